@@ -1,0 +1,68 @@
+/**
+ * Where Clio lives: the hosts of each region, or of a Clio-compatible server given at build time.
+ * Pure: no browser API, so wxt.config.ts and the tests can use it too.
+ */
+export const REGIONS = ['US', 'CA', 'EU', 'AU'] as const;
+export type ClioRegion = (typeof REGIONS)[number];
+/** A region, or the custom server baked into the build with WXT_CLIO_SERVER. */
+export type RegionChoice = ClioRegion | 'custom';
+
+export interface ClioHosts {
+  /** Manage API and Manage OAuth origin. */
+  manage: string;
+  /** Base of the Manage API, `…/api/v4`. */
+  manageApi: string;
+  /** Grow (Platform) API base, e.g. `https://api.clio.com/grow`. */
+  growApi: string;
+  /** Grow (Platform) OAuth base: `{growOAuth}/oauth/authorize`. */
+  growOAuth: string;
+  /** The legacy Lead Inbox endpoint. */
+  legacyLeadInbox: string;
+}
+
+const PREFIX: Record<ClioRegion, string> = { US: '', CA: 'ca.', EU: 'eu.', AU: 'au.' };
+
+export const REGION_LABELS: Record<RegionChoice, string> = {
+  US: 'United States (app.clio.com)',
+  CA: 'Canada (ca.app.clio.com)',
+  EU: 'Europe (eu.app.clio.com)',
+  AU: 'Australia (au.app.clio.com)',
+  custom: 'Custom server',
+};
+
+export function hostsFor(region: RegionChoice, customServer?: string): ClioHosts {
+  if (region === 'custom') {
+    if (!customServer) throw new Error('This build has no custom Clio server.');
+    const o = customServer.replace(/\/+$/, '');
+    return {
+      manage: o,
+      manageApi: `${o}/api/v4`,
+      growApi: `${o}/grow`,
+      growOAuth: `${o}/grow`,
+      legacyLeadInbox: `${o}/inbox_leads`,
+    };
+  }
+  const p = PREFIX[region];
+  return {
+    manage: `https://${p}app.clio.com`,
+    manageApi: `https://${p}app.clio.com/api/v4`,
+    growApi: `https://${p}api.clio.com/grow`,
+    growOAuth: `https://${p}auth.api.clio.com`,
+    legacyLeadInbox: `https://${p}grow.clio.com/inbox_leads`,
+  };
+}
+
+/** The regions a build offers: the custom server alone when one is set, else the four Clio regions. */
+export function regionsFor(customServer?: string): RegionChoice[] {
+  return customServer ? ['custom'] : [...REGIONS];
+}
+
+/** Host permissions the manifest needs for the regions a build offers. */
+export function hostPermissionsFor(customServer?: string): string[] {
+  const origins = new Set<string>();
+  for (const r of regionsFor(customServer)) {
+    const h = hostsFor(r, customServer);
+    for (const url of [h.manage, h.growApi, h.growOAuth, h.legacyLeadInbox]) origins.add(`${new URL(url).origin}/*`);
+  }
+  return [...origins];
+}

@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { hostPermissionsFor } from './lib/auth/regions';
+
+// WXT_CLIO_SERVER points a build at a Clio-compatible server (the sandbox); unset means real Clio.
+const customServer = process.env.WXT_CLIO_SERVER?.replace(/\/+$/, '') || undefined;
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Clio Companion',
+    description: 'Timer, time entry, matter lookup and lead capture for Clio, on every page you work on.',
+    permissions: ['storage', 'alarms', 'identity'],
+    host_permissions: hostPermissionsFor(customServer),
+    browser_specific_settings:
+      browser === 'firefox'
+        ? {
+            gecko: {
+              id: 'clio-companion@example.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          }
+        : undefined,
+  }),
+});
