@@ -1,0 +1,23 @@
+/** Messages about signing in and out, and who is signed in. */
+import { markSignedOut, refreshAccount } from '@/lib/account';
+import type { Handlers } from '@/lib/messaging/serve';
+import { accountItem } from '@/lib/storage/items';
+import { scheduleTokenRefresh, type Services } from './services';
+
+export function authHandlers({ session, client, flow }: Services): Handlers {
+  return {
+    'auth/sign-in': async () => {
+      await session.signIn();
+      await accountItem.setValue({ signedIn: true });
+      await scheduleTokenRefresh(session);
+      return refreshAccount(client);
+    },
+    'auth/sign-out': async () => {
+      await session.signOut();
+      await scheduleTokenRefresh(session);
+      return markSignedOut();
+    },
+    'account/refresh': () => refreshAccount(client),
+    'auth/redirect-uri': () => flow.redirectUri(),
+  };
+}

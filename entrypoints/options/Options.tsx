@@ -1,0 +1,129 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { SignInButton } from '@/components/SignInButton';
+import { StatusMessage, type Status } from '@/components/StatusMessage';
+import { storedSignal } from '@/components/use-stored';
+import { REGION_LABELS, regionsFor, type RegionChoice } from '@/lib/auth/regions';
+import { AppError } from '@/lib/errors';
+import { send } from '@/lib/messaging/send';
+import { accountItem, settingsItem, type Settings } from '@/lib/storage/items';
+
+const customServer = import.meta.env.WXT_CLIO_SERVER as string | undefined;
+
+export function Options() {
+  const account = useMemo(() => storedSignal(accountItem), []);
+  const settings = useMemo(() => storedSignal(settingsItem), []);
+  useEffect(() => () => (account.stop(), settings.stop()), [account, settings]);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [redirectUri, setRedirectUri] = useState('');
+  useEffect(() => {
+    void send('auth/redirect-uri').then(setRedirectUri, () => setRedirectUri(''));
+  }, []);
+
+  const acct = account.value.value;
+  const s = settings.value.value;
+  if (!acct || !s) return null;
+
+  const signOut = async () => {
+    try {
+      await send('auth/sign-out');
+      setStatus({ tone: 'success', text: 'Signed out. The extension’s access to Clio was revoked.' });
+    } catch (e) {
+      setStatus({ tone: 'error', text: e instanceof AppError ? e.message : 'Sign-out failed.' });
+    }
+  };
+
+  return (
+    <main>
+      <h1>Clio Companion</h1>
+      <section aria-labelledby="account-h">
+        <h2 id="account-h">Clio account</h2>
+        {acct.signedIn ? (
+          <div class="card">
+            <p>
+              Signed in as <strong>{acct.user?.name ?? 'your Clio user'}</strong>
+              {acct.user?.email ? <> · <span>{acct.user.email}</span></> : null}
+            </p>
+            <button type="button" onClick={signOut}>
+              Sign out
+            </button>
+          </div>
+        ) : (
+          <div class="card">
+            {acct.problem ? <p class="problem">{acct.problem}</p> : <p>Not signed in.</p>}
+            <SignInButton onStatus={setStatus} />
+          </div>
+        )}
+        <StatusMessage status={status} />
+      </section>
+      <RegionPicker settings={s} locked={acct.signedIn} />
+      <AppCredentials settings={s} redirectUri={redirectUri} />
+    </main>
+  );
+}
+
+function RegionPicker({ settings, locked }: { settings: Settings; locked: boolean }) {
+  const offered = regionsFor(customServer);
+  const value = offered.includes(settings.region) ? settings.region : offered[0]!;
+  return (
+    <section aria-labelledby="region-h">
+      <h2 id="region-h">Where your firm’s Clio account lives</h2>
+      <label for="region">Region</label>
+      <select
+        id="region"
+        value={value}
+        disabled={locked}
+        onChange={(e) => void settingsItem.setValue({ ...settings, region: (e.currentTarget as HTMLSelectElement).value as RegionChoice })}
+      >
+        {offered.map((r) => (
+          <option value={r} key={r}>
+            {r === 'custom' ? `${REGION_LABELS.custom} (${customServer})` : REGION_LABELS[r]}
+          </option>
+        ))}
+      </select>
+      {locked ? <p class="hint">Sign out to change the region: a Clio sign-in is valid in one region only.</p> : null}
+    </section>
+  );
+}
+
+function AppCredentials({ settings, redirectUri }: { settings: Settings; redirectUri: string }) {
+  const [key, setKey] = useState(settings.manageClientId);
+  const [secret, setSecret] = useState(settings.manageClientSecret);
+  const [saved, setSaved] = useState<Status | null>(null);
+  const [copied, setCopied] = useState(false);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    await settingsItem.setValue({ ...settings, manageClientId: key.trim(), manageClientSecret: secret.trim() });
+    setSaved({ tone: 'success', text: 'Saved. Sign in again for the new app to take effect.' });
+  };
+  const copy = async () => {
+    await navigator.clipboard.writeText(redirectUri);
+    setCopied(true);
+  };
+  return (
+    <section aria-labelledby="app-h">
+      <h2 id="app-h">Your firm’s Clio app</h2>
+      <p class="hint">
+        Clio lets an extension in only through an app your firm registers in the Clio Developer Portal (Settings → Developer
+        Applications). Give it the permissions for Users, Matters, Contacts and Activities, paste this redirect URI, then copy the
+        app’s key and secret below. Leave them empty to use the app built into this extension.
+      </p>
+      <label for="redirect-uri">Redirect URI</label>
+      <div class="row">
+        <code id="redirect-uri" class="copyable">{redirectUri || '…'}</code>
+        <button type="button" onClick={copy} disabled={!redirectUri}>
+          {copied ? 'Copied' : 'Copy redirect URI'}
+        </button>
+      </div>
+      <form onSubmit={save}>
+        <label for="client-id">App key</label>
+        <input id="client-id" autocomplete="off" spellcheck={false} value={key} onInput={(e) => setKey(e.currentTarget.value)} />
+        <label for="client-secret">App secret</label>
+        <input id="client-secret" type="password" autocomplete="off" value={secret} onInput={(e) => setSecret(e.currentTarget.value)} />
+        <p class="row">
+          <button type="submit">Save app credentials</button>
+        </p>
+        <StatusMessage status={saved} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,8 @@
+/// <reference types="vite/client" />
+interface ImportMetaEnv {
+  readonly WXT_CLIO_SERVER?: string;
+  readonly WXT_CLIO_CLIENT_ID?: string;
+  readonly WXT_CLIO_CLIENT_SECRET?: string;
+  readonly WXT_GROW_CLIENT_ID?: string;
+  readonly WXT_GROW_CLIENT_SECRET?: string;
+}

@@ -1,0 +1,17 @@
+/** Who is signed in, as stored for the UI: read from Clio's who_am_i after sign-in and on request. */
+import type { ClioClient } from './clio/client';
+import { whoAmI } from './clio/resources';
+import { accountItem, type AccountState } from './storage/items';
+
+export async function refreshAccount(client: ClioClient): Promise<AccountState> {
+  const me = await whoAmI(client);
+  const state: AccountState = { signedIn: true, user: { id: me.id, name: me.name, email: me.email } };
+  await accountItem.setValue(state);
+  return state;
+}
+
+export async function markSignedOut(problem?: string): Promise<AccountState> {
+  const state: AccountState = problem ? { signedIn: false, problem } : { signedIn: false };
+  await accountItem.setValue(state);
+  return state;
+}

@@ -1,0 +1,66 @@
+/**
+ * The pure parts of Clio's OAuth 2.0 authorization-code flow: the authorize URL, the `state`
+ * that ties a redirect to the attempt that started it, and reading the redirect and token replies.
+ */
+import { appError } from '../errors';
+
+export interface TokenSet {
+  accessToken: string;
+  refreshToken: string;
+  /** Epoch ms when the access token stops working. */
+  expiresAt: number;
+}
+
+/** A fresh unguessable `state` for one sign-in attempt (128 bits, hex). */
+export function newState(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function authorizeUrl(p: { authorizeEndpoint: string; clientId: string; redirectUri: string; state: string; extra?: Record<string, string> }): string {
+  const url = new URL(p.authorizeEndpoint);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('client_id', p.clientId);
+  url.searchParams.set('redirect_uri', p.redirectUri);
+  url.searchParams.set('state', p.state);
+  for (const [k, v] of Object.entries(p.extra ?? {})) url.searchParams.set(k, v);
+  return url.toString();
+}
+
+/** Reads the URL the auth server redirected to; returns the code, or throws a message a person understands. */
+export function codeFromRedirect(redirectUrl: string, expectedState: string): string {
+  let params: URLSearchParams;
+  try {
+    params = new URL(redirectUrl).searchParams;
+  } catch {
+    throw appError('auth-failed', 'Clio’s sign-in came back in a form the extension does not understand.');
+  }
+  if (params.get('state') !== expectedState) {
+    throw appError('auth-failed', 'The sign-in reply did not match this sign-in attempt, so it was refused. Please sign in again.');
+  }
+  const error = params.get('error');
+  if (error === 'access_denied') throw appError('auth-cancelled', 'Sign-in was declined in Clio. Nothing was changed.');
+  if (error) throw appError('auth-failed', `Clio refused the sign-in (${error.slice(0, 60)}).`);
+  const code = params.get('code');
+  if (!code) throw appError('auth-failed', 'Clio’s sign-in reply had no authorization code.');
+  return code;
+}
+
+/**
+ * A token endpoint reply as a TokenSet. A refresh reply may omit the refresh token:
+ * then the previous one stays (Manage refresh tokens are reusable).
+ */
+export function tokenSetFrom(reply: unknown, now: number, previousRefreshToken?: string): TokenSet {
+  const r = reply as { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown };
+  const refreshToken = typeof r.refresh_token === 'string' && r.refresh_token ? r.refresh_token : previousRefreshToken;
+  if (typeof r.access_token !== 'string' || !r.access_token || !refreshToken) {
+    throw appError('auth-failed', 'Clio’s token reply was incomplete.');
+  }
+  const expiresIn = typeof r.expires_in === 'number' && r.expires_in > 0 ? r.expires_in : 3600;
+  return { accessToken: r.access_token, refreshToken, expiresAt: now + expiresIn * 1000 };
+}
+
+/** Refresh this long before expiry, so no request meets an expired token. */
+export const REFRESH_AHEAD_MS = 5 * 60_000;
+
+export const needsRefresh = (t: TokenSet, now: number) => t.expiresAt - REFRESH_AHEAD_MS <= now;

@@ -1,0 +1,162 @@
+/**
+ * The Clio session, owned by the background: sign-in through the browser's web-auth flow,
+ * tokens kept in the SecretStore, proactive refresh, exactly one refresh however many
+ * requests meet a rejected token, and sign-out that revokes.
+ */
+import { AppError, appError } from '../errors';
+import type { SecretStore } from '../storage/secret-store';
+import type { ManageAppConfig } from './app-config';
+import { authorizeUrl, codeFromRedirect, needsRefresh, newState, type TokenSet } from './oauth';
+import type { TokenEndpoint } from './token-endpoint';
+
+/** The browser's OAuth window (identity.launchWebAuthFlow), behind an interface for tests. */
+export interface WebAuthFlow {
+  redirectUri(): string;
+  /** Resolves with the final redirect URL; rejects when the window is closed. */
+  launch(url: string): Promise<string>;
+}
+
+interface StoredTokens extends TokenSet {
+  /** The Clio origin these tokens belong to: tokens of one region are worthless in another. */
+  origin: string;
+}
+
+const VAULT_KEY = 'manage-tokens';
+
+export interface SessionDeps {
+  vault: SecretStore;
+  flow: WebAuthFlow;
+  endpoint: TokenEndpoint;
+  app: () => Promise<ManageAppConfig>;
+  now?: () => number;
+  /** Told when Clio ended the session (a refresh was refused), with the reason to show. */
+  onEnded?: (problem: string) => Promise<void> | void;
+}
+
+export class ClioSession {
+  private cached: StoredTokens | null | undefined; // undefined: not read yet
+  private refreshing: Promise<StoredTokens> | undefined;
+  private signingIn: Promise<void> | undefined;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: SessionDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  async isSignedIn(): Promise<boolean> {
+    return (await this.tokens()) !== null;
+  }
+
+  /** When the access token expires, or null when signed out. */
+  async expiresAt(): Promise<number | null> {
+    return (await this.tokens())?.expiresAt ?? null;
+  }
+
+  signIn(): Promise<void> {
+    return (this.signingIn ??= this.runSignIn().finally(() => (this.signingIn = undefined)));
+  }
+
+  private async runSignIn(): Promise<void> {
+    const app = await this.deps.app();
+    if (!app.clientId || !app.clientSecret) {
+      throw appError('auth-failed', 'This extension has no Clio app key and secret yet. Add them on the options page.');
+    }
+    const state = newState();
+    const redirectUri = this.deps.flow.redirectUri();
+    const url = authorizeUrl({
+      authorizeEndpoint: `${app.hosts.manage}/oauth/authorize`,
+      clientId: app.clientId,
+      redirectUri,
+      state,
+      extra: { redirect_on_decline: 'true' },
+    });
+    let redirect: string;
+    try {
+      redirect = await this.deps.flow.launch(url);
+    } catch {
+      throw appError('auth-cancelled', 'The Clio sign-in window closed before sign-in finished. Nothing was changed.');
+    }
+    const code = codeFromRedirect(redirect, state);
+    const tokens = await this.deps.endpoint.exchange(code, app, redirectUri);
+    await this.store({ ...tokens, origin: app.hosts.manage });
+  }
+
+  /** Revokes the grant at Clio (best effort) and forgets the tokens whatever Clio says. */
+  async signOut(): Promise<void> {
+    const t = await this.tokens();
+    await this.forget();
+    if (!t) return;
+    try {
+      await this.deps.endpoint.revoke(t.accessToken, await this.deps.app());
+    } catch {
+      // Offline or Clio failing: the tokens are gone from this browser either way.
+    }
+  }
+
+  /** A usable access token, refreshed ahead of expiry. */
+  async accessToken(): Promise<string> {
+    const t = await this.tokens();
+    if (!t) throw appError('signed-out', 'Sign in with Clio to continue.');
+    if (!needsRefresh(t, this.now())) return t.accessToken;
+    try {
+      return (await this.refreshOnce(t)).accessToken;
+    } catch (e) {
+      // Could not refresh early (offline, say) but the token still works: use it.
+      if (e instanceof AppError && e.kind !== 'signed-out' && t.expiresAt > this.now()) return t.accessToken;
+      throw e;
+    }
+  }
+
+  /**
+   * Clio answered 401 invalid_token for `rejected`. Returns the token to retry with: the one a
+   * refresh already in flight or already finished produced, or a new one from one refresh.
+   */
+  async tokenRejected(rejected: string): Promise<string> {
+    if (this.refreshing) return (await this.refreshing).accessToken;
+    const t = await this.tokens();
+    if (!t) throw appError('signed-out', 'Sign in with Clio to continue.');
+    if (t.accessToken !== rejected) return t.accessToken;
+    return (await this.refreshOnce(t)).accessToken;
+  }
+
+  private refreshOnce(from: StoredTokens): Promise<StoredTokens> {
+    return (this.refreshing ??= this.runRefresh(from).finally(() => (this.refreshing = undefined)));
+  }
+
+  private async runRefresh(from: StoredTokens): Promise<StoredTokens> {
+    const app = await this.deps.app();
+    try {
+      const next = { ...(await this.deps.endpoint.refresh(from.refreshToken, app)), origin: from.origin };
+      await this.store(next);
+      return next;
+    } catch (e) {
+      if (e instanceof AppError && e.kind === 'signed-out') {
+        await this.forget();
+        await this.deps.onEnded?.(e.message);
+      }
+      throw e;
+    }
+  }
+
+  private async tokens(): Promise<StoredTokens | null> {
+    if (this.cached === undefined) {
+      const stored = (await this.deps.vault.get<StoredTokens>(VAULT_KEY)) ?? null;
+      if (this.cached === undefined) this.cached = stored;
+    }
+    if (this.cached) {
+      const app = await this.deps.app();
+      if (this.cached.origin !== app.hosts.manage) return null; // tokens of another region or server
+    }
+    return this.cached;
+  }
+
+  private async store(t: StoredTokens): Promise<void> {
+    this.cached = t;
+    await this.deps.vault.set(VAULT_KEY, t);
+  }
+
+  private async forget(): Promise<void> {
+    this.cached = null;
+    await this.deps.vault.delete(VAULT_KEY);
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * The Manage API client. Every request goes through the rate limiter with a fresh token, names
+ * its `fields`, pins the API version, and comes back as data or as one of the AppError kinds.
+ * A 401 invalid_token leads to one shared refresh and one more try.
+ */
+import { ofetch } from 'ofetch';
+import { AppError } from '../errors';
+import { errorFromResponse, networkError } from './errors';
+import { NetworkFailure, type Priority, type RateLimiter } from './rate-limiter';
+import { readRateHeaders } from './rate-window';
+import { apiUrl, isSameApi, type Query } from './url';
+
+export const CLIO_API_VERSION = '4.0.13';
+const TIMEOUT_MS = 25_000;
+
+export interface TokenSource {
+  accessToken(): Promise<string>;
+  tokenRejected(rejected: string): Promise<string>;
+}
+
+export interface ClientDeps {
+  session: TokenSource;
+  limiter: RateLimiter;
+  /** The Manage API base, e.g. `https://app.clio.com/api/v4`. */
+  apiBase: () => Promise<string>;
+}
+
+export interface RequestOptions {
+  /** Clio's `fields` parameter (see `fields()` in url.ts). Always name them: Clio's default is id and etag only. */
+  fields?: string;
+  query?: Query;
+  body?: unknown;
+  priority?: Priority;
+  /** PATCH only: the etag the change is based on; Clio answers 412 if the record changed since. */
+  ifMatch?: string;
+  /** GET only: remember the response and ask again with If-None-Match. */
+  revalidate?: boolean;
+  /** Field names a 422 may name, to place its messages at the right inputs. */
+  inputFields?: readonly string[];
+}
+
+export interface ClioResponse<T> {
+  status: number;
+  data: T;
+  etag?: string;
+}
+
+interface ListBody<T> {
+  data: T[];
+  meta?: { paging?: { next?: string } };
+}
+
+interface Raw {
+  body: unknown;
+  etag: string | undefined;
+}
+
+const MAX_CACHED = 100;
+
+export class ClioClient {
+  private readonly etags = new Map<string, { etag: string; body: unknown }>();
+
+  constructor(private readonly deps: ClientDeps) {}
+
+  async get<T>(path: string, o: RequestOptions = {}): Promise<T> {
+    return (await this.request<{ data: T }>('GET', path, o)).data.data;
+  }
+
+  async post<T>(path: string, body: unknown, o: RequestOptions = {}): Promise<ClioResponse<T>> {
+    const r = await this.request<{ data: T }>('POST', path, { ...o, body });
+    return { ...r, data: r.data.data };
+  }
+
+  async patch<T>(path: string, body: unknown, o: RequestOptions = {}): Promise<ClioResponse<T>> {
+    const r = await this.request<{ data: T }>('PATCH', path, { ...o, body });
+    return { ...r, data: r.data.data };
+  }
+
+  async delete(path: string, o: RequestOptions = {}): Promise<void> {
+    await this.request('DELETE', path, o);
+  }
+
+  /** Every page of a list, following `meta.paging.next` (cursor paging) until there is none. */
+  async *pages<T>(path: string, o: RequestOptions = {}): AsyncGenerator<T[]> {
+    const base = await this.deps.apiBase();
+    let url: string | undefined = apiUrl(base, path, { ...o.query, ...(o.fields ? { fields: o.fields } : {}) });
+    while (url) {
+      const r: ClioResponse<ListBody<T>> = await this.send<ListBody<T>>('GET', url, o, false);
+      yield r.data.data;
+      const next: string | undefined = r.data.meta?.paging?.next;
+      url = next && isSameApi(next, base) ? next : undefined;
+    }
+  }
+
+  async request<T>(method: string, path: string, o: RequestOptions = {}): Promise<ClioResponse<T>> {
+    const url = apiUrl(await this.deps.apiBase(), path, { ...o.query, ...(o.fields ? { fields: o.fields } : {}) });
+    return this.send<T>(method, url, o, false);
+  }
+
+  private async send<T>(method: string, url: string, o: RequestOptions, afterRefresh: boolean): Promise<ClioResponse<T>> {
+    let usedToken = '';
+    const cached = method === 'GET' && o.revalidate ? this.etags.get(url) : undefined;
+    let attempt;
+    try {
+      attempt = await this.deps.limiter.schedule<Raw>(
+        async () => {
+          usedToken = await this.deps.session.accessToken();
+          return fetchOnce(method, url, usedToken, o, cached?.etag);
+        },
+        { priority: o.priority ?? 'interactive', idempotent: method !== 'POST' },
+      );
+    } catch (e) {
+      if (e instanceof NetworkFailure) throw networkError();
+      throw e;
+    }
+    const { status } = attempt;
+    const { body, etag } = attempt.value;
+    if (status === 401 && !afterRefresh) {
+      await this.deps.session.tokenRejected(usedToken);
+      return this.send<T>(method, url, o, true);
+    }
+    if (status === 304 && cached) return { status, data: cached.body as T, etag: cached.etag };
+    if (status >= 400) {
+      const retryAt = attempt.headers.retryAfter !== undefined ? Date.now() + attempt.headers.retryAfter * 1000 : undefined;
+      throw errorFromResponse(status, body, retryAt, o.inputFields);
+    }
+    if (method === 'GET' && o.revalidate && etag) this.remember(url, etag, body);
+    return etag ? { status, data: body as T, etag } : { status, data: body as T };
+  }
+
+  private remember(url: string, etag: string, body: unknown): void {
+    this.etags.delete(url);
+    this.etags.set(url, { etag, body });
+    if (this.etags.size > MAX_CACHED) this.etags.delete(this.etags.keys().next().value!);
+  }
+}
+
+async function fetchOnce(method: string, url: string, token: string, o: RequestOptions, ifNoneMatch: string | undefined) {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new NetworkFailure(false);
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${token}`,
+    Accept: 'application/json',
+    'X-API-VERSION': CLIO_API_VERSION,
+  };
+  if (ifNoneMatch) headers['If-None-Match'] = ifNoneMatch;
+  if (o.ifMatch) headers['If-Match'] = o.ifMatch;
+  try {
+    const res = await ofetch.raw(url, {
+      method,
+      headers,
+      ...(o.body !== undefined ? { body: o.body as Record<string, unknown> } : {}),
+      retry: 0,
+      ignoreResponseError: true,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    return {
+      status: res.status,
+      headers: readRateHeaders((n) => res.headers.get(n)),
+      value: { body: res._data as unknown, etag: res.headers.get('etag') ?? undefined },
+    };
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new NetworkFailure('unknown');
+  }
+}

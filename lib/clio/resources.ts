@@ -1,0 +1,12 @@
+/** Typed Clio resources the extension uses, each with the fields it asks for. */
+import type { ClioClient } from './client';
+import type { UserBase } from './schema.generated';
+import { fields } from './url';
+
+export type WhoAmI = Required<Pick<UserBase, 'id' | 'name' | 'email'>> & Pick<UserBase, 'first_name' | 'last_name' | 'time_zone'>;
+
+export const WHO_AM_I_FIELDS = fields(['id', 'name', 'first_name', 'last_name', 'email', 'time_zone']);
+
+export function whoAmI(client: ClioClient): Promise<WhoAmI> {
+  return client.get<WhoAmI>('/users/who_am_i.json', { fields: WHO_AM_I_FIELDS, revalidate: true });
+}

@@ -1,0 +1,59 @@
+/**
+ * The small set of failures the UI can act on. Every error that crosses the message
+ * boundary is one of these; messages are written for the person using the extension
+ * and never carry a token or a secret.
+ */
+export type ErrorKind =
+  | 'signed-out' // no session, or Clio ended it: sign in (again)
+  | 'auth-cancelled' // the user closed or declined the Clio sign-in
+  | 'auth-failed' // the sign-in came back wrong (state mismatch, bad code, bad app credentials)
+  | 'rate-limited' // Clio asked us to wait; `retryAt` says until when
+  | 'validation' // Clio refused the input; `fieldErrors` names the fields it could
+  | 'not-found'
+  | 'conflict' // changed elsewhere since it was read (412)
+  | 'forbidden'
+  | 'network' // Clio could not be reached, or the connection dropped
+  | 'server' // Clio failed (5xx)
+  | 'bad-request' // a message the background refuses
+  | 'internal';
+
+export interface ErrorData {
+  kind: ErrorKind;
+  message: string;
+  retryAt?: number;
+  fieldErrors?: Record<string, string>;
+  status?: number;
+}
+
+export class AppError extends Error implements ErrorData {
+  readonly kind: ErrorKind;
+  readonly retryAt?: number;
+  readonly fieldErrors?: Record<string, string>;
+  readonly status?: number;
+
+  constructor(data: ErrorData) {
+    super(data.message);
+    this.name = 'AppError';
+    this.kind = data.kind;
+    if (data.retryAt !== undefined) this.retryAt = data.retryAt;
+    if (data.fieldErrors !== undefined) this.fieldErrors = data.fieldErrors;
+    if (data.status !== undefined) this.status = data.status;
+  }
+
+  toData(): ErrorData {
+    const d: ErrorData = { kind: this.kind, message: this.message };
+    if (this.retryAt !== undefined) d.retryAt = this.retryAt;
+    if (this.fieldErrors !== undefined) d.fieldErrors = this.fieldErrors;
+    if (this.status !== undefined) d.status = this.status;
+    return d;
+  }
+}
+
+export const appError = (kind: ErrorKind, message: string, extra: Omit<ErrorData, 'kind' | 'message'> = {}) =>
+  new AppError({ kind, message, ...extra });
+
+/** Any thrown value as an AppError, without leaking its text when it is not ours. */
+export function toAppError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  return appError('internal', 'Something went wrong inside the extension. Please try again.');
+}

@@ -1,0 +1,29 @@
+/** The background's side of the message protocol: one listener, a handler per message type. */
+import { browser, type Browser } from 'wxt/browser';
+import { appError, toAppError } from '../errors';
+import { isEnvelope, senderMay, type Reply } from './envelope';
+import type { MessageType, ReplyOf, RequestOf } from './protocol';
+
+export type Handler<T extends MessageType> = (data: RequestOf<T>, sender: Browser.runtime.MessageSender) => Promise<ReplyOf<T>> | ReplyOf<T>;
+export type Handlers = { [T in MessageType]?: Handler<T> };
+
+/** Registers the listener; call synchronously in the background's main(). */
+export function serveMessages(handlers: Handlers): void {
+  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!isEnvelope(message)) return undefined; // not ours: let other listeners answer
+    return handle(message.type, message.data, sender);
+  });
+
+  async function handle(type: string, data: unknown, sender: Browser.runtime.MessageSender): Promise<Reply> {
+    const handler = handlers[type as MessageType] as Handler<MessageType> | undefined;
+    if (!handler || !senderMay(type as MessageType, sender, self)) {
+      return { ok: false, error: appError('bad-request', 'This request is not allowed.').toData() };
+    }
+    try {
+      return { ok: true, value: await handler(data as never, sender) };
+    } catch (e) {
+      return { ok: false, error: toAppError(e).toData() };
+    }
+  }
+}

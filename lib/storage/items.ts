@@ -1,0 +1,35 @@
+/**
+ * Every `browser.storage` item the extension keeps, declared once with its version.
+ * Nothing secret lives here: content scripts can read `storage.local`. Tokens live in the
+ * background's SecretStore.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { RegionChoice } from '../auth/regions';
+
+export interface Settings {
+  /** Chosen Clio region; ignored by a build with a custom server. */
+  region: RegionChoice;
+  /** Overrides of the Manage app credentials built in; empty means "use the built-in ones". */
+  manageClientId: string;
+  manageClientSecret: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = { region: 'US', manageClientId: '', manageClientSecret: '' };
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Who is signed in, as the UI shows it; written by the background only. */
+export interface AccountState {
+  signedIn: boolean;
+  user?: { id: number; name: string; email: string };
+  /** Why the user has to sign in again (a session Clio ended), shown on every surface. */
+  problem?: string;
+}
+
+export const accountItem = storage.defineItem<AccountState>('local:account', {
+  fallback: { signedIn: false },
+  version: 1,
+});

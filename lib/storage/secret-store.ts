@@ -1,0 +1,54 @@
+/**
+ * A small key-value store for secrets (OAuth tokens). In the extension it is IndexedDB in the
+ * extension's own origin: content scripts, which can read `storage.local`, cannot reach it.
+ * Only the background service worker opens it.
+ */
+export interface SecretStore {
+  get<T>(key: string): Promise<T | undefined>;
+  set<T>(key: string, value: T): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export function memorySecretStore(): SecretStore {
+  const map = new Map<string, unknown>();
+  return {
+    async get<T>(key: string) {
+      return structuredClone(map.get(key)) as T | undefined;
+    },
+    async set<T>(key: string, value: T) {
+      map.set(key, structuredClone(value));
+    },
+    async delete(key: string) {
+      map.delete(key);
+    },
+  };
+}
+
+const STORE = 'secrets';
+
+export function indexedDbSecretStore(dbName = 'clio-companion-secrets'): SecretStore {
+  let db: Promise<IDBDatabase> | undefined;
+  const open = () =>
+    (db ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(dbName, 1);
+      req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => {
+        db = undefined;
+        reject(req.error);
+      };
+    }));
+  const run = async <T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest): Promise<T> => {
+    const store = (await open()).transaction(STORE, mode).objectStore(STORE);
+    return new Promise<T>((resolve, reject) => {
+      const req = op(store);
+      req.onsuccess = () => resolve(req.result as T);
+      req.onerror = () => reject(req.error);
+    });
+  };
+  return {
+    get: <T>(key: string) => run<T | undefined>('readonly', (s) => s.get(key)),
+    set: async (key, value) => void (await run('readwrite', (s) => s.put(value, key))),
+    delete: async (key) => void (await run('readwrite', (s) => s.delete(key))),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Playwright fixtures: a fresh Chromium profile with the built extension loaded (headless),
+ * its id, its service worker, and helpers to sign in through the sandbox's OAuth page.
+ */
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { E2E_EXTENSION_DIR } from './ports';
+import { sandbox } from './sandbox-admin';
+
+export const chromiumArgs = (extensionDir: string) => [
+  `--disable-extensions-except=${extensionDir}`,
+  `--load-extension=${extensionDir}`,
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+];
+
+export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: chromiumArgs(resolve(E2E_EXTENSION_DIR)),
+    viewport: { width: 1100, height: 800 },
+  });
+}
+
+export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
+  const [sw] = context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'));
+  return sw ?? (await context.waitForEvent('serviceworker'));
+}
+
+interface Fixtures {
+  userDataDir: string;
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  extensionPage: (path: 'popup.html' | 'options.html' | 'sidepanel.html') => Promise<Page>;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  userDataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'clio-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  context: async ({ userDataDir }, use) => {
+    await sandbox.reset();
+    const context = await launchWithExtension(userDataDir);
+    await use(context);
+    await context.close();
+  },
+  worker: async ({ context }, use) => use(await serviceWorkerOf(context)),
+  extensionId: async ({ worker }, use) => use(worker.url().split('/')[2]!),
+  extensionPage: async ({ context, extensionId }, use) => {
+    await use(async (path) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    });
+  },
+});
+
+export { expect };
+
+/** Clicks "Sign in with Clio" on `page` and answers the sandbox's OAuth page with `choice`. */
+export async function signInThroughClio(page: Page, choice: 'Approve' | 'Decline' = 'Approve'): Promise<void> {
+  const authPage = page.context().waitForEvent('page');
+  await page.getByRole('button', { name: 'Sign in with Clio' }).click();
+  const auth = await authPage;
+  await auth.waitForLoadState();
+  await auth.getByRole('button', { name: choice }).click();
+}
+
+/** Saves a screenshot as a test artifact under test-results/screenshots. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = resolve('test-results/screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
