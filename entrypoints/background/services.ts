@@ -35,8 +35,10 @@ export function createServices() {
     defaultLimit: CLIO_DEFAULT_RATE_LIMIT,
     onBusyChange: keepAliveWhile,
   });
+  // Grow (Platform) allows 3 requests a second per app: its traffic has a limiter of its own.
+  const growLimiter = new RateLimiter({ store: storageLimiterStore('grow'), defaultLimit: 3, windowMs: 1000, marginMs: 100, onBusyChange: keepAliveWhile });
   const client = new ClioClient({ session, limiter, apiBase: async () => (await app()).hosts.manageApi });
-  return { build, app, flow, session, limiter, client };
+  return { build, app, flow, session, limiter, growLimiter, client };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -49,10 +51,12 @@ export async function scheduleTokenRefresh(session: ClioSession): Promise<void> 
 }
 
 let keepAlive: ReturnType<typeof setInterval> | undefined;
-/** While Clio work waits in the rate limiter, an extension call every 20 s keeps the worker from idling out. */
+let busySources = 0;
+/** While Clio work waits in a rate limiter, an extension call every 20 s keeps the worker from idling out. */
 function keepAliveWhile(busy: boolean): void {
-  if (busy && !keepAlive) keepAlive = setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);
-  if (!busy && keepAlive) {
+  busySources = Math.max(0, busySources + (busy ? 1 : -1));
+  if (busySources > 0 && !keepAlive) keepAlive = setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);
+  if (busySources === 0 && keepAlive) {
     clearInterval(keepAlive);
     keepAlive = undefined;
   }

@@ -38,6 +38,9 @@ export interface RateLimiterOptions {
   store: LimiterStore;
   /** The limit to assume until the server says otherwise. */
   defaultLimit: number;
+  /** The window the limit counts over (Clio Manage: 60 s; Grow: 1 s) and the margin added to it. */
+  windowMs?: number;
+  marginMs?: number;
   maxInFlight?: number;
   /** Attempts for a request that fails with 5xx or a network error, counting the first. */
   maxAttempts?: number;
@@ -84,11 +87,11 @@ export class RateLimiter {
     this.maxInFlight = opts.maxInFlight ?? 4;
     this.maxAttempts = opts.maxAttempts ?? 4;
     this.maxRateLimited = opts.maxRateLimitedAttempts ?? 8;
-    this.state = initialState(opts.defaultLimit);
+    this.state = initialState(opts.defaultLimit, opts.windowMs, opts.marginMs);
     this.ready = opts.store
       .load()
       .then((s) => {
-        if (s) this.state = s;
+        if (s && s.windowMs === this.state.windowMs) this.state = { ...s, marginMs: this.state.marginMs };
       })
       .catch(() => undefined);
   }

@@ -13,15 +13,25 @@ export const MARGIN_MS = 1_500;
 export interface LimiterState {
   /** Requests allowed per window, as the server last said. */
   limit: number;
+  /** The window the limit counts over, and our safety margin on top of it. */
+  windowMs: number;
+  marginMs: number;
   /** Send times (epoch ms) of the requests in the current window, oldest first. */
   sent: number[];
   /** Nothing is sent before this time (a 429's Retry-After, or the server saying 0 remain). */
   blockedUntil: number;
 }
 
-export const initialState = (limit: number): LimiterState => ({ limit, sent: [], blockedUntil: 0 });
+export const initialState = (limit: number, windowMs = WINDOW_MS, marginMs = MARGIN_MS): LimiterState => ({
+  limit,
+  windowMs,
+  marginMs,
+  sent: [],
+  blockedUntil: 0,
+});
 
-const recent = (s: LimiterState, now: number) => s.sent.filter((t) => t > now - (WINDOW_MS + MARGIN_MS));
+const span = (s: LimiterState) => s.windowMs + s.marginMs;
+const recent = (s: LimiterState, now: number) => s.sent.filter((t) => t > now - span(s));
 
 /** The earliest time the next request may leave. */
 export function earliestSend(s: LimiterState, now: number): number {
@@ -30,7 +40,7 @@ export function earliestSend(s: LimiterState, now: number): number {
   if (inWindow.length >= s.limit) {
     // The request that frees a slot is the (n - limit + 1)th oldest.
     const freeing = inWindow[inWindow.length - s.limit]!;
-    at = Math.max(at, freeing + WINDOW_MS + MARGIN_MS);
+    at = Math.max(at, freeing + span(s));
   }
   return at;
 }
@@ -72,7 +82,7 @@ export function learn(s: LimiterState, h: RateHeaders, status: number, now: numb
   let next = s;
   if (h.limit !== undefined && h.limit !== s.limit) next = { ...next, limit: h.limit };
   if (status === 429) {
-    const waitMs = h.retryAfter !== undefined ? h.retryAfter * 1000 : h.reset !== undefined ? h.reset * 1000 - now : 10_000;
+    const waitMs = h.retryAfter !== undefined ? h.retryAfter * 1000 : h.reset !== undefined ? h.reset * 1000 - now : s.windowMs / 6;
     next = { ...next, blockedUntil: Math.max(next.blockedUntil, now + Math.max(waitMs, 1000)) };
   } else if (h.remaining === 0 && h.reset !== undefined) {
     next = { ...next, blockedUntil: Math.max(next.blockedUntil, h.reset * 1000) };

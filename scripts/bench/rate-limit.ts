@@ -7,7 +7,7 @@ import { startSandbox } from '../../sandbox/server';
 import { ClioClient } from '../../lib/clio/client';
 import { RateLimiter } from '../../lib/clio/rate-limiter';
 import type { LimiterState } from '../../lib/clio/rate-window';
-import { sandboxAccessToken } from './sandbox-sign-in';
+import { sandboxAccessToken } from '../../sandbox/approve-over-http';
 
 export interface LimiterFigures {
   requests: number;

@@ -118,6 +118,15 @@ describe('RateLimiter', () => {
     expect(await r).toBe('signed out');
   });
 
+  it('paces Grow’s 3 requests a second with a 1 s window', async () => {
+    const sentAt: number[] = [];
+    const limiter = new RateLimiter({ store: memoryStore(), defaultLimit: 3, windowMs: 1000, marginMs: 50, maxInFlight: 10 });
+    const all = Array.from({ length: 7 }, () => limiter.schedule(async () => (sentAt.push(Date.now()), ok(0)), { idempotent: true }));
+    await vi.advanceTimersByTimeAsync(5000);
+    await Promise.all(all);
+    expect(sentAt).toEqual([0, 0, 0, 1050, 1050, 1050, 2100]);
+  });
+
   it('tells when it is busy and when it is idle again', async () => {
     const changes: boolean[] = [];
     const limiter = new RateLimiter({ store: memoryStore(), defaultLimit: 50, onBusyChange: (b) => changes.push(b) });
