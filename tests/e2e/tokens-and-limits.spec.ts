@@ -45,10 +45,12 @@ test('when Clio revokes the session, the user is told to sign in again', async (
 });
 
 test('a 429 storm slows the sign-in down but it still succeeds', async ({ extensionPage }) => {
+  const user = ((await sandbox.state()).users as Array<{ email: string }>)[0]!;
   await sandbox.faults({ storm429: { count: 3, retryAfter: 1 }, scope: 'manage' });
   const options = await extensionPage('options.html');
   await signInThroughClio(options);
-  await expect(options.getByRole('button', { name: 'Sign out' })).toBeVisible({ timeout: 20_000 });
+  await expect(options.getByText(user.email)).toBeVisible({ timeout: 20_000 });
+  await expect(options.getByRole('status').first()).toContainText('Signed in as');
   const whoAmI = (await sandbox.log()).filter((r) => r.path.startsWith('/api/v4/users/who_am_i'));
   expect(whoAmI.map((r) => r.status)).toEqual([429, 429, 429, 200]);
 });
