@@ -1,0 +1,136 @@
+/**
+ * The outbox: everything that must reach Clio (time entries, timer stops, leads) is written here
+ * before it is sent, and delivered in order, exactly once, whatever the network, the rate limit or
+ * the service worker do. Delivery itself is a Courier's job; the rules are in machine.ts.
+ */
+import { AppError, toAppError } from '../errors';
+import { isOpen, nextDue, nextWake, transition, type OutboxEntry } from './machine';
+
+export interface Courier<P = unknown> {
+  /** Sends the payload; resolves with what Clio answered; throws an AppError. */
+  deliver(payload: P, entry: OutboxEntry<P>): Promise<unknown>;
+  /** For an entry that may already be in Clio: the record if it is there, null if it certainly is not. */
+  find(payload: P, entry: OutboxEntry<P>): Promise<unknown | null>;
+  /** Could a delivery that failed with this error have reached Clio anyway? */
+  mayHaveReached(error: AppError): boolean;
+}
+
+export interface OutboxStore {
+  load(): Promise<OutboxEntry[]>;
+  save(entries: OutboxEntry[]): Promise<void>;
+}
+
+export interface OutboxDeps {
+  store: OutboxStore;
+  couriers: Record<string, Courier<never>>;
+  now?: () => number;
+  random?: () => number;
+  newId?: () => string;
+  /** Told when the outbox next has work (null: none), to set an alarm. */
+  onWake?: (at: number | null) => void;
+}
+
+/** Sent entries are kept this long so the surfaces can show what happened. */
+const KEEP_SENT_MS = 15 * 60_000;
+
+export class Outbox {
+  private lock: Promise<unknown> = Promise.resolve();
+  private flushing: Promise<void> | undefined;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: OutboxDeps) {
+    this.now = deps.now ?? Date.now;
+    this.random = deps.random ?? Math.random;
+    this.newId = deps.newId ?? (() => crypto.randomUUID());
+  }
+
+  list(): Promise<OutboxEntry[]> {
+    return this.deps.store.load();
+  }
+
+  /** After a restart: an attempt that was under way when the worker died may have reached Clio. */
+  recover(): Promise<void> {
+    return this.mutate((all) => all.map((e) => transition(e, { type: 'restarted' })));
+  }
+
+  /** Writes the entry, then tries to deliver it (and anything due before it) at once. */
+  async add<P>(kind: string, payload: P): Promise<OutboxEntry<P>> {
+    const entry: OutboxEntry<P> = { id: this.newId(), kind, payload, state: 'pending', attempts: 0, createdAt: this.now(), nextAttemptAt: this.now() };
+    await this.mutate((all) => [...all, entry as OutboxEntry]);
+    await this.flush();
+    return ((await this.get(entry.id)) ?? entry) as OutboxEntry<P>;
+  }
+
+  async get(id: string): Promise<OutboxEntry | undefined> {
+    return (await this.deps.store.load()).find((e) => e.id === id);
+  }
+
+  async retry(id: string): Promise<void> {
+    await this.mutate((all) => all.map((e) => (e.id === id ? transition(e, { type: 'retry', at: this.now() }) : e)));
+    await this.flush();
+  }
+
+  async discard(id: string): Promise<void> {
+    await this.mutate((all) => all.filter((e) => e.id !== id));
+  }
+
+  /** Delivers every entry that is due, oldest first, one at a time. Concurrent calls share one run. */
+  flush(): Promise<void> {
+    return (this.flushing ??= this.runFlush().finally(() => (this.flushing = undefined)));
+  }
+
+  private async runFlush(): Promise<void> {
+    for (;;) {
+      const entry = nextDue(await this.deps.store.load(), this.now());
+      if (!entry) break;
+      await this.attempt(entry);
+    }
+    this.deps.onWake?.(nextWake(await this.deps.store.load()));
+  }
+
+  private async attempt(entry: OutboxEntry): Promise<void> {
+    const courier = this.deps.couriers[entry.kind] as Courier<unknown> | undefined;
+    const wasUncertain = entry.state === 'uncertain';
+    await this.update(entry.id, (e) => transition(e, { type: 'attempt', at: this.now() }));
+    if (!courier) {
+      await this.update(entry.id, (e) => transition(e, { type: 'failed', at: this.now(), error: { kind: 'internal', message: 'This extension version cannot send this kind of item.' }, mayHaveReached: false, random: 0 }));
+      return;
+    }
+    try {
+      if (wasUncertain) {
+        const found = await courier.find(entry.payload, entry);
+        if (found !== null) {
+          await this.update(entry.id, (e) => transition(e, { type: 'delivered', at: this.now(), result: found }));
+          return;
+        }
+      }
+      const result = await courier.deliver(entry.payload, entry);
+      await this.update(entry.id, (e) => transition(e, { type: 'delivered', at: this.now(), result }));
+    } catch (thrown) {
+      const error = toAppError(thrown);
+      await this.update(entry.id, (e) =>
+        transition(e, { type: 'failed', at: this.now(), error: error.toData(), mayHaveReached: courier.mayHaveReached(error), random: this.random() }),
+      );
+    }
+  }
+
+  private update(id: string, f: (e: OutboxEntry) => OutboxEntry): Promise<void> {
+    return this.mutate((all) => all.map((e) => (e.id === id ? f(e) : e)));
+  }
+
+  /** Read-modify-write of the stored list, one at a time; sent entries past their time are pruned. */
+  private mutate(f: (all: OutboxEntry[]) => OutboxEntry[]): Promise<void> {
+    const run = this.lock.then(async () => {
+      const now = this.now();
+      const next = f(await this.deps.store.load()).filter((e) => e.state !== 'sent' || (e.sentAt ?? now) > now - KEEP_SENT_MS);
+      await this.deps.store.save(next);
+    });
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+}
+
+export { isOpen };
+export type { OutboxEntry };

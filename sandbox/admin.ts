@@ -1,0 +1,85 @@
+/** The test-only admin API under /__admin/ (no auth, JSON, never logged). */
+import { parseFaultPatch } from './faults';
+import { leadJson } from './grow-leads';
+import { isRecord, json, type Reply, type Req } from './http-utils';
+import { isoTime } from './model';
+import { quantities } from './resources';
+import type { Config, SandboxState } from './state';
+
+const ok = (): Reply => ({ status: 204 });
+const bad = (message: string): Reply => json(400, { error: message });
+
+export function handleAdmin(req: Req, state: SandboxState): Reply {
+  const key = `${req.method} ${req.path.replace(/^\/__admin\//, '').replace(/\/$/, '')}`;
+  switch (key) {
+    case 'POST reset':
+      state.reset();
+      return ok();
+    case 'GET faults':
+      return json(200, state.faults.state);
+    case 'POST faults': {
+      const patch = parseFaultPatch(req.body ?? {});
+      if (typeof patch === 'string') return bad(patch);
+      state.faults.merge(patch);
+      return json(200, state.faults.state);
+    }
+    case 'DELETE faults':
+      state.faults.clear();
+      return ok();
+    case 'POST tokens': {
+      const b = isRecord(req.body) ? req.body : {};
+      if (b.expireAll) state.tokens.expireAll();
+      if (b.revokeAll) state.tokens.revokeAll();
+      return json(200, { grants: state.tokens.counts() });
+    }
+    case 'GET config':
+      return json(200, state.config);
+    case 'POST config':
+      return updateConfig(req, state);
+    case 'GET log':
+      return json(200, state.log);
+    case 'DELETE log':
+      state.log = [];
+      return ok();
+    case 'GET state':
+      return json(200, snapshot(state));
+    default:
+      return json(404, { error: `no admin route ${req.method} ${req.path}` });
+  }
+}
+
+function updateConfig(req: Req, state: SandboxState): Reply {
+  if (!isRecord(req.body)) return bad('body must be a JSON object');
+  const patch: Partial<Config> = {};
+  for (const [k, v] of Object.entries(req.body)) {
+    if (!(k in state.config)) return bad(`unknown config key ${k}`);
+    if (typeof v !== 'number' || !(v > 0)) return bad(`${k} must be a positive number`);
+    patch[k as keyof Config] = v;
+  }
+  Object.assign(state.config, patch);
+  return json(200, state.config);
+}
+
+function snapshot(state: SandboxState): Record<string, unknown> {
+  const { db } = state;
+  const now = Date.now();
+  return {
+    users: db.users.map((u) => ({ id: u.id, name: `${u.firstName} ${u.lastName}`, email: u.email })),
+    timers: [...db.timers.values()].map((t) => ({
+      id: t.id, userId: t.userId, activityId: t.activityId, startTime: isoTime(t.startTime), elapsedSeconds: Math.round((now - t.startTime) / 1000),
+    })),
+    leads: db.leads.filter((l) => l.via === 'api').map(leadJson),
+    legacyLeads: db.leads.filter((l) => l.via === 'legacy').map(leadJson),
+    createdActivities: db.createdActivityIds.flatMap((id) => {
+      const a = db.activities.get(id);
+      if (!a) return [];
+      return [{
+        id: a.id, type: a.type, date: a.date, quantity: a.quantity, rounded_quantity: quantities(a).rounded, price: a.price,
+        note: a.note, non_billable: a.nonBillable, matter: a.matterId === null ? null : { id: a.matterId },
+        activity_description: a.activityDescriptionId === null ? null : { id: a.activityDescriptionId },
+        user: { id: a.userId }, created_at: isoTime(a.createdAt), updated_at: isoTime(a.updatedAt),
+      }];
+    }),
+    grants: state.tokens.counts(),
+  };
+}

@@ -1,0 +1,56 @@
+/** Everything the sandbox remembers, and how to put it back to the freshly seeded state. */
+import { FaultInjector } from './faults';
+import type { Db } from './model';
+import { SlidingWindow } from './rate-limit';
+import { seedDb } from './seed';
+import { TokenStore } from './tokens';
+
+export interface Config {
+  /** Manage requests per 60 s per grant. */
+  rateLimit: number;
+  /** Manage access token lifetime, seconds. */
+  accessTokenTtl: number;
+  /** Grow access token lifetime, seconds. */
+  growAccessTokenTtl: number;
+  /** Grow requests per second per app. */
+  growRateLimit: number;
+}
+
+export interface LogEntry {
+  at: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+  api?: 'manage' | 'grow' | 'oauth' | 'legacy';
+  grantType?: string;
+  body?: unknown;
+  /** Set when a fault dropped the connection ('before' = not processed, 'after' = processed). */
+  dropped?: 'before' | 'after';
+}
+
+export interface StateOptions { seed: number; matters: number; config: Config }
+
+export class SandboxState {
+  db!: Db;
+  tokens!: TokenStore;
+  manageLimiter!: SlidingWindow;
+  growLimiter!: SlidingWindow;
+  faults!: FaultInjector;
+  log!: LogEntry[];
+  config!: Config;
+
+  constructor(private readonly options: StateOptions) {
+    this.reset();
+  }
+
+  reset(): void {
+    this.db = seedDb({ seed: this.options.seed, matters: this.options.matters });
+    this.tokens = new TokenStore();
+    this.manageLimiter = new SlidingWindow(60_000);
+    this.growLimiter = new SlidingWindow(1_000);
+    this.faults = new FaultInjector();
+    this.log = [];
+    this.config = { ...this.options.config };
+  }
+}

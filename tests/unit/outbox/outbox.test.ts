@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { appError, type AppError } from '@/lib/errors';
+import { nextDue, transition, type OutboxEntry } from '@/lib/outbox/machine';
+import { Outbox, type Courier, type OutboxStore } from '@/lib/outbox/outbox';
+
+type Fault = 'drop-after-send' | 'drop-before-send' | '429' | '500' | '422' | 'signed-out' | 'die-mid-send';
+
+/** A fake Clio holding created records, and a courier whose next sends fail as scripted. */
+function world() {
+  let clock = 1_000_000;
+  const clio: Array<{ id: number; note: string }> = [];
+  const faults: Fault[] = [];
+  let sends = 0;
+  let stored: OutboxEntry[] = [];
+  const store: OutboxStore = { load: async () => structuredClone(stored), save: async (e) => void (stored = structuredClone(e)) };
+  const courier: Courier<{ note: string }> = {
+    async deliver(p) {
+      sends++;
+      const fault = faults.shift();
+      if (fault === 'drop-before-send') throw appError('network', 'unreachable');
+      if (fault === '429') throw appError('rate-limited', 'slow down', { retryAt: clock + 5000 });
+      if (fault === '500') throw appError('server', 'boom');
+      if (fault === '422') throw appError('validation', 'Date can’t be blank', { fieldErrors: { date: 'can’t be blank' } });
+      if (fault === 'signed-out') throw appError('signed-out', 'sign in');
+      if (fault === 'die-mid-send') {
+        // Clio got it; the worker is killed before the answer arrives: nothing after this runs.
+        clio.push({ id: clio.length + 1, note: p.note });
+        return new Promise(() => {});
+      }
+      clio.push({ id: clio.length + 1, note: p.note });
+      if (fault === 'drop-after-send') throw appError('network', 'connection dropped');
+      return clio.at(-1);
+    },
+    async find(p) {
+      return clio.find((r) => r.note === p.note) ?? null;
+    },
+    // A create that failed with a network error or a 5xx may have reached Clio.
+    mayHaveReached: (e: AppError) => e.kind === 'network' || e.kind === 'server',
+  };
+  let ids = 0;
+  const make = () =>
+    new Outbox({ store, couriers: { entry: courier as Courier<never> }, now: () => clock, random: () => 0.5, newId: () => `e${++ids}` });
+  return {
+    clio,
+    faults,
+    make,
+    sends: () => sends,
+    stored: () => stored,
+    tick: (ms: number) => (clock += ms),
+  };
+}
+
+async function settle(w: ReturnType<typeof world>, outbox: Outbox, rounds = 20) {
+  for (let i = 0; i < rounds; i++) {
+    w.tick(60_000);
+    await outbox.flush();
+  }
+}
+
+describe('Outbox', () => {
+  it('delivers at once when Clio answers', async () => {
+    const w = world();
+    const entry = await w.make().add('entry', { note: 'a' });
+    expect(entry.state).toBe('sent');
+    expect(w.clio).toHaveLength(1);
+  });
+
+  it.each<Fault[]>([['drop-before-send'], ['429'], ['500'], ['drop-after-send'], ['500', 'drop-after-send', '429'], ['drop-after-send', 'drop-after-send']])(
+    'delivers exactly once through %j',
+    async (...faults) => {
+      const w = world();
+      w.faults.push(...faults);
+      const outbox = w.make();
+      const first = await outbox.add('entry', { note: 'n1' });
+      expect(first.state === 'pending' || first.state === 'uncertain').toBe(true);
+      await settle(w, outbox);
+      expect(w.clio.filter((r) => r.note === 'n1')).toHaveLength(1);
+      expect(w.stored().find((e) => e.id === first.id)?.state).toBe('sent');
+    },
+  );
+
+  it('after a drop once the request left, looks in Clio instead of sending again', async () => {
+    const w = world();
+    w.faults.push('drop-after-send');
+    const outbox = w.make();
+    const e = await outbox.add('entry', { note: 'n1' });
+    expect(e.state).toBe('uncertain');
+    await settle(w, outbox);
+    expect(w.sends()).toBe(1);
+    expect(w.clio).toHaveLength(1);
+  });
+
+  it('a worker killed mid-send: the next worker finds the entry in Clio and does not send it again', async () => {
+    const w = world();
+    w.faults.push('die-mid-send');
+    void w.make().add('entry', { note: 'n1' }); // never settles: the worker is gone
+    await new Promise((r) => setTimeout(r, 10));
+    expect(w.stored()[0]!.state).toBe('sending');
+    const reborn = w.make();
+    await reborn.recover();
+    expect(w.stored()[0]!.state).toBe('uncertain');
+    await settle(w, reborn);
+    expect(w.clio).toHaveLength(1);
+    expect(w.sends()).toBe(1);
+    expect(w.stored()[0]!.state).toBe('sent');
+  });
+
+  it('keeps order: a later entry waits behind an earlier one that is waiting to be retried', async () => {
+    const w = world();
+    w.faults.push('500');
+    const outbox = w.make();
+    await outbox.add('entry', { note: 'first' });
+    const second = await outbox.add('entry', { note: 'second' });
+    expect(second.state).toBe('pending');
+    expect(w.clio).toEqual([{ id: 1, note: 'first' }].slice(0, w.clio.length));
+    await settle(w, outbox);
+    expect(w.clio.map((r) => r.note)).toEqual(['first', 'second']);
+  });
+
+  it('an entry Clio refuses waits for the user and does not block the others', async () => {
+    const w = world();
+    w.faults.push('422');
+    const outbox = w.make();
+    const bad = await outbox.add('entry', { note: 'bad' });
+    expect(bad).toMatchObject({ state: 'failed', lastError: { kind: 'validation' } });
+    const good = await outbox.add('entry', { note: 'good' });
+    expect(good.state).toBe('sent');
+    await outbox.retry(bad.id);
+    expect((await outbox.get(bad.id))?.state).toBe('sent');
+  });
+
+  it('signed out: nothing is lost, it goes when the user is back', async () => {
+    const w = world();
+    w.faults.push('signed-out', 'signed-out');
+    const outbox = w.make();
+    const e = await outbox.add('entry', { note: 'kept' });
+    expect(e.state).toBe('pending');
+    await settle(w, outbox, 3);
+    expect(w.clio.map((r) => r.note)).toEqual(['kept']);
+  });
+
+  it('honours a rate limit’s retry time', () => {
+    const e: OutboxEntry = { id: 'x', kind: 'entry', payload: {}, state: 'sending', attempts: 1, createdAt: 0, nextAttemptAt: 0 };
+    const after = transition(e, { type: 'failed', at: 100, error: { kind: 'rate-limited', message: '', retryAt: 7100 }, mayHaveReached: false, random: 0 });
+    expect(after).toMatchObject({ state: 'pending', nextAttemptAt: 7100 });
+    expect(nextDue([after], 7099)).toBeUndefined();
+    expect(nextDue([after], 7100)).toBe(after);
+  });
+
+  it('can discard an entry the user gives up on', async () => {
+    const w = world();
+    w.faults.push('422');
+    const outbox = w.make();
+    const bad = await outbox.add('entry', { note: 'bad' });
+    await outbox.discard(bad.id);
+    expect(await outbox.list()).toEqual([]);
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * Schema conformance: every served Manage endpoint, asked for all the spec fields the sandbox
+ * supports, must validate against Clio's own schemas (sandbox/clio-schemas.json, extracted from
+ * the official spec). Schemas are closed (no unknown keys) so a renamed field fails, and each
+ * requested field must come back, so a dropped one fails too. The spec never marks anything
+ * `nullable`, yet Clio sends null for unset values, so null is allowed for every property.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../../../sandbox/server';
+import { api, manageTokens, start } from './helpers';
+
+type Schema = Record<string, unknown>;
+const doc = JSON.parse(readFileSync(new URL('../../../sandbox/clio-schemas.json', import.meta.url), 'utf8')) as { components: { schemas: Record<string, Schema> } };
+const named = doc.components.schemas;
+
+/** Merge allOf parts (resolving $refs) into one object schema. */
+function flatten(schema: Schema): Schema {
+  if (!Array.isArray(schema.allOf)) return schema;
+  const properties: Record<string, Schema> = {};
+  const required = new Set<string>();
+  for (const part of schema.allOf as Schema[]) {
+    const resolved = flatten(typeof part.$ref === 'string' ? named[refName(part.$ref)]! : part);
+    Object.assign(properties, resolved.properties as Record<string, Schema> | undefined);
+    for (const r of (resolved.required as string[] | undefined) ?? []) required.add(r);
+  }
+  return { type: 'object', properties, ...(required.size ? { required: [...required] } : {}) };
+}
+
+const refName = (ref: string): string => ref.replace('#/components/schemas/', '');
+
+/** Closed objects, nullable properties, refs into #/definitions, no `nullable` keyword. */
+function strict(schema: Schema): Schema {
+  const s = flatten(schema);
+  const out: Schema = {};
+  for (const [k, v] of Object.entries(s)) {
+    if (k === 'nullable') continue;
+    if (k === '$ref') out.$ref = `#/definitions/${refName(v as string)}`;
+    else if (k === 'properties') {
+      out.properties = Object.fromEntries(Object.entries(v as Record<string, Schema>).map(([p, ps]) => [p, { anyOf: [strict(ps), { type: 'null' }] }]));
+    } else if (k === 'items') out.items = strict(v as Schema);
+    else out[k] = v;
+  }
+  if (out.properties) out.additionalProperties = false;
+  return out;
+}
+
+const META: Schema = {
+  type: 'object', additionalProperties: false, required: ['paging'],
+  properties: {
+    paging: { type: 'object', additionalProperties: false, properties: { next: { type: 'string', format: 'uri' }, previous: { type: 'string', format: 'uri' } } },
+    records: { type: 'integer' },
+  },
+};
+
+let validators: Record<string, ValidateFunction>;
+function compile(): Record<string, ValidateFunction> {
+  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false });
+  const addFormats = addFormatsModule as unknown as (a: Ajv) => void;
+  addFormats(ajv);
+  for (const f of ['int32', 'int64']) ajv.addFormat(f, { type: 'number', validate: (n: number) => Number.isInteger(n) });
+  for (const f of ['float', 'double']) ajv.addFormat(f, { type: 'number', validate: (n: number) => Number.isFinite(n) });
+  const definitions = Object.fromEntries(Object.entries(named).map(([k, v]) => [k, strict(v)]));
+  // The spec's list schemas leave out `meta`, which Clio sends (see REFERENCE.md); allow exactly it.
+  for (const [k, v] of Object.entries(definitions)) if (k.endsWith('_List')) (v.properties as Record<string, Schema>).meta = META;
+  ajv.addSchema({ $id: 'clio', definitions });
+  const get = (name: string): ValidateFunction => ajv.getSchema(`clio#/definitions/${name}`)!;
+  return Object.fromEntries(
+    ['User_Show', 'User_List', 'Matter_Show', 'Matter_List', 'Contact_Show', 'Contact_List', 'Activity_Show', 'Activity_List', 'ActivityDescription_List', 'Timer_Show', 'Error']
+      .map((n) => [n, get(n)]),
+  );
+}
+
+function conforms(schema: string, body: unknown): void {
+  const validate = validators[schema]!;
+  const ok = validate(body);
+  expect(ok ? [] : validate.errors!.slice(0, 5).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`), schema).toEqual([]);
+}
+
+/** The fields asked for, per resource: the spec's property names the sandbox supports. */
+const CONTACT = 'id,etag,name,first_name,last_name,type,initials,primary_email_address,secondary_email_address,primary_phone_number,secondary_phone_number,is_client,is_co_counsel,created_at,updated_at';
+const USER = 'id,etag,name,first_name,last_name,email,initials,enabled,account_owner,clio_connect,subscription_type,roles,rate,phone_number,time_zone,created_at,updated_at';
+const MATTER = 'id,etag,number,display_number,description,status,client_id,client_reference,billable,billing_method,open_date,pending_date,close_date,last_activity_date,location,shared,has_tasks,created_at,updated_at';
+const DESCRIPTION = 'id,etag,name,default,visible_to_co_counsel,accessible_to_user,created_at,updated_at';
+const ACTIVITY = 'id,etag,type,date,quantity,rounded_quantity,quantity_in_hours,rounded_quantity_in_hours,price,total,non_billable_total,note,billed,on_bill,flat_rate,non_billable,no_charge,contingency_fee,quantity_redacted,reference,tax_setting,created_at,updated_at';
+const TIMER = 'id,etag,start_time,elapsed_time,created_at,updated_at';
+
+const FIELDS = {
+  user: `${USER},default_activity_description{${DESCRIPTION}},account{id,etag,name,state,created_at,updated_at}`,
+  matter: `${MATTER},client{${CONTACT}},responsible_attorney{${USER}},originating_attorney,practice_area{id,etag,name,category,code,created_at,updated_at}`,
+  contact: `${CONTACT},email_addresses{id,etag,address,name,primary},phone_numbers{id,etag,number,name,primary}`,
+  description: `${DESCRIPTION},rate{amount,non_billable_amount,type,hierarchy}`,
+  activity: `${ACTIVITY},matter{${MATTER}},user{${USER}},activity_description{${DESCRIPTION}},timer{${TIMER}}`,
+  timer: `${TIMER},activity{${ACTIVITY}}`,
+};
+
+const topNames = (fields: string): string[] => fields.replace(/\{[^}]*\}/g, '').split(',');
+
+let sb: Sandbox;
+let token: string;
+let base: string;
+const get = async (path: string, fields: string): Promise<{ data: unknown }> => {
+  const res = await api(`${base}${path}${path.includes('?') ? '&' : '?'}fields=${encodeURIComponent(fields)}`, token);
+  expect(res.status, `${path}: ${res.status}`).toBe(200);
+  return (await res.json()) as { data: unknown };
+};
+function expectAllFields(record: unknown, fields: string): void {
+  expect(Object.keys(record as object).sort()).toEqual(topNames(fields).sort());
+}
+
+beforeAll(async () => {
+  validators = compile();
+  sb = await start();
+  base = `${sb.origin}/api/v4`;
+  token = (await manageTokens(sb.origin)).access_token;
+});
+afterAll(() => sb.close());
+
+describe('Manage responses conform to the Clio spec', () => {
+  it('users: who_am_i, list and single', async () => {
+    const me = await get('/users/who_am_i.json', FIELDS.user);
+    conforms('User_Show', me);
+    expectAllFields(me.data, FIELDS.user);
+    conforms('User_List', await get('/users.json', FIELDS.user));
+    conforms('User_Show', await get('/users/1002.json', FIELDS.user));
+  });
+
+  it('matters: list (open and closed) and single', async () => {
+    const open = await get('/matters.json?limit=200', FIELDS.matter);
+    conforms('Matter_List', open);
+    const closed = await get('/matters.json?status=closed&limit=50', FIELDS.matter);
+    conforms('Matter_List', closed);
+    const first = (closed.data as Array<Record<string, unknown>>)[0]!;
+    expect(first.close_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const one = await get(`/matters/${String(first.id)}.json`, FIELDS.matter);
+    conforms('Matter_Show', one);
+    expectAllFields(one.data, FIELDS.matter);
+  });
+
+  it('contacts: list and single', async () => {
+    const list = await get('/contacts.json?limit=200', FIELDS.contact);
+    conforms('Contact_List', list);
+    const id = (list.data as Array<{ id: number }>)[0]!.id;
+    const one = await get(`/contacts/${id}.json`, FIELDS.contact);
+    conforms('Contact_Show', one);
+    expectAllFields(one.data, FIELDS.contact);
+  });
+
+  it('activity descriptions, with a resolved rate', async () => {
+    const list = await get('/activity_descriptions.json?rate_for[user_id]=1001', FIELDS.description);
+    conforms('ActivityDescription_List', list);
+    expectAllFields((list.data as unknown[])[0], FIELDS.description);
+  });
+
+  it('activities: create (with a timer), single, list; the timer', async () => {
+    const created = await api(`${base}/activities.json?fields=${encodeURIComponent(FIELDS.activity)}`, token, {
+      method: 'POST',
+      body: { data: { type: 'TimeEntry', date: '2026-05-01', quantity: 1800, note: 'Schema check', matter: { id: 100_001 }, activity_description: { id: 502 }, non_billable: false, start_timer: true } },
+    });
+    expect(created.status).toBe(201);
+    const body = (await created.json()) as { data: { id: number; timer: unknown } };
+    conforms('Activity_Show', body);
+    expectAllFields(body.data, FIELDS.activity);
+    expect(body.data.timer).not.toBeNull();
+    conforms('Activity_Show', await get(`/activities/${body.data.id}.json`, FIELDS.activity));
+    conforms('Activity_List', await get('/activities.json?limit=200', FIELDS.activity));
+    const timer = await get('/timer.json', FIELDS.timer);
+    conforms('Timer_Show', timer);
+    expectAllFields(timer.data, FIELDS.timer);
+  });
+
+  it('errors use the Error schema', async () => {
+    const res = await api(`${base}/matters.json?fields=nonsense`, token);
+    expect(res.status).toBe(400);
+    conforms('Error', await res.json());
+  });
+
+  it('a renamed or mistyped field fails validation', () => {
+    conforms('Matter_Show', { data: { id: 1, display_number: '00001-X' } });
+    expect(validators.Matter_Show!({ data: { id: 1, displayNumber: '00001-X' } })).toBe(false);
+    expect(validators.Matter_Show!({ data: { id: '1' } })).toBe(false);
+    expect(validators.Matter_Show!({ data: { id: 1, status: 'open' } })).toBe(false);
+    expect(validators.Matter_Show!({ data: { id: 1, client: { id: 2, fullName: 'x' } } })).toBe(false);
+  });
+});
