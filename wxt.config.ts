@@ -12,7 +12,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Clio Companion',
     description: 'Timer, time entry, matter lookup and lead capture for Clio, on every page you work on.',
-    permissions: ['storage', 'alarms', 'identity'],
+    permissions: ['storage', 'alarms', 'identity', 'idle'],
+    commands: {
+      'toggle-timer': { suggested_key: { default: 'Alt+Shift+T' }, description: 'Start or stop the Clio timer' },
+    },
     host_permissions: hostPermissionsFor(customServer),
     browser_specific_settings:
       browser === 'firefox'

@@ -5,7 +5,7 @@ import { accountItem, type AccountState } from './storage/items';
 
 export async function refreshAccount(client: ClioClient): Promise<AccountState> {
   const me = await whoAmI(client);
-  const state: AccountState = { signedIn: true, user: { id: me.id, name: me.name, email: me.email } };
+  const state: AccountState = { signedIn: true, user: { id: me.id, name: me.name, email: me.email, ...(me.time_zone ? { timeZone: me.time_zone } : {}) } };
   await accountItem.setValue(state);
   return state;
 }

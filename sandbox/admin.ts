@@ -43,6 +43,8 @@ export function handleAdmin(req: Req, state: SandboxState): Reply {
       return ok();
     case 'GET state':
       return json(200, snapshot(state));
+    case 'GET matters':
+      return json(200, findMatters(state, req.query.get('query') ?? '', req.query.get('status')));
     default:
       return json(404, { error: `no admin route ${req.method} ${req.path}` });
   }
@@ -53,11 +55,30 @@ function updateConfig(req: Req, state: SandboxState): Reply {
   const patch: Partial<Config> = {};
   for (const [k, v] of Object.entries(req.body)) {
     if (!(k in state.config)) return bad(`unknown config key ${k}`);
+    if (k === 'lockDate') {
+      if (typeof v !== 'string' || !(v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v))) return bad('lockDate must be YYYY-MM-DD or empty');
+      patch.lockDate = v;
+      continue;
+    }
     if (typeof v !== 'number' || !(v > 0)) return bad(`${k} must be a positive number`);
-    patch[k as keyof Config] = v;
+    (patch as Record<string, number>)[k] = v;
   }
   Object.assign(state.config, patch);
   return json(200, state.config);
+}
+
+/** Matters for a test to pick: `?query=` (substring of number, description or client) and `?status=Open`. */
+function findMatters(state: SandboxState, query: string, status: string | null): unknown[] {
+  const q = query.toLowerCase();
+  const out: unknown[] = [];
+  for (const m of state.db.matters.values()) {
+    if (status && m.status !== status) continue;
+    if (q && !m.haystack.includes(q)) continue;
+    const client = state.db.contacts.get(m.clientId);
+    out.push({ id: m.id, display_number: m.displayNumber, description: m.description, status: m.status, client: client ? { id: client.id, name: client.name } : null });
+    if (out.length >= 10) break;
+  }
+  return out;
 }
 
 function snapshot(state: SandboxState): Record<string, unknown> {

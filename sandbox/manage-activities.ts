@@ -30,6 +30,8 @@ function applyFields(ctx: ManageCtx, a: Activity, data: Record<string, unknown>)
   }
   if (data.date !== undefined) {
     if (!isDate(data.date)) throw invalid('date must be an ISO-8601 date (YYYY-MM-DD)');
+    const lock = ctx.state.config.lockDate;
+    if (lock && data.date < lock) throw invalid(`Validation failed: Date is before the firm's billing lock date (${lock})`);
     a.date = data.date;
   }
   if (data.quantity !== undefined) {

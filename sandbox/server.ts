@@ -151,6 +151,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       accessTokenTtl: opts.accessTokenTtl ?? 2_592_000,
       growAccessTokenTtl: 86_400,
       growRateLimit: 3,
+      lockDate: '',
     },
   });
   const sockets = new Set<Socket>();

@@ -14,6 +14,8 @@ export interface Config {
   growAccessTokenTtl: number;
   /** Grow requests per second per app. */
   growRateLimit: number;
+  /** The firm's billing lock date (YYYY-MM-DD): time entries dated before it are refused with 422. '' = none. */
+  lockDate: string;
 }
 
 export interface LogEntry {

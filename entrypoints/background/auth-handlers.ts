@@ -4,13 +4,15 @@ import type { Handlers } from '@/lib/messaging/serve';
 import { accountItem } from '@/lib/storage/items';
 import { scheduleTokenRefresh, type Services } from './services';
 
-export function authHandlers({ session, client, flow }: Services): Handlers {
+export function authHandlers({ session, client, flow, outbox }: Services): Handlers {
   return {
     'auth/sign-in': async () => {
       await session.signIn();
       await accountItem.setValue({ signedIn: true });
       await scheduleTokenRefresh(session);
-      return refreshAccount(client);
+      const account = await refreshAccount(client);
+      void outbox.wake(); // whatever waited for a sign-in goes now
+      return account;
     },
     'auth/sign-out': async () => {
       await session.signOut();

@@ -1,40 +1,101 @@
-import { useMemo, useState, useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SignInButton } from '@/components/SignInButton';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
-import { storedSignal } from '@/components/use-stored';
-import { accountItem } from '@/lib/storage/items';
+import { hostsFor, regionsFor } from '@/lib/auth/regions';
+import { matterUrl } from '@/lib/clio/links';
+import { send } from '@/lib/messaging/send';
+import { EMPTY_DRAFT, popupDraftItem, type PopupDraft } from '@/lib/storage/drafts';
+import { settingsItem } from '@/lib/storage/items';
+import { isoDateIn } from '@/lib/today';
+import { IdlePrompt } from './IdlePrompt';
+import { TimeEntryForm } from './TimeEntryForm';
+import { TimerPanel } from './TimerPanel';
+import { TodayList } from './TodayList';
+import { usePopupState } from './use-popup-state';
+
+const customServer = import.meta.env.WXT_CLIO_SERVER as string | undefined;
+const TABS: Array<[PopupDraft['tab'], string]> = [
+  ['timer', 'Timer'],
+  ['entry', 'Log time'],
+  ['today', 'Today'],
+];
 
 export function Popup() {
-  const account = useMemo(() => storedSignal(accountItem), []);
-  useEffect(() => account.stop, [account]);
+  const state = usePopupState();
   const [status, setStatus] = useState<Status | null>(null);
-  const state = account.value.value;
+  const [region, setRegion] = useState(regionsFor(customServer)[0]!);
+  const account = state.account.value;
+
+  useEffect(() => {
+    void settingsItem.getValue().then((s) => setRegion(regionsFor(customServer).includes(s.region) ? s.region : regionsFor(customServer)[0]!));
+  }, []);
+  // Refresh the timer from Clio only when what is stored is stale (the background decides: 0 or 1 request).
+  useEffect(() => {
+    if (account?.signedIn) void send('timer/get').catch(() => undefined);
+  }, [account?.signedIn]);
+
   const openOptions = (e: Event) => {
     e.preventDefault();
     void browser.runtime.openOptionsPage();
   };
+  const header = (
+    <header>
+      <h1>Clio Companion</h1>
+      <a href="#" onClick={openOptions}>
+        Options
+      </a>
+    </header>
+  );
+  if (account === undefined) return <main>{header}</main>;
+  if (!account.signedIn) {
+    return (
+      <main>
+        {header}
+        {account.problem ? <p class="problem">{account.problem}</p> : <p>Connect your Clio account to track time from any page.</p>}
+        <SignInButton onStatus={setStatus} />
+        <StatusMessage status={status} />
+      </main>
+    );
+  }
 
+  const draft = state.draft.value ?? EMPTY_DRAFT;
+  const setDraft = (d: PopupDraft) => void popupDraftItem.setValue(d);
+  const timer = state.timer.value ?? null;
+  const idle = state.idle.value;
+  const hosts = hostsFor(region, customServer);
   return (
     <main>
-      <header>
-        <h1>Clio Companion</h1>
-        <a href="#" onClick={openOptions}>
-          Options
-        </a>
-      </header>
-      {state === undefined ? null : state.signedIn ? (
-        <p>
-          Signed in as <strong>{state.user?.name ?? 'your Clio user'}</strong>
-          {state.user?.email ? <span class="hint"> ({state.user.email})</span> : null}
-        </p>
-      ) : (
-        <section>
-          {state.problem ? <p class="problem">{state.problem}</p> : <p>Connect your Clio account to track time from any page.</p>}
-          <SignInButton onStatus={setStatus} />
-        </section>
-      )}
-      <StatusMessage status={status} />
+      {header}
+      {idle && idle.to !== null && timer ? <IdlePrompt span={idle as typeof idle & { to: number }} /> : null}
+      <div role="tablist" aria-label="Popup sections" class="tabs">
+        {TABS.map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={draft.tab === id}
+            aria-controls={`panel-${id}`}
+            onClick={() => setDraft({ ...draft, tab: id })}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${draft.tab}`} aria-labelledby={`tab-${draft.tab}`}>
+        {draft.tab === 'timer' ? <TimerPanel timer={timer} draft={draft.timer} setDraft={(t) => setDraft({ ...draft, timer: t })} /> : null}
+        {draft.tab === 'entry' ? (
+          <TimeEntryForm
+            draft={draft.entry}
+            setDraft={(e) => setDraft({ ...draft, entry: e })}
+            today={isoDateIn(Date.now(), account.user?.timeZone)}
+            matterLink={(id) => matterUrl(hosts, id)}
+          />
+        ) : null}
+        {draft.tab === 'today' ? <TodayList outbox={state.outbox.value ?? []} /> : null}
+      </div>
+      <footer class="hint">Signed in as {account.user?.name ?? 'your Clio user'}</footer>
     </main>
   );
 }

@@ -3,7 +3,13 @@
  * and the background. Each message names its request and its reply; handlers live beside the
  * feature they serve, not in a switch.
  */
+import type { ActivityJson } from '../clio/activities';
+import type { ActivityDescriptionJson } from '../clio/matters';
+import type { OutboxEntry } from '../outbox/machine';
 import type { AccountState } from '../storage/items';
+import type { TimeEntryPayload } from '../time-entries/couriers';
+import type { MatterRef, TimerState } from '../timer/model';
+import type { StartOutcome, StartRequest, StopOutcome } from '../timer/service';
 
 export interface Protocol {
   /** Sign in through Clio's OAuth page (runs in the background: the popup dies when the auth window opens). */
@@ -14,6 +20,27 @@ export interface Protocol {
   'account/refresh': { request: void; reply: AccountState };
   /** The redirect URI a firm registers on its Clio app. */
   'auth/redirect-uri': { request: void; reply: string };
+
+  /** The timer, from Clio when what is stored is older than 30 s. */
+  'timer/get': { request: void; reply: TimerState | null };
+  'timer/start': { request: StartRequest; reply: StartOutcome };
+  'timer/stop': { request: { note?: string }; reply: StopOutcome | null };
+  'timer/pause': { request: void; reply: TimerState | null };
+  'timer/resume': { request: void; reply: TimerState | null };
+  'timer/note': { request: { note: string }; reply: TimerState | null };
+  /** The answer to "you were away": keep the idle time on the timer, or discard it. */
+  'timer/idle-decision': { request: { keep: boolean }; reply: TimerState | null };
+
+  /** Matters for a picker: the local index when synced, Clio's search until then. */
+  'matters/search': { request: { query: string }; reply: MatterRef[] };
+  'activity-descriptions/list': { request: void; reply: ActivityDescriptionJson[] };
+
+  /** Writes a time entry to the outbox and tries to send it at once. */
+  'time-entry/save': { request: TimeEntryPayload; reply: OutboxEntry };
+  'time-entries/today': { request: void; reply: { date: string; entries: ActivityJson[] } };
+  'time-entry/update': { request: { id: number; etag: string; seconds?: number; note?: string }; reply: ActivityJson };
+  'outbox/retry': { request: { id: string }; reply: void };
+  'outbox/discard': { request: { id: string }; reply: void };
 }
 
 export type MessageType = keyof Protocol;

@@ -72,6 +72,12 @@ export class Outbox {
     await this.flush();
   }
 
+  /** Something changed for the better (signed in again, back online): try everything open now. */
+  async wake(): Promise<void> {
+    await this.mutate((all) => all.map((e) => (e.state === 'pending' || e.state === 'uncertain' ? { ...e, nextAttemptAt: Math.min(e.nextAttemptAt, this.now()) } : e)));
+    await this.flush();
+  }
+
   async discard(id: string): Promise<void> {
     await this.mutate((all) => all.filter((e) => e.id !== id));
   }

@@ -12,19 +12,22 @@ export interface Settings {
   /** Overrides of the Manage app credentials built in; empty means "use the built-in ones". */
   manageClientId: string;
   manageClientSecret: string;
+  /** With a timer running, ask about time away from the computer longer than this. */
+  idleMinutes: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { region: 'US', manageClientId: '', manageClientSecret: '' };
+export const DEFAULT_SETTINGS: Settings = { region: 'US', manageClientId: '', manageClientSecret: '', idleMinutes: 10 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: { 2: (old: Partial<Settings>) => ({ ...DEFAULT_SETTINGS, ...old }) },
 });
 
 /** Who is signed in, as the UI shows it; written by the background only. */
 export interface AccountState {
   signedIn: boolean;
-  user?: { id: number; name: string; email: string };
+  user?: { id: number; name: string; email: string; timeZone?: string };
   /** Why the user has to sign in again (a session Clio ended), shown on every surface. */
   problem?: string;
 }

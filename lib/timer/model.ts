@@ -6,15 +6,13 @@
  * recorded so far; a running timer adds the time since it started. Pausing is Clio's stop (the
  * running time goes into the quantity); resuming starts a timer on the same activity again.
  */
-export interface MatterRef {
-  id: number;
-  displayNumber: string;
-  description: string;
-  clientName?: string;
-}
+import type { MatterRef } from '../matter-ref';
+
+export type { MatterRef };
 
 export interface TimerState {
-  activityId: number;
+  /** The Clio TimeEntry the timer runs on; null while it runs only here (Clio could not be reached at start). */
+  activityId: number | null;
   matter: MatterRef | null;
   note: string;
   activityDescriptionId: number | null;
@@ -24,11 +22,14 @@ export interface TimerState {
   runningSince: number | null;
   /** When Clio last confirmed this state (epoch ms). */
   syncedAt: number;
+  /** Our correction on top of Clio's figures, ms: minus idle time the user discarded. Kept across syncs. */
+  adjustMs: number;
   /** Activity etag as last seen. */
   etag?: string;
 }
 
-export const elapsedMs = (t: TimerState, now: number): number => t.recordedMs + (t.runningSince === null ? 0 : Math.max(0, now - t.runningSince));
+export const elapsedMs = (t: TimerState, now: number): number =>
+  Math.max(0, t.recordedMs + t.adjustMs + (t.runningSince === null ? 0 : Math.max(0, now - t.runningSince)));
 
 export const isRunning = (t: TimerState | null | undefined): t is TimerState & { runningSince: number } => !!t && t.runningSince !== null;
 
@@ -40,11 +41,10 @@ export function resume(t: TimerState, now: number): TimerState {
   return t.runningSince !== null ? t : { ...t, runningSince: now };
 }
 
-/** Idle time the user chose to discard comes off the recorded time (never below zero). */
+/** Idle time the user chose to discard comes off the timer (never below zero). */
 export function discardIdle(t: TimerState, idleMs: number, now: number): TimerState {
-  const total = elapsedMs(t, now);
-  const keep = Math.max(0, total - idleMs);
-  return t.runningSince === null ? { ...t, recordedMs: keep } : { ...t, recordedMs: keep, runningSince: now };
+  const canTake = Math.min(idleMs, elapsedMs(t, now));
+  return { ...t, adjustMs: t.adjustMs - canTake };
 }
 
 /** Seconds to record on the activity when the timer stops. */
@@ -69,6 +69,7 @@ export function fromClioTimer(json: ClioTimerJson, now: number, known: TimerStat
   const same = known && known.activityId === activity.id ? known : null;
   return {
     activityId: activity.id,
+    adjustMs: same?.adjustMs ?? 0,
     matter: same?.matter ?? null,
     note: activity.note ?? same?.note ?? '',
     activityDescriptionId: same?.activityDescriptionId ?? null,

@@ -77,6 +77,30 @@ export async function signInThroughClio(page: Page, choice: 'Approve' | 'Decline
   await auth.getByRole('button', { name: choice }).click();
 }
 
+/** Signs in on the options page and waits until who_am_i is shown. */
+export async function signedIn(extensionPage: Fixtures['extensionPage']): Promise<void> {
+  const options = await extensionPage('options.html');
+  await signInThroughClio(options);
+  const [user] = (await sandbox.state()).users;
+  await expect(options.getByText(user!.email)).toBeVisible();
+  await options.close();
+}
+
+/** The popup as a page, at the popup's size. */
+export async function openPopup(extensionPage: Fixtures['extensionPage']): Promise<Page> {
+  const popup = await extensionPage('popup.html');
+  await popup.setViewportSize({ width: 360, height: 600 });
+  return popup;
+}
+
+/** Kills the extension's service worker, as Chrome does after 30 s idle. */
+export async function killServiceWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
 /** Saves a screenshot as a test artifact under test-results/screenshots. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = resolve('test-results/screenshots');

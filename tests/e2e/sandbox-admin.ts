@@ -12,6 +12,15 @@ export interface LoggedRequest {
   body?: unknown;
 }
 
+export interface SandboxState {
+  users: Array<{ id: number; name: string; email: string }>;
+  timers: Array<{ id: number; userId: number; activityId: number; elapsedSeconds: number }>;
+  createdActivities: Array<{ id: number; quantity: number; rounded_quantity: number; note: string; date: string; non_billable: boolean; matter: { id: number } | null }>;
+  leads: unknown[];
+  legacyLeads: unknown[];
+  grants: { active: number; revoked: number };
+}
+
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${E2E_SANDBOX}/__admin/${path}`, {
     method,
@@ -31,5 +40,7 @@ export const sandbox = {
   config: (c: Record<string, unknown>) => call<void>('POST', 'config', c),
   log: () => call<LoggedRequest[]>('GET', 'log'),
   clearLog: () => call<void>('DELETE', 'log'),
-  state: () => call<Record<string, unknown> & { grants: { active: number; revoked: number } }>('GET', 'state'),
+  matters: (query = '', status = 'Open') =>
+    call<Array<{ id: number; display_number: string; description: string; client: { name: string } | null }>>('GET', `matters?query=${encodeURIComponent(query)}&status=${status}`),
+  state: () => call<SandboxState>('GET', 'state'),
 };

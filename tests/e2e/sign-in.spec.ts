@@ -4,7 +4,7 @@ import { sandbox } from './sandbox-admin';
 // The sandbox's first seeded user is the one the approve page signs in by default.
 async function defaultUser() {
   const state = await sandbox.state();
-  return (state.users as Array<{ name: string; email: string }>)[0]!;
+  return state.users[0]!;
 }
 
 test('signing in through Clio’s approve page shows who I am on the options page and the popup', async ({ extensionPage }) => {

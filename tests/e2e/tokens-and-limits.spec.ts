@@ -45,7 +45,7 @@ test('when Clio revokes the session, the user is told to sign in again', async (
 });
 
 test('a 429 storm slows the sign-in down but it still succeeds', async ({ extensionPage }) => {
-  const user = ((await sandbox.state()).users as Array<{ email: string }>)[0]!;
+  const user = (await sandbox.state()).users[0]!;
   await sandbox.faults({ storm429: { count: 3, retryAfter: 1 }, scope: 'manage' });
   const options = await extensionPage('options.html');
   await signInThroughClio(options);

@@ -1,0 +1,141 @@
+/**
+ * The "Matter" combobox: recent matters first, type to search, ↑/↓/Enter/Escape, each option
+ * showing display number, description and client. Matter text is rendered as text, never HTML.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { MatterRef } from '@/lib/matter-ref';
+
+export interface MatterPickerProps {
+  id: string;
+  value: MatterRef | null;
+  onChange: (m: MatterRef | null) => void;
+  /** Matters for a query ('' = the recent ones). */
+  search: (query: string) => Promise<MatterRef[]>;
+  autoFocus?: boolean;
+  error?: string;
+}
+
+const DEBOUNCE_MS = 200;
+const display = (m: MatterRef) => `${m.displayNumber} — ${m.description}`;
+
+export function MatterPicker({ id, value, onChange, search, autoFocus, error }: MatterPickerProps) {
+  const [text, setText] = useState(value ? display(value) : '');
+  const [options, setOptions] = useState<MatterRef[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [searching, setSearching] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+
+  useEffect(() => setText(value ? display(value) : ''), [value?.id]);
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, []);
+
+  const lookup = (query: string, delay: number) => {
+    const mine = ++seq.current;
+    setSearching(true);
+    setTimeout(async () => {
+      if (mine !== seq.current) return;
+      try {
+        const found = await search(query);
+        if (mine !== seq.current) return;
+        setOptions(found);
+        setActive(0);
+      } catch {
+        if (mine === seq.current) setOptions([]);
+      } finally {
+        if (mine === seq.current) setSearching(false);
+      }
+    }, delay);
+  };
+
+  const choose = (m: MatterRef) => {
+    onChange(m);
+    setText(display(m));
+    setOpen(false);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      if (!open) {
+        setOpen(true);
+        lookup(value ? '' : text, 0);
+      } else setActive((a) => Math.min(a + 1, options.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter' && open && options[active]) {
+      e.preventDefault();
+      choose(options[active]!);
+    } else if (e.key === 'Escape' && open) {
+      e.preventDefault();
+      e.stopPropagation();
+      setOpen(false);
+    }
+  };
+
+  const listId = `${id}-list`;
+  const optionId = (i: number) => `${id}-opt-${i}`;
+  const showList = open && (options.length > 0 || searching || text.trim() !== '');
+  return (
+    <div class="picker">
+      <label for={id}>Matter</label>
+      <input
+        id={id}
+        ref={input}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-activedescendant={showList && options[active] ? optionId(active) : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        autocomplete="off"
+        spellcheck={false}
+        placeholder="Type a client, number or description"
+        value={text}
+        onInput={(e) => {
+          const q = e.currentTarget.value;
+          setText(q);
+          if (value) onChange(null);
+          setOpen(true);
+          lookup(q, q.trim() ? DEBOUNCE_MS : 0);
+        }}
+        onFocus={() => {
+          setOpen(true);
+          lookup(value ? '' : text, 0);
+        }}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={onKeyDown}
+      />
+      {error ? (
+        <p id={`${id}-error`} class="field-error">
+          {error}
+        </p>
+      ) : null}
+      {showList ? (
+        <ul id={listId} role="listbox" aria-label="Matters" class="picker-list">
+          {options.map((m, i) => (
+            <li
+              id={optionId(i)}
+              key={m.id}
+              role="option"
+              aria-selected={i === active}
+              class={i === active ? 'active' : ''}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(m);
+              }}
+            >
+              <span class="num">{m.displayNumber}</span> <span class="desc">{m.description}</span>
+              {m.clientName ? <span class="client">{m.clientName}</span> : null}
+            </li>
+          ))}
+          {options.length === 0 ? <li class="picker-empty">{searching ? 'Searching…' : 'No matching open matter'}</li> : null}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/** Messages of the popup's timer and time entry. */
+import { todaysTimeEntries, updateTimeEntry } from '@/lib/clio/activities';
+import { cachedActivityDescriptions } from '@/lib/clio/activity-descriptions-cache';
+import { searchMattersAtClio } from '@/lib/clio/matters';
+import { AppError, appError } from '@/lib/errors';
+import type { Handlers } from '@/lib/messaging/serve';
+import { accountItem } from '@/lib/storage/items';
+import { TIME_ENTRY } from '@/lib/time-entries/couriers';
+import { idleItem, rememberMatter } from '@/lib/timer/items';
+import type { Services } from './services';
+
+export function timerHandlers({ timer, outbox, client, today }: Services): Handlers {
+  return {
+    'timer/get': () => timer.current(),
+    'timer/start': (req) => timer.start(req),
+    'timer/stop': ({ note }) => timer.stop(note),
+    'timer/pause': () => timer.pause(),
+    'timer/resume': () => timer.resume(),
+    'timer/note': ({ note }) => timer.setNote(note),
+    'timer/idle-decision': async ({ keep }) => {
+      const span = await idleItem.getValue();
+      await idleItem.setValue(null);
+      if (keep || !span || span.to === null) return timer.current(Infinity);
+      return timer.discardIdle(span.to - span.from);
+    },
+    'matters/search': async ({ query }) => {
+      const found = await searchMattersAtClio(client, query.trim());
+      return found.map((m) => ({ id: m.id, displayNumber: m.display_number, description: m.description, clientName: m.client?.name ?? '' }));
+    },
+    'activity-descriptions/list': () => cachedActivityDescriptions(client),
+    'time-entry/save': async (entry) => {
+      if (!entry.matter?.id) throw appError('validation', 'Choose a matter.', { fieldErrors: { matter: 'Choose a matter.' } });
+      if (!(entry.seconds > 0 && entry.seconds <= 24 * 3600)) throw appError('validation', 'Enter a duration.', { fieldErrors: { quantity: 'Enter a duration between 1 minute and 24 hours.' } });
+      const saved = await outbox.add(TIME_ENTRY, entry);
+      if (saved.state === 'failed' && saved.lastError) {
+        // Clio refused it: the form still holds the input, so the user fixes it there.
+        await outbox.discard(saved.id);
+        throw new AppError(saved.lastError);
+      }
+      await rememberMatter(entry.matter);
+      return saved;
+    },
+    'time-entries/today': async () => {
+      const user = (await accountItem.getValue()).user;
+      if (!user) throw appError('signed-out', 'Sign in with Clio to see today’s time.');
+      const date = await today();
+      return { date, entries: await todaysTimeEntries(client, user.id, date) };
+    },
+    'time-entry/update': ({ id, etag, seconds, note }) => updateTimeEntry(client, id, etag, { ...(seconds !== undefined ? { seconds } : {}), ...(note !== undefined ? { note } : {}) }),
+    'outbox/retry': ({ id }) => outbox.retry(id),
+    'outbox/discard': ({ id }) => outbox.discard(id),
+  };
+}

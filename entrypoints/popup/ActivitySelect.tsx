@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ActivityDescriptionJson } from '@/lib/clio/matters';
+import { send } from '@/lib/messaging/send';
+
+let cache: Promise<ActivityDescriptionJson[]> | undefined;
+
+/** "Activity": the firm's activity descriptions (cached a day by the background). */
+export function ActivitySelect({ id, value, onChange }: { id: string; value: number | null; onChange: (v: number | null) => void }) {
+  const [list, setList] = useState<ActivityDescriptionJson[]>([]);
+  useEffect(() => {
+    void (cache ??= send('activity-descriptions/list').catch(() => ((cache = undefined), []))).then(setList);
+  }, []);
+  return (
+    <div>
+      <label for={id}>Activity</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value ? Number(e.currentTarget.value) : null)}>
+        <option value="">— none —</option>
+        {list.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/** "You were away": keep the idle time on the running timer, or discard it. */
+import { formatDuration } from '@/lib/duration';
+import { send } from '@/lib/messaging/send';
+import type { IdleSpan } from '@/lib/timer/items';
+
+const clock = (t: number) => new Date(t).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+
+export function IdlePrompt({ span }: { span: IdleSpan & { to: number } }) {
+  const minutes = formatDuration(Math.round((span.to - span.from) / 60_000) * 60);
+  return (
+    <section class="card idle" role="alertdialog" aria-labelledby="idle-h" aria-describedby="idle-d">
+      <h2 id="idle-h">You were away {minutes}</h2>
+      <p id="idle-d">
+        From {clock(span.from)} to {clock(span.to)} the timer kept running. Keep that time on the timer?
+      </p>
+      <p class="row">
+        <button type="button" onClick={() => void send('timer/idle-decision', { keep: true })}>
+          Keep idle time
+        </button>
+        <button type="button" class="primary" onClick={() => void send('timer/idle-decision', { keep: false })}>
+          Discard idle time
+        </button>
+      </p>
+    </section>
+  );
+}

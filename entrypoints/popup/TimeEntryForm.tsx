@@ -1,0 +1,102 @@
+/** "Log time": a time entry with forgiving duration input; errors show at their fields. */
+import { useState } from 'preact/hooks';
+import { DurationInput } from '@/components/DurationInput';
+import { MatterPicker } from '@/components/MatterPicker';
+import { StatusMessage, type Status } from '@/components/StatusMessage';
+import type { ActivityJson } from '@/lib/clio/activities';
+import { formatDuration, parseDuration } from '@/lib/duration';
+import { AppError } from '@/lib/errors';
+import { matterLabel } from '@/lib/matter-ref';
+import { send } from '@/lib/messaging/send';
+import type { PopupDraft } from '@/lib/storage/drafts';
+import { ActivitySelect } from './ActivitySelect';
+import { messageOf } from './errors';
+import { searchMatters } from './search-matters';
+
+type Draft = PopupDraft['entry'];
+type FieldErrors = Partial<Record<'matter' | 'date' | 'duration' | 'note' | 'activity', string>>;
+
+/** Clio's field names → the form's. */
+const FIELD_OF: Record<string, keyof FieldErrors> = { matter: 'matter', date: 'date', quantity: 'duration', note: 'note', activity_description: 'activity' };
+
+export function TimeEntryForm({ draft, setDraft, today, matterLink }: { draft: Draft; setDraft: (d: Draft) => void; today: string; matterLink: (id: number) => string }) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<{ s: Status; link?: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const date = draft.date || today;
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const duration = parseDuration(draft.duration);
+    const errs: FieldErrors = {};
+    if (!draft.matter) errs.matter = 'Choose a matter.';
+    if (!duration.ok) errs.duration = duration.error;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errs.date = 'Enter a date.';
+    setErrors(errs);
+    if (!draft.matter || !duration.ok || Object.keys(errs).length) {
+      setStatus({ s: { tone: 'error', text: 'Please fix the fields marked above.' } });
+      return;
+    }
+    const matter = draft.matter;
+    setBusy(true);
+    try {
+      const entry = await send('time-entry/save', { matter, date, seconds: duration.seconds, note: draft.note, activityDescriptionId: draft.activityDescriptionId, nonBillable: draft.nonBillable });
+      setDraft({ ...draft, duration: '', note: '' });
+      if (entry.state === 'sent') {
+        const a = entry.result as ActivityJson;
+        const rounded = a.rounded_quantity !== a.quantity ? ` (Clio bills ${formatDuration(a.rounded_quantity)})` : '';
+        setStatus({ s: { tone: 'success', text: `Saved ${formatDuration(duration.seconds)}${rounded} to ${matterLabel(matter)}.` }, link: matterLink(matter.id) });
+      } else {
+        setStatus({ s: { tone: 'info', text: `Clio can’t be reached right now. The entry is kept here and will be sent; see Today.` } });
+      }
+    } catch (err) {
+      const mapped: FieldErrors = {};
+      if (err instanceof AppError && err.fieldErrors) {
+        for (const [k, v] of Object.entries(err.fieldErrors)) if (FIELD_OF[k]) mapped[FIELD_OF[k]!] = v;
+        setErrors(mapped);
+      }
+      const atFields = Object.keys(mapped).length > 0;
+      setStatus({ s: { tone: 'error', text: atFields ? 'Clio did not accept this entry. See the marked field; nothing was lost.' : messageOf(err) } });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={save} noValidate>
+      <MatterPicker id="entry-matter" value={draft.matter} onChange={(m) => setDraft({ ...draft, matter: m })} search={searchMatters} error={errors.matter} />
+      <div class="two">
+        <div>
+          <label for="entry-date">Date</label>
+          <input id="entry-date" type="date" value={date} aria-invalid={errors.date ? true : undefined} onInput={(e) => setDraft({ ...draft, date: e.currentTarget.value })} />
+          {errors.date ? <p class="field-error">{errors.date}</p> : null}
+        </div>
+        <DurationInput id="entry-duration" value={draft.duration} onInput={(v) => setDraft({ ...draft, duration: v })} error={errors.duration} />
+      </div>
+      <ActivitySelect id="entry-activity" value={draft.activityDescriptionId} onChange={(v) => setDraft({ ...draft, activityDescriptionId: v })} />
+      {errors.activity ? <p class="field-error">{errors.activity}</p> : null}
+      <label for="entry-note">Description</label>
+      <textarea id="entry-note" rows={2} value={draft.note} aria-invalid={errors.note ? true : undefined} onInput={(e) => setDraft({ ...draft, note: e.currentTarget.value })} />
+      {errors.note ? <p class="field-error">{errors.note}</p> : null}
+      <label class="check">
+        <input type="checkbox" checked={draft.nonBillable} onChange={(e) => setDraft({ ...draft, nonBillable: e.currentTarget.checked })} /> Non-billable
+      </label>
+      <p class="row actions">
+        <button type="submit" class="primary" disabled={busy}>
+          Save time entry
+        </button>
+      </p>
+      <div role="status" class={`status ${status ? `status-${status.s.tone}` : ''}`}>
+        {status?.s.text ?? ''}
+        {status?.link ? (
+          <>
+            {' '}
+            <a href={status.link} target="_blank" rel="noreferrer">
+              Open in Clio
+            </a>
+          </>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+/** The quick timer: pick a matter, start; later pause, resume or stop. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { MatterPicker } from '@/components/MatterPicker';
+import { StatusMessage, type Status } from '@/components/StatusMessage';
+import { formatClock, formatDuration } from '@/lib/duration';
+import { matterLabel } from '@/lib/matter-ref';
+import { send } from '@/lib/messaging/send';
+import type { PopupDraft } from '@/lib/storage/drafts';
+import type { ActivityJson } from '@/lib/clio/activities';
+import { elapsedMs, isRunning, type TimerState } from '@/lib/timer/model';
+import type { StopOutcome } from '@/lib/timer/service';
+import { ActivitySelect } from './ActivitySelect';
+import { messageOf } from './errors';
+import { searchMatters } from './search-matters';
+
+export function stopMessage(s: StopOutcome): Status {
+  if (s.entry.state === 'sent') {
+    const a = s.entry.result as ActivityJson | undefined;
+    const rounded = a && a.rounded_quantity !== a.quantity ? ` (Clio bills ${formatDuration(a.rounded_quantity)})` : '';
+    return { tone: 'success', text: `Saved ${formatDuration(s.seconds)}${rounded} to ${s.matterLabel}.` };
+  }
+  if (s.entry.state === 'failed') return { tone: 'error', text: `${s.entry.lastError?.message ?? 'Clio refused it.'} It is kept under Today.` };
+  return { tone: 'info', text: `Clio can’t be reached right now. ${formatDuration(s.seconds)} on ${s.matterLabel} is kept here and will be sent.` };
+}
+
+export function TimerPanel({ timer, draft, setDraft }: { timer: TimerState | null; draft: PopupDraft['timer']; setDraft: (d: PopupDraft['timer']) => void }) {
+  const [status, setStatus] = useState<Status | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const act = async (f: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await f();
+    } catch (e) {
+      setStatus({ tone: 'error', text: messageOf(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (timer) return <Running timer={timer} busy={busy} act={act} setStatus={setStatus} status={status} />;
+
+  const start = (e: Event) => {
+    e.preventDefault();
+    if (!draft.matter) {
+      setStatus({ tone: 'error', text: 'Choose a matter first.' });
+      return;
+    }
+    const matter = draft.matter;
+    void act(async () => {
+      const out = await send('timer/start', { matter, note: draft.note, activityDescriptionId: draft.activityDescriptionId });
+      setDraft({ matter: null, note: '', activityDescriptionId: null });
+      const before = out.stopped ? `${stopMessage(out.stopped).text} ` : '';
+      setStatus(out.offline ? { tone: 'info', text: before + out.offline } : { tone: 'success', text: `${before}Timer started on ${matterLabel(matter)}.` });
+    });
+  };
+
+  return (
+    <form onSubmit={start}>
+      <MatterPicker id="timer-matter" value={draft.matter} onChange={(m) => setDraft({ ...draft, matter: m })} search={searchMatters} autoFocus />
+      <label for="timer-note">Description</label>
+      <input id="timer-note" value={draft.note} onInput={(e) => setDraft({ ...draft, note: e.currentTarget.value })} placeholder="What are you working on?" />
+      <ActivitySelect id="timer-activity" value={draft.activityDescriptionId} onChange={(v) => setDraft({ ...draft, activityDescriptionId: v })} />
+      <p class="row actions">
+        <button type="submit" class="primary" disabled={busy}>
+          Start timer
+        </button>
+      </p>
+      <StatusMessage status={status} />
+    </form>
+  );
+}
+
+function Running({ timer, busy, act, status, setStatus }: { timer: TimerState; busy: boolean; act: (f: () => Promise<void>) => Promise<void>; status: Status | null; setStatus: (s: Status) => void }) {
+  const [now, setNow] = useState(Date.now());
+  const [note, setNote] = useState(timer.note);
+  const noteTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(tick);
+  }, []);
+  const running = isRunning(timer);
+  const onNote = (v: string) => {
+    setNote(v);
+    clearTimeout(noteTimer.current);
+    noteTimer.current = setTimeout(() => void send('timer/note', { note: v }), 300);
+  };
+  const stop = () =>
+    act(async () => {
+      clearTimeout(noteTimer.current);
+      const out = await send('timer/stop', { note });
+      if (out) setStatus(stopMessage(out));
+    });
+  return (
+    <section aria-label="Running timer" class="running">
+      <p class="matter-line">{timer.matter ? matterLabel(timer.matter) : 'Timer started in Clio'}</p>
+      <div role="timer" aria-label="Elapsed time" class={`clock ${running ? '' : 'paused'}`}>
+        {formatClock(elapsedMs(timer, now))}
+      </div>
+      {running ? null : <p class="hint">Paused</p>}
+      <label for="running-note">Description</label>
+      <input id="running-note" value={note} onInput={(e) => onNote(e.currentTarget.value)} />
+      <p class="row actions">
+        <button type="button" onClick={() => act(async () => void (await send(running ? 'timer/pause' : 'timer/resume')))} disabled={busy}>
+          {running ? 'Pause' : 'Resume'}
+        </button>
+        <button type="button" class="primary" onClick={stop} disabled={busy}>
+          Stop timer
+        </button>
+      </p>
+      <StatusMessage status={status} />
+    </section>
+  );
+}

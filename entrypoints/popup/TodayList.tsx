@@ -1,0 +1,119 @@
+/** "Today": the user's time entries from Clio, entries still waiting in the outbox, and the total. */
+import { useEffect, useState } from 'preact/hooks';
+import { DurationInput } from '@/components/DurationInput';
+import type { Status } from '@/components/StatusMessage';
+import type { ActivityJson } from '@/lib/clio/activities';
+import { formatDuration, parseDuration } from '@/lib/duration';
+import { AppError } from '@/lib/errors';
+import { matterLabel } from '@/lib/matter-ref';
+import { send } from '@/lib/messaging/send';
+import type { OutboxEntry } from '@/lib/outbox/machine';
+import { TIME_ENTRY, type TimeEntryPayload, type TimerStopPayload } from '@/lib/time-entries/couriers';
+import { messageOf } from './errors';
+
+export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
+  const [entries, setEntries] = useState<ActivityJson[] | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
+
+  const load = async () => {
+    try {
+      const { entries } = await send('time-entries/today');
+      setEntries([...entries].sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? '')));
+    } catch (e) {
+      setStatus({ tone: 'error', text: messageOf(e) });
+      setEntries([]);
+    }
+  };
+  const sentCount = outbox.filter((e) => e.state === 'sent').length;
+  useEffect(() => void load(), [sentCount]);
+
+  const waiting = outbox.filter((e) => e.state !== 'sent');
+  const total = (entries ?? []).reduce((s, a) => s + a.quantity, 0) + waiting.filter((e) => e.kind === TIME_ENTRY).reduce((s, e) => s + (e.payload as TimeEntryPayload).seconds, 0);
+
+  return (
+    <section aria-label="Today">
+      <p class="total">
+        Today: <strong>{formatDuration(total)}</strong>
+        {waiting.length ? <span class="hint"> ({waiting.length} waiting to be sent)</span> : null}
+      </p>
+      <ul class="today">
+        {waiting.map((e) => (
+          <Waiting key={e.id} entry={e} />
+        ))}
+        {entries === null ? <li class="hint">Loading today’s time…</li> : null}
+        {entries?.length === 0 && waiting.length === 0 ? <li class="hint">No time logged today yet.</li> : null}
+        {entries?.map((a) =>
+          editing === a.id ? (
+            <EditEntry key={a.id} entry={a} done={(s) => (setEditing(null), setStatus(s), void load())} />
+          ) : (
+            <li key={a.id}>
+              <span class="dur">{formatDuration(a.quantity)}</span> <span class="num">{a.matter?.display_number ?? ''}</span>
+              <span class="note">{a.note || a.matter?.description || ''}</span>
+              <button type="button" class="link" onClick={() => setEditing(a.id)} aria-label={`Edit ${formatDuration(a.quantity)} on ${a.matter?.display_number ?? 'entry'}`}>
+                Edit
+              </button>
+            </li>
+          ),
+        )}
+      </ul>
+      <p role="status" class={`status ${status ? `status-${status.tone}` : ''}`}>
+        {status?.text ?? ''}
+      </p>
+    </section>
+  );
+}
+
+function Waiting({ entry }: { entry: OutboxEntry }) {
+  const p = entry.payload as Partial<TimeEntryPayload & TimerStopPayload>;
+  const label = p.matter ? matterLabel(p.matter) : (p.matterLabel ?? '');
+  return (
+    <li class="waiting">
+      <span class="dur">{formatDuration(p.seconds ?? 0)}</span> <span class="num">{label}</span>
+      <span class="note">
+        {entry.state === 'failed' ? `Not sent: ${entry.lastError?.message ?? ''}` : 'Pending — will be sent when Clio can be reached'}
+      </span>
+      <button type="button" class="link" onClick={() => void send('outbox/retry', { id: entry.id })}>
+        Retry
+      </button>{' '}
+      <button type="button" class="link" onClick={() => confirm('Discard this entry? Its time will not reach Clio.') && void send('outbox/discard', { id: entry.id })}>
+        Discard
+      </button>
+    </li>
+  );
+}
+
+function EditEntry({ entry, done }: { entry: ActivityJson; done: (s: Status | null) => void }) {
+  const [duration, setDuration] = useState(formatDuration(entry.quantity).replace(/ /g, ''));
+  const [note, setNote] = useState(entry.note ?? '');
+  const [error, setError] = useState<string | undefined>();
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const d = parseDuration(duration);
+    if (!d.ok) return setError(d.error);
+    try {
+      await send('time-entry/update', { id: entry.id, etag: entry.etag, seconds: d.seconds, note });
+      done({ tone: 'success', text: 'Saved.' });
+    } catch (err) {
+      if (err instanceof AppError && err.kind === 'conflict') done({ tone: 'error', text: 'This entry was changed elsewhere since it was loaded. Here is the current version; edit it again if needed.' });
+      else setError(messageOf(err));
+    }
+  };
+  return (
+    <li class="editing">
+      <form onSubmit={save}>
+        <DurationInput id={`edit-duration-${entry.id}`} value={duration} onInput={setDuration} error={error} />
+        <label for={`edit-note-${entry.id}`}>Description</label>
+        <input id={`edit-note-${entry.id}`} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        <p class="row">
+          <button type="submit" class="primary">
+            Save changes
+          </button>
+          <button type="button" onClick={() => done(null)}>
+            Cancel
+          </button>
+        </p>
+      </form>
+    </li>
+  );
+}

@@ -1,0 +1,121 @@
+/** Time entries (Clio "activities" of type TimeEntry) and the timer: the requests the extension makes. */
+import type { ClioClient } from './client';
+import { fields } from './url';
+
+export interface ActivityJson {
+  id: number;
+  etag: string;
+  date: string;
+  quantity: number;
+  rounded_quantity: number;
+  note: string | null;
+  non_billable: boolean;
+  created_at?: string;
+  matter: { id: number; display_number: string; description: string } | null;
+  activity_description: { id: number; name: string } | null;
+}
+
+export const ACTIVITY_FIELDS = fields(['id', 'etag', 'date', 'quantity', 'rounded_quantity', 'note', 'non_billable', 'created_at'], {
+  matter: ['id', 'display_number', 'description'],
+  activity_description: ['id', 'name'],
+});
+
+/** Fields of a time entry a 422 may name, to show its message at the right input. */
+export const TIME_ENTRY_INPUTS = ['date', 'quantity', 'note', 'matter', 'activity_description', 'non_billable'] as const;
+
+export interface NewTimeEntry {
+  matterId: number;
+  date: string;
+  seconds: number;
+  note: string;
+  activityDescriptionId: number | null;
+  nonBillable: boolean;
+}
+
+function timeEntryBody(e: NewTimeEntry, startTimer = false) {
+  return {
+    data: {
+      type: 'TimeEntry',
+      date: e.date,
+      quantity: e.seconds,
+      note: e.note,
+      matter: { id: e.matterId },
+      non_billable: e.nonBillable,
+      ...(e.activityDescriptionId ? { activity_description: { id: e.activityDescriptionId } } : {}),
+      ...(startTimer ? { start_timer: true } : {}),
+    },
+  };
+}
+
+export async function createTimeEntry(client: ClioClient, e: NewTimeEntry): Promise<ActivityJson> {
+  return (await client.post<ActivityJson>('/activities.json', timeEntryBody(e), { fields: ACTIVITY_FIELDS, inputFields: TIME_ENTRY_INPUTS })).data;
+}
+
+/** One request: creates the TimeEntry and starts Clio's timer on it. */
+export async function startTimerOnNewEntry(client: ClioClient, e: NewTimeEntry): Promise<ActivityJson> {
+  return (await client.post<ActivityJson>('/activities.json', timeEntryBody(e, true), { fields: ACTIVITY_FIELDS, inputFields: TIME_ENTRY_INPUTS })).data;
+}
+
+/**
+ * A time entry this extension created at about `createdAfter`, if Clio has it: used before
+ * sending again when an earlier send may have arrived.
+ */
+export async function findTimeEntry(client: ClioClient, e: NewTimeEntry, createdAfter: number): Promise<ActivityJson | null> {
+  const found = await client.get<ActivityJson[]>('/activities.json', {
+    fields: ACTIVITY_FIELDS,
+    query: { type: 'TimeEntry', matter_id: e.matterId, created_since: new Date(createdAfter - 120_000).toISOString(), limit: 200 },
+    priority: 'background',
+  });
+  return found.find((a) => a.quantity === e.seconds && (a.note ?? '') === e.note && a.date === e.date) ?? null;
+}
+
+export async function todaysTimeEntries(client: ClioClient, userId: number, date: string): Promise<ActivityJson[]> {
+  return client.get<ActivityJson[]>('/activities.json', {
+    fields: ACTIVITY_FIELDS,
+    query: { type: 'TimeEntry', user_id: userId, start_date: date, end_date: date, order: 'date(desc)', limit: 200 },
+  });
+}
+
+/** Changes a time entry; with `etag`, only if nobody changed it since (else a 'conflict' error). */
+export async function updateTimeEntry(client: ClioClient, id: number, etag: string | undefined, change: { seconds?: number; note?: string }): Promise<ActivityJson> {
+  const data: Record<string, unknown> = {};
+  if (change.seconds !== undefined) data.quantity = change.seconds;
+  if (change.note !== undefined) data.note = change.note;
+  return (await client.patch<ActivityJson>(`/activities/${id}.json`, { data }, { fields: ACTIVITY_FIELDS, ...(etag ? { ifMatch: etag } : {}), inputFields: TIME_ENTRY_INPUTS })).data;
+}
+
+export async function getTimeEntry(client: ClioClient, id: number): Promise<ActivityJson> {
+  return client.get<ActivityJson>(`/activities/${id}.json`, { fields: ACTIVITY_FIELDS });
+}
+
+export interface TimerJson {
+  id: number;
+  start_time: string;
+  elapsed_time: number;
+  activity: { id: number; quantity: number; note: string | null; etag: string };
+}
+
+export const TIMER_FIELDS = fields(['id', 'start_time', 'elapsed_time'], { activity: ['id', 'quantity', 'note', 'etag'] });
+
+/** Clio's running timer, or null when none runs (Clio answers 404). */
+export async function runningTimer(client: ClioClient): Promise<TimerJson | null> {
+  try {
+    return await client.get<TimerJson>('/timer.json', { fields: TIMER_FIELDS });
+  } catch (e) {
+    if ((e as { kind?: string }).kind === 'not-found') return null;
+    throw e;
+  }
+}
+
+/** Stops Clio's timer (its running time goes into the activity). Already stopped is fine. */
+export async function stopClioTimer(client: ClioClient): Promise<void> {
+  try {
+    await client.delete('/timer.json');
+  } catch (e) {
+    if ((e as { kind?: string }).kind !== 'not-found') throw e;
+  }
+}
+
+export async function startClioTimer(client: ClioClient, activityId: number): Promise<TimerJson> {
+  return (await client.post<TimerJson>('/timer.json', { data: { activity: { id: activityId } } }, { fields: TIMER_FIELDS })).data;
+}

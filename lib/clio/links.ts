@@ -1,0 +1,5 @@
+/** Links into Clio's web app. */
+import type { ClioHosts } from '../auth/regions';
+
+export const matterUrl = (hosts: ClioHosts, matterId: number) => `${hosts.manage}/nc/#/matters/${matterId}`;
+export const activitiesUrl = (hosts: ClioHosts) => `${hosts.manage}/nc/#/activities`;

@@ -1,0 +1,34 @@
+/** Matter lookups straight from Clio (before the local index is synced) and activity descriptions. */
+import type { ClioClient } from './client';
+import { fields } from './url';
+
+export interface MatterJson {
+  id: number;
+  display_number: string;
+  description: string;
+  status: 'Open' | 'Pending' | 'Closed';
+  client: { id: number; name: string } | null;
+}
+
+export const MATTER_LIST_FIELDS = fields(['id', 'display_number', 'description', 'status'], { client: ['id', 'name'] });
+
+export function searchMattersAtClio(client: ClioClient, query: string, limit = 10): Promise<MatterJson[]> {
+  return client.get<MatterJson[]>('/matters.json', {
+    fields: MATTER_LIST_FIELDS,
+    query: { query, status: 'open,pending', limit, order: 'display_number(asc)' },
+  });
+}
+
+export function matterById(client: ClioClient, id: number): Promise<MatterJson> {
+  return client.get<MatterJson>(`/matters/${id}.json`, { fields: MATTER_LIST_FIELDS });
+}
+
+export interface ActivityDescriptionJson {
+  id: number;
+  name: string;
+  default?: boolean;
+}
+
+export function activityDescriptions(client: ClioClient): Promise<ActivityDescriptionJson[]> {
+  return client.get<ActivityDescriptionJson[]>('/activity_descriptions.json', { fields: 'id,name,default', query: { limit: 200 }, revalidate: true });
+}

@@ -1,0 +1,151 @@
+/**
+ * Incremental, resumable sync of every matter the user can see into a MatterStore.
+ *
+ * - First sync (no meta, or another format version or user): clear, then a full pass.
+ * - Full pass (also when the last one is over 24 h old, or on request): cursor paging with
+ *   limit=200 over every matter, collecting the ids seen; at the end, stored matters not seen
+ *   are removed.
+ * - Otherwise an incremental pass: `updated_since` = the high-water mark minus 1 s of overlap.
+ * - The cursor, counts and seen ids are persisted after every page, so a pass interrupted by a
+ *   service-worker restart resumes where it stopped (from a new MatterSync on the same store).
+ * Pure (the Clio client and the store are injected).
+ */
+import { MATTER_FORMAT_VERSION, MATTER_SYNC_FIELDS, parseClioMatter, type IndexedMatter } from './matter';
+import type { MatterStore, SyncInProgress, SyncMeta } from './store';
+
+export type { SyncMeta, SyncInProgress } from './store';
+
+export interface MatterPageParams { fields: string; limit: number; updatedSince?: string; order: 'id(asc)' }
+
+export interface MatterPageSource {
+  /** One page of GET /matters.json. `cursor` null = first page with these params; otherwise the absolute `meta.paging.next` URL of the previous page. */
+  page(cursor: string | null, params: MatterPageParams): Promise<{ matters: unknown[]; next: string | null; total?: number /* meta.records when Clio sends it */ }>;
+}
+
+export type SyncKind = 'full' | 'incremental';
+export interface SyncProgress { fetched: number; total: number | null; kind: SyncKind }
+export interface SyncChanges {
+  /** The store was cleared first (format or user changed): drop everything held in memory. */
+  reset: boolean;
+  upserted: IndexedMatter[];
+  removed: number[];
+}
+export interface SyncResult { kind: SyncKind; fetched: number; removed: number; requests: number }
+
+export interface MatterSyncDeps {
+  source: MatterPageSource;
+  store: MatterStore;
+  now: () => number;
+  userId: number;
+  onProgress?: (p: SyncProgress) => void;
+  /** Told of every change written to the store, so an in-memory MatterIndex can follow. */
+  onChanges?: (c: SyncChanges) => void;
+}
+
+export const SYNC_PAGE_LIMIT = 200;
+export const FULL_SYNC_EVERY_MS = 24 * 3_600_000;
+/** Subtracted from the high-water mark so same-second updates are not missed. */
+export const UPDATED_SINCE_OVERLAP_MS = 1_000;
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+function parseTime(s: string | null | undefined): number | null {
+  if (!s) return null;
+  const t = Date.parse(s);
+  return Number.isFinite(t) ? t : null;
+}
+
+export class MatterSync {
+  private running: Promise<SyncResult> | null = null;
+
+  constructor(private readonly deps: MatterSyncDeps) {}
+
+  /** Runs one pass (or resumes the interrupted one). A call while a pass runs joins it. */
+  run(opts: { full?: boolean } = {}): Promise<SyncResult> {
+    if (!this.running) {
+      this.running = this.pass(opts).finally(() => { this.running = null; });
+    }
+    return this.running;
+  }
+
+  private async pass(opts: { full?: boolean }): Promise<SyncResult> {
+    const { source, store, now, userId } = this.deps;
+    let meta = await store.getMeta();
+    const startedMs = now();
+
+    if (!meta || meta.formatVersion !== MATTER_FORMAT_VERSION || meta.userId !== userId) {
+      await store.clear();
+      this.deps.onChanges?.({ reset: true, upserted: [], removed: [] });
+      meta = { formatVersion: MATTER_FORMAT_VERSION, userId, lastFullSyncAt: null, lastSyncAt: null, updatedSince: null, inProgress: null };
+    }
+
+    let job: SyncInProgress | null = meta.inProgress;
+    if (job && opts.full && job.kind === 'incremental') job = null; // a full pass covers it
+    if (!job) {
+      const lastFull = parseTime(meta.lastFullSyncAt);
+      const full = !!opts.full || lastFull === null || startedMs - lastFull >= FULL_SYNC_EVERY_MS || meta.updatedSince === null;
+      job = { kind: full ? 'full' : 'incremental', cursor: null, fetched: 0, total: null, startedAt: iso(startedMs), maxUpdatedAt: null, ...(full ? { seenIds: [] } : {}) };
+      meta = { ...meta, inProgress: job };
+      await store.setMeta(meta);
+    }
+
+    const params: MatterPageParams = { fields: MATTER_SYNC_FIELDS, limit: SYNC_PAGE_LIMIT, order: 'id(asc)' };
+    const since = parseTime(meta.updatedSince);
+    if (job.kind === 'incremental' && since !== null) params.updatedSince = iso(since - UPDATED_SINCE_OVERLAP_MS);
+
+    const seen = job.kind === 'full' ? new Set(job.seenIds ?? []) : null;
+    let maxUpdated = parseTime(job.maxUpdatedAt);
+    let requests = 0;
+    if (job.fetched > 0 || job.cursor) this.deps.onProgress?.({ fetched: job.fetched, total: job.total, kind: job.kind });
+
+    for (;;) {
+      const page = await source.page(job.cursor, params);
+      requests++;
+      const matters: IndexedMatter[] = [];
+      for (const raw of page.matters) {
+        const m = parseClioMatter(raw);
+        if (!m) continue;
+        matters.push(m);
+        seen?.add(m.id);
+        const u = parseTime(m.updatedAt);
+        if (u !== null && (maxUpdated === null || u > maxUpdated)) maxUpdated = u;
+      }
+      await store.put(matters);
+      if (matters.length) this.deps.onChanges?.({ reset: false, upserted: matters, removed: [] });
+      const fetched: number = job.fetched + page.matters.length;
+      const total: number | null = page.total ?? job.total;
+      // A next link that repeats the cursor would loop forever; treat it as the end.
+      const next: string | null = page.next && page.next !== job.cursor && page.matters.length ? page.next : null;
+      job = {
+        ...job, cursor: next, fetched, total, maxUpdatedAt: maxUpdated === null ? null : iso(maxUpdated),
+        ...(seen ? { seenIds: [...seen] } : {}),
+      };
+      meta = { ...meta, inProgress: job };
+      await store.setMeta(meta);
+      this.deps.onProgress?.({ fetched, total, kind: job.kind });
+      if (!next) break;
+    }
+
+    let removed: number[] = [];
+    if (seen) {
+      removed = (await store.loadAll()).map((m) => m.id).filter((id) => !seen.has(id));
+      await store.remove(removed);
+      if (removed.length) this.deps.onChanges?.({ reset: false, upserted: [], removed });
+    }
+
+    // Next high-water mark: the newest updated_at seen, but no later than this pass's start, so a
+    // matter updated while the pass ran (after its page went by) is picked up next time.
+    const startedAt = parseTime(job.startedAt) ?? startedMs;
+    let mark = maxUpdated === null ? (job.kind === 'full' ? startedAt : null) : Math.min(maxUpdated, startedAt);
+    if (since !== null && (mark === null || mark < since)) mark = since; // never move backwards
+    const finishedAt = iso(now());
+    await store.setMeta({
+      ...meta,
+      inProgress: null,
+      lastSyncAt: finishedAt,
+      lastFullSyncAt: job.kind === 'full' ? job.startedAt : meta.lastFullSyncAt,
+      updatedSince: mark === null ? null : iso(mark),
+    });
+    return { kind: job.kind, fetched: job.fetched, removed: removed.length, requests };
+  }
+}

@@ -1,0 +1,33 @@
+/** Half-typed input of the popup, mirrored to storage so closing the popup loses nothing. */
+import { storage } from 'wxt/utils/storage';
+
+import type { MatterRef } from '../matter-ref';
+
+export interface TimerDraft {
+  matter: MatterRef | null;
+  note: string;
+  activityDescriptionId: number | null;
+}
+
+export interface TimeEntryDraft {
+  matter: MatterRef | null;
+  date: string;
+  duration: string;
+  note: string;
+  activityDescriptionId: number | null;
+  nonBillable: boolean;
+}
+
+export interface PopupDraft {
+  tab: 'timer' | 'entry' | 'today';
+  timer: TimerDraft;
+  entry: TimeEntryDraft;
+}
+
+export const EMPTY_DRAFT: PopupDraft = {
+  tab: 'timer',
+  timer: { matter: null, note: '', activityDescriptionId: null },
+  entry: { matter: null, date: '', duration: '', note: '', activityDescriptionId: null, nonBillable: false },
+};
+
+export const popupDraftItem = storage.defineItem<PopupDraft>('local:popup-draft', { fallback: EMPTY_DRAFT, version: 1 });

@@ -1,0 +1,29 @@
+/** What the timer keeps in storage: the timer itself, idle time waiting for the user's decision, recent matters. */
+import { storage } from 'wxt/utils/storage';
+import type { MatterRef, TimerState } from './model';
+
+export const timerItem = storage.defineItem<TimerState | null>('local:timer', { fallback: null, version: 1 });
+
+/** When Clio was last asked whether a timer runs. */
+export const timerCheckedAtItem = storage.defineItem<number>('local:timer-checked-at', { fallback: 0, version: 1 });
+
+export interface IdleSpan {
+  /** When the user went idle (epoch ms). */
+  from: number;
+  /** When they came back; null while still away. */
+  to: number | null;
+  /** The timer this idle time belongs to. */
+  activityId: number | null;
+}
+
+export const idleItem = storage.defineItem<IdleSpan | null>('local:timer-idle', { fallback: null, version: 1 });
+
+/** The last matters the user timed or logged time on, newest first. */
+export const recentMattersItem = storage.defineItem<MatterRef[]>('local:recent-matters', { fallback: [], version: 1 });
+
+export const RECENT_MATTERS_KEPT = 8;
+
+export async function rememberMatter(m: MatterRef): Promise<void> {
+  const recent = await recentMattersItem.getValue();
+  await recentMattersItem.setValue([m, ...recent.filter((r) => r.id !== m.id)].slice(0, RECENT_MATTERS_KEPT));
+}

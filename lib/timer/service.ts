@@ -1,0 +1,201 @@
+/**
+ * The timer, owned by the background. Start is one Clio request; stop goes through the outbox so
+ * no minute is lost; pause and resume follow Clio's one-timer rule. When Clio cannot be reached
+ * at start, the timer runs here and its time is saved to Clio as an entry when it stops.
+ */
+import { runningTimer, startClioTimer, startTimerOnNewEntry, stopClioTimer, getTimeEntry } from '../clio/activities';
+import type { ClioClient } from '../clio/client';
+import { AppError } from '../errors';
+import type { OutboxEntry } from '../outbox/machine';
+import type { Outbox } from '../outbox/outbox';
+import { TIME_ENTRY, TIMER_STOP, type TimeEntryPayload, type TimerStopPayload } from '../time-entries/couriers';
+import { matterLabel } from '../matter-ref';
+import { discardIdle, fromClioTimer, isRunning, pause, quantitySeconds, resume, type MatterRef, type TimerState } from './model';
+
+/** Timer state younger than this is shown without asking Clio. */
+export const FRESH_MS = 30_000;
+
+export interface TimerStore {
+  get(): Promise<TimerState | null>;
+  set(t: TimerState | null): Promise<void>;
+  /** When Clio was last asked about the timer (also when it said none runs). */
+  checkedAt(): Promise<number>;
+  setCheckedAt(at: number): Promise<void>;
+}
+
+export interface TimerServiceDeps {
+  client: ClioClient;
+  outbox: Outbox;
+  store: TimerStore;
+  /** Today's date in the user's Clio time zone. */
+  today: () => Promise<string>;
+  remember: (m: MatterRef) => Promise<void>;
+  now?: () => number;
+}
+
+export interface StartRequest {
+  matter: MatterRef;
+  note: string;
+  activityDescriptionId: number | null;
+}
+
+export interface StartOutcome {
+  timer: TimerState;
+  /** The timer that was running before and was stopped to start this one. */
+  stopped?: StopOutcome;
+  /** Set when Clio could not be reached: the timer runs here only for now. */
+  offline?: string;
+}
+
+export interface StopOutcome {
+  entry: OutboxEntry;
+  matterLabel: string;
+  seconds: number;
+}
+
+
+const PASSING = new Set(['network', 'server', 'rate-limited']);
+
+export class TimerService {
+  private readonly now: () => number;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: TimerServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** One change at a time: a double click cannot start two timers. */
+  private serial<T>(f: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(f);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The timer, asking Clio only when what is stored is older than `maxAgeMs`. */
+  current(maxAgeMs = FRESH_MS): Promise<TimerState | null> {
+    return this.serial(async () => {
+      const known = await this.deps.store.get();
+      if (this.now() - (await this.deps.store.checkedAt()) < maxAgeMs) return known;
+      if (known && known.activityId === null) return known; // runs here only: nothing to ask Clio
+      return this.sync(known);
+    });
+  }
+
+  private async sync(known: TimerState | null): Promise<TimerState | null> {
+    const json = await runningTimer(this.deps.client);
+    const now = this.now();
+    await this.deps.store.setCheckedAt(now);
+    if (!json) {
+      // Paused here means Clio's timer is stopped on purpose; otherwise it was stopped in Clio.
+      const next = known && !isRunning(known) ? { ...known, syncedAt: now } : null;
+      await this.deps.store.set(next);
+      return next;
+    }
+    let next = fromClioTimer(json, now, known)!;
+    if (!next.matter) {
+      // Started in Clio's web app: one more request to learn its matter.
+      const activity = await getTimeEntry(this.deps.client, json.activity.id);
+      if (activity.matter) next = { ...next, matter: { id: activity.matter.id, displayNumber: activity.matter.display_number, description: activity.matter.description } };
+      next = { ...next, activityDescriptionId: activity.activity_description?.id ?? null };
+    }
+    await this.deps.store.set(next);
+    return next;
+  }
+
+  start(req: StartRequest): Promise<StartOutcome> {
+    return this.serial(async () => {
+      const previous = await this.deps.store.get();
+      const stopped = previous ? await this.stopNow(previous, previous.note) : undefined;
+      const startedAt = this.now();
+      let timer: TimerState;
+      let offline: string | undefined;
+      try {
+        const activity = await startTimerOnNewEntry(this.deps.client, {
+          matterId: req.matter.id,
+          date: await this.deps.today(),
+          seconds: 0,
+          note: req.note,
+          activityDescriptionId: req.activityDescriptionId,
+          nonBillable: false,
+        });
+        timer = { activityId: activity.id, matter: req.matter, note: req.note, activityDescriptionId: req.activityDescriptionId, recordedMs: 0, runningSince: startedAt, syncedAt: this.now(), adjustMs: 0, etag: activity.etag };
+        await this.deps.store.setCheckedAt(this.now());
+      } catch (e) {
+        if (!(e instanceof AppError) || !PASSING.has(e.kind)) throw e;
+        timer = { activityId: null, matter: req.matter, note: req.note, activityDescriptionId: req.activityDescriptionId, recordedMs: 0, runningSince: startedAt, syncedAt: this.now(), adjustMs: 0 };
+        offline = 'Clio could not be reached, so the timer runs here. Its time is saved to Clio when you stop it.';
+      }
+      await this.deps.store.set(timer);
+      await this.deps.remember(req.matter);
+      return { timer, ...(stopped ? { stopped } : {}), ...(offline ? { offline } : {}) };
+    });
+  }
+
+  stop(note?: string): Promise<StopOutcome | null> {
+    return this.serial(async () => {
+      const t = await this.deps.store.get();
+      return t ? this.stopNow(t, note ?? t.note) : null;
+    });
+  }
+
+  /** Writes the stop to the outbox (which tries to deliver it at once) and clears the timer. */
+  private async stopNow(t: TimerState, note: string): Promise<StopOutcome> {
+    const now = this.now();
+    const seconds = Math.max(1, quantitySeconds(t, now));
+    const label = matterLabel(t.matter);
+    let entry: OutboxEntry;
+    await this.deps.store.set(null);
+    if (t.activityId === null) {
+      const payload: TimeEntryPayload = { matter: t.matter!, date: await this.deps.today(), seconds, note, activityDescriptionId: t.activityDescriptionId, nonBillable: false };
+      entry = await this.deps.outbox.add(TIME_ENTRY, payload);
+    } else {
+      const payload: TimerStopPayload = { activityId: t.activityId, seconds, note, matterLabel: label, verify: now - t.syncedAt > FRESH_MS, running: isRunning(t) };
+      entry = await this.deps.outbox.add(TIMER_STOP, payload);
+    }
+    return { entry, matterLabel: label, seconds };
+  }
+
+  pause(): Promise<TimerState | null> {
+    return this.serial(async () => {
+      const t = await this.deps.store.get();
+      if (!t || !isRunning(t)) return t;
+      const paused = pause(t, this.now());
+      await this.deps.store.set(paused);
+      if (t.activityId !== null) await stopClioTimer(this.deps.client).catch(() => undefined); // the stop fixes Clio's figure either way
+      return paused;
+    });
+  }
+
+  resume(): Promise<TimerState | null> {
+    return this.serial(async () => {
+      const t = await this.deps.store.get();
+      if (!t || isRunning(t)) return t;
+      const resumed = resume(t, this.now());
+      await this.deps.store.set(resumed);
+      if (t.activityId !== null) await startClioTimer(this.deps.client, t.activityId).catch(() => undefined);
+      return resumed;
+    });
+  }
+
+  /** The user chose to drop time they were away; it comes off the time recorded at stop. */
+  discardIdle(idleMs: number): Promise<TimerState | null> {
+    return this.serial(async () => {
+      const t = await this.deps.store.get();
+      if (!t) return null;
+      const next = discardIdle(t, idleMs, this.now());
+      await this.deps.store.set(next);
+      return next;
+    });
+  }
+
+  /** Keeps the description typed while the timer runs, so closing the popup loses nothing. */
+  setNote(note: string): Promise<TimerState | null> {
+    return this.serial(async () => {
+      const t = await this.deps.store.get();
+      if (!t) return null;
+      const next = { ...t, note };
+      await this.deps.store.set(next);
+      return next;
+    });
+  }
+}

@@ -1,0 +1,133 @@
+import type { Page } from '@playwright/test';
+import { expect, killServiceWorker, launchWithExtension, openPopup, screenshot, serviceWorkerOf, signedIn, test } from './fixtures';
+import { clioAsUser } from './clio-as-user';
+import { sandbox } from './sandbox-admin';
+
+/** The extension API inside the worker (evaluated there, not in Node). */
+declare const chrome: {
+  action: { getBadgeText(d: object): Promise<string> };
+  idle: { onStateChanged: { dispatch(state: string): void } };
+};
+
+async function pickMatter(popup: Page, query: string) {
+  const box = popup.getByRole('combobox', { name: 'Matter' });
+  await box.fill(query);
+  await expect(popup.getByRole('listbox', { name: 'Matters' }).getByRole('option').first()).toBeVisible();
+  await box.press('ArrowDown');
+  await box.press('Enter');
+  await expect(box).toHaveValue(new RegExp(`^${query}`));
+}
+
+test('start a timer on a matter, survive a worker kill and a browser restart, stop it', async ({ extensionPage, context, worker, userDataDir }) => {
+  const [matter] = await sandbox.matters('', 'Open');
+  await signedIn(extensionPage);
+  let popup = await openPopup(extensionPage);
+  await expect(popup.getByRole('combobox', { name: 'Matter' })).toBeFocused();
+  await screenshot(popup, 'popup-timer-idle');
+  await pickMatter(popup, matter!.display_number);
+  await popup.getByRole('textbox', { name: 'Description' }).fill('Review discovery responses');
+  await sandbox.clearLog();
+  await popup.getByRole('button', { name: 'Start timer' }).click();
+
+  await expect(popup.getByRole('timer')).toHaveText(/^0:00:0\d$/);
+  await expect(popup.getByRole('button', { name: 'Stop timer' })).toBeVisible();
+  const started = await sandbox.state();
+  expect(started.timers).toHaveLength(1);
+  const activity = started.createdActivities.find((a) => a.id === started.timers[0]!.activityId)!;
+  expect(activity).toMatchObject({ matter: { id: matter!.id }, note: 'Review discovery responses' });
+  expect((await sandbox.log()).filter((r) => r.path.startsWith('/api/v4'))).toHaveLength(1); // starting costs one request
+  await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toMatch(/^0:0\d$/);
+  await screenshot(popup, 'popup-timer-running');
+
+  // Closing the popup and a worker kill lose nothing: time comes from the stored start.
+  await popup.close();
+  await killServiceWorker(await context.newPage());
+  popup = await openPopup(extensionPage);
+  await expect(popup.getByRole('timer')).toBeVisible();
+  await expect(popup.getByText(matter!.display_number)).toBeVisible();
+
+  // A browser restart on the same profile: the timer is still there.
+  await context.close();
+  const again = await launchWithExtension(userDataDir);
+  try {
+    const sw = await serviceWorkerOf(again);
+    const id = sw.url().split('/')[2];
+    const page = await again.newPage();
+    await page.setViewportSize({ width: 360, height: 600 });
+    await page.goto(`chrome-extension://${id}/popup.html`);
+    await expect(page.getByRole('timer')).toHaveText(/^0:00:\d\d$/);
+    await expect.poll(() => sw.evaluate(() => chrome.action.getBadgeText({}))).toMatch(/^0:0\d$/);
+
+    await sandbox.clearLog();
+    await page.getByRole('button', { name: 'Stop timer' }).click();
+    await expect(page.getByRole('status').first()).toContainText('Saved');
+    const stopped = await sandbox.state();
+    expect(stopped.timers).toHaveLength(0);
+    const recorded = stopped.createdActivities.find((a) => a.id === activity.id)!;
+    expect(recorded.quantity).toBeGreaterThan(0);
+    const api = (await sandbox.log()).filter((r) => r.path.startsWith('/api/v4'));
+    expect(api.length).toBeLessThanOrEqual(3); // stop (and the note), plus at most one freshness check
+    await expect(page.getByRole('combobox', { name: 'Matter' })).toBeVisible();
+    await expect.poll(() => sw.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+    await screenshot(page, 'popup-timer-stopped');
+  } finally {
+    await again.close();
+  }
+});
+
+test('idle time can be discarded when the user comes back', async ({ extensionPage, worker }) => {
+  const [matter] = await sandbox.matters('', 'Open');
+  await signedIn(extensionPage);
+  const popup = await openPopup(extensionPage);
+  await pickMatter(popup, matter!.display_number);
+  await popup.getByRole('button', { name: 'Start timer' }).click();
+  await expect(popup.getByRole('timer')).toBeVisible();
+  const startedAt = Date.now();
+
+  await worker.evaluate(() => chrome.idle.onStateChanged.dispatch('locked'));
+  await popup.waitForTimeout(4000);
+  await worker.evaluate(() => chrome.idle.onStateChanged.dispatch('active'));
+  await expect(popup.getByRole('alertdialog')).toContainText('You were away');
+  await screenshot(popup, 'popup-idle-prompt');
+  await popup.getByRole('button', { name: 'Discard idle time' }).click();
+  await expect(popup.getByRole('alertdialog')).toHaveCount(0);
+
+  await popup.getByRole('button', { name: 'Stop timer' }).click();
+  await expect(popup.getByRole('status').first()).toContainText('Saved');
+  const ranSeconds = (Date.now() - startedAt) / 1000;
+  const [entry] = (await sandbox.state()).createdActivities;
+  expect(entry!.quantity).toBeLessThanOrEqual(Math.ceil(ranSeconds) - 3);
+});
+
+test('pause and resume follow Clio’s one timer', async ({ extensionPage }) => {
+  const [matter] = await sandbox.matters('', 'Open');
+  await signedIn(extensionPage);
+  const popup = await openPopup(extensionPage);
+  await pickMatter(popup, matter!.display_number);
+  await popup.getByRole('button', { name: 'Start timer' }).click();
+  await popup.getByRole('button', { name: 'Pause' }).click();
+  await expect(popup.getByText('Paused')).toBeVisible();
+  await expect.poll(async () => (await sandbox.state()).timers.length).toBe(0);
+  const frozen = await popup.getByRole('timer').textContent();
+  await popup.waitForTimeout(1500);
+  await expect(popup.getByRole('timer')).toHaveText(frozen!);
+  await popup.getByRole('button', { name: 'Resume' }).click();
+  await expect.poll(async () => (await sandbox.state()).timers.length).toBe(1);
+  await popup.getByRole('button', { name: 'Stop timer' }).click();
+  await expect(popup.getByRole('status').first()).toContainText('Saved');
+});
+
+test('a timer started in Clio shows up in the popup and can be stopped there', async ({ extensionPage, worker }) => {
+  const [matter] = await sandbox.matters('', 'Open');
+  await signedIn(extensionPage);
+  // The user starts a timer in Clio's web app (here: straight through the API with the extension's token).
+  await clioAsUser(worker, 'POST', '/activities.json?fields=id', {
+    data: { type: 'TimeEntry', date: '2026-11-24', quantity: 600, note: 'Started in Clio', matter: { id: matter!.id }, start_timer: true },
+  });
+  const popup = await openPopup(extensionPage);
+  await expect(popup.getByRole('timer')).toHaveText(/^0:10:\d\d$/);
+  await expect(popup.getByText(matter!.display_number)).toBeVisible();
+  await popup.getByRole('button', { name: 'Stop timer' }).click();
+  await expect(popup.getByRole('status').first()).toContainText('Saved');
+  expect((await sandbox.state()).timers).toHaveLength(0);
+});

@@ -1,0 +1,48 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { findPhonesInText, parseStructuredPhone, phoneToE164 } from '../../../lib/leads/extract-phone';
+import { PHONE_COUNTRIES, PHONE_METADATA } from '../../../lib/leads/extract-phone-metadata';
+
+describe('extract-phone', () => {
+  it.each([
+    ['(555) 123-4567', 'US', '+15551234567'],
+    ['555.123.4567', 'US', '+15551234567'],
+    ['+1-555-123-4567', 'US', '+15551234567'],
+    ['+44 20 7946 0958', 'US', '+442079460958'],
+    ['+33 1 42 68 53 00', 'US', '+33142685300'],
+    ['020 7946 0958', 'GB', '+442079460958'],
+    ['(02) 9876 5432', 'AU', '+61298765432'],
+    ['+81 3-1234-5678', 'US', '+81312345678'],
+    ['+1 123 456 7890', 'US', null], // NANP area codes can't start with 1
+    ['555-1234', 'US', null], // local-only
+    ['+44 20 7946', 'US', null],
+  ] as const)('phoneToE164(%s, %s) = %s', (input, country, expected) => {
+    expect(phoneToE164(input, country)).toBe(expected);
+  });
+
+  it('reads extensions from tel: URIs and text', () => {
+    expect(parseStructuredPhone('tel:+1-555-123-4567;ext=89', 'US')).toEqual([{ e164: '+15551234567', ext: '89' }]);
+    expect(parseStructuredPhone('+1 555 123 4567 x 12', 'US')).toEqual([{ e164: '+15551234567', ext: '12' }]);
+    expect(findPhonesInText('Office: 555-123-4567, ext. 200', 'US')).toEqual([{ e164: '+15551234567', ext: '200' }]);
+  });
+
+  it('skips fax numbers', () => {
+    expect(findPhonesInText('Tel: +1 555 123 4567 | Fax: +1 555 123 4568', 'US')).toEqual([{ e164: '+15551234567' }]);
+  });
+
+  it('bundled metadata is an exact subset of the installed libphonenumber-js min metadata', () => {
+    const require = createRequire(import.meta.url);
+    const full = require('libphonenumber-js/metadata.min.json') as {
+      version: number;
+      countries: Record<string, unknown[]>;
+    };
+    const ours = PHONE_METADATA as unknown as { version: number; countries: Record<string, unknown[]> };
+    expect(ours.version).toBe(full.version);
+    for (const c of PHONE_COUNTRIES) {
+      const a = ours.countries[c] ?? [];
+      const b = full.countries[c] ?? [];
+      // Same fields except formats (index 4), which are dropped; see extract-phone-metadata.ts.
+      for (const i of [0, 1, 2, 3, 5, 6, 7, 8, 9, 10]) expect([c, i, a[i] ?? 0]).toEqual([c, i, b[i] ?? 0]);
+    }
+  });
+});

@@ -1,0 +1,223 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { MATTER_FORMAT_VERSION, MATTER_SYNC_FIELDS } from '@/lib/matters/matter';
+import { createMatterIndex } from '@/lib/matters/search';
+import { indexedDbMatterStore, memoryMatterStore, type MatterStore } from '@/lib/matters/store';
+import { MatterSync, type SyncChanges, type SyncProgress } from '@/lib/matters/sync';
+import { clioMatter } from './fixtures';
+import { FakeMatterSource } from './fake-source';
+
+const T0 = Date.parse('2025-03-10T12:00:00Z');
+const HOUR = 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** N matters updated one second apart, the last at T0 - 10 h + (N-1) s. */
+function firm(n: number, updatedAt = T0 - 10 * HOUR) {
+  return Array.from({ length: n }, (_, i) => clioMatter(100_001 + i, { updatedAt: iso(updatedAt + i * 1000) }));
+}
+
+function setup(n: number, store: MatterStore = memoryMatterStore()) {
+  const source = new FakeMatterSource(firm(n));
+  let clock = T0;
+  const progress: SyncProgress[] = [];
+  const changes: SyncChanges[] = [];
+  const make = () => new MatterSync({ source, store, now: () => clock, userId: 1001, onProgress: (p) => progress.push(p), onChanges: (c) => changes.push(c) });
+  return { source, store, progress, changes, sync: make(), make, advance: (ms: number) => (clock += ms), now: () => clock };
+}
+
+describe('MatterSync', () => {
+  it('first sync: a full pass in ⌈N/200⌉ requests with progress after every page', async () => {
+    const t = setup(1_234);
+    const r = await t.sync.run();
+    expect(r).toEqual({ kind: 'full', fetched: 1_234, removed: 0, requests: 7 });
+    expect(t.source.requestCount).toBe(Math.ceil(1_234 / 200));
+    expect(t.source.requests[0]!.params).toEqual({ fields: MATTER_SYNC_FIELDS, limit: 200, order: 'id(asc)' });
+    expect(t.progress.map((p) => p.fetched)).toEqual([200, 400, 600, 800, 1_000, 1_200, 1_234]);
+    expect(t.progress.every((p) => p.total === 1_234 && p.kind === 'full')).toBe(true);
+    expect(await t.store.loadAll()).toHaveLength(1_234);
+    const meta = await t.store.getMeta();
+    expect(meta).toMatchObject({ formatVersion: MATTER_FORMAT_VERSION, userId: 1001, inProgress: null, lastFullSyncAt: iso(T0).replace('Z', '.000Z') });
+    expect(meta!.updatedSince).toBe(new Date(T0 - 10 * HOUR + 1_233_000).toISOString()); // the newest updated_at
+  });
+
+  it('exactly 200 matters take one request', async () => {
+    const t = setup(200);
+    expect((await t.sync.run()).requests).toBe(1);
+  });
+
+  it('incremental passes ask for updated_since (minus 1 s) and pick up only the changes', async () => {
+    const t = setup(1_000);
+    await t.sync.run();
+    t.advance(HOUR);
+    const r0 = await t.sync.run();
+    expect(r0).toEqual({ kind: 'incremental', fetched: 2, removed: 0, requests: 1 }); // the last second again
+    expect(t.source.requests.at(-1)!.params.updatedSince).toBe(new Date(T0 - 10 * HOUR + 999_000 - 1000).toISOString());
+
+    // Three matters change (one in the same second as the mark), one is new.
+    t.advance(HOUR);
+    const changed = T0 + HOUR;
+    t.source.matters.set(100_005, clioMatter(100_005, { updatedAt: iso(changed), description: 'Renamed matter', status: 'Closed' }));
+    t.source.matters.set(100_500, clioMatter(100_500, { updatedAt: iso(changed + 2000) }));
+    t.source.matters.set(200_000, clioMatter(200_000, { updatedAt: iso(changed), description: 'Brand new' }));
+    t.changes.length = 0;
+    const before = t.source.requestCount;
+    const r1 = await t.sync.run();
+    expect(r1.kind).toBe('incremental');
+    expect(r1.requests).toBe(1);
+    expect(t.source.requestCount - before).toBe(1);
+    const stored = new Map((await t.store.loadAll()).map((m) => [m.id, m]));
+    expect(stored.size).toBe(1_001);
+    expect(stored.get(100_005)).toMatchObject({ description: 'Renamed matter', status: 'Closed' });
+    expect(stored.get(200_000)?.description).toBe('Brand new');
+    expect(t.changes.flatMap((c) => c.upserted.map((m) => m.id)).sort((a, b) => a - b))
+      .toEqual([100_005, 100_500, 100_999, 101_000, 200_000]); // + the overlap second of the previous mark
+
+    // The next incremental starts from the newest updated_at seen.
+    t.advance(HOUR);
+    await t.sync.run();
+    expect(t.source.requests.at(-1)!.params.updatedSince).toBe(new Date(changed + 2000 - 1000).toISOString());
+  });
+
+  it('a periodic full pass (after 24 h) removes matters that disappeared', async () => {
+    const t = setup(450);
+    await t.sync.run();
+    t.source.matters.delete(100_002);
+    t.source.matters.delete(100_449);
+    t.advance(2 * HOUR);
+    expect((await t.sync.run()).kind).toBe('incremental'); // deletions are invisible to updated_since
+    expect(await t.store.loadAll()).toHaveLength(450);
+    t.advance(23 * HOUR);
+    t.changes.length = 0;
+    const r = await t.sync.run();
+    expect(r).toMatchObject({ kind: 'full', fetched: 448, removed: 2, requests: 3 });
+    const ids = new Set((await t.store.loadAll()).map((m) => m.id));
+    expect(ids.size).toBe(448);
+    expect(ids.has(100_002) || ids.has(100_449)).toBe(false);
+    expect(t.changes.at(-1)).toEqual({ reset: false, upserted: [], removed: [100_002, 100_449] });
+    // And `full: true` forces one.
+    expect((await t.sync.run({ full: true })).kind).toBe('full');
+  });
+
+  it('resumes after a worker restart from the persisted cursor, without re-fetching pages', async () => {
+    const store = memoryMatterStore();
+    const t = setup(1_000, store);
+    t.source.failAfter = 2;
+    await expect(t.sync.run()).rejects.toThrow('service worker terminated');
+    const meta = await store.getMeta();
+    expect(meta?.inProgress).toMatchObject({ kind: 'full', fetched: 400, total: 1_000 });
+    expect(meta?.inProgress?.cursor).toContain('page_token=after%3A100400');
+    expect(meta?.inProgress?.seenIds).toHaveLength(400);
+    expect(await store.loadAll()).toHaveLength(400);
+
+    const fresh = t.make(); // a new MatterSync on the same store
+    const r = await fresh.run();
+    expect(r).toEqual({ kind: 'full', fetched: 1_000, removed: 0, requests: 3 });
+    // 2 pages before the failure + 3 after; nothing fetched twice, the first resumed request used the cursor.
+    expect(t.source.requestCount).toBe(5);
+    expect(t.source.requests[2]!.cursor).toBe(meta!.inProgress!.cursor);
+    expect(t.progress.map((p) => p.fetched)).toEqual([200, 400, 400, 600, 800, 1_000]);
+    expect(await store.loadAll()).toHaveLength(1_000);
+    expect((await store.getMeta())?.inProgress).toBeNull();
+  });
+
+  it('a full pass interrupted and resumed still removes what disappeared', async () => {
+    const t = setup(600);
+    await t.sync.run();
+    t.source.matters.delete(100_010);
+    t.source.failAfter = t.source.requestCount + 1;
+    await expect(t.sync.run({ full: true })).rejects.toThrow();
+    const r = await t.make().run();
+    expect(r).toMatchObject({ kind: 'full', fetched: 599, removed: 1, requests: 2 });
+  });
+
+  it('concurrent runs join one pass', async () => {
+    const t = setup(500);
+    const [a, b] = await Promise.all([t.sync.run(), t.sync.run({ full: true })]);
+    expect(a).toBe(b);
+    expect(t.source.requestCount).toBe(3);
+  });
+
+  it('a format-version bump (or another user) clears the store and rebuilds', async () => {
+    const t = setup(300);
+    await t.sync.run();
+    const meta = (await t.store.getMeta())!;
+    await t.store.put([{ ...(await t.store.loadAll())[0]!, id: 999_999 }]); // a stale record
+    await t.store.setMeta({ ...meta, formatVersion: MATTER_FORMAT_VERSION - 1 });
+    t.changes.length = 0;
+    t.advance(HOUR);
+    const r = await t.sync.run();
+    expect(r).toMatchObject({ kind: 'full', fetched: 300, requests: 2 });
+    expect(t.changes[0]).toEqual({ reset: true, upserted: [], removed: [] });
+    expect((await t.store.loadAll()).some((m) => m.id === 999_999)).toBe(false);
+    expect((await t.store.getMeta())?.formatVersion).toBe(MATTER_FORMAT_VERSION);
+
+    const other = new MatterSync({ source: t.source, store: t.store, now: t.now, userId: 2002 });
+    expect((await other.run()).kind).toBe('full');
+    expect((await t.store.getMeta())?.userId).toBe(2002);
+  });
+
+  it('skips malformed records and feeds an index through onChanges', async () => {
+    const t = setup(3);
+    t.source.matters.set(5, { id: 5, description: 'ok' });
+    const source = {
+      page: async (...args: Parameters<FakeMatterSource['page']>) => {
+        const p = await t.source.page(...args);
+        return { ...p, matters: [...p.matters, null, 'x', { id: -1 }, { id: 'nope' }] };
+      },
+    };
+    const index = createMatterIndex([]);
+    const sync = new MatterSync({
+      source, store: t.store, now: t.now, userId: 1,
+      onChanges: (c) => { if (c.reset) index.remove(index.all().map((m) => m.id)); index.upsert(c.upserted); index.remove(c.removed); },
+    });
+    await sync.run();
+    expect((await t.store.loadAll()).map((m) => m.id).sort((a, b) => a - b)).toEqual([5, 100_001, 100_002, 100_003]);
+    expect(index.size).toBe(4);
+    expect(index.search('client 100002', { statuses: ['Open'] }).map((m) => m.id)).toEqual([100_002]);
+  });
+});
+
+describe('indexedDbMatterStore', () => {
+  let n = 0;
+  const dbName = () => `matters-test-${++n}`;
+
+  it('stores, loads, removes and clears matters and meta', async () => {
+    const store = indexedDbMatterStore(dbName());
+    const t = setup(450, store);
+    await t.sync.run();
+    expect(await store.loadAll()).toHaveLength(450);
+    expect((await store.getMeta())?.inProgress).toBeNull();
+    await store.remove([100_001, 100_002]);
+    expect(await store.loadAll()).toHaveLength(448);
+    await store.clear();
+    expect(await store.loadAll()).toEqual([]);
+    expect(await store.getMeta()).toBeUndefined();
+  });
+
+  it('survives a restart mid-sync (a new store object on the same database)', async () => {
+    const name = dbName();
+    const t = setup(700, indexedDbMatterStore(name));
+    t.source.failAfter = 2;
+    await expect(t.sync.run()).rejects.toThrow();
+    const reopened = indexedDbMatterStore(name);
+    const r = await new MatterSync({ source: t.source, store: reopened, now: t.now, userId: 1001 }).run();
+    expect(r).toMatchObject({ fetched: 700, requests: 2 });
+    expect(await reopened.loadAll()).toHaveLength(700);
+  });
+
+  it('a FORMAT_VERSION bump clears the database, so the next sync is a full one', async () => {
+    const name = dbName();
+    const v1 = indexedDbMatterStore(name, { formatVersion: 1 });
+    const t = setup(250, v1);
+    await t.sync.run();
+    expect(await v1.loadAll()).toHaveLength(250);
+    const v2 = indexedDbMatterStore(name, { formatVersion: 2 });
+    expect(await v2.loadAll()).toEqual([]);
+    expect(await v2.getMeta()).toBeUndefined();
+    const r = await new MatterSync({ source: t.source, store: v2, now: t.now, userId: 1001 }).run();
+    expect(r).toMatchObject({ kind: 'full', fetched: 250 });
+    // An older format on disk than the code (a downgrade) is also dropped, not an error.
+    const back = indexedDbMatterStore(name, { formatVersion: 1 });
+    expect(await back.loadAll()).toEqual([]);
+  });
+});
