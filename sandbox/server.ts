@@ -1,4 +1,5 @@
 /** The sandbox HTTP server: classifies each request, applies faults, dispatches, logs. */
+import { testPage } from './test-pages';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleAdmin } from './admin';
@@ -85,6 +86,10 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
   if (method === 'OPTIONS') {
     res.writeHead(204, CORS_HEADERS);
     res.end();
+    return;
+  }
+  if (method === 'GET' && path.startsWith('/pages/')) {
+    send(res, testPage(path));
     return;
   }
   const api = classify(method, path);

@@ -5,6 +5,8 @@
  */
 import type { ActivityJson } from '../clio/activities';
 import type { ActivityDescriptionJson } from '../clio/matters';
+import type { ExtractedLead, PageFacts } from '../leads/extract';
+import type { CaptureContext, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutcome } from '../leads/lead';
 import type { OutboxEntry } from '../outbox/machine';
 import type { AccountState } from '../storage/items';
 import type { TimeEntryPayload } from '../time-entries/couriers';
@@ -41,6 +43,16 @@ export interface Protocol {
   'time-entry/update': { request: { id: number; etag: string; seconds?: number; note?: string }; reply: ActivityJson };
   'outbox/retry': { request: { id: string }; reply: void };
   'outbox/discard': { request: { id: string }; reply: void };
+
+  /** What the capture UI opens with: the page and the right-click (by the sender's tab, or a fallback window's click id). */
+  'capture/context': { request: { clickId?: string }; reply: CaptureContext };
+  /** Names, emails and phones found in the page facts (run here: the phone library is too big for the page). */
+  'lead/extract': { request: PageFacts; reply: ExtractedLead };
+  /** Grow contacts with this email or phone ("Already in Grow: …"). */
+  'lead/duplicates': { request: { email: string; phone: string }; reply: GrowDuplicate[] };
+  /** Sends the lead to Grow through the outbox: never lost, never doubled. */
+  'lead/send': { request: LeadDraft; reply: LeadSendOutcome };
+  'grow/status': { request: void; reply: GrowStatus };
 }
 
 export type MessageType = keyof Protocol;
@@ -48,4 +60,10 @@ export type RequestOf<T extends MessageType> = Protocol[T]['request'];
 export type ReplyOf<T extends MessageType> = Protocol[T]['reply'];
 
 /** The only messages a content script (page context, however ours) may send. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([]);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'capture/context',
+  'lead/extract',
+  'lead/duplicates',
+  'lead/send',
+  'grow/status',
+]);

@@ -1,0 +1,40 @@
+/** A lead as the capture form holds it, and what the surfaces learn about capturing. */
+export interface LeadDraft {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  message: string;
+  /** The page the lead was found on (Grow's referring_url). */
+  referringUrl: string;
+}
+
+/** What the capture UI is opened with: the page and what the right-click was on. */
+export interface CaptureContext {
+  pageUrl: string;
+  pageTitle: string;
+  selectionText: string;
+  linkUrl?: string;
+}
+
+export interface GrowStatus {
+  /** How leads reach Grow: its API after "Connect Clio Grow", or the firm's Lead Inbox token. */
+  via: 'oauth' | 'lead-inbox-token' | null;
+  /** Grow's inbox, for the link after sending. */
+  inboxUrl: string;
+}
+
+export interface GrowDuplicate {
+  name: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface LeadSendOutcome {
+  state: 'sent' | 'pending' | 'failed';
+  /** What to tell the person, in a sentence. */
+  message: string;
+  inboxUrl: string;
+  /** Grow's field names a 422 named, with its words. */
+  fieldErrors?: Record<string, string>;
+}
