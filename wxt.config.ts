@@ -12,10 +12,12 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Clio Companion',
     description: 'Timer, time entry, matter lookup and lead capture for Clio, on every page you work on.',
-    permissions: ['storage', 'alarms', 'identity', 'idle'],
+    permissions: ['storage', 'alarms', 'identity', 'idle', 'contextMenus', 'scripting', 'activeTab'],
     commands: {
       'toggle-timer': { suggested_key: { default: 'Alt+Shift+T' }, description: 'Start or stop the Clio timer' },
+      'open-matter-panel': { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open the Clio matter lookup' },
     },
+    omnibox: { keyword: 'clio' },
     host_permissions: hostPermissionsFor(customServer),
     browser_specific_settings:
       browser === 'firefox'

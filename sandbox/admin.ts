@@ -4,6 +4,7 @@ import { leadJson } from './grow-leads';
 import { isRecord, json, type Reply, type Req } from './http-utils';
 import { isoTime } from './model';
 import { quantities } from './resources';
+import { matterHaystack } from './seed';
 import type { Config, SandboxState } from './state';
 
 const ok = (): Reply => ({ status: 204 });
@@ -45,9 +46,31 @@ export function handleAdmin(req: Req, state: SandboxState): Reply {
       return json(200, snapshot(state));
     case 'GET matters':
       return json(200, findMatters(state, req.query.get('query') ?? '', req.query.get('status')));
-    default:
+    default: {
+      const edit = /^PATCH matters\/(\d+)$/.exec(key);
+      if (edit) return editMatter(state, Number(edit[1]), req.body);
       return json(404, { error: `no admin route ${req.method} ${req.path}` });
+    }
   }
+}
+
+/** A change made in Clio's web app (for sync tests and hostile text): description and/or status. */
+function editMatter(state: SandboxState, id: number, body: unknown): Reply {
+  const m = state.db.matters.get(id);
+  if (!m) return json(404, { error: `no matter ${id}` });
+  if (!isRecord(body)) return bad('body must be a JSON object');
+  if (body.description !== undefined) {
+    if (typeof body.description !== 'string') return bad('description must be a string');
+    m.description = body.description;
+  }
+  if (body.status !== undefined) {
+    if (body.status !== 'Open' && body.status !== 'Pending' && body.status !== 'Closed') return bad('status must be Open, Pending or Closed');
+    m.status = body.status;
+  }
+  m.updatedAt = Date.now();
+  m.rev++;
+  m.haystack = matterHaystack(m, state.db.contacts.get(m.clientId) ?? null);
+  return json(200, { id: m.id, display_number: m.displayNumber, description: m.description, status: m.status });
 }
 
 function updateConfig(req: Req, state: SandboxState): Reply {

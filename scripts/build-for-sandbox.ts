@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { GROW_CLIENT_ID, GROW_CLIENT_SECRET, MANAGE_CLIENT_ID, MANAGE_CLIENT_SECRET } from '../sandbox/credentials';
 
-export function buildForSandbox(port: number, outDir: string, browser = 'chrome'): void {
+export function buildForSandbox(port: number, outDir: string, browser = 'chrome', quiet = false): void {
   execFileSync('npx', ['wxt', 'build', '-b', browser, ...(browser === 'firefox' ? ['--mv3'] : [])], {
-    stdio: 'inherit',
+    stdio: quiet ? 'ignore' : 'inherit',
     env: {
       ...process.env,
       WXT_OUT_DIR: outDir,

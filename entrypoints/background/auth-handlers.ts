@@ -4,7 +4,7 @@ import type { Handlers } from '@/lib/messaging/serve';
 import { accountItem } from '@/lib/storage/items';
 import { scheduleTokenRefresh, type Services } from './services';
 
-export function authHandlers({ session, client, flow, outbox }: Services): Handlers {
+export function authHandlers({ session, client, flow, outbox, matters }: Services): Handlers {
   return {
     'auth/sign-in': async () => {
       await session.signIn();
@@ -12,10 +12,12 @@ export function authHandlers({ session, client, flow, outbox }: Services): Handl
       await scheduleTokenRefresh(session);
       const account = await refreshAccount(client);
       void outbox.wake(); // whatever waited for a sign-in goes now
+      void matters.sync().catch(() => undefined); // build (or freshen) the matter index
       return account;
     },
     'auth/sign-out': async () => {
       await session.signOut();
+      await matters.forget();
       await scheduleTokenRefresh(session);
       return markSignedOut();
     },

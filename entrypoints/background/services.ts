@@ -1,7 +1,7 @@
 /** The background's long-lived services, built once per service-worker life from stored state. */
 import { browser } from 'wxt/browser';
 import { markSignedOut } from '@/lib/account';
-import { buildConfig, manageAppConfig } from '@/lib/auth/app-config';
+import { buildConfig, growApp, hostsOf, manageApp } from '@/lib/auth/app-config';
 import { REFRESH_AHEAD_MS } from '@/lib/auth/oauth';
 import { ClioSession } from '@/lib/auth/session';
 import { httpTokenEndpoint } from '@/lib/auth/token-endpoint';
@@ -9,47 +9,74 @@ import { browserWebAuthFlow } from '@/lib/browser/web-auth-flow';
 import { ClioClient } from '@/lib/clio/client';
 import { storageLimiterStore } from '@/lib/clio/limiter-store';
 import { RateLimiter } from '@/lib/clio/rate-limiter';
-import { Outbox } from '@/lib/outbox/outbox';
+import { GROW_LEAD, growLeadCourier } from '@/lib/grow/lead-courier';
+import { matterSyncItem } from '@/lib/matters/items';
+import { MatterService } from '@/lib/matters/service';
+import { indexedDbMatterStore } from '@/lib/matters/store';
 import type { OutboxEntry } from '@/lib/outbox/machine';
-import { accountItem, settingsItem } from '@/lib/storage/items';
+import { Outbox } from '@/lib/outbox/outbox';
+import { accountItem, growConnectionItem, settingsItem } from '@/lib/storage/items';
 import { storageOutboxStore } from '@/lib/storage/outbox-store';
+import { indexedDbSecretStore } from '@/lib/storage/secret-store';
 import { TIME_ENTRY, TIMER_STOP, timeEntryCourier, timerStopCourier } from '@/lib/time-entries/couriers';
 import { rememberMatter, timerCheckedAtItem, timerItem } from '@/lib/timer/items';
 import { TimerService } from '@/lib/timer/service';
 import { isoDateIn } from '@/lib/today';
-import { indexedDbSecretStore } from '@/lib/storage/secret-store';
 
 export const TOKEN_REFRESH_ALARM = 'clio-token-refresh';
 export const OUTBOX_ALARM = 'outbox';
+export const MATTER_SYNC_ALARM = 'matter-sync';
 export const CLIO_DEFAULT_RATE_LIMIT = 50;
+/** The firm's legacy Lead Inbox token is a secret: it lives in the vault, not in storage.local. */
+export const LEAD_INBOX_TOKEN_KEY = 'lead-inbox-token';
 
 export function createServices() {
   const build = buildConfig({
     WXT_CLIO_SERVER: import.meta.env.WXT_CLIO_SERVER,
     WXT_CLIO_CLIENT_ID: import.meta.env.WXT_CLIO_CLIENT_ID,
     WXT_CLIO_CLIENT_SECRET: import.meta.env.WXT_CLIO_CLIENT_SECRET,
+    WXT_GROW_CLIENT_ID: import.meta.env.WXT_GROW_CLIENT_ID,
+    WXT_GROW_CLIENT_SECRET: import.meta.env.WXT_GROW_CLIENT_SECRET,
   });
-  const app = async () => manageAppConfig(await settingsItem.getValue(), build);
+  const hosts = async () => hostsOf(await settingsItem.getValue(), build);
   const flow = browserWebAuthFlow();
+  const vault = indexedDbSecretStore();
+  const endpoint = httpTokenEndpoint();
+
   const session = new ClioSession({
-    vault: indexedDbSecretStore(),
+    vault,
     flow,
-    endpoint: httpTokenEndpoint(),
-    app,
+    endpoint,
+    app: async () => manageApp(await settingsItem.getValue(), build),
     onEnded: (problem) => markSignedOut(problem).then(() => undefined),
   });
-  const limiter = new RateLimiter({
-    store: storageLimiterStore('manage'),
-    defaultLimit: CLIO_DEFAULT_RATE_LIMIT,
-    onBusyChange: keepAliveWhile,
+  const limiter = new RateLimiter({ store: storageLimiterStore('manage'), defaultLimit: CLIO_DEFAULT_RATE_LIMIT, onBusyChange: keepAliveWhile });
+  const client = new ClioClient({ session, limiter, apiBase: async () => (await hosts()).manageApi });
+
+  // Grow (Platform): its own session, and its own limiter (3 requests a second per app).
+  const growSession = new ClioSession({
+    vault,
+    flow,
+    endpoint,
+    app: async () => growApp(await settingsItem.getValue(), build),
+    onEnded: (problem) => growConnectionItem.setValue({ via: null, problem: problem.replace('Clio session', 'Clio Grow connection').replace('Sign in again', 'Connect Clio Grow again') }),
   });
-  // Grow (Platform) allows 3 requests a second per app: its traffic has a limiter of its own.
   const growLimiter = new RateLimiter({ store: storageLimiterStore('grow'), defaultLimit: 3, windowMs: 1000, marginMs: 100, onBusyChange: keepAliveWhile });
-  const client = new ClioClient({ session, limiter, apiBase: async () => (await app()).hosts.manageApi });
+  const grow = new ClioClient({ session: growSession, limiter: growLimiter, apiBase: async () => (await hosts()).growApi, apiVersion: null });
+
   const outbox = new Outbox({
     store: storageOutboxStore<OutboxEntry>(),
-    couriers: { [TIME_ENTRY]: timeEntryCourier(client), [TIMER_STOP]: timerStopCourier(client) },
-    onWake: (at) => void scheduleOutbox(at),
+    couriers: {
+      [TIME_ENTRY]: timeEntryCourier(client),
+      [TIMER_STOP]: timerStopCourier(client),
+      [GROW_LEAD]: growLeadCourier({
+        grow,
+        limiter: growLimiter,
+        legacyUrl: async () => (await hosts()).legacyLeadInbox,
+        inboxToken: () => vault.get<string>(LEAD_INBOX_TOKEN_KEY),
+      }),
+    },
+    onWake: (at) => void scheduleOutbox(at, () => void outbox.flush()),
   });
   const today = async () => isoDateIn(Date.now(), (await accountItem.getValue()).user?.timeZone);
   const timer = new TimerService({
@@ -64,7 +91,13 @@ export function createServices() {
     today,
     remember: rememberMatter,
   });
-  return { build, app, flow, session, limiter, growLimiter, client, outbox, timer, today };
+  const matters = new MatterService({
+    client,
+    store: indexedDbMatterStore(),
+    userId: async () => (await accountItem.getValue()).user?.id ?? null,
+    status: { get: () => matterSyncItem.getValue(), set: (s) => matterSyncItem.setValue(s) },
+  });
+  return { build, hosts, flow, vault, session, limiter, client, growSession, growLimiter, grow, outbox, timer, today, matters };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -76,10 +109,20 @@ export async function scheduleTokenRefresh(session: ClioSession): Promise<void> 
   else browser.alarms.create(TOKEN_REFRESH_ALARM, { when: Math.max(Date.now() + 1000, expiresAt - REFRESH_AHEAD_MS + 1000) });
 }
 
-/** The outbox's next attempt is an alarm: it fires even if the worker was killed meanwhile. */
-async function scheduleOutbox(at: number | null): Promise<void> {
-  if (at === null || !Number.isFinite(at)) await browser.alarms.clear(OUTBOX_ALARM);
-  else browser.alarms.create(OUTBOX_ALARM, { when: Math.max(at, Date.now() + 1000) });
+let outboxSoon: ReturnType<typeof setTimeout> | undefined;
+/**
+ * The outbox's next attempt is an alarm: it fires even if the worker was killed meanwhile. Chrome
+ * may hold alarms back up to 30 s, so a short backoff also gets a timer while this worker lives.
+ */
+async function scheduleOutbox(at: number | null, flush: () => void): Promise<void> {
+  clearTimeout(outboxSoon);
+  if (at === null || !Number.isFinite(at)) {
+    await browser.alarms.clear(OUTBOX_ALARM);
+    return;
+  }
+  browser.alarms.create(OUTBOX_ALARM, { when: Math.max(at, Date.now() + 1000) });
+  const wait = at - Date.now();
+  if (wait < 30_000) outboxSoon = setTimeout(flush, Math.max(0, wait));
 }
 
 let keepAlive: ReturnType<typeof setInterval> | undefined;

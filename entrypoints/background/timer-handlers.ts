@@ -1,7 +1,6 @@
 /** Messages of the popup's timer and time entry. */
 import { todaysTimeEntries, updateTimeEntry } from '@/lib/clio/activities';
 import { cachedActivityDescriptions } from '@/lib/clio/activity-descriptions-cache';
-import { searchMattersAtClio } from '@/lib/clio/matters';
 import { AppError, appError } from '@/lib/errors';
 import type { Handlers } from '@/lib/messaging/serve';
 import { accountItem } from '@/lib/storage/items';
@@ -22,10 +21,6 @@ export function timerHandlers({ timer, outbox, client, today }: Services): Handl
       await idleItem.setValue(null);
       if (keep || !span || span.to === null) return timer.current(Infinity);
       return timer.discardIdle(span.to - span.from);
-    },
-    'matters/search': async ({ query }) => {
-      const found = await searchMattersAtClio(client, query.trim());
-      return found.map((m) => ({ id: m.id, displayNumber: m.display_number, description: m.description, clientName: m.client?.name ?? '' }));
     },
     'activity-descriptions/list': () => cachedActivityDescriptions(client),
     'time-entry/save': async (entry) => {

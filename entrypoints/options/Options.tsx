@@ -5,14 +5,16 @@ import { storedSignal } from '@/components/use-stored';
 import { REGION_LABELS, regionsFor, type RegionChoice } from '@/lib/auth/regions';
 import { AppError } from '@/lib/errors';
 import { send } from '@/lib/messaging/send';
-import { accountItem, settingsItem, type Settings } from '@/lib/storage/items';
+import { accountItem, growConnectionItem, settingsItem, type Settings } from '@/lib/storage/items';
+import { GrowSection } from './GrowSection';
 
 const customServer = import.meta.env.WXT_CLIO_SERVER as string | undefined;
 
 export function Options() {
   const account = useMemo(() => storedSignal(accountItem), []);
   const settings = useMemo(() => storedSignal(settingsItem), []);
-  useEffect(() => () => (account.stop(), settings.stop()), [account, settings]);
+  const grow = useMemo(() => storedSignal(growConnectionItem), []);
+  useEffect(() => () => (account.stop(), settings.stop(), grow.stop()), [account, settings, grow]);
   const [status, setStatus] = useState<Status | null>(null);
   const [redirectUri, setRedirectUri] = useState('');
   useEffect(() => {
@@ -21,7 +23,8 @@ export function Options() {
 
   const acct = account.value.value;
   const s = settings.value.value;
-  if (!acct || !s) return null;
+  const g = grow.value.value;
+  if (!acct || !s || !g) return null;
 
   const signOut = async () => {
     try {
@@ -55,6 +58,7 @@ export function Options() {
         )}
         <StatusMessage status={status} />
       </section>
+      <GrowSection connection={g} settings={s} />
       <RegionPicker settings={s} locked={acct.signedIn} />
       <AppCredentials settings={s} redirectUri={redirectUri} />
     </main>

@@ -3,13 +3,14 @@ import { browser } from 'wxt/browser';
 import { SignInButton } from '@/components/SignInButton';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { hostsFor, regionsFor } from '@/lib/auth/regions';
+import { openMatterPanel } from '@/lib/browser/side-panel';
 import { matterUrl } from '@/lib/clio/links';
 import { send } from '@/lib/messaging/send';
-import { EMPTY_DRAFT, popupDraftItem, type PopupDraft } from '@/lib/storage/drafts';
+import { popupDraftItem, type PopupDraft } from '@/lib/storage/drafts';
 import { settingsItem } from '@/lib/storage/items';
 import { isoDateIn } from '@/lib/today';
 import { IdlePrompt } from './IdlePrompt';
-import { TimeEntryForm } from './TimeEntryForm';
+import { TimeEntryForm } from '@/components/time-entry/TimeEntryForm';
 import { TimerPanel } from './TimerPanel';
 import { TodayList } from './TodayList';
 import { usePopupState } from './use-popup-state';
@@ -39,12 +40,24 @@ export function Popup() {
     e.preventDefault();
     void browser.runtime.openOptionsPage();
   };
+  const openPanel = (e: Event) => {
+    e.preventDefault();
+    // Synchronously, inside the click: the side panel opens only in answer to a user gesture.
+    void openMatterPanel({ windowId: browser.windows.WINDOW_ID_CURRENT }).then(() => window.close(), () => undefined);
+  };
   const header = (
     <header>
       <h1>Clio Companion</h1>
-      <a href="#" onClick={openOptions}>
-        Options
-      </a>
+      <nav class="row">
+        {account?.signedIn ? (
+          <a href="#" onClick={openPanel}>
+            Matter lookup
+          </a>
+        ) : null}
+        <a href="#" onClick={openOptions}>
+          Options
+        </a>
+      </nav>
     </header>
   );
   if (account === undefined) return <main>{header}</main>;
@@ -59,9 +72,11 @@ export function Popup() {
     );
   }
 
-  const draft = state.draft.value ?? EMPTY_DRAFT;
+  // Paint the signed-in view only once the timer is known: never a start form over a running timer.
+  if (state.timer.value === undefined || state.draft.value === undefined) return <main>{header}</main>;
+  const draft = state.draft.value;
   const setDraft = (d: PopupDraft) => void popupDraftItem.setValue(d);
-  const timer = state.timer.value ?? null;
+  const timer = state.timer.value;
   const idle = state.idle.value;
   const hosts = hostsFor(region, customServer);
   return (

@@ -9,9 +9,9 @@ import type { PopupDraft } from '@/lib/storage/drafts';
 import type { ActivityJson } from '@/lib/clio/activities';
 import { elapsedMs, isRunning, type TimerState } from '@/lib/timer/model';
 import type { StopOutcome } from '@/lib/timer/service';
-import { ActivitySelect } from './ActivitySelect';
-import { messageOf } from './errors';
-import { searchMatters } from './search-matters';
+import { ActivitySelect } from '@/components/time-entry/ActivitySelect';
+import { messageOf } from '@/components/error-message';
+import { searchMatters } from '@/components/time-entry/search-matters';
 
 export function stopMessage(s: StopOutcome): Status {
   if (s.entry.state === 'sent') {

@@ -9,7 +9,7 @@ import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import type { OutboxEntry } from '@/lib/outbox/machine';
 import { TIME_ENTRY, type TimeEntryPayload, type TimerStopPayload } from '@/lib/time-entries/couriers';
-import { messageOf } from './errors';
+import { messageOf } from '@/components/error-message';
 
 export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
   const [entries, setEntries] = useState<ActivityJson[] | null>(null);

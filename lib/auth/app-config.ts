@@ -1,6 +1,6 @@
 /**
- * Which Clio server and which Clio app the extension talks to: the settings a user chose,
- * over the values built in (WXT_CLIO_* build variables).
+ * Which Clio server and which Clio apps the extension talks to: the settings a user chose,
+ * over the values built in (WXT_CLIO_* and WXT_GROW_* build variables).
  */
 import { hostsFor, regionsFor, type ClioHosts, type RegionChoice } from './regions';
 import type { Settings } from '../storage/items';
@@ -9,29 +9,79 @@ export interface BuildConfig {
   customServer?: string;
   manageClientId: string;
   manageClientSecret: string;
+  growClientId: string;
+  growClientSecret: string;
 }
 
-export interface ManageAppConfig {
-  region: RegionChoice;
-  hosts: ClioHosts;
+/** One OAuth 2.0 app at one authorization server: everything a session needs to sign in, refresh and revoke. */
+export interface OAuthApp {
+  /** Which API this is for; also names the tokens in the vault. */
+  kind: 'manage' | 'grow';
+  /** Tokens are bound to this: tokens of another region or server are not used. */
+  origin: string;
+  authorizeEndpoint: string;
+  tokenEndpoint: string;
+  revokeEndpoint: string;
+  /** Manage: Bearer header plus `token`; Grow: `token` with the client credentials. */
+  revokeStyle: 'bearer' | 'client-credentials';
   clientId: string;
   clientSecret: string;
+  scope?: string;
+  /** Use PKCE (S256). */
+  pkce: boolean;
 }
 
+/** The Grow scopes the extension needs: write leads, look up contacts, know who is connected. */
+export const GROW_SCOPES = 'grow_lead_inbox_write grow_contact_read grow_user_read';
+
 export function buildConfig(env: Record<string, string | undefined>): BuildConfig {
-  const c: BuildConfig = { manageClientId: env.WXT_CLIO_CLIENT_ID ?? '', manageClientSecret: env.WXT_CLIO_CLIENT_SECRET ?? '' };
+  const c: BuildConfig = {
+    manageClientId: env.WXT_CLIO_CLIENT_ID ?? '',
+    manageClientSecret: env.WXT_CLIO_CLIENT_SECRET ?? '',
+    growClientId: env.WXT_GROW_CLIENT_ID ?? '',
+    growClientSecret: env.WXT_GROW_CLIENT_SECRET ?? '',
+  };
   const server = env.WXT_CLIO_SERVER?.replace(/\/+$/, '');
   if (server) c.customServer = server;
   return c;
 }
 
-export function manageAppConfig(settings: Settings, build: BuildConfig): ManageAppConfig {
+export function chosenRegion(settings: Settings, build: BuildConfig): RegionChoice {
   const offered = regionsFor(build.customServer);
-  const region = offered.includes(settings.region) ? settings.region : offered[0]!;
+  return offered.includes(settings.region) ? settings.region : offered[0]!;
+}
+
+export function hostsOf(settings: Settings, build: BuildConfig): ClioHosts {
+  return hostsFor(chosenRegion(settings, build), build.customServer);
+}
+
+export function manageApp(settings: Settings, build: BuildConfig): OAuthApp {
+  const hosts = hostsOf(settings, build);
   return {
-    region,
-    hosts: hostsFor(region, build.customServer),
+    kind: 'manage',
+    origin: hosts.manage,
+    authorizeEndpoint: `${hosts.manage}/oauth/authorize`,
+    tokenEndpoint: `${hosts.manage}/oauth/token`,
+    revokeEndpoint: `${hosts.manage}/oauth/deauthorize`,
+    revokeStyle: 'bearer',
     clientId: settings.manageClientId.trim() || build.manageClientId,
     clientSecret: settings.manageClientSecret.trim() || build.manageClientSecret,
+    pkce: false,
+  };
+}
+
+export function growApp(settings: Settings, build: BuildConfig): OAuthApp {
+  const hosts = hostsOf(settings, build);
+  return {
+    kind: 'grow',
+    origin: hosts.growOAuth,
+    authorizeEndpoint: `${hosts.growOAuth}/oauth/authorize`,
+    tokenEndpoint: `${hosts.growOAuth}/oauth/token`,
+    revokeEndpoint: `${hosts.growOAuth}/oauth/revoke`,
+    revokeStyle: 'client-credentials',
+    clientId: settings.growClientId.trim() || build.growClientId,
+    clientSecret: settings.growClientSecret.trim() || build.growClientSecret,
+    scope: GROW_SCOPES,
+    pkce: true,
   };
 }

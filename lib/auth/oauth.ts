@@ -64,3 +64,16 @@ export function tokenSetFrom(reply: unknown, now: number, previousRefreshToken?:
 export const REFRESH_AHEAD_MS = 5 * 60_000;
 
 export const needsRefresh = (t: TokenSet, now: number) => t.expiresAt - REFRESH_AHEAD_MS <= now;
+
+/** PKCE (RFC 7636, S256): a random verifier and its SHA-256 challenge, base64url. */
+export async function pkcePair(): Promise<{ verifier: string; challenge: string }> {
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+  return { verifier, challenge: base64url(new Uint8Array(digest)) };
+}
+
+function base64url(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}

@@ -18,6 +18,8 @@ export interface ClioHosts {
   growOAuth: string;
   /** The legacy Lead Inbox endpoint. */
   legacyLeadInbox: string;
+  /** Grow's web app, where the inbox is. */
+  growWeb: string;
 }
 
 const PREFIX: Record<ClioRegion, string> = { US: '', CA: 'ca.', EU: 'eu.', AU: 'au.' };
@@ -40,6 +42,7 @@ export function hostsFor(region: RegionChoice, customServer?: string): ClioHosts
       growApi: `${o}/grow`,
       growOAuth: `${o}/grow`,
       legacyLeadInbox: `${o}/inbox_leads`,
+      growWeb: `${o}/grow/web`,
     };
   }
   const p = PREFIX[region];
@@ -49,6 +52,7 @@ export function hostsFor(region: RegionChoice, customServer?: string): ClioHosts
     growApi: `https://${p}api.clio.com/grow`,
     growOAuth: `https://${p}auth.api.clio.com`,
     legacyLeadInbox: `https://${p}grow.clio.com/inbox_leads`,
+    growWeb: `https://${p}grow.clio.com`,
   };
 }
 

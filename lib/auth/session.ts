@@ -1,12 +1,13 @@
 /**
- * The Clio session, owned by the background: sign-in through the browser's web-auth flow,
- * tokens kept in the SecretStore, proactive refresh, exactly one refresh however many
- * requests meet a rejected token, and sign-out that revokes.
+ * A Clio session (Manage, or Grow), owned by the background: sign-in through the browser's
+ * web-auth flow (with PKCE where the app uses it), tokens kept in the SecretStore, proactive
+ * refresh, exactly one refresh however many requests meet a rejected token, refresh tokens that
+ * rotate stored at once, and sign-out that revokes.
  */
 import { AppError, appError } from '../errors';
 import type { SecretStore } from '../storage/secret-store';
-import type { ManageAppConfig } from './app-config';
-import { authorizeUrl, codeFromRedirect, needsRefresh, newState, type TokenSet } from './oauth';
+import type { OAuthApp } from './app-config';
+import { authorizeUrl, codeFromRedirect, needsRefresh, newState, pkcePair, type TokenSet } from './oauth';
 import type { TokenEndpoint } from './token-endpoint';
 
 /** The browser's OAuth window (identity.launchWebAuthFlow), behind an interface for tests. */
@@ -21,13 +22,11 @@ interface StoredTokens extends TokenSet {
   origin: string;
 }
 
-const VAULT_KEY = 'manage-tokens';
-
 export interface SessionDeps {
   vault: SecretStore;
   flow: WebAuthFlow;
   endpoint: TokenEndpoint;
-  app: () => Promise<ManageAppConfig>;
+  app: () => Promise<OAuthApp>;
   now?: () => number;
   /** Told when Clio ended the session (a refresh was refused), with the reason to show. */
   onEnded?: (problem: string) => Promise<void> | void;
@@ -38,9 +37,14 @@ export class ClioSession {
   private refreshing: Promise<StoredTokens> | undefined;
   private signingIn: Promise<void> | undefined;
   private readonly now: () => number;
+  private vaultKey: string | undefined;
 
   constructor(private readonly deps: SessionDeps) {
     this.now = deps.now ?? Date.now;
+  }
+
+  private async key(): Promise<string> {
+    return (this.vaultKey ??= `${(await this.deps.app()).kind}-tokens`);
   }
 
   async isSignedIn(): Promise<boolean> {
@@ -63,12 +67,17 @@ export class ClioSession {
     }
     const state = newState();
     const redirectUri = this.deps.flow.redirectUri();
+    const pkce = app.pkce ? await pkcePair() : undefined;
     const url = authorizeUrl({
-      authorizeEndpoint: `${app.hosts.manage}/oauth/authorize`,
+      authorizeEndpoint: app.authorizeEndpoint,
       clientId: app.clientId,
       redirectUri,
       state,
-      extra: { redirect_on_decline: 'true' },
+      extra: {
+        redirect_on_decline: 'true',
+        ...(app.scope ? { scope: app.scope } : {}),
+        ...(pkce ? { code_challenge: pkce.challenge, code_challenge_method: 'S256' } : {}),
+      },
     });
     let redirect: string;
     try {
@@ -77,8 +86,8 @@ export class ClioSession {
       throw appError('auth-cancelled', 'The Clio sign-in window closed before sign-in finished. Nothing was changed.');
     }
     const code = codeFromRedirect(redirect, state);
-    const tokens = await this.deps.endpoint.exchange(code, app, redirectUri);
-    await this.store({ ...tokens, origin: app.hosts.manage });
+    const tokens = await this.deps.endpoint.exchange(code, app, redirectUri, pkce?.verifier);
+    await this.store({ ...tokens, origin: app.origin });
   }
 
   /** Revokes the grant at Clio (best effort) and forgets the tokens whatever Clio says. */
@@ -131,6 +140,12 @@ export class ClioSession {
       return next;
     } catch (e) {
       if (e instanceof AppError && e.kind === 'signed-out') {
+        // Refresh tokens that rotate: if another refresh stored a newer one meanwhile, this one lost a race, not the session.
+        const stored = await this.deps.vault.get<StoredTokens>(await this.key());
+        if (stored && stored.refreshToken !== from.refreshToken) {
+          this.cached = stored;
+          return stored;
+        }
         await this.forget();
         await this.deps.onEnded?.(e.message);
       }
@@ -140,23 +155,23 @@ export class ClioSession {
 
   private async tokens(): Promise<StoredTokens | null> {
     if (this.cached === undefined) {
-      const stored = (await this.deps.vault.get<StoredTokens>(VAULT_KEY)) ?? null;
+      const stored = (await this.deps.vault.get<StoredTokens>(await this.key())) ?? null;
       if (this.cached === undefined) this.cached = stored;
     }
     if (this.cached) {
       const app = await this.deps.app();
-      if (this.cached.origin !== app.hosts.manage) return null; // tokens of another region or server
+      if (this.cached.origin !== app.origin) return null; // tokens of another region or server
     }
     return this.cached;
   }
 
   private async store(t: StoredTokens): Promise<void> {
     this.cached = t;
-    await this.deps.vault.set(VAULT_KEY, t);
+    await this.deps.vault.set(await this.key(), t);
   }
 
   private async forget(): Promise<void> {
     this.cached = null;
-    await this.deps.vault.delete(VAULT_KEY);
+    await this.deps.vault.delete(await this.key());
   }
 }

@@ -1,13 +1,13 @@
-/** Talks to Clio's OAuth token and deauthorize endpoints. Errors never include a token or secret. */
+/** Talks to an OAuth token and revoke endpoint (Clio Manage or Grow). Errors never include a token or secret. */
 import { ofetch } from 'ofetch';
 import { appError } from '../errors';
-import type { ManageAppConfig } from './app-config';
+import type { OAuthApp } from './app-config';
 import { tokenSetFrom, type TokenSet } from './oauth';
 
 export interface TokenEndpoint {
-  exchange(code: string, app: ManageAppConfig, redirectUri: string): Promise<TokenSet>;
-  refresh(refreshToken: string, app: ManageAppConfig): Promise<TokenSet>;
-  revoke(accessToken: string, app: ManageAppConfig): Promise<void>;
+  exchange(code: string, app: OAuthApp, redirectUri: string, codeVerifier?: string): Promise<TokenSet>;
+  refresh(refreshToken: string, app: OAuthApp): Promise<TokenSet>;
+  revoke(accessToken: string, app: OAuthApp): Promise<void>;
 }
 
 const TIMEOUT_MS = 20_000;
@@ -28,7 +28,7 @@ async function postForm(url: string, form: Record<string, string>, headers: Reco
   }
 }
 
-function oauthError(status: number, body: unknown, during: 'sign-in' | 'refresh') {
+function oauthError(status: number, body: unknown, during: 'sign-in' | 'refresh' | 'sign-out') {
   const code = (body as { error?: unknown } | undefined)?.error;
   if (code === 'invalid_client') {
     return appError('auth-failed', 'Clio did not accept the app key and secret. Check them on the options page.', { status });
@@ -43,32 +43,31 @@ function oauthError(status: number, body: unknown, during: 'sign-in' | 'refresh'
 }
 
 export function httpTokenEndpoint(now: () => number = Date.now): TokenEndpoint {
+  const credentials = (app: OAuthApp) => ({ client_id: app.clientId, client_secret: app.clientSecret });
   return {
-    async exchange(code, app, redirectUri) {
-      const res = await postForm(`${app.hosts.manage}/oauth/token`, {
+    async exchange(code, app, redirectUri, codeVerifier) {
+      const res = await postForm(app.tokenEndpoint, {
         grant_type: 'authorization_code',
         code,
         redirect_uri: redirectUri,
-        client_id: app.clientId,
-        client_secret: app.clientSecret,
+        ...credentials(app),
+        ...(codeVerifier ? { code_verifier: codeVerifier } : {}),
       });
       if (res.status !== 200) throw oauthError(res.status, res.body, 'sign-in');
       return tokenSetFrom(res.body, now());
     },
     async refresh(refreshToken, app) {
-      const res = await postForm(`${app.hosts.manage}/oauth/token`, {
-        grant_type: 'refresh_token',
-        refresh_token: refreshToken,
-        client_id: app.clientId,
-        client_secret: app.clientSecret,
-      });
+      const res = await postForm(app.tokenEndpoint, { grant_type: 'refresh_token', refresh_token: refreshToken, ...credentials(app) });
       if (res.status !== 200) throw oauthError(res.status, res.body, 'refresh');
       return tokenSetFrom(res.body, now(), refreshToken);
     },
     async revoke(accessToken, app) {
-      const res = await postForm(`${app.hosts.manage}/oauth/deauthorize`, { token: accessToken }, { Authorization: `Bearer ${accessToken}` });
+      const res =
+        app.revokeStyle === 'bearer'
+          ? await postForm(app.revokeEndpoint, { token: accessToken }, { Authorization: `Bearer ${accessToken}` })
+          : await postForm(app.revokeEndpoint, { token: accessToken, ...credentials(app) });
       // 401: the token was already dead, which is what revoking wants.
-      if (res.status >= 400 && res.status !== 401) throw oauthError(res.status, res.body, 'sign-in');
+      if (res.status >= 400 && res.status !== 401) throw oauthError(res.status, res.body, 'sign-out');
     },
   };
 }

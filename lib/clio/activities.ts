@@ -119,3 +119,8 @@ export async function stopClioTimer(client: ClioClient): Promise<void> {
 export async function startClioTimer(client: ClioClient, activityId: number): Promise<TimerJson> {
   return (await client.post<TimerJson>('/timer.json', { data: { activity: { id: activityId } } }, { fields: TIMER_FIELDS })).data;
 }
+
+/** The last `limit` time entries on a matter, newest first. */
+export function recentTimeEntries(client: ClioClient, matterId: number, limit = 10): Promise<ActivityJson[]> {
+  return client.get<ActivityJson[]>('/activities.json', { fields: ACTIVITY_FIELDS, query: { type: 'TimeEntry', matter_id: matterId, order: 'date(desc)', limit } });
+}

@@ -21,8 +21,10 @@ export interface TokenSource {
 export interface ClientDeps {
   session: TokenSource;
   limiter: RateLimiter;
-  /** The Manage API base, e.g. `https://app.clio.com/api/v4`. */
+  /** The API base, e.g. `https://app.clio.com/api/v4` (Manage) or `https://api.clio.com/grow` (Grow). */
   apiBase: () => Promise<string>;
+  /** The X-API-VERSION to pin (Manage); null sends none (Grow). */
+  apiVersion?: string | null;
 }
 
 export interface RequestOptions {
@@ -92,6 +94,16 @@ export class ClioClient {
     }
   }
 
+  /** One page of a list: `cursor` null asks `path` with the options; else the `meta.paging.next` URL of the page before. */
+  async listPage<T>(path: string, cursor: string | null, o: RequestOptions = {}): Promise<{ items: T[]; next: string | null; total?: number }> {
+    const base = await this.deps.apiBase();
+    const url = cursor && isSameApi(cursor, base) ? cursor : apiUrl(base, path, { ...o.query, ...(o.fields ? { fields: o.fields } : {}) });
+    const r = await this.send<ListBody<T> & { meta?: { records?: number } }>('GET', url, o, false);
+    const next = r.data.meta?.paging?.next;
+    const total = r.data.meta?.records;
+    return { items: r.data.data, next: next && isSameApi(next, base) ? next : null, ...(typeof total === 'number' ? { total } : {}) };
+  }
+
   async request<T>(method: string, path: string, o: RequestOptions = {}): Promise<ClioResponse<T>> {
     const url = apiUrl(await this.deps.apiBase(), path, { ...o.query, ...(o.fields ? { fields: o.fields } : {}) });
     return this.send<T>(method, url, o, false);
@@ -105,7 +117,7 @@ export class ClioClient {
       attempt = await this.deps.limiter.schedule<Raw>(
         async () => {
           usedToken = await this.deps.session.accessToken();
-          return fetchOnce(method, url, usedToken, o, cached?.etag);
+          return fetchOnce(method, url, usedToken, o, cached?.etag, this.deps.apiVersion === undefined ? CLIO_API_VERSION : this.deps.apiVersion);
         },
         { priority: o.priority ?? 'interactive', idempotent: method !== 'POST' },
       );
@@ -135,13 +147,10 @@ export class ClioClient {
   }
 }
 
-async function fetchOnce(method: string, url: string, token: string, o: RequestOptions, ifNoneMatch: string | undefined) {
+async function fetchOnce(method: string, url: string, token: string, o: RequestOptions, ifNoneMatch: string | undefined, apiVersion: string | null) {
   if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new NetworkFailure(false);
-  const headers: Record<string, string> = {
-    Authorization: `Bearer ${token}`,
-    Accept: 'application/json',
-    'X-API-VERSION': CLIO_API_VERSION,
-  };
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+  if (apiVersion) headers['X-API-VERSION'] = apiVersion;
   if (ifNoneMatch) headers['If-None-Match'] = ifNoneMatch;
   if (o.ifMatch) headers['If-Match'] = o.ifMatch;
   try {

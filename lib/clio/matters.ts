@@ -32,3 +32,24 @@ export interface ActivityDescriptionJson {
 export function activityDescriptions(client: ClioClient): Promise<ActivityDescriptionJson[]> {
   return client.get<ActivityDescriptionJson[]>('/activity_descriptions.json', { fields: 'id,name,default', query: { limit: 200 }, revalidate: true });
 }
+
+export interface MatterDetailJson {
+  id: number;
+  display_number: string;
+  description: string;
+  status: 'Open' | 'Pending' | 'Closed';
+  open_date: string | null;
+  client: { id: number; name: string; primary_email_address: string | null; primary_phone_number: string | null } | null;
+  responsible_attorney: { id: number; name: string } | null;
+  practice_area: { id: number; name: string } | null;
+}
+
+export const MATTER_DETAIL_FIELDS = fields(['id', 'display_number', 'description', 'status', 'open_date'], {
+  client: ['id', 'name', 'primary_email_address', 'primary_phone_number'],
+  responsible_attorney: ['id', 'name'],
+  practice_area: ['id', 'name'],
+});
+
+export function matterDetail(client: ClioClient, id: number): Promise<MatterDetailJson> {
+  return client.get<MatterDetailJson>(`/matters/${id}.json`, { fields: MATTER_DETAIL_FIELDS, revalidate: true });
+}

@@ -4,11 +4,13 @@
  * feature they serve, not in a switch.
  */
 import type { ActivityJson } from '../clio/activities';
-import type { ActivityDescriptionJson } from '../clio/matters';
+import type { ActivityDescriptionJson, MatterDetailJson } from '../clio/matters';
+import type { IndexedMatter } from '../matters/matter';
+import type { MatterLookup } from '../matters/service';
 import type { ExtractedLead, PageFacts } from '../leads/extract';
 import type { CaptureContext, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutcome } from '../leads/lead';
 import type { OutboxEntry } from '../outbox/machine';
-import type { AccountState } from '../storage/items';
+import type { AccountState, GrowConnection } from '../storage/items';
 import type { TimeEntryPayload } from '../time-entries/couriers';
 import type { MatterRef, TimerState } from '../timer/model';
 import type { StartOutcome, StartRequest, StopOutcome } from '../timer/service';
@@ -35,6 +37,11 @@ export interface Protocol {
 
   /** Matters for a picker: the local index when synced, Clio's search until then. */
   'matters/search': { request: { query: string }; reply: MatterRef[] };
+  /** The side panel's lookup (it searches its own copy of the index once synced; this is the fallback). */
+  'matters/lookup': { request: { query: string } & MatterLookup; reply: { hits: IndexedMatter[]; source: 'index' | 'clio' } };
+  'matters/detail': { request: { id: number }; reply: { matter: MatterDetailJson; recent: ActivityJson[] } };
+  /** Sync the index now (`full`), or when it is older than a few minutes. */
+  'matters/sync': { request: { full?: boolean; ifOlderThanMs?: number }; reply: void };
   'activity-descriptions/list': { request: void; reply: ActivityDescriptionJson[] };
 
   /** Writes a time entry to the outbox and tries to send it at once. */
@@ -53,6 +60,12 @@ export interface Protocol {
   /** Sends the lead to Grow through the outbox: never lost, never doubled. */
   'lead/send': { request: LeadDraft; reply: LeadSendOutcome };
   'grow/status': { request: void; reply: GrowStatus };
+  /** OAuth against the Grow (Platform) auth server, with PKCE and the scopes the extension needs. */
+  'grow/connect': { request: void; reply: GrowConnection };
+  /** Revokes the Grow grant. */
+  'grow/disconnect': { request: void; reply: GrowConnection };
+  /** The firm's legacy Lead Inbox token ('' forgets it). */
+  'grow/set-lead-inbox-token': { request: { token: string }; reply: GrowConnection };
 }
 
 export type MessageType = keyof Protocol;

@@ -14,14 +14,30 @@ export interface Settings {
   manageClientSecret: string;
   /** With a timer running, ask about time away from the computer longer than this. */
   idleMinutes: number;
+  /** Overrides of the Grow (Platform) app credentials built in. */
+  growClientId: string;
+  growClientSecret: string;
+  /** How leads name where they came from in Grow (`from_source`). */
+  leadSource: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { region: 'US', manageClientId: '', manageClientSecret: '', idleMinutes: 10 };
+export const DEFAULT_SETTINGS: Settings = {
+  region: 'US',
+  manageClientId: '',
+  manageClientSecret: '',
+  idleMinutes: 10,
+  growClientId: '',
+  growClientSecret: '',
+  leadSource: 'Clio Companion browser extension',
+};
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
-  migrations: { 2: (old: Partial<Settings>) => ({ ...DEFAULT_SETTINGS, ...old }) },
+  version: 3,
+  migrations: {
+    2: (old: Partial<Settings>) => ({ ...DEFAULT_SETTINGS, ...old }),
+    3: (old: Partial<Settings>) => ({ ...DEFAULT_SETTINGS, ...old }),
+  },
 });
 
 /** Who is signed in, as the UI shows it; written by the background only. */
@@ -31,6 +47,16 @@ export interface AccountState {
   /** Why the user has to sign in again (a session Clio ended), shown on every surface. */
   problem?: string;
 }
+
+/** Whether Clio Grow is connected, as the UI shows it; written by the background only. */
+export interface GrowConnection {
+  via: 'oauth' | 'lead-inbox-token' | null;
+  /** The Grow user or firm, when connected through OAuth. */
+  who?: string;
+  problem?: string;
+}
+
+export const growConnectionItem = storage.defineItem<GrowConnection>('local:grow-connection', { fallback: { via: null }, version: 1 });
 
 export const accountItem = storage.defineItem<AccountState>('local:account', {
   fallback: { signedIn: false },

@@ -78,11 +78,35 @@ export async function signInThroughClio(page: Page, choice: 'Approve' | 'Decline
 }
 
 /** Signs in on the options page and waits until who_am_i is shown. */
-export async function signedIn(extensionPage: Fixtures['extensionPage']): Promise<void> {
+export async function signedIn(extensionPage: Fixtures['extensionPage'], opts: { waitForSync?: boolean } = {}): Promise<void> {
   const options = await extensionPage('options.html');
   await signInThroughClio(options);
   const [user] = (await sandbox.state()).users;
   await expect(options.getByText(user!.email)).toBeVisible();
+  // Sign-in starts the first matter sync; let it finish so it does not mix with what a test arranges.
+  if (opts.waitForSync !== false) await expect
+    .poll(
+      () =>
+        options.evaluate(async () => {
+          const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { running?: boolean; lastSyncAt?: number | null }>> } } } }).chrome;
+          const s = (await chrome.storage.local.get('matter-sync'))['matter-sync'];
+          return !!s && !s.running && !!s.lastSyncAt;
+        }),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  await options.close();
+}
+
+/** Connects Clio Grow on the options page through the sandbox's Grow OAuth page. */
+export async function connectGrow(extensionPage: Fixtures['extensionPage']): Promise<void> {
+  const options = await extensionPage('options.html');
+  const authPage = options.context().waitForEvent('page');
+  await options.getByRole('button', { name: 'Connect Clio Grow' }).click();
+  const auth = await authPage;
+  await auth.waitForLoadState();
+  await auth.getByRole('button', { name: 'Approve' }).click();
+  await expect(options.getByRole('button', { name: 'Disconnect Clio Grow' })).toBeVisible();
   await options.close();
 }
 

@@ -42,5 +42,6 @@ export const sandbox = {
   clearLog: () => call<void>('DELETE', 'log'),
   matters: (query = '', status = 'Open') =>
     call<Array<{ id: number; display_number: string; description: string; client: { name: string } | null }>>('GET', `matters?query=${encodeURIComponent(query)}&status=${status}`),
+  editMatter: (id: number, change: { description?: string; status?: string }) => call<unknown>('PATCH', `matters/${id}`, change),
   state: () => call<SandboxState>('GET', 'state'),
 };

@@ -33,9 +33,13 @@ test('signing in through Clio’s approve page shows who I am on the options pag
   const log = await sandbox.log();
   const exchanges = log.filter((r) => r.path === '/oauth/token');
   expect(exchanges.map((r) => r.grantType)).toEqual(['authorization_code']);
-  const api = log.filter((r) => r.path.startsWith('/api/v4'));
-  expect(api.map((r) => r.path)).toEqual([expect.stringMatching(/^\/api\/v4\/users\/who_am_i(\.json)?$/)]);
-  expect(String(api[0]!.query?.fields)).toContain('email');
+  // Sign-in asks Clio who I am once; the open popup then loads its timer and activity list
+  // (the matter index's first sync runs too, tested in side-panel.spec.ts).
+  const api = log.filter((r) => r.path.startsWith('/api/v4') && !r.path.startsWith('/api/v4/matters'));
+  const whoAmI = api.filter((r) => /^\/api\/v4\/users\/who_am_i(\.json)?$/.test(r.path));
+  expect(whoAmI).toHaveLength(1);
+  expect(String(whoAmI[0]!.query?.fields)).toContain('email');
+  expect(api.map((r) => r.path).sort()).toEqual(['/api/v4/activity_descriptions.json', '/api/v4/timer.json', whoAmI[0]!.path]);
 });
 
 test('declining in Clio says so and stores nothing', async ({ extensionPage }) => {

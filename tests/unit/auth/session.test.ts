@@ -1,12 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ManageAppConfig } from '@/lib/auth/app-config';
-import { hostsFor } from '@/lib/auth/regions';
+import { growApp, manageApp, type OAuthApp } from '@/lib/auth/app-config';
+import { DEFAULT_SETTINGS } from '@/lib/storage/items';
 import { ClioSession, type WebAuthFlow } from '@/lib/auth/session';
 import type { TokenEndpoint } from '@/lib/auth/token-endpoint';
 import { AppError, appError } from '@/lib/errors';
 import { memorySecretStore } from '@/lib/storage/secret-store';
 
-const app: ManageAppConfig = { region: 'US', hosts: hostsFor('US'), clientId: 'key', clientSecret: 'secret' };
+const build = { manageClientId: 'key', manageClientSecret: 'secret', growClientId: 'gkey', growClientSecret: 'gsecret' };
+const app: OAuthApp = manageApp(DEFAULT_SETTINGS, build);
 const REDIRECT = 'https://abc.chromiumapp.org/';
 
 /** A fake auth window: answers with the code and the state it was given, or something else. */
@@ -54,7 +55,7 @@ function fakeEndpoint(now: () => number) {
   };
 }
 
-function setup(opts: { flow?: WebAuthFlow; appConfig?: ManageAppConfig } = {}) {
+function setup(opts: { flow?: WebAuthFlow; appConfig?: OAuthApp } = {}) {
   let clock = 1_000_000;
   const now = () => clock;
   const vault = memorySecretStore();
@@ -72,8 +73,9 @@ describe('ClioSession', () => {
     expect(await session.accessToken()).toBe('access-1');
     expect(await vault.get('manage-tokens')).toMatchObject({ accessToken: 'access-1', origin: 'https://app.clio.com' });
     const url = new URL((flow as ReturnType<typeof approvingFlow>).urls[0]!);
-    expect(url.pathname).toBe('/oauth/authorize');
+    expect(url.origin + url.pathname).toBe('https://app.clio.com/oauth/authorize');
     expect(url.searchParams.get('redirect_on_decline')).toBe('true');
+    expect(url.searchParams.has('code_challenge')).toBe(false); // Manage has no PKCE
   });
 
   it('refuses a reply with a tampered state and stores nothing', async () => {
@@ -155,7 +157,37 @@ describe('ClioSession', () => {
   it('does not use tokens of another region', async () => {
     const { session, vault, fake } = setup();
     await session.signIn();
-    const eu = new ClioSession({ vault, flow: approvingFlow(), endpoint: fake.endpoint, app: async () => ({ ...app, region: 'EU', hosts: hostsFor('EU') }) });
+    const eu = new ClioSession({ vault, flow: approvingFlow(), endpoint: fake.endpoint, app: async () => manageApp({ ...DEFAULT_SETTINGS, region: 'EU' }, build) });
     expect(await eu.isSignedIn()).toBe(false);
+  });
+
+  it('uses PKCE (S256) and the scopes for Grow, and keeps Grow tokens apart', async () => {
+    const flow = approvingFlow();
+    const { session, vault, fake } = setup({ flow, appConfig: growApp(DEFAULT_SETTINGS, build) });
+    let verifier: string | undefined;
+    const exchange = fake.endpoint.exchange;
+    fake.endpoint.exchange = async (code, a, r, v) => ((verifier = v), exchange(code, a, r, v));
+    await session.signIn();
+    const url = new URL(flow.urls[0]!);
+    expect(url.origin).toBe('https://auth.api.clio.com');
+    expect(url.searchParams.get('scope')).toBe('grow_lead_inbox_write grow_contact_read grow_user_read');
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier!)));
+    const expected = btoa(String.fromCharCode(...digest)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    expect(url.searchParams.get('code_challenge')).toBe(expected);
+    expect(await vault.get('grow-tokens')).toBeDefined();
+    expect(await vault.get('manage-tokens')).toBeUndefined();
+  });
+
+  it('a refresh that lost a race to a rotated token does not sign out', async () => {
+    const { session, vault, fake, ended, make } = setup();
+    await session.signIn();
+    // Another refresh (an earlier worker) already rotated the token and stored the new pair.
+    const other = make();
+    await vault.set('manage-tokens', { accessToken: 'access-9', refreshToken: 'refresh-9', expiresAt: Date.now() + 3600_000, origin: 'https://app.clio.com' });
+    fake.failRefresh(appError('signed-out', 'Your Clio session has ended. Sign in again.'));
+    expect(await session.tokenRejected('access-1')).toBe('access-9');
+    expect(ended).not.toHaveBeenCalled();
+    expect(await other.accessToken()).toBe('access-9');
   });
 });

@@ -3,8 +3,9 @@
  * the OAuth code flow, paging, fields, ETags, error mapping and the single refresh.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ManageAppConfig } from '@/lib/auth/app-config';
+import { manageApp } from '@/lib/auth/app-config';
 import { hostsFor } from '@/lib/auth/regions';
+import { DEFAULT_SETTINGS } from '@/lib/storage/items';
 import { ClioSession } from '@/lib/auth/session';
 import { httpTokenEndpoint } from '@/lib/auth/token-endpoint';
 import { ClioClient } from '@/lib/clio/client';
@@ -30,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 function makeClient() {
-  const app: ManageAppConfig = { region: 'custom', hosts: hostsFor('custom', sandbox.origin), clientId: MANAGE_CLIENT_ID, clientSecret: MANAGE_CLIENT_SECRET };
+  const app = manageApp(DEFAULT_SETTINGS, { customServer: sandbox.origin, manageClientId: MANAGE_CLIENT_ID, manageClientSecret: MANAGE_CLIENT_SECRET, growClientId: '', growClientSecret: '' });
   const session = new ClioSession({
     vault: memorySecretStore(),
     flow: { redirectUri: () => TEST_REDIRECT_URI, launch: (url) => approveOverHttp(url) },
@@ -39,7 +40,7 @@ function makeClient() {
   });
   let state: LimiterState | undefined;
   const limiter = new RateLimiter({ store: { load: async () => state, save: async (s) => void (state = s) }, defaultLimit: 50 });
-  const client = new ClioClient({ session, limiter, apiBase: async () => app.hosts.manageApi });
+  const client = new ClioClient({ session, limiter, apiBase: async () => hostsFor('custom', sandbox.origin).manageApi });
   return { session, client };
 }
 

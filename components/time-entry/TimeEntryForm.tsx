@@ -10,7 +10,7 @@ import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import type { PopupDraft } from '@/lib/storage/drafts';
 import { ActivitySelect } from './ActivitySelect';
-import { messageOf } from './errors';
+import { messageOf } from '@/components/error-message';
 import { searchMatters } from './search-matters';
 
 type Draft = PopupDraft['entry'];

@@ -1,0 +1,245 @@
+/**
+ * The capture form, shared by the in-page dialog and the extension window: prefilled from the
+ * background's extraction, duplicate notice, validation, sending through the outbox.
+ * Page text only ever reaches the DOM as text nodes and input values.
+ *
+ * A class component: preact/hooks would add 1 kB gzip to the in-page bundle (budget 15 kB).
+ */
+import { Component } from 'preact';
+import type { PageFacts } from '@/lib/leads/extract';
+import type { GrowDuplicate, LeadSendOutcome } from '@/lib/leads/lead';
+import { send } from '@/lib/messaging/send';
+import { StatusMessage, type Status } from '@/components/StatusMessage';
+import { choicesOf, draftOf, EMPTY, FIELDS, fromGrowErrors, prefill, validate, type Choice, type FieldErrors, type FieldName, type Fields } from './model';
+import { Others } from './Others';
+
+const NOT_CONNECTED = 'Connect Clio Grow on the extension’s options page first.';
+const REQUIRED: FieldName[] = ['firstName', 'lastName', 'message'];
+
+const messageOf = (e: unknown) =>
+  e instanceof Error && e.message ? e.message : 'Something went wrong inside the extension. Please try again.';
+
+interface Props {
+  /** The page facts, once the surface has them (from the DOM, the right-click, or both). */
+  facts: Promise<PageFacts>;
+  onClose: () => void;
+}
+
+interface State {
+  fields: Fields;
+  pageUrl: string;
+  choices: Partial<Record<FieldName, Choice[]>>;
+  ready: boolean;
+  errors: FieldErrors;
+  status: Status | null;
+  outcome: LeadSendOutcome | null;
+  sending: boolean;
+  /** Whether Grow is connected; null until known. */
+  connected: boolean | null;
+  dups: GrowDuplicate[];
+  dupError: string;
+}
+
+export class LeadForm extends Component<Props, State> {
+  override state: State = {
+    fields: EMPTY, pageUrl: '', choices: {}, ready: false, errors: {}, status: null, outcome: null,
+    sending: false, connected: null, dups: [], dupError: '',
+  };
+  private touched = new Set<FieldName>();
+  private inputs: Partial<Record<FieldName, HTMLElement | null>> = {};
+  private dupTimer: ReturnType<typeof setTimeout> | undefined;
+  private dupSeq = 0;
+
+  override componentDidMount() {
+    send('grow/status').then((g) => this.setState({ connected: g.via !== null }), () => undefined);
+    this.props.facts
+      .then(async (f) => {
+        this.setState({ pageUrl: f.url });
+        try {
+          const lead = await send('lead/extract', f);
+          this.setState({ choices: choicesOf(lead) });
+          this.fill(prefill(lead));
+        } catch (e) {
+          this.fill({ ...EMPTY, message: f.selection.trim() || [f.title, f.url].filter(Boolean).join('\n') });
+          this.say('error', `Could not look for a name, email and phone: ${messageOf(e)}`);
+        }
+      })
+      .catch((e) => this.say('error', messageOf(e)))
+      .finally(() => {
+        this.setState({ ready: true });
+        this.checkDuplicates(0);
+      });
+  }
+
+  override componentWillUnmount() {
+    clearTimeout(this.dupTimer);
+  }
+
+  private say(tone: Status['tone'], text: string) {
+    this.setState({ status: { tone, text } });
+  }
+
+  /** Fills what the person has not typed in yet, then focus to the first empty required field. */
+  private fill(found: Fields) {
+    let next = found;
+    this.setState((s) => {
+      next = { ...s.fields };
+      for (const k of FIELDS) if (!this.touched.has(k.name)) next[k.name] = found[k.name];
+      return { fields: next };
+    });
+    if (!this.touched.size) setTimeout(() => this.focus(REQUIRED.find((k) => !next[k].trim()) ?? 'firstName'));
+  }
+
+  private focus(name: FieldName) {
+    this.inputs[name]?.focus();
+  }
+
+  /** "Already in Grow": after extraction, and when email or phone change (debounced). */
+  private checkDuplicates(delay: number) {
+    clearTimeout(this.dupTimer);
+    const seq = ++this.dupSeq;
+    this.dupTimer = setTimeout(() => {
+      const { ready, connected, fields } = this.state;
+      const email = fields.email.trim();
+      const phone = fields.phone.trim();
+      if (!ready || connected === false) return;
+      if (!email && !phone) return this.setState({ dups: [], dupError: '' });
+      send('lead/duplicates', { email, phone }).then(
+        (dups) => seq === this.dupSeq && this.setState({ dups, dupError: '' }),
+        (e) => seq === this.dupSeq && this.setState({ dupError: messageOf(e) }),
+      );
+    }, delay);
+  }
+
+  private set(name: FieldName, value: string) {
+    this.touched.add(name);
+    this.setState((s) => ({ fields: { ...s.fields, [name]: value }, errors: { ...s.errors, [name]: undefined } }));
+    if (name === 'email' || name === 'phone') this.checkDuplicates(500);
+  }
+
+  private pick = (c: Choice) => {
+    for (const [k, v] of Object.entries(c.fill)) this.set(k as FieldName, v);
+  };
+
+  private submit = async (e?: Event) => {
+    e?.preventDefault();
+    const { fields, sending, outcome, pageUrl } = this.state;
+    if (sending || outcome?.state === 'sent' || outcome?.state === 'pending') return;
+    const errors = validate(fields);
+    const invalid = FIELDS.find((f) => errors[f.name]);
+    this.setState({ errors });
+    if (invalid) {
+      this.say('error', 'Please check the fields marked in red.');
+      return this.focus(invalid.name);
+    }
+    this.setState({ sending: true, status: { tone: 'info', text: 'Sending to Clio Grow…' } });
+    try {
+      const grow = await send('grow/status');
+      this.setState({ connected: grow.via !== null });
+      if (!grow.via) return this.say('error', NOT_CONNECTED);
+      const out = await send('lead/send', draftOf(fields, pageUrl));
+      const { fields: fieldErrors, other } = fromGrowErrors(out.fieldErrors);
+      this.setState({ outcome: out, errors: fieldErrors });
+      this.say(out.state === 'sent' ? 'success' : out.state === 'pending' ? 'info' : 'error', [out.message, ...other].join(' '));
+      const bad = FIELDS.find((f) => fieldErrors[f.name]);
+      if (bad) this.focus(bad.name);
+    } catch (err) {
+      const { fields: fieldErrors } = fromGrowErrors((err as { fieldErrors?: Record<string, string> }).fieldErrors);
+      this.setState({ errors: fieldErrors, outcome: { state: 'failed', message: messageOf(err), inboxUrl: '' } });
+      this.say('error', messageOf(err));
+    } finally {
+      this.setState({ sending: false });
+    }
+  };
+
+  private field(name: FieldName) {
+    const f = FIELDS.find((x) => x.name === name)!;
+    const id = `cl-${name}`;
+    const err = this.state.errors[name];
+    const props = {
+      id,
+      name,
+      value: this.state.fields[name],
+      'aria-required': f.required ? ('true' as const) : undefined,
+      'aria-invalid': err ? ('true' as const) : undefined,
+      'aria-describedby': err ? `${id}-error` : undefined,
+      autocomplete: 'off',
+      onInput: (e: Event) => this.set(name, (e.currentTarget as HTMLInputElement).value),
+      ref: (el: HTMLElement | null) => {
+        this.inputs[name] = el;
+      },
+    };
+    return (
+      <div class="cl-field">
+        <div class="cl-label">
+          <label for={id}>{f.label}</label>
+          {f.required && <span class="cl-req" aria-hidden="true"> *</span>}
+        </div>
+        {name === 'message' ? <textarea rows={5} {...props} /> : <input {...props} type={(f.type ?? 'text') as 'text'} />}
+        {err && (
+          <p id={`${id}-error`} class="cl-error">
+            {err}
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  /** The other candidates, when there were several. */
+  private others(name: FieldName) {
+    const all = this.state.choices[name] ?? [];
+    const { fields } = this.state;
+    const rest = all.filter((c) => Object.entries(c.fill).some(([k, v]) => fields[k as FieldName] !== v));
+    return all.length > 1 ? <Others id={`cl-${name}-others`} choices={rest.slice(0, 5)} onPick={this.pick} /> : null;
+  }
+
+  override render(_: Props, s: State) {
+    const done = s.outcome?.state === 'sent' || s.outcome?.state === 'pending';
+    return (
+      <form class="cl-body" noValidate aria-labelledby="cl-title" onSubmit={this.submit}>
+        <p class="cl-source">
+          Found on <span>{s.pageUrl || '…'}</span>
+        </p>
+        {!s.ready && <p class="cl-hint">Looking for a name, email and phone…</p>}
+        {s.connected === false && <p class="cl-notice">{NOT_CONNECTED} Your draft stays here.</p>}
+        <fieldset disabled={done}>
+          <div class="cl-row">
+            {this.field('firstName')}
+            {this.field('lastName')}
+          </div>
+          {this.others('firstName')}
+          {this.field('email')}
+          {this.others('email')}
+          {this.field('phone')}
+          {this.others('phone')}
+          {s.dups.length > 0 && (
+            <p class="cl-notice">Already in Grow: {s.dups.map((d) => d.name).join(', ')}. You can still send this lead.</p>
+          )}
+          {s.dupError && s.connected && <p class="cl-hint">Could not check Grow for this contact: {s.dupError}</p>}
+          {this.field('message')}
+        </fieldset>
+        <p class="cl-hint">
+          <span aria-hidden="true">* </span>Required by Clio Grow.
+        </p>
+        <StatusMessage status={s.status} />
+        <div class="cl-actions">
+          {!done && (
+            <button type="submit" class="cl-primary" disabled={s.sending}>
+              {s.sending ? 'Sending…' : s.outcome?.state === 'failed' ? 'Try again' : 'Send to Clio Grow'}
+            </button>
+          )}
+          {s.outcome?.state === 'sent' && s.outcome.inboxUrl && (
+            <a href={s.outcome.inboxUrl} target="_blank" rel="noopener noreferrer">
+              Open Grow inbox
+            </a>
+          )}
+          {done && (
+            <button type="button" class="cl-secondary" onClick={this.props.onClose}>
+              Done
+            </button>
+          )}
+        </div>
+      </form>
+    );
+  }
+}

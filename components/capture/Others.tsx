@@ -1,0 +1,20 @@
+import { sourceText, type Choice } from './model';
+
+/** The other candidates for a field ("Other: …"), each with where it was found. */
+export function Others({ id, choices, onPick }: { id: string; choices: Choice[]; onPick: (c: Choice) => void }) {
+  if (!choices.length) return null;
+  return (
+    <div class="cl-others" role="group" aria-labelledby={id}>
+      <span id={id}>Other:</span>
+      <ul>
+        {choices.map((c) => (
+          <li key={c.text + c.source}>
+            <button type="button" class="cl-choice" onClick={() => onPick(c)}>
+              {c.text} <span class="cl-from">· {sourceText(c.source)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

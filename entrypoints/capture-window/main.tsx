@@ -1,0 +1,25 @@
+/**
+ * "Capture lead" in a small extension window, for pages nothing can be injected into (the PDF
+ * viewer, chrome:// pages, the web store). The background opens `capture-window.html?click=<id>`;
+ * the page and selection come from the right-click, not from a DOM.
+ */
+import { render } from 'preact';
+import '@/components/capture/capture.css';
+import './window.css';
+import { LeadForm } from '@/components/capture/LeadForm';
+import { factsFromContext } from '@/lib/leads/page-facts';
+import { send } from '@/lib/messaging/send';
+
+const clickId = new URLSearchParams(location.search).get('click') ?? undefined;
+const facts = send('capture/context', clickId ? { clickId } : {}).then(factsFromContext);
+
+render(
+  <main class="cl cl-page" aria-labelledby="cl-title">
+    <header class="cl-head">
+      <h1 id="cl-title">Capture lead</h1>
+    </header>
+    <LeadForm facts={facts} onClose={() => window.close()} />
+  </main>,
+  document.getElementById('app')!,
+);
+document.getElementById('cl-firstName')?.focus();

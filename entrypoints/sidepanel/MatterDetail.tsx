@@ -1,0 +1,119 @@
+/** A matter's detail: client and contact, status, attorney, practice area, recent time, and actions. */
+import { useEffect, useState } from 'preact/hooks';
+import { messageOf } from '@/components/error-message';
+import { StatusMessage, type Status } from '@/components/StatusMessage';
+import { TimeEntryForm } from '@/components/time-entry/TimeEntryForm';
+import { hostsFor, regionsFor } from '@/lib/auth/regions';
+import type { ActivityJson } from '@/lib/clio/activities';
+import { matterUrl } from '@/lib/clio/links';
+import type { MatterDetailJson } from '@/lib/clio/matters';
+import { formatDuration } from '@/lib/duration';
+import { matterLabel, type MatterRef } from '@/lib/matter-ref';
+import type { IndexedMatter } from '@/lib/matters/matter';
+import { send } from '@/lib/messaging/send';
+import type { TimeEntryDraft } from '@/lib/storage/drafts';
+import { accountItem, settingsItem } from '@/lib/storage/items';
+import { isoDateIn } from '@/lib/today';
+
+const customServer = import.meta.env.WXT_CLIO_SERVER as string | undefined;
+
+export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: () => void }) {
+  const [detail, setDetail] = useState<{ matter: MatterDetailJson; recent: ActivityJson[] } | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [logging, setLogging] = useState(false);
+  const [link, setLink] = useState('');
+  const [today, setToday] = useState('');
+  const ref: MatterRef = { id: matter.id, displayNumber: matter.displayNumber, description: matter.description, clientName: matter.clientName };
+  const [draft, setDraft] = useState<TimeEntryDraft>({ matter: ref, date: '', duration: '', note: '', activityDescriptionId: null, nonBillable: false });
+
+  useEffect(() => {
+    void send('matters/detail', { id: matter.id }).then(setDetail, (e) => setStatus({ tone: 'error', text: messageOf(e) }));
+    void settingsItem.getValue().then((s) => {
+      const offered = regionsFor(customServer);
+      setLink(matterUrl(hostsFor(offered.includes(s.region) ? s.region : offered[0]!, customServer), matter.id));
+    });
+    void accountItem.getValue().then((a) => setToday(isoDateIn(Date.now(), a.user?.timeZone)));
+  }, [matter.id]);
+
+  const startTimer = async () => {
+    try {
+      const out = await send('timer/start', { matter: ref, note: '', activityDescriptionId: null });
+      const before = out.stopped ? `Stopped the timer on ${out.stopped.matterLabel} (${formatDuration(out.stopped.seconds)}). ` : '';
+      setStatus(out.offline ? { tone: 'info', text: before + out.offline } : { tone: 'success', text: `${before}Timer started on ${matterLabel(ref)}.` });
+    } catch (e) {
+      setStatus({ tone: 'error', text: messageOf(e) });
+    }
+  };
+  const copy = async () => {
+    await navigator.clipboard.writeText(matter.displayNumber);
+    setStatus({ tone: 'success', text: `Copied ${matter.displayNumber}.` });
+  };
+
+  const m = detail?.matter;
+  return (
+    <main class="detail">
+      <button type="button" class="link back" onClick={back}>
+        ← Back to results
+      </button>
+      <h1>
+        {matter.displayNumber} <span class={`badge status-${(m?.status ?? matter.status).toLowerCase()}`}>{m?.status ?? matter.status}</span>
+      </h1>
+      <p class="desc">{m?.description ?? matter.description}</p>
+      <dl>
+        <dt>Client</dt>
+        <dd>
+          {m?.client?.name ?? matter.clientName}
+          {m?.client?.primary_email_address ? (
+            <>
+              <br />
+              <a href={`mailto:${m.client.primary_email_address}`}>{m.client.primary_email_address}</a>
+            </>
+          ) : null}
+          {m?.client?.primary_phone_number ? (
+            <>
+              <br />
+              <a href={`tel:${m.client.primary_phone_number}`}>{m.client.primary_phone_number}</a>
+            </>
+          ) : null}
+        </dd>
+        <dt>Responsible attorney</dt>
+        <dd>{m?.responsible_attorney?.name ?? (matter.responsibleAttorneyName || '—')}</dd>
+        <dt>Practice area</dt>
+        <dd>{m?.practice_area?.name ?? (matter.practiceArea || '—')}</dd>
+        <dt>Opened</dt>
+        <dd>{m?.open_date ?? matter.openDate ?? '—'}</dd>
+      </dl>
+      <p class="row actions">
+        <button type="button" class="primary" onClick={startTimer}>
+          Start timer
+        </button>
+        <button type="button" onClick={() => setLogging(!logging)} aria-expanded={logging}>
+          Log time
+        </button>
+        <a href={link} target="_blank" rel="noreferrer">
+          Open in Clio
+        </a>
+        <button type="button" class="link" onClick={copy}>
+          Copy number
+        </button>
+      </p>
+      <StatusMessage status={status} />
+      {logging ? (
+        <section class="card" aria-label="Log time">
+          <TimeEntryForm draft={draft} setDraft={setDraft} today={today} matterLink={() => link} />
+        </section>
+      ) : null}
+      <h2>Recent time</h2>
+      {detail === null ? <p class="hint">Loading…</p> : null}
+      {detail?.recent.length === 0 ? <p class="hint">No time recorded on this matter yet.</p> : null}
+      <ul class="recent">
+        {detail?.recent.map((a) => (
+          <li key={a.id}>
+            <span class="dur">{formatDuration(a.quantity)}</span> <span class="date">{a.date}</span>
+            <span class="note">{a.note || a.activity_description?.name || ''}</span>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,187 @@
+/** The side panel: matter lookup that answers as you type, and a matter's detail with its actions. */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { SignInButton } from '@/components/SignInButton';
+import { StatusMessage, type Status } from '@/components/StatusMessage';
+import { storedSignal } from '@/components/use-stored';
+import type { IndexedMatter, MatterStatus } from '@/lib/matters/matter';
+import { matterSyncItem, panelQueryItem } from '@/lib/matters/items';
+import type { SyncStatus } from '@/lib/matters/service';
+import { send } from '@/lib/messaging/send';
+import { accountItem } from '@/lib/storage/items';
+import { loadedIndex, localIndex } from './local-index';
+import { MatterDetail } from './MatterDetail';
+
+const STALE_MS = 5 * 60_000;
+const CLIO_DEBOUNCE_MS = 250;
+
+export function Panel() {
+  const s = useMemo(() => ({ account: storedSignal(accountItem), sync: storedSignal(matterSyncItem), query: storedSignal(panelQueryItem) }), []);
+  useEffect(() => () => Object.values(s).forEach((x) => x.stop()), [s]);
+  const [status, setStatus] = useState<Status | null>(null);
+  const account = s.account.value.value;
+  if (account === undefined) return null;
+  if (!account.signedIn) {
+    return (
+      <main>
+        <h1>Clio matters</h1>
+        {account.problem ? <p class="problem">{account.problem}</p> : <p>Sign in to look up your firm’s matters.</p>}
+        <SignInButton onStatus={setStatus} />
+        <StatusMessage status={status} />
+      </main>
+    );
+  }
+  return <Lookup sync={s.sync.value.value} handedQuery={s.query.value.value ?? null} />;
+}
+
+function Lookup({ sync, handedQuery }: { sync: SyncStatus | undefined; handedQuery: { query: string; at: number } | null }) {
+  const [query, setQuery] = useState('');
+  const queryRef = useRef('');
+  const [includeClosed, setIncludeClosed] = useState(false);
+  const [mine, setMine] = useState(false);
+  const [hits, setHits] = useState<IndexedMatter[]>([]);
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState<IndexedMatter | null>(null);
+  const [note, setNote] = useState<string>('');
+  const box = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+  const ready = !!sync?.ready;
+
+  useEffect(() => {
+    void send('matters/sync', { ifOlderThanMs: STALE_MS }).catch(() => undefined);
+    box.current?.focus();
+  }, []);
+
+  const statuses: MatterStatus[] = includeClosed ? ['Open', 'Pending', 'Closed'] : ['Open', 'Pending'];
+  const myId = useRef<number | null>(null);
+  useEffect(() => {
+    void accountItem.getValue().then((a) => (myId.current = a.user?.id ?? null));
+  }, []);
+
+  /** With the index loaded, a keystroke is answered in the same task: no message, no extra frame. */
+  const searchLocally = (q: string, st: MatterStatus[], onlyMine: boolean): boolean => {
+    const index = loadedIndex();
+    if (!ready || !index) return false;
+    setHits(index.search(q, { limit: 20, statuses: st, responsibleAttorneyId: onlyMine ? myId.current : null }));
+    setActive(0);
+    setNote('');
+    return true;
+  };
+
+  // The `search-matters` menu item hands over the selection as the query.
+  useEffect(() => {
+    if (handedQuery?.query) {
+      setOpen(null);
+      setQuery(handedQuery.query);
+      queryRef.current = handedQuery.query;
+      searchLocally(handedQuery.query, statuses, mine);
+    }
+  }, [handedQuery?.at]);
+
+  // (Re)load the index after each sync, and search again with the new data or filters.
+  useEffect(() => {
+    const mySeq = ++seq.current;
+    if (ready) {
+      void localIndex(sync!.lastSyncAt ?? 0).then(() => {
+        if (mySeq === seq.current) searchLocally(queryRef.current, statuses, mine);
+      });
+      return;
+    }
+    if (!query.trim()) {
+      setHits([]);
+      return;
+    }
+    // Not synced yet: Clio's own search through the background, debounced.
+    const t = setTimeout(async () => {
+      try {
+        const r = await send('matters/lookup', { query, statuses, mine, limit: 20 });
+        if (mySeq === seq.current) {
+          setHits(r.hits);
+          setActive(0);
+          setNote('Searching Clio directly until your matters are synced.');
+        }
+      } catch (e) {
+        if (mySeq === seq.current) setNote((e as Error).message);
+      }
+    }, CLIO_DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [ready ? '' : query, includeClosed, mine, ready, sync?.lastSyncAt]);
+
+  if (open) return <MatterDetail matter={open} back={() => (setOpen(null), setTimeout(() => box.current?.focus()))} />;
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(a + 1, hits.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter' && hits[active]) {
+      e.preventDefault();
+      setOpen(hits[active]!);
+    }
+  };
+
+  return (
+    <main>
+      <h1>Clio matters</h1>
+      <input
+        ref={box}
+        type="search"
+        aria-label="Search matters"
+        placeholder="Number, client or description"
+        value={query}
+        aria-controls="matter-results"
+        aria-activedescendant={hits[active] ? `matter-${hits[active]!.id}` : undefined}
+        onInput={(e) => {
+          const q = e.currentTarget.value;
+          setQuery(q);
+          queryRef.current = q;
+          searchLocally(q, statuses, mine);
+        }}
+        onKeyDown={onKeyDown}
+        autocomplete="off"
+        spellcheck={false}
+      />
+      <div class="row filters">
+        <label class="check">
+          <input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.currentTarget.checked)} /> Include closed
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} /> My matters
+        </label>
+      </div>
+      <SyncLine sync={sync} />
+      {note ? <p class="hint">{note}</p> : null}
+      <ul id="matter-results" class="results" aria-label="Matters">
+        {hits.map((m, i) => (
+          <li key={m.id} id={`matter-${m.id}`} class={i === active ? 'active' : ''} aria-current={i === active ? 'true' : undefined}>
+            <button type="button" class="result" onClick={() => setOpen(m)}>
+              <span class="num">{m.displayNumber}</span>
+              <span class={`badge status-${m.status.toLowerCase()}`}>{m.status}</span>
+              <span class="desc">{m.description}</span>
+              <span class="client">{m.clientName}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {query.trim() && hits.length === 0 && (ready || note) ? <p class="hint">No matter matches “{query}”.</p> : null}
+    </main>
+  );
+}
+
+function SyncLine({ sync }: { sync: SyncStatus | undefined }) {
+  if (!sync) return null;
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (sync.running && !sync.ready) {
+    return (
+      <p class="sync" role="status">
+        Syncing {n(sync.fetched)}
+        {sync.total ? ` of ${n(sync.total)}` : ''} matters…
+      </p>
+    );
+  }
+  if (sync.error && !sync.ready) return <p class="sync problem">Matters could not be synced: {sync.error}</p>;
+  if (!sync.lastSyncAt) return null;
+  const mins = Math.round((Date.now() - sync.lastSyncAt) / 60_000);
+  return <p class="sync hint">Synced {mins < 1 ? 'just now' : `${mins} min ago`}{sync.running ? ' · updating…' : ''}</p>;
+}

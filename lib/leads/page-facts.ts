@@ -1,0 +1,177 @@
+/**
+ * Reads the facts lead extraction needs from a page's DOM: the selection, the block around it,
+ * mailto:/tel: links, JSON-LD blocks and microformat h-cards. Reads only: never writes to the
+ * page, never parses page text as HTML. Bounded work on any page.
+ */
+import type { PageFacts } from './extract';
+import type { CaptureContext } from './lead';
+
+const MAX_SELECTION = 20_000;
+const MAX_CONTEXT = 2_000;
+const MAX_LINKS = 200;
+const MAX_LINK_TEXT = 300;
+const MAX_JSONLD = 20;
+const MAX_JSONLD_CHARS = 200_000;
+const MAX_CARDS = 100;
+const MAX_CARD_PROPS = 100;
+/** How far up from the selection's block "near" reaches when looking for mailto:/tel: links. */
+const NEAR_LEVELS = 4;
+const NEAR_MAX_TEXT = 6_000;
+
+const LINK_SELECTOR = 'a[href^="mailto:" i],a[href^="tel:" i],a[href^="callto:" i]';
+const BLOCK_TAG = /^(?:P|DIV|LI|T[DH]|D[DT]|ARTICLE|SECTION|ASIDE|BLOCKQUOTE|PRE|ADDRESS|MAIN|HEADER|FOOTER|FORM|BODY|H\d)$/i;
+/** microformats v1 (vCard) property class names. */
+const MF1_PROP = /^(?:fn|n|given-name|family-name|additional-name|nickname|email|tel|org|title|role|url|note)$/;
+
+const clip = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
+
+function textOf(el: Element): string {
+  // innerText keeps line breaks (signatures, addresses); it is textContent for unrendered elements.
+  const t = (el as HTMLElement).innerText;
+  return typeof t === 'string' ? t : (el.textContent ?? '');
+}
+
+function elementOf(node: Node | null): Element | null {
+  if (!node) return null;
+  return node.nodeType === 1 ? (node as Element) : node.parentElement;
+}
+
+function blockOf(node: Node | null): Element | null {
+  let el = elementOf(node);
+  while (el && !BLOCK_TAG.test(el.tagName)) el = el.parentElement;
+  return el;
+}
+
+/** Up to `max` characters of `text` centred on where `selection` sits in it. */
+function around(text: string, selection: string, max: number): string {
+  if (text.length <= max) return text;
+  const probe = selection.trim().slice(0, 80);
+  const at = probe ? Math.max(0, text.indexOf(probe)) : 0;
+  const start = Math.max(0, Math.min(at - Math.floor((max - Math.min(selection.length, max)) / 2), text.length - max));
+  return text.slice(start, start + max);
+}
+
+function linkFacts(anchors: Iterable<Element>): PageFacts['links'] {
+  const out: PageFacts['links'] = [];
+  const seen = new Set<string>();
+  for (const a of anchors) {
+    if (out.length >= MAX_LINKS) break;
+    const href = (a.getAttribute('href') ?? '').trim();
+    const text = clip((a.textContent ?? '').replace(/\s+/g, ' ').trim(), MAX_LINK_TEXT);
+    const key = `${href}\u0000${text}`;
+    if (!href || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ href: clip(href, 2_000), text });
+  }
+  return out;
+}
+
+function linksNear(range: Range, block: Element | null, doc: Document): Element[] {
+  const found: Element[] = [];
+  // Links inside the selection itself first.
+  const root = elementOf(range.commonAncestorContainer) ?? doc.documentElement;
+  for (const a of root.querySelectorAll(LINK_SELECTOR)) {
+    if (found.length >= MAX_LINKS) break;
+    if (range.intersectsNode(a)) found.push(a);
+  }
+  const enclosing = root.closest(LINK_SELECTOR);
+  if (enclosing) found.push(enclosing);
+  // Then the nearest ancestor of the block (a few levels up, not the whole page) that holds any.
+  let el: Element | null = block;
+  for (let level = 0; el && level <= NEAR_LEVELS; level++, el = el.parentElement) {
+    if (el === doc.body || el === doc.documentElement) break;
+    if ((el.textContent?.length ?? 0) > NEAR_MAX_TEXT && level > 0) break;
+    const links = el.querySelectorAll(LINK_SELECTOR);
+    if (links.length) {
+      found.push(...Array.from(links).slice(0, MAX_LINKS));
+      break;
+    }
+  }
+  return found;
+}
+
+function propValue(el: Element, cls: string): string {
+  const url = /^u-|^(?:email|tel|url)$/.test(cls) && (el.getAttribute('href') ?? el.getAttribute('src'));
+  if (url) return url;
+  return el.getAttribute('value') ?? (el.tagName === 'ABBR' ? el.getAttribute('title') : null) ?? textOf(el);
+}
+
+function readCard(card: Element): Record<string, string[]> {
+  const props: Record<string, string[]> = {};
+  const mf2 = card.classList.contains('h-card');
+  let count = 0;
+  const elements = Array.from(card.querySelectorAll('[class]')).slice(0, 2_000);
+  for (const el of elements) {
+    if (count >= MAX_CARD_PROPS) break;
+    // A nested card's properties are its own (e.g. "p-org h-card"): only its root counts here.
+    if (el.parentElement?.closest('.h-card,.vcard') !== card) continue;
+    for (const cls of Array.from(el.classList)) {
+      const isProp = mf2 ? /^(?:p|u|dt|e)-[a-z0-9]+(?:-[a-z0-9]+)*$/.test(cls) : MF1_PROP.test(cls);
+      if (!isProp) continue;
+      const value = clip(propValue(el, cls).replace(/\s+/g, ' ').trim(), 500);
+      if (!value) continue;
+      (props[cls] ??= []).push(value);
+      count++;
+    }
+  }
+  // microformats2 implied name: a card with no properties is named by its text.
+  if (mf2 && !count) {
+    const name = clip(textOf(card).replace(/\s+/g, ' ').trim(), 200);
+    if (name) props['p-name'] = [name];
+  }
+  return props;
+}
+
+export function gatherPageFacts(doc: Document, selection: Selection | null): PageFacts {
+  const range = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : null;
+  const selected = range ? clip(selection!.toString(), MAX_SELECTION) : '';
+  const block = range && selected.trim() ? blockOf(range.commonAncestorContainer) : null;
+
+  const facts: PageFacts = {
+    url: doc.location?.href ?? doc.URL,
+    title: clip(doc.title ?? '', 1_000),
+    selection: selected.trim() ? selected : '',
+    context: block ? around(textOf(block), selected, MAX_CONTEXT) : '',
+    links: linkFacts(range && block ? linksNear(range, block, doc) : doc.querySelectorAll(LINK_SELECTOR)),
+    jsonLd: [],
+    hCards: [],
+  };
+  const description = doc.querySelector('meta[name="description" i]')?.getAttribute('content')?.trim();
+  if (description) facts.description = clip(description, 2_000);
+
+  let total = 0;
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]')).slice(0, MAX_JSONLD)) {
+    const text = s.textContent ?? '';
+    if (total + text.length > MAX_JSONLD_CHARS) break;
+    total += text.length;
+    facts.jsonLd.push(text);
+  }
+  for (const card of Array.from(doc.querySelectorAll('.h-card,.vcard')).slice(0, MAX_CARDS)) {
+    if (card.parentElement?.closest('.h-card,.vcard')) continue; // nested: read with its parent
+    const props = readCard(card);
+    if (Object.keys(props).length) facts.hCards.push(props);
+  }
+  return facts;
+}
+
+const isContactLink = (href: string) => /^(?:mailto|tel|callto):/i.test(href.trim());
+
+/** Adds what the background saw at the right-click: the selection (e.g. inside an iframe) and a mailto:/tel: link. */
+export function withClickContext(facts: PageFacts, click: Partial<CaptureContext>): PageFacts {
+  const out = { ...facts, links: [...facts.links] };
+  if (!out.selection.trim() && click.selectionText?.trim()) out.selection = clip(click.selectionText, MAX_SELECTION);
+  if (click.linkUrl && isContactLink(click.linkUrl) && !out.links.some((l) => l.href === click.linkUrl)) {
+    out.links.unshift({ href: clip(click.linkUrl, 2_000), text: '' });
+  }
+  if (!out.url && click.pageUrl) out.url = click.pageUrl;
+  if (!out.title && click.pageTitle) out.title = click.pageTitle;
+  return out;
+}
+
+/** The facts an extension window can know without the page's DOM: its URL, title and the selection. */
+export function factsFromContext(click: CaptureContext): PageFacts {
+  return withClickContext(
+    { url: click.pageUrl ?? '', title: click.pageTitle ?? '', selection: '', context: '', links: [], jsonLd: [], hCards: [] },
+    click,
+  );
+}

@@ -1,0 +1,300 @@
+/**
+ * "Capture as Clio Grow lead": the context-menu click (dispatched from the service worker, as
+ * Chrome would), injection of the in-page dialog, extraction, duplicates, sending to Grow, and
+ * the extension-window fallback where nothing can be injected.
+ */
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import { connectGrow, expect, screenshot, signedIn, test } from './fixtures';
+import { E2E_SANDBOX } from './ports';
+import { sandbox } from './sandbox-admin';
+
+/** The extension API inside the worker (evaluated there, not in Node). */
+declare const chrome: {
+  tabs: { query(q: { url?: string }): Promise<Array<{ id?: number; url?: string }>> };
+  contextMenus: { onClicked: { dispatch(info: object, tab: object): void } };
+};
+
+const PAGES = `${E2E_SANDBOX}/pages`;
+const GROW_LEAD_KEYS = ['email', 'first_name', 'from_message', 'from_source', 'last_name', 'phone_number', 'referring_url'];
+
+async function openPage(context: BrowserContext, name: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${PAGES}/${name}`);
+  return page;
+}
+
+/** Selects the contents of `selector` with a Range, as a person dragging over it would. */
+async function select(page: Page, selector: string): Promise<string> {
+  return page.evaluate((sel) => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector(sel)!);
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return selection.toString();
+  }, selector);
+}
+
+/** Dispatches the "Capture as Clio Grow lead" click in the service worker for `page`'s tab. */
+async function rightClickCapture(worker: Worker, page: Page, selectionText: string, extra: Record<string, unknown> = {}): Promise<void> {
+  const url = page.url();
+  const title = await page.title();
+  await worker.evaluate(
+    async ({ pages, url, title, selectionText, extra }) => {
+      const tabs = await chrome.tabs.query({ url: `${pages}/*` });
+      const tab = tabs.find((t) => t.url === url)!;
+      const info = { menuItemId: 'capture-lead', selectionText, pageUrl: url, editable: false, ...extra };
+      chrome.contextMenus.onClicked.dispatch(info, { ...tab, url, title });
+    },
+    { pages: PAGES, url, title, selectionText, extra },
+  );
+}
+
+function captureDialog(page: Page): Locator {
+  return page.getByRole('dialog', { name: 'Capture lead' });
+}
+
+const field = (root: Locator | Page, label: string) => root.getByLabel(label, { exact: true });
+
+test('captures the selection on a contact page and sends exactly Grow’s fields', async ({ context, worker, extensionPage }) => {
+  await signedIn(extensionPage);
+  await connectGrow(extensionPage);
+  const page = await openPage(context, 'contact');
+  const selected = await select(page, '#message');
+  await rightClickCapture(worker, page, selected);
+
+  const dialog = captureDialog(page);
+  await expect(dialog).toBeVisible();
+  await expect(field(dialog, 'First name')).toHaveValue('Adaeze');
+  await expect(field(dialog, 'Last name')).toHaveValue('Okafor');
+  await expect(field(dialog, 'Email')).toHaveValue('adaeze@okafordental.example');
+  await expect(field(dialog, 'Phone')).toHaveValue('+16175550142');
+  await expect(field(dialog, 'Message')).toHaveValue(/injured in a car accident on Route 9/);
+  await expect(dialog.getByText(page.url(), { exact: true })).toBeVisible();
+  // Everything required is filled in: focus starts on First name.
+  await expect(field(dialog, 'First name')).toBeFocused();
+  await screenshot(page, 'capture-contact');
+
+  await sandbox.clearLog();
+  await dialog.getByRole('button', { name: 'Send to Clio Grow' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Sent to Clio Grow');
+  const inbox = dialog.getByRole('link', { name: 'Open Grow inbox' });
+  await expect(inbox).toBeVisible();
+  await expect(inbox).toHaveAttribute('target', '_blank');
+  await screenshot(page, 'capture-contact-sent');
+
+  const { leads } = await sandbox.state();
+  expect(leads).toHaveLength(1);
+  expect(leads[0]).toMatchObject({ first_name: 'Adaeze', last_name: 'Okafor', email: 'adaeze@okafordental.example', referring_url: page.url() });
+  const posts = (await sandbox.log()).filter((r) => r.method === 'POST' && r.path === '/grow/inbox_leads');
+  expect(posts).toHaveLength(1);
+  const body = posts[0]!.body as { data: Record<string, unknown> };
+  expect(Object.keys(body)).toEqual(['data']);
+  expect(Object.keys(body.data).sort()).toEqual(GROW_LEAD_KEYS);
+  expect(body.data.referring_url).toBe(page.url());
+});
+
+test('a webmail message: the sender from the From: mailto link, the phone from the signature, other candidates to pick', async ({ context, worker, extensionPage }) => {
+  await connectGrow(extensionPage);
+  const page = await openPage(context, 'webmail');
+  await rightClickCapture(worker, page, await select(page, '.message-body'));
+  const dialog = captureDialog(page);
+  await expect(field(dialog, 'First name')).toHaveValue('Jane');
+  await expect(field(dialog, 'Last name')).toHaveValue('Smith');
+  await expect(field(dialog, 'Email')).toHaveValue('jane.smith@brightwater-logistics.example');
+  await expect(field(dialog, 'Phone')).toHaveValue('+13125550187');
+  await expect(field(dialog, 'Message')).toHaveValue(/locked us out of the Elm Street warehouse/);
+  // The Cc: address is offered, with where it was found.
+  const other = dialog.getByRole('button', { name: /ops@brightwater-logistics\.example · from a mailto link/ });
+  await expect(other).toBeVisible();
+  await screenshot(page, 'capture-webmail');
+  await other.click();
+  await expect(field(dialog, 'Email')).toHaveValue('ops@brightwater-logistics.example');
+  await expect(dialog.getByRole('button', { name: /jane\.smith@brightwater-logistics\.example/ })).toBeVisible();
+});
+
+test('a directory entry with an h-card prefills from the page’s contact card', async ({ context, worker }) => {
+  const page = await openPage(context, 'directory');
+  await rightClickCapture(worker, page, await select(page, '#note'));
+  const dialog = captureDialog(page);
+  await expect(field(dialog, 'First name')).toHaveValue('Marcus');
+  await expect(field(dialog, 'Last name')).toHaveValue('Delacroix-Whitman');
+  await expect(field(dialog, 'Email')).toHaveValue('mdw@dwo-law.example');
+  await expect(field(dialog, 'Phone')).toHaveValue('+13125550164');
+  // Grow is not connected: the form says so and stays usable; the draft is kept.
+  await expect(dialog.getByText('Connect Clio Grow on the extension’s options page first.').first()).toBeVisible();
+  await screenshot(page, 'capture-directory-not-connected');
+  await dialog.getByRole('button', { name: 'Send to Clio Grow' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Connect Clio Grow');
+  await expect(field(dialog, 'First name')).toHaveValue('Marcus');
+  expect((await sandbox.state()).leads).toHaveLength(0);
+});
+
+test('warns when the contact is already in Grow, and says what Grow needs at the field', async ({ context, worker, extensionPage }) => {
+  await connectGrow(extensionPage);
+  const page = await openPage(context, 'intake-form');
+  await rightClickCapture(worker, page, await select(page, '#message'));
+  const dialog = captureDialog(page);
+  await expect(field(dialog, 'First name')).toHaveValue('Noémie');
+  await expect(field(dialog, 'Email')).toHaveValue('noemie.nakagawa@proton.me');
+  await expect(dialog.getByText(/Already in Grow: Noémie Nakagawa/)).toBeVisible();
+  await screenshot(page, 'capture-duplicate');
+
+  // Editing the email re-checks (debounced): a new address is not in Grow.
+  await field(dialog, 'Email').fill('noemie.n@example.org');
+  await field(dialog, 'Phone').fill('');
+  await expect(dialog.getByText(/Already in Grow/)).toBeHidden();
+
+  await field(dialog, 'Last name').fill('');
+  await field(dialog, 'Email').fill('not-an-email');
+  await dialog.getByRole('button', { name: 'Send to Clio Grow' }).click();
+  await expect(dialog.getByText('Clio Grow needs a last name.')).toBeVisible();
+  await expect(dialog.getByText(/not an email address/)).toBeVisible();
+  await expect(field(dialog, 'Last name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(field(dialog, 'Last name')).toBeFocused();
+  expect((await sandbox.state()).leads).toHaveLength(0);
+
+  await field(dialog, 'Last name').fill('Nakagawa');
+  await field(dialog, 'Email').fill('noemie.nakagawa@proton.me');
+  await dialog.getByRole('button', { name: 'Send to Clio Grow' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Sent to Clio Grow');
+  expect((await sandbox.state()).leads).toHaveLength(1);
+});
+
+test('keyboard: focus starts in the dialog, Tab stays inside, Escape closes and gives focus back; a second click re-focuses', async ({ context, worker }) => {
+  const page = await openPage(context, 'contact');
+  await page.locator('a[href^="mailto:"]').focus();
+  const selected = await select(page, '#message');
+  await rightClickCapture(worker, page, selected);
+  const dialog = captureDialog(page);
+  await expect(field(dialog, 'First name')).toHaveValue('Adaeze');
+  await expect(field(dialog, 'First name')).toBeFocused();
+
+  // Shift+Tab from the first field reaches the close button; once more wraps to the last control.
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Send to Clio Grow' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('clio-capture-lead');
+  }
+
+  // Injecting again does not open a second dialog.
+  await field(dialog, 'Message').fill('Edited before the second click.');
+  await rightClickCapture(worker, page, selected);
+  await page.waitForTimeout(500);
+  await expect(page.getByRole('dialog', { name: 'Capture lead' })).toHaveCount(1);
+  await expect(field(dialog, 'Message')).toHaveValue('Edited before the second click.');
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('a[href^="mailto:"]')).toBeFocused();
+  expect(await page.locator('clio-capture-lead').count()).toBe(0);
+
+  // The close button closes too.
+  await rightClickCapture(worker, page, selected);
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+});
+
+test('a strict-CSP page with hostile CSS still gets a readable, working dialog', async ({ context, worker, extensionPage }) => {
+  await connectGrow(extensionPage);
+  const page = await openPage(context, 'strict-hostile');
+  // The page's own dialog and inputs are hidden by its CSS, and a max-z-index overlay covers it.
+  await expect(page.locator('body > dialog')).toBeHidden();
+  await rightClickCapture(worker, page, await select(page, '#message'));
+  const dialog = captureDialog(page);
+  await expect(dialog).toBeVisible();
+  await expect(field(dialog, 'First name')).toHaveValue('Priya');
+  await expect(field(dialog, 'Last name')).toHaveValue('Raman');
+  await expect(field(dialog, 'Email')).toHaveValue('priya.raman@lakeshore-mail.example');
+  const look = await field(dialog, 'Email').evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { fontSize: s.fontSize, color: s.color, display: s.display };
+  });
+  expect(look).toEqual({ fontSize: '14px', color: 'rgb(27, 31, 36)', display: 'block' });
+  const box = (await dialog.boundingBox())!;
+  expect(box.width).toBeLessThanOrEqual(421);
+  expect(box.x + box.width).toBeGreaterThan(1100 - 40); // top-right
+  expect(box.y).toBeLessThan(40);
+  await screenshot(page, 'capture-strict-hostile');
+  await dialog.getByRole('button', { name: 'Send to Clio Grow' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Sent to Clio Grow');
+  expect((await sandbox.state()).leads).toHaveLength(1);
+});
+
+test('page text is shown as text: payloads in it never run', async ({ context, worker }) => {
+  const page = await openPage(context, 'xss');
+  await rightClickCapture(worker, page, await select(page, '#message'));
+  const dialog = captureDialog(page);
+  await expect(field(dialog, 'Email')).toHaveValue('mallory.jones@example.org');
+  await expect(field(dialog, 'Message')).toHaveValue(/<img src=x onerror="window.__xss=1">/);
+  await expect(field(dialog, 'Message')).toHaveValue(/<script>window.__xss=2<\/script>/);
+  await screenshot(page, 'capture-xss');
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(await page.locator('clio-capture-lead img, clio-capture-lead script, clio-capture-lead svg').count()).toBe(0);
+});
+
+test('where nothing can be injected, the same form opens in an extension window', async ({ context, worker, extensionPage }) => {
+  await connectGrow(extensionPage);
+  const before = await worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id));
+  const browserPage = await context.newPage();
+  await browserPage.goto('chrome://version/');
+  const tabId = await worker.evaluate(
+    async (known) => (await chrome.tabs.query({})).map((t) => t.id).find((id) => !known.includes(id)),
+    before,
+  );
+  expect(tabId).toBeDefined();
+  const opened = context.waitForEvent('page');
+  const selectionText = 'Please call me, Tomasz Wiśniewski, at (646) 555-0133 or tomasz.w@example.org about my visa.';
+  await worker.evaluate(
+    ({ tabId, selectionText }) =>
+      chrome.contextMenus.onClicked.dispatch(
+        { menuItemId: 'capture-lead', selectionText, pageUrl: 'chrome://version/', editable: false },
+        { id: tabId, url: 'chrome://version/', title: 'About Version', index: 0, windowId: -1 },
+      ),
+    { tabId, selectionText },
+  );
+  const win = await opened;
+  await win.waitForLoadState();
+  expect(win.url()).toMatch(/\/capture-window\.html\?click=/);
+  await expect(win.getByRole('heading', { name: 'Capture lead' })).toBeVisible();
+  await expect(field(win, 'Email')).toHaveValue('tomasz.w@example.org');
+  await expect(field(win, 'Phone')).toHaveValue('+16465550133');
+  await expect(field(win, 'Message')).toHaveValue(selectionText);
+  await expect(win.getByText('chrome://version/', { exact: true })).toBeVisible();
+  await screenshot(win, 'capture-window');
+  if (!(await field(win, 'First name').inputValue())) {
+    await field(win, 'First name').fill('Tomasz');
+    await field(win, 'Last name').fill('Wiśniewski');
+  }
+  await win.getByRole('button', { name: 'Send to Clio Grow' }).click();
+  await expect(win.getByRole('status')).toContainText(/Sent to Clio Grow|Clio Grow/);
+});
+
+test('when Grow cannot be reached the lead is kept for later, and the dialog scrolls in a short window', async ({ context, worker, extensionPage }) => {
+  await connectGrow(extensionPage);
+  const page = await openPage(context, 'webmail');
+  await page.setViewportSize({ width: 800, height: 480 });
+  await rightClickCapture(worker, page, await select(page, '.message-body'));
+  const dialog = captureDialog(page);
+  await expect(field(dialog, 'First name')).toHaveValue('Jane');
+  const box = (await dialog.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(480);
+  expect(await dialog.evaluate((d) => d.scrollHeight > d.clientHeight)).toBe(true);
+
+  await sandbox.faults({ fail5xx: 50, scope: 'grow' });
+  const send = dialog.getByRole('button', { name: 'Send to Clio Grow' });
+  await send.scrollIntoViewIfNeeded();
+  await send.click();
+  await expect(dialog.getByRole('status')).toContainText(/kept and will be sent/, { timeout: 30_000 });
+  await expect(send).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Done' })).toBeVisible();
+  await screenshot(page, 'capture-pending-short-window');
+  await sandbox.clearFaults();
+});

@@ -1,0 +1,127 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshot, signedIn, test } from './fixtures';
+import { sandbox } from './sandbox-admin';
+
+/** The extension API inside the worker (evaluated there, not in Node). */
+declare const chrome: {
+  contextMenus: { onClicked: { dispatch(info: object, tab: object): void } };
+  tabs: { query(q: object): Promise<Array<{ id: number; windowId: number; url: string }>> };
+};
+
+async function panel(extensionPage: (p: 'sidepanel.html') => Promise<Page>): Promise<Page> {
+  const page = await extensionPage('sidepanel.html');
+  await page.setViewportSize({ width: 400, height: 800 });
+  return page;
+}
+
+const results = (page: Page) => page.getByRole('list', { name: 'Matters' }).getByRole('listitem');
+
+async function waitSynced(page: Page) {
+  await expect(page.getByText(/Synced (just now|\d+ min ago)/)).toBeVisible({ timeout: 30_000 });
+}
+
+test('the first sync shows progress and costs ⌈N/200⌉ requests; then search answers locally', async ({ extensionPage }) => {
+  await sandbox.faults({ latencyMs: 150, scope: 'manage' });
+  await signedIn(extensionPage, { waitForSync: false });
+  const page = await panel(extensionPage);
+  await expect(page.getByRole('status').filter({ hasText: /Syncing [\d,]+ of 3,000 matters/ })).toBeVisible({ timeout: 20_000 });
+  await screenshot(page, 'sidepanel-syncing');
+  await sandbox.clearFaults();
+  await waitSynced(page);
+  const pages = (await sandbox.log()).filter((r) => r.path.startsWith('/api/v4/matters'));
+  expect(pages.length).toBeGreaterThanOrEqual(15);
+  expect(pages.length).toBeLessThanOrEqual(16);
+
+  // Typing sends nothing to Clio once synced.
+  await sandbox.clearLog();
+  const [matter] = await sandbox.matters('', 'Open');
+  const box = page.getByRole('searchbox', { name: 'Search matters' });
+  await box.pressSequentially(matter!.display_number.slice(0, 8), { delay: 30 });
+  await expect(results(page).first()).toContainText(matter!.display_number);
+  expect((await sandbox.log()).filter((r) => r.path.startsWith('/api/v4'))).toHaveLength(0);
+  await screenshot(page, 'sidepanel-results');
+});
+
+test('search by part of a client name, with a typo, and navigate with the keyboard to a detail; start its timer', async ({ extensionPage }) => {
+  await signedIn(extensionPage);
+  const page = await panel(extensionPage);
+  await waitSynced(page);
+  const [target] = await sandbox.matters('', 'Open');
+  const surname = target!.client!.name.split(' ').at(-1)!;
+  const box = page.getByRole('searchbox', { name: 'Search matters' });
+
+  const first = target!.client!.name.split(' ')[0]!;
+  await box.fill(`${first.slice(0, 3)} ${surname.slice(0, 4)}`);
+  await expect(results(page).filter({ hasText: target!.display_number })).toHaveCount(1);
+
+  // One letter swapped ("Jnoes" for "Jones") still finds it.
+  const typo = surname.length >= 4 ? surname[0]! + surname[2]! + surname[1]! + surname.slice(3) : surname;
+  await box.fill(`${typo} ${target!.display_number.slice(0, 5)}`);
+  await expect(results(page).first()).toContainText(target!.display_number);
+  await expect(results(page).first()).toContainText(target!.client!.name);
+
+  await box.press('ArrowDown');
+  await box.press('ArrowUp');
+  await box.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(target!.display_number);
+  await expect(page.getByText('Responsible attorney')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Recent time' })).toBeVisible();
+  await screenshot(page, 'sidepanel-detail');
+
+  await page.getByRole('button', { name: 'Start timer' }).click();
+  await expect(page.getByRole('status')).toContainText('Timer started');
+  const state = await sandbox.state();
+  const activity = state.createdActivities.find((a) => a.id === state.timers[0]?.activityId);
+  expect(activity?.matter?.id).toBe(target!.id);
+
+  // "Log time" opens the time-entry form with the matter filled in.
+  await page.getByRole('button', { name: 'Log time' }).click();
+  await expect(page.getByRole('combobox', { name: 'Matter' })).toHaveValue(new RegExp(`^${target!.display_number}`));
+  await page.getByRole('textbox', { name: 'Duration' }).fill('20m');
+  await page.getByRole('button', { name: 'Save time entry' }).click();
+  await expect(page.getByText('Saved 20 min')).toBeVisible();
+});
+
+test('the search-matters menu item hands the selection to the panel as the query', async ({ extensionPage, context, worker }) => {
+  await signedIn(extensionPage);
+  const [target] = await sandbox.matters('', 'Open');
+  const site = await context.newPage();
+  await site.goto('http://127.0.0.1:4011/pages/contact');
+  const [tab] = await worker.evaluate(() => chrome.tabs.query({ url: 'http://127.0.0.1:4011/pages/*' }));
+  await worker.evaluate(
+    ({ tab, text }) => chrome.contextMenus.onClicked.dispatch({ menuItemId: 'search-matters', selectionText: text, editable: false, pageUrl: tab.url }, tab),
+    { tab: tab!, text: target!.display_number },
+  );
+  const page = await panel(extensionPage);
+  await expect(page.getByRole('searchbox', { name: 'Search matters' })).toHaveValue(target!.display_number);
+  await expect(results(page).first()).toContainText(target!.display_number);
+});
+
+test('matter text from Clio is shown as text, never run as HTML', async ({ extensionPage }) => {
+  const [target] = await sandbox.matters('', 'Open');
+  await sandbox.editMatter(target!.id, { description: 'Estate of <img src=x onerror="window.__xss=1"> Doe' });
+  await signedIn(extensionPage);
+  const page = await panel(extensionPage);
+  await waitSynced(page);
+  await page.getByRole('searchbox', { name: 'Search matters' }).fill('estate of');
+  await expect(results(page).filter({ hasText: '<img src=x onerror="window.__xss=1">' })).toHaveCount(1);
+  await results(page).filter({ hasText: 'Estate of <img' }).getByRole('button').click();
+  await expect(page.getByText('Estate of <img src=x onerror="window.__xss=1"> Doe').first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.locator('img').count()).toBe(0);
+});
+
+test('an edit in Clio reaches the index with the next incremental sync', async ({ extensionPage }) => {
+  await signedIn(extensionPage);
+  const page = await panel(extensionPage);
+  await waitSynced(page);
+  const [target] = await sandbox.matters('', 'Open');
+  await sandbox.editMatter(target!.id, { description: 'Quixotic renamed matter' });
+  await sandbox.clearLog();
+  await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ channel: 'clio-companion', type: 'matters/sync', data: {} }));
+  await page.getByRole('searchbox', { name: 'Search matters' }).fill('quixotic');
+  await expect(results(page).first()).toContainText(target!.display_number, { timeout: 15_000 });
+  const sync = (await sandbox.log()).filter((r) => r.path.startsWith('/api/v4/matters'));
+  expect(sync.length).toBe(1);
+  expect(sync[0]!.query?.updated_since).toBeTruthy();
+});
