@@ -45,7 +45,8 @@ if (!values['skip-browser']) {
   const ratio = b.popupMs / b.blankMs;
   row('popup: navigation to interactive (timer state shown)', `${b.popupMs.toFixed(0)} ms (one paragraph: ${b.blankMs.toFixed(0)} ms, ×${ratio.toFixed(2)})`, '≤ 1.5 × one paragraph', ratio <= 1.5);
   row('popup JS heap', `${b.popupHeapMb.toFixed(2)} MB`, '≤ 5 MB', b.popupHeapMb <= 5);
-  row('side panel: keystroke to results painted, p95', `${b.searchP95Ms.toFixed(1)} ms (${b.searchSamples} keystrokes)`, '≤ 16 ms', b.searchP95Ms <= 16);
+  row('side panel: keystroke to results rendered and laid out, p95', `${b.searchP95Ms.toFixed(1)} ms (${b.searchSamples} keystrokes)`, '≤ 16 ms', b.searchP95Ms <= 16);
+  row('  … and to the next frame painted, p95 (incl. waiting for vsync)', `${b.searchFrameP95Ms.toFixed(1)} ms`);
   row('capture: menu click to dialog shown', `${b.captureMs.toFixed(0)} ms`);
   row('content scripts declared (JS on pages never invoked)', String(b.contentScriptsDeclared), '0', b.contentScriptsDeclared === 0);
 }
