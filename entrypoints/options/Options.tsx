@@ -5,6 +5,8 @@ import { storedSignal } from '@/components/use-stored';
 import { REGION_LABELS, regionsFor, type RegionChoice } from '@/lib/auth/regions';
 import { AppError } from '@/lib/errors';
 import { send } from '@/lib/messaging/send';
+import { isOpen, type OutboxEntry } from '@/lib/outbox/machine';
+import { storageOutboxStore } from '@/lib/storage/outbox-store';
 import { accountItem, growConnectionItem, settingsItem, type Settings } from '@/lib/storage/items';
 import { GrowSection } from './GrowSection';
 
@@ -29,7 +31,9 @@ export function Options() {
   const signOut = async () => {
     try {
       await send('auth/sign-out');
-      setStatus({ tone: 'success', text: 'Signed out. The extension’s access to Clio was revoked.' });
+      const waiting = (await storageOutboxStore<OutboxEntry>().load()).filter(isOpen).length;
+      const kept = waiting ? ` ${waiting === 1 ? 'One entry is' : `${waiting} entries are`} still waiting to be sent; ${waiting === 1 ? 'it goes' : 'they go'} to Clio when you sign in again.` : '';
+      setStatus({ tone: 'success', text: `Signed out. The extension’s access to Clio was revoked.${kept}` });
     } catch (e) {
       setStatus({ tone: 'error', text: e instanceof AppError ? e.message : 'Sign-out failed.' });
     }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { clioAsUser } from './clio-as-user';
-import { expect, openPopup, screenshot, signedIn, test } from './fixtures';
+import { expect, openPopup, screenshot, signedIn, signInThroughClio, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
 
 async function logTimeForm(popup: Page, matterNumber: string) {
@@ -144,4 +144,25 @@ test('Today lists today’s time with its total; an edit that lost a race reload
   await expect(popup.getByRole('status')).toContainText('changed elsewhere');
   await expect(popup.getByText('Changed in Clio')).toBeVisible();
   expect((await sandbox.state()).createdActivities[0]!.note).toBe('Changed in Clio');
+});
+
+test('signing out keeps entries still waiting, says so, and sends them after the next sign-in', async ({ extensionPage }) => {
+  const [matter] = await sandbox.matters('', 'Open');
+  await signedIn(extensionPage);
+  const popup = await openPopup(extensionPage);
+  await logTimeForm(popup, matter!.display_number);
+  await popup.getByRole('textbox', { name: 'Duration' }).fill('10m');
+  await popup.getByRole('textbox', { name: 'Description' }).fill('Kept across sign-out');
+  await sandbox.faults({ fail5xx: 1000, scope: 'manage' });
+  await popup.getByRole('button', { name: 'Save time entry' }).click();
+  await expect(popup.getByRole('status')).toContainText('can’t be reached');
+
+  const options = await extensionPage('options.html');
+  await options.getByRole('button', { name: 'Sign out' }).click();
+  await expect(options.getByRole('status').first()).toContainText('One entry is still waiting');
+  await sandbox.clearFaults();
+  expect((await sandbox.state()).createdActivities).toHaveLength(0);
+
+  await signInThroughClio(options);
+  await expect.poll(async () => (await sandbox.state()).createdActivities.map((a) => a.note), { timeout: 20_000 }).toEqual(['Kept across sign-out']);
 });

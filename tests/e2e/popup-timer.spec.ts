@@ -131,3 +131,46 @@ test('a timer started in Clio shows up in the popup and can be stopped there', a
   await expect(popup.getByRole('status').first()).toContainText('Saved');
   expect((await sandbox.state()).timers).toHaveLength(0);
 });
+
+test('the keyboard command starts the last-used matter’s timer, and stops it', async ({ extensionPage, worker }) => {
+  const [matter] = await sandbox.matters('', 'Open');
+  await signedIn(extensionPage);
+  const popup = await openPopup(extensionPage);
+  await pickMatter(popup, matter!.display_number);
+  await popup.getByRole('button', { name: 'Start timer' }).click();
+  await popup.getByRole('button', { name: 'Stop timer' }).click();
+  await expect(popup.getByRole('status').first()).toContainText('Saved');
+
+  await worker.evaluate(() => (globalThis as unknown as { chrome: { commands: { onCommand: { dispatch(c: string, tab?: object): void } } } }).chrome.commands.onCommand.dispatch('toggle-timer'));
+  await expect(popup.getByRole('timer')).toBeVisible();
+  await expect.poll(async () => (await sandbox.state()).timers.length).toBe(1);
+  const running = await sandbox.state();
+  expect(running.createdActivities.find((a) => a.id === running.timers[0]!.activityId)?.matter?.id).toBe(matter!.id);
+
+  await worker.evaluate(() => (globalThis as unknown as { chrome: { commands: { onCommand: { dispatch(c: string, tab?: object): void } } } }).chrome.commands.onCommand.dispatch('toggle-timer'));
+  await expect(popup.getByRole('button', { name: 'Start timer' })).toBeVisible();
+  await expect.poll(async () => (await sandbox.state()).timers.length).toBe(0);
+});
+
+test('starting a timer on another matter stops the running one and says so', async ({ extensionPage }) => {
+  const [first, second] = await sandbox.matters('', 'Open');
+  await signedIn(extensionPage);
+  const popup = await openPopup(extensionPage);
+  await pickMatter(popup, first!.display_number);
+  await popup.getByRole('button', { name: 'Start timer' }).click();
+  await expect(popup.getByRole('timer')).toBeVisible();
+
+  const panel = await extensionPage('sidepanel.html');
+  await panel.getByRole('searchbox', { name: 'Search matters' }).fill(second!.display_number);
+  await panel.getByRole('list', { name: 'Matters' }).getByRole('button').first().click();
+  await panel.getByRole('button', { name: 'Start timer' }).click();
+  await expect(panel.getByRole('status')).toContainText(`Stopped the timer on ${first!.display_number}`);
+  await expect(panel.getByRole('status')).toContainText(`Timer started on ${second!.display_number}`);
+
+  const state = await sandbox.state();
+  expect(state.timers).toHaveLength(1);
+  const activities = state.createdActivities;
+  expect(activities.find((a) => a.id === state.timers[0]!.activityId)?.matter?.id).toBe(second!.id);
+  expect(activities.find((a) => a.matter?.id === first!.id)!.quantity).toBeGreaterThan(0);
+  await expect(popup.getByText(second!.display_number)).toBeVisible();
+});

@@ -125,3 +125,17 @@ test('an edit in Clio reaches the index with the next incremental sync', async (
   expect(sync.length).toBe(1);
   expect(sync[0]!.query?.updated_since).toBeTruthy();
 });
+
+test('the omnibox keyword suggests matters from the index, with Clio text escaped', async ({ extensionPage, worker }) => {
+  const [target] = await sandbox.matters('', 'Open');
+  await sandbox.editMatter(target!.id, { description: 'Zebra & <Sons> dispute' });
+  await signedIn(extensionPage);
+  const suggestions = await worker.evaluate(
+    (q) =>
+      new Promise<Array<{ content: string; description: string }>>((resolve) =>
+        (globalThis as unknown as { chrome: { omnibox: { onInputChanged: { dispatch(t: string, s: (r: Array<{ content: string; description: string }>) => void): void } } } }).chrome.omnibox.onInputChanged.dispatch(q, resolve),
+      ),
+    'zebra',
+  );
+  expect(suggestions[0]).toEqual({ content: `matter:${target!.id}`, description: expect.stringContaining('Zebra &amp; &lt;Sons&gt; dispute') });
+});
