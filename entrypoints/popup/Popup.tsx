@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { lazyComponent } from '@/components/lazy';
 import { SignInButton } from '@/components/SignInButton';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { hostsFor, regionsFor } from '@/lib/auth/regions';
@@ -10,10 +11,12 @@ import { popupDraftItem, type PopupDraft } from '@/lib/storage/drafts';
 import { settingsItem } from '@/lib/storage/items';
 import { isoDateIn } from '@/lib/today';
 import { IdlePrompt } from './IdlePrompt';
-import { TimeEntryForm } from '@/components/time-entry/TimeEntryForm';
 import { TimerPanel } from './TimerPanel';
-import { TodayList } from './TodayList';
 import { usePopupState } from './use-popup-state';
+
+// "Log time" and "Today" load when first opened (or when the popup is idle): the popup opens on the timer.
+const TimeEntryForm = lazyComponent(() => import('@/components/time-entry/TimeEntryForm').then((m) => m.TimeEntryForm));
+const TodayList = lazyComponent(() => import('./TodayList').then((m) => m.TodayList));
 
 const customServer = import.meta.env.WXT_CLIO_SERVER as string | undefined;
 const TABS: Array<[PopupDraft['tab'], string]> = [
@@ -33,7 +36,10 @@ export function Popup() {
   }, []);
   // Refresh the timer from Clio only when what is stored is stale (the background decides: 0 or 1 request).
   useEffect(() => {
-    if (account?.signedIn) void send('timer/get').catch(() => undefined);
+    if (!account?.signedIn) return;
+    void send('timer/get').catch(() => undefined);
+    const idle = setTimeout(() => void Promise.all([TimeEntryForm.preload(), TodayList.preload()]), 300);
+    return () => clearTimeout(idle);
   }, [account?.signedIn]);
 
   const openOptions = (e: Event) => {

@@ -5,12 +5,12 @@ import { gzipSync } from 'node:zlib';
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
-/** The chunks a built JS file imports, followed transitively. */
+/** The chunks a built JS file imports statically (what loads before it runs), followed transitively. */
 function withImports(dir: string, file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
   const text = readFileSync(join(dir, file), 'utf8');
-  for (const m of text.matchAll(/(?:import|from)\s*\(?\s*["'](\.{0,2}\/[^"']+\.js)["']/g)) {
+  for (const m of text.matchAll(/(?:\bimport|\bfrom)\s*["'](\.{0,2}\/[^"']+\.js)["']/g)) {
     const target = new URL(m[1]!, `file:///${file}`).pathname.slice(1);
     withImports(dir, target, seen);
   }
