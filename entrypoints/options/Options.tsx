@@ -96,11 +96,13 @@ function RegionPicker({ settings, locked }: { settings: Settings; locked: boolea
 function AppCredentials({ settings, redirectUri }: { settings: Settings; redirectUri: string }) {
   const [key, setKey] = useState(settings.manageClientId);
   const [secret, setSecret] = useState(settings.manageClientSecret);
+  const [growKey, setGrowKey] = useState(settings.growClientId);
+  const [growSecret, setGrowSecret] = useState(settings.growClientSecret);
   const [saved, setSaved] = useState<Status | null>(null);
   const [copied, setCopied] = useState(false);
   const save = async (e: Event) => {
     e.preventDefault();
-    await settingsItem.setValue({ ...settings, manageClientId: key.trim(), manageClientSecret: secret.trim() });
+    await settingsItem.setValue({ ...settings, manageClientId: key.trim(), manageClientSecret: secret.trim(), growClientId: growKey.trim(), growClientSecret: growSecret.trim() });
     setSaved({ tone: 'success', text: 'Saved. Sign in again for the new app to take effect.' });
   };
   const copy = async () => {
@@ -127,6 +129,11 @@ function AppCredentials({ settings, redirectUri }: { settings: Settings; redirec
         <input id="client-id" autocomplete="off" spellcheck={false} value={key} onInput={(e) => setKey(e.currentTarget.value)} />
         <label for="client-secret">App secret</label>
         <input id="client-secret" type="password" autocomplete="off" value={secret} onInput={(e) => setSecret(e.currentTarget.value)} />
+        <p class="hint">For lead capture, a Clio Platform (Grow) app with the scopes grow_lead_inbox_write, grow_contact_read and grow_user_read, PKCE on, and the same redirect URI.</p>
+        <label for="grow-client-id">Grow app key</label>
+        <input id="grow-client-id" autocomplete="off" spellcheck={false} value={growKey} onInput={(e) => setGrowKey(e.currentTarget.value)} />
+        <label for="grow-client-secret">Grow app secret</label>
+        <input id="grow-client-secret" type="password" autocomplete="off" value={growSecret} onInput={(e) => setGrowSecret(e.currentTarget.value)} />
         <p class="row">
           <button type="submit">Save app credentials</button>
         </p>

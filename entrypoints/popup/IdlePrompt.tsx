@@ -6,7 +6,8 @@ import type { IdleSpan } from '@/lib/timer/items';
 const clock = (t: number) => new Date(t).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
 
 export function IdlePrompt({ span }: { span: IdleSpan & { to: number } }) {
-  const minutes = formatDuration(Math.round((span.to - span.from) / 60_000) * 60);
+  const seconds = Math.round((span.to - span.from) / 1000);
+  const minutes = formatDuration(seconds >= 60 ? Math.round(seconds / 60) * 60 : seconds);
   return (
     <section class="card idle" role="alertdialog" aria-labelledby="idle-h" aria-describedby="idle-d">
       <h2 id="idle-h">You were away {minutes}</h2>

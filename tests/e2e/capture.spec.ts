@@ -92,6 +92,8 @@ test('captures the selection on a contact page and sends exactly Grow’s fields
   expect(Object.keys(body)).toEqual(['data']);
   expect(Object.keys(body.data).sort()).toEqual(GROW_LEAD_KEYS);
   expect(body.data.referring_url).toBe(page.url());
+  // Sending costs one Grow request (the duplicate look-up happened when the dialog opened).
+  expect((await sandbox.log()).filter((r) => r.path.startsWith('/grow/') && !r.path.startsWith('/grow/oauth'))).toHaveLength(1);
 });
 
 test('a webmail message: the sender from the From: mailto link, the phone from the signature, other candidates to pick', async ({ context, worker, extensionPage }) => {
@@ -297,4 +299,29 @@ test('when Grow cannot be reached the lead is kept for later, and the dialog scr
   await expect(dialog.getByRole('button', { name: 'Done' })).toBeVisible();
   await screenshot(page, 'capture-pending-short-window');
   await sandbox.clearFaults();
+});
+
+test('without a Platform app, the firm’s Lead Inbox token sends the lead to the legacy inbox', async ({ context, worker, extensionPage }) => {
+  await signedIn(extensionPage);
+  const options = await extensionPage('options.html');
+  await options.getByLabel('Lead Inbox token').fill('sandbox-inbox-token');
+  await options.getByRole('button', { name: 'Save token' }).click();
+  await expect(options.getByText('Lead Inbox token saved.')).toBeVisible();
+
+  const page = await openPage(context, 'contact');
+  const selected = await select(page, '#message');
+  await rightClickCapture(worker, page, selected);
+  const dialog = captureDialog(page);
+  await expect(field(dialog, 'Last name')).toHaveValue('Okafor');
+  await sandbox.clearLog();
+  await dialog.getByRole('button', { name: 'Send to Clio Grow' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Sent to Clio Grow');
+
+  const state = await sandbox.state();
+  expect(state.leads).toHaveLength(0);
+  expect(state.legacyLeads).toHaveLength(1);
+  const posts = (await sandbox.log()).filter((r) => r.method === 'POST');
+  expect(posts.map((r) => r.path)).toEqual(['/inbox_leads']);
+  // The token travels in the body to Grow and nowhere else: the log (and storage.local) never holds it.
+  expect(Object.keys((posts[0]!.body as { inbox_lead: object }).inbox_lead).sort()).toEqual(['from_email', 'from_first', 'from_last', 'from_message', 'from_phone', 'from_source', 'referring_url']);
 });
