@@ -38,10 +38,13 @@ export function TimeEntryForm({ draft, setDraft, today, matterLink }: { draft: D
       return;
     }
     const matter = draft.matter;
+    const key = draft.key ?? crypto.randomUUID();
+    setDraft({ ...draft, key });
     setBusy(true);
     try {
-      const entry = await send('time-entry/save', { matter, date, seconds: duration.seconds, note: draft.note, activityDescriptionId: draft.activityDescriptionId, nonBillable: draft.nonBillable });
-      setDraft({ ...draft, duration: '', note: '' });
+      const entry = await send('time-entry/save', { key, matter, date, seconds: duration.seconds, note: draft.note, activityDescriptionId: draft.activityDescriptionId, nonBillable: draft.nonBillable });
+      const { key: _done, ...rest } = draft;
+      setDraft({ ...rest, duration: '', note: '' });
       if (entry.state === 'sent') {
         const a = entry.result as ActivityJson;
         const rounded = a.rounded_quantity !== a.quantity ? ` (Clio bills ${formatDuration(a.rounded_quantity)})` : '';

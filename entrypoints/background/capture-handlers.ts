@@ -33,7 +33,12 @@ export function captureHandlers({ grow, growSession, outbox, vault, hosts, build
       return ctx;
     },
     'lead/extract': async (facts) => extractLead(facts, { defaultCountry: defaultCountry(chosenRegion(await settingsItem.getValue(), build)) }),
-    'lead/duplicates': async ({ email, phone }) => ((await status()).via === 'oauth' ? growDuplicates(grow, email, phone) : []),
+    'lead/duplicates': async ({ email, phone }, sender) => {
+      if ((await status()).via !== 'oauth') return [];
+      const found = await growDuplicates(grow, email, phone);
+      // A page could read the in-page dialog: its content script gets the names it shows, nothing more.
+      return sender.tab ? found.map(({ name }) => ({ name })) : found;
+    },
     'lead/send': async (draft): Promise<LeadSendOutcome> => {
       const { via, inboxUrl } = await status();
       if (!via) throw appError('signed-out', 'Connect Clio Grow on the extension’s options page first. This lead stays here until you send it.');

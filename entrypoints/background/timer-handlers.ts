@@ -23,10 +23,10 @@ export function timerHandlers({ timer, outbox, client, today }: Services): Handl
       return timer.discardIdle(span.to - span.from);
     },
     'activity-descriptions/list': () => cachedActivityDescriptions(client),
-    'time-entry/save': async (entry) => {
+    'time-entry/save': async ({ key, ...entry }) => {
       if (!entry.matter?.id) throw appError('validation', 'Choose a matter.', { fieldErrors: { matter: 'Choose a matter.' } });
       if (!(entry.seconds > 0 && entry.seconds <= 24 * 3600)) throw appError('validation', 'Enter a duration.', { fieldErrors: { quantity: 'Enter a duration between 1 minute and 24 hours.' } });
-      const saved = await outbox.add(TIME_ENTRY, entry);
+      const saved = await outbox.add(TIME_ENTRY, entry, key);
       if (saved.state === 'failed' && saved.lastError) {
         // Clio refused it: the form still holds the input, so the user fixes it there.
         await outbox.discard(saved.id);

@@ -1,5 +1,5 @@
 /** "Today": the user's time entries from Clio, entries still waiting in the outbox, and the total. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { DurationInput } from '@/components/DurationInput';
 import type { Status } from '@/components/StatusMessage';
 import type { ActivityJson } from '@/lib/clio/activities';
@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import type { OutboxEntry } from '@/lib/outbox/machine';
-import { TIME_ENTRY, type TimeEntryPayload, type TimerStopPayload } from '@/lib/time-entries/couriers';
+import { TIME_ENTRY, TIMER_STOP, type TimeEntryPayload, type TimerStopPayload } from '@/lib/time-entries/couriers';
 import { messageOf } from '@/components/error-message';
 
 export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
@@ -16,11 +16,15 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
   const [status, setStatus] = useState<Status | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
 
+  const latest = useRef(0);
+  /** Loads today's entries; an older answer that arrives late never overwrites a newer one. */
   const load = async () => {
+    const mine = ++latest.current;
     try {
       const { entries } = await send('time-entries/today');
-      setEntries([...entries].sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? '')));
+      if (mine === latest.current) setEntries([...entries].sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? '')));
     } catch (e) {
+      if (mine !== latest.current) return;
       setStatus({ tone: 'error', text: messageOf(e) });
       setEntries([]);
     }
@@ -28,7 +32,7 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
   const sentCount = outbox.filter((e) => e.state === 'sent').length;
   useEffect(() => void load(), [sentCount]);
 
-  const waiting = outbox.filter((e) => e.state !== 'sent');
+  const waiting = outbox.filter((e) => e.state !== 'sent' && (e.kind === TIME_ENTRY || e.kind === TIMER_STOP));
   const total = (entries ?? []).reduce((s, a) => s + a.quantity, 0) + waiting.filter((e) => e.kind === TIME_ENTRY).reduce((s, e) => s + (e.payload as TimeEntryPayload).seconds, 0);
 
   return (
@@ -73,12 +77,28 @@ function Waiting({ entry }: { entry: OutboxEntry }) {
       <span class="note">
         {entry.state === 'failed' ? `Not sent: ${entry.lastError?.message ?? ''}` : 'Pending — will be sent when Clio can be reached'}
       </span>
-      <button type="button" class="link" onClick={() => void send('outbox/retry', { id: entry.id })}>
-        Retry
-      </button>{' '}
-      <button type="button" class="link" onClick={() => confirm('Discard this entry? Its time will not reach Clio.') && void send('outbox/discard', { id: entry.id })}>
-        Discard
-      </button>
+      {entry.state === 'sending' ? (
+        <span class="hint">Sending…</span>
+      ) : (
+        <>
+          <button type="button" class="link" onClick={() => void send('outbox/retry', { id: entry.id })}>
+            Retry
+          </button>{' '}
+          <button
+            type="button"
+            class="link"
+            onClick={() =>
+              confirm(
+                entry.kind === TIMER_STOP
+                  ? 'Discard this stop? The time will not be corrected in Clio, and a timer may still run there: check it in Clio.'
+                  : 'Discard this entry? Its time will not reach Clio.',
+              ) && void send('outbox/discard', { id: entry.id })
+            }
+          >
+            Discard
+          </button>
+        </>
+      )}
     </li>
   );
 }

@@ -38,6 +38,8 @@ export class ClioSession {
   private signingIn: Promise<void> | undefined;
   private readonly now: () => number;
   private vaultKey: string | undefined;
+  /** Bumped by every sign-in and sign-out: a refresh that began before one must not store what it got. */
+  private generation = 0;
 
   constructor(private readonly deps: SessionDeps) {
     this.now = deps.now ?? Date.now;
@@ -87,6 +89,7 @@ export class ClioSession {
     }
     const code = codeFromRedirect(redirect, state);
     const tokens = await this.deps.endpoint.exchange(code, app, redirectUri, pkce?.verifier);
+    this.generation++;
     await this.store({ ...tokens, origin: app.origin });
   }
 
@@ -104,11 +107,12 @@ export class ClioSession {
 
   /** A usable access token, refreshed ahead of expiry. */
   async accessToken(): Promise<string> {
+    const generation = this.generation;
     const t = await this.tokens();
     if (!t) throw appError('signed-out', 'Sign in with Clio to continue.');
     if (!needsRefresh(t, this.now())) return t.accessToken;
     try {
-      return (await this.refreshOnce(t)).accessToken;
+      return (await this.refreshOnce(t, generation)).accessToken;
     } catch (e) {
       // Could not refresh early (offline, say) but the token still works: use it.
       if (e instanceof AppError && e.kind !== 'signed-out' && t.expiresAt > this.now()) return t.accessToken;
@@ -122,26 +126,31 @@ export class ClioSession {
    */
   async tokenRejected(rejected: string): Promise<string> {
     if (this.refreshing) return (await this.refreshing).accessToken;
+    const generation = this.generation;
     const t = await this.tokens();
     if (!t) throw appError('signed-out', 'Sign in with Clio to continue.');
     if (t.accessToken !== rejected) return t.accessToken;
-    return (await this.refreshOnce(t)).accessToken;
+    return (await this.refreshOnce(t, generation)).accessToken;
   }
 
-  private refreshOnce(from: StoredTokens): Promise<StoredTokens> {
-    return (this.refreshing ??= this.runRefresh(from).finally(() => (this.refreshing = undefined)));
+  /** `generation`: the session the caller read its tokens from; a refresh for an older one stores nothing. */
+  private refreshOnce(from: StoredTokens, generation: number): Promise<StoredTokens> {
+    if (generation !== this.generation) return Promise.reject(appError('signed-out', 'Sign in with Clio to continue.'));
+    return (this.refreshing ??= this.runRefresh(from, generation).finally(() => (this.refreshing = undefined)));
   }
 
-  private async runRefresh(from: StoredTokens): Promise<StoredTokens> {
+  private async runRefresh(from: StoredTokens, generation: number): Promise<StoredTokens> {
     const app = await this.deps.app();
     try {
       const next = { ...(await this.deps.endpoint.refresh(from.refreshToken, app)), origin: from.origin };
+      if (generation !== this.generation) throw appError('signed-out', 'Sign in with Clio to continue.'); // signed out (or in again) meanwhile
       await this.store(next);
       return next;
     } catch (e) {
       if (e instanceof AppError && e.kind === 'signed-out') {
         // Refresh tokens that rotate: if another refresh stored a newer one meanwhile, this one lost a race, not the session.
         const stored = await this.deps.vault.get<StoredTokens>(await this.key());
+        if (generation !== this.generation) throw e;
         if (stored && stored.refreshToken !== from.refreshToken) {
           this.cached = stored;
           return stored;
@@ -171,6 +180,7 @@ export class ClioSession {
   }
 
   private async forget(): Promise<void> {
+    this.generation++;
     this.cached = null;
     await this.deps.vault.delete(await this.key());
   }

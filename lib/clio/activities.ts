@@ -56,17 +56,20 @@ export async function startTimerOnNewEntry(client: ClioClient, e: NewTimeEntry):
   return (await client.post<ActivityJson>('/activities.json', timeEntryBody(e, true), { fields: ACTIVITY_FIELDS, inputFields: TIME_ENTRY_INPUTS })).data;
 }
 
+/** Clocks differ: a record Clio made for us may carry a created_at this much before we wrote the entry. */
+const CLOCK_SLACK_MS = 30_000;
+
 /**
- * A time entry this extension created at about `createdAfter`, if Clio has it: used before
- * sending again when an earlier send may have arrived.
+ * The time entry an earlier, interrupted send of `e` made, if Clio has one: same matter, date,
+ * duration and note, made after the entry was written, and not one another entry already claimed.
  */
-export async function findTimeEntry(client: ClioClient, e: NewTimeEntry, createdAfter: number): Promise<ActivityJson | null> {
+export async function findTimeEntry(client: ClioClient, e: NewTimeEntry, createdAfter: number, claimed: ReadonlySet<unknown> = new Set()): Promise<ActivityJson | null> {
   const found = await client.get<ActivityJson[]>('/activities.json', {
     fields: ACTIVITY_FIELDS,
-    query: { type: 'TimeEntry', matter_id: e.matterId, created_since: new Date(createdAfter - 120_000).toISOString(), limit: 200 },
+    query: { type: 'TimeEntry', matter_id: e.matterId, created_since: new Date(createdAfter - CLOCK_SLACK_MS).toISOString(), limit: 200 },
     priority: 'background',
   });
-  return found.find((a) => a.quantity === e.seconds && (a.note ?? '') === e.note && a.date === e.date) ?? null;
+  return found.find((a) => !claimed.has(a.id) && a.quantity === e.seconds && (a.note ?? '') === e.note && a.date === e.date) ?? null;
 }
 
 export async function todaysTimeEntries(client: ClioClient, userId: number, date: string): Promise<ActivityJson[]> {

@@ -31,8 +31,11 @@ export function growLeadCourier(deps: GrowLeadCourierDeps): Courier<GrowLeadPayl
       if (!token) throw appError('auth-failed', 'Add the firm’s Lead Inbox token on the options page, or connect Clio Grow.');
       return postLegacyLead(deps.limiter, await deps.legacyUrl(), legacyLeadBody(p.draft, p.source, token));
     },
-    // The legacy Lead Inbox cannot be read back: there, an interrupted send is sent again.
-    find: (p, entry) => (p.via === 'oauth' ? findGrowLead(deps.grow, p.draft, p.source, entry.createdAt) : Promise.resolve(null)),
+    // The legacy Lead Inbox cannot be read back: rather than risk a second lead, ask the user to look.
+    find: async (p, entry, claimed) => {
+      if (p.via === 'oauth') return findGrowLead(deps.grow, p.draft, p.source, entry.createdAt, claimed);
+      throw appError('conflict', 'The connection dropped while this lead was being sent, and the Lead Inbox cannot be checked. Look in the Grow inbox: Retry if it is not there, Discard if it is.');
+    },
     mayHaveReached: (e: AppError) => e.kind === 'network' || e.kind === 'server',
   };
 }

@@ -53,19 +53,22 @@ export async function postGrowLead(grow: ClioClient, d: LeadDraft, source: strin
   return (await grow.post<GrowLeadJson>('/inbox_leads', growLeadBody(d, source), { inputFields: GROW_LEAD_INPUTS })).data;
 }
 
-/** A lead like `d` that reached Grow's inbox after `createdAfter`, if any. */
-export async function findGrowLead(grow: ClioClient, d: LeadDraft, source: string, createdAfter: number): Promise<GrowLeadJson | null> {
+/** A lead like `d` that reached Grow's inbox after `createdAfter` (untriaged or already ignored), not one already claimed. */
+export async function findGrowLead(grow: ClioClient, d: LeadDraft, source: string, createdAfter: number, claimed: ReadonlySet<unknown> = new Set()): Promise<GrowLeadJson | null> {
   const body = growLeadBody(d, source).data;
-  for await (const page of grow.pages<GrowLeadJson>('/inbox_leads', { query: { state: 'untriaged' }, priority: 'background' })) {
-    const hit = page.find(
-      (l) =>
-        l.first_name === body.first_name &&
-        l.last_name === body.last_name &&
-        l.from_message === body.from_message &&
-        l.referring_url === body.referring_url &&
-        Date.parse(l.created_at) >= createdAfter - 120_000,
-    );
-    if (hit) return hit;
+  for (const state of ['untriaged', 'ignored']) {
+    for await (const page of grow.pages<GrowLeadJson>('/inbox_leads', { query: { state }, priority: 'background' })) {
+      const hit = page.find(
+        (l) =>
+          !claimed.has(l.id) &&
+          l.first_name === body.first_name &&
+          l.last_name === body.last_name &&
+          l.from_message === body.from_message &&
+          l.referring_url === body.referring_url &&
+          Date.parse(l.created_at) >= createdAfter - 30_000,
+      );
+      if (hit) return hit;
+    }
   }
   return null;
 }

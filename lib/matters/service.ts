@@ -20,6 +20,8 @@ export interface SyncStatus {
   lastSyncAt: number | null;
   /** Set once the first full pass is done: from then on the index answers searches. */
   ready: boolean;
+  /** When the pass under way started (epoch ms). */
+  startedAt?: number;
   error?: string;
 }
 
@@ -42,6 +44,8 @@ export interface MatterServiceDeps {
 export class MatterService {
   private index: Promise<MatterIndex> | undefined;
   private syncs = new Map<number, MatterSync>();
+  /** Bumped by sign-out: a pass still running then must not leave the firm's matters behind. */
+  private generation = 0;
   private readonly now: () => number;
 
   constructor(private readonly deps: MatterServiceDeps) {
@@ -106,9 +110,14 @@ export class MatterService {
       });
       this.syncs.set(userId, sync);
     }
-    await this.patchStatus({ running: true, fetched: 0, total: null });
+    await this.patchStatus({ running: true, fetched: 0, total: null, startedAt: this.now() });
+    const generation = this.generation;
     try {
       const result = await sync.run({ full });
+      if (generation !== this.generation) {
+        await this.deps.store.clear(); // signed out during the pass
+        return null;
+      }
       const meta = await this.deps.store.getMeta();
       await this.patchStatus({ running: false, lastSyncAt: this.now(), ready: !!meta?.lastFullSyncAt, kind: result.kind });
       return result;
@@ -121,11 +130,14 @@ export class MatterService {
   /** Syncs when the last pass is older than `maxAgeMs` (the panel opening on a stale index). */
   async syncIfStale(maxAgeMs: number): Promise<void> {
     const s = await this.deps.status.get();
-    if (!s.running && (s.lastSyncAt === null || this.now() - s.lastSyncAt > maxAgeMs)) await this.sync().catch(() => undefined);
+    // A pass marked running long ago died with its worker: it does not hold back a new one.
+    const running = s.running && this.now() - (s.startedAt ?? 0) < 10 * 60_000;
+    if (!running && (s.lastSyncAt === null || this.now() - s.lastSyncAt > maxAgeMs)) await this.sync().catch(() => undefined);
   }
 
   /** Signed out: the firm's matters do not stay in this browser. */
   async forget(): Promise<void> {
+    this.generation++;
     await this.deps.store.clear();
     this.index = undefined;
     this.syncs.clear();

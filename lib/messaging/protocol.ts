@@ -44,8 +44,8 @@ export interface Protocol {
   'matters/sync': { request: { full?: boolean; ifOlderThanMs?: number }; reply: void };
   'activity-descriptions/list': { request: void; reply: ActivityDescriptionJson[] };
 
-  /** Writes a time entry to the outbox and tries to send it at once. */
-  'time-entry/save': { request: TimeEntryPayload; reply: OutboxEntry };
+  /** Writes a time entry to the outbox and tries to send it at once; the same `key` twice is one entry. */
+  'time-entry/save': { request: TimeEntryPayload & { key?: string }; reply: OutboxEntry };
   'time-entries/today': { request: void; reply: { date: string; entries: ActivityJson[] } };
   'time-entry/update': { request: { id: number; etag: string; seconds?: number; note?: string }; reply: ActivityJson };
   'outbox/retry': { request: { id: string }; reply: void };

@@ -1,6 +1,6 @@
 /** The background's side of the message protocol: one listener, a handler per message type. */
 import { browser, type Browser } from 'wxt/browser';
-import { appError, toAppError } from '../errors';
+import { AppError, appError, toAppError } from '../errors';
 import { isEnvelope, senderMay, type Reply } from './envelope';
 import type { MessageType, ReplyOf, RequestOf } from './protocol';
 
@@ -23,7 +23,10 @@ export function serveMessages(handlers: Handlers): void {
     try {
       return { ok: true, value: await handler(data as never, sender) };
     } catch (e) {
-      return { ok: false, error: toAppError(e).toData() };
+      const error = toAppError(e);
+      // Not one of ours: say which (name and message only: our errors never carry a token) so it can be found.
+      if (error.kind === 'internal' && !(e instanceof AppError)) console.warn(`[clio-companion] ${type}:`, (e as Error)?.name, (e as Error)?.message);
+      return { ok: false, error: error.toData() };
     }
   }
 }

@@ -70,16 +70,30 @@ export function transition<P>(e: OutboxEntry<P>, ev: OutboxEvent): OutboxEntry<P
 export const isOpen = (e: OutboxEntry) => e.state === 'pending' || e.state === 'uncertain' || e.state === 'sending';
 
 /**
- * The entry to work on now, in order: the oldest open entry. Later entries wait behind it
- * (time entries arrive in the order they were made); entries the user must fix do not block.
+ * The entry to work on now. Within a kind, entries go in the order they were made (time entries
+ * arrive in order) and a later one waits behind an earlier one; kinds do not wait for each other
+ * (a lead stuck on Grow never holds back time entries). Entries the user must fix block nothing.
  */
 export function nextDue(entries: readonly OutboxEntry[], now: number): OutboxEntry | undefined {
-  const first = entries.find((e) => e.state === 'pending' || e.state === 'uncertain');
-  return first && first.nextAttemptAt <= now ? first : undefined;
+  return heads(entries)
+    .filter((e) => e.nextAttemptAt <= now)
+    .sort((a, b) => a.createdAt - b.createdAt)[0];
 }
 
 /** When the outbox next has work (for the alarm), or null when nothing is open. */
 export function nextWake(entries: readonly OutboxEntry[]): number | null {
-  const first = entries.find((e) => e.state === 'pending' || e.state === 'uncertain');
-  return first ? first.nextAttemptAt : null;
+  const times = heads(entries).map((e) => e.nextAttemptAt);
+  return times.length ? Math.min(...times) : null;
+}
+
+/** The oldest waiting entry of each kind. */
+function heads(entries: readonly OutboxEntry[]): OutboxEntry[] {
+  const seen = new Set<string>();
+  const out: OutboxEntry[] = [];
+  for (const e of entries) {
+    if ((e.state !== 'pending' && e.state !== 'uncertain') || seen.has(e.kind)) continue;
+    seen.add(e.kind);
+    out.push(e);
+  }
+  return out;
 }

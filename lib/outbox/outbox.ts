@@ -9,8 +9,11 @@ import { isOpen, nextDue, nextWake, transition, type OutboxEntry } from './machi
 export interface Courier<P = unknown> {
   /** Sends the payload; resolves with what Clio answered; throws an AppError. */
   deliver(payload: P, entry: OutboxEntry<P>): Promise<unknown>;
-  /** For an entry that may already be in Clio: the record if it is there, null if it certainly is not. */
-  find(payload: P, entry: OutboxEntry<P>): Promise<unknown | null>;
+  /**
+   * For an entry that may already be in Clio: the record if it is there, null if it certainly is
+   * not. `claimed` holds the ids of records other entries already delivered: never those.
+   */
+  find(payload: P, entry: OutboxEntry<P>, claimed: ReadonlySet<unknown>): Promise<unknown | null>;
   /** Could a delivery that failed with this error have reached Clio anyway? */
   mayHaveReached(error: AppError): boolean;
 }
@@ -36,6 +39,7 @@ const KEEP_SENT_MS = 15 * 60_000;
 export class Outbox {
   private lock: Promise<unknown> = Promise.resolve();
   private flushing: Promise<void> | undefined;
+  private again = false;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly newId: () => string;
@@ -55,10 +59,29 @@ export class Outbox {
     return this.mutate((all) => all.map((e) => transition(e, { type: 'restarted' })));
   }
 
+  /**
+   * Writes the entry without sending it yet. `key` makes it idempotent: an entry with the same key
+   * already in the outbox is returned instead of a second one (a save repeated after the popup closed).
+   */
+  async enqueue<P>(kind: string, payload: P, key?: string): Promise<OutboxEntry<P>> {
+    const entry: OutboxEntry<P> = { id: key ?? this.newId(), kind, payload, state: 'pending', attempts: 0, createdAt: this.now(), nextAttemptAt: this.now() };
+    let existing: OutboxEntry | undefined;
+    await this.mutate((all) => {
+      const same = all.find((e) => e.id === entry.id);
+      // The same key with the same content is the same entry; changed content is a new one.
+      if (same && JSON.stringify(same.payload) === JSON.stringify(payload)) {
+        existing = same;
+        return all;
+      }
+      if (same) entry.id = this.newId();
+      return [...all, entry as OutboxEntry];
+    });
+    return (existing ?? entry) as OutboxEntry<P>;
+  }
+
   /** Writes the entry, then tries to deliver it (and anything due before it) at once. */
-  async add<P>(kind: string, payload: P): Promise<OutboxEntry<P>> {
-    const entry: OutboxEntry<P> = { id: this.newId(), kind, payload, state: 'pending', attempts: 0, createdAt: this.now(), nextAttemptAt: this.now() };
-    await this.mutate((all) => [...all, entry as OutboxEntry]);
+  async add<P>(kind: string, payload: P, key?: string): Promise<OutboxEntry<P>> {
+    const entry = await this.enqueue(kind, payload, key);
     await this.flush();
     return ((await this.get(entry.id)) ?? entry) as OutboxEntry<P>;
   }
@@ -78,20 +101,28 @@ export class Outbox {
     await this.flush();
   }
 
+  /** Forgets an entry the user gave up on; one being sent right now is not discarded. */
   async discard(id: string): Promise<void> {
-    await this.mutate((all) => all.filter((e) => e.id !== id));
+    await this.mutate((all) => all.filter((e) => e.id !== id || e.state === 'sending'));
   }
 
-  /** Delivers every entry that is due, oldest first, one at a time. Concurrent calls share one run. */
+  /**
+   * Delivers every entry that is due, oldest first, one at a time. Concurrent calls share one run,
+   * which looks once more if anything was added meanwhile.
+   */
   flush(): Promise<void> {
+    this.again = true;
     return (this.flushing ??= this.runFlush().finally(() => (this.flushing = undefined)));
   }
 
   private async runFlush(): Promise<void> {
-    for (;;) {
-      const entry = nextDue(await this.deps.store.load(), this.now());
-      if (!entry) break;
-      await this.attempt(entry);
+    while (this.again) {
+      this.again = false;
+      for (;;) {
+        const entry = nextDue(await this.deps.store.load(), this.now());
+        if (!entry) break;
+        await this.attempt(entry);
+      }
     }
     this.deps.onWake?.(nextWake(await this.deps.store.load()));
   }
@@ -106,7 +137,9 @@ export class Outbox {
     }
     try {
       if (wasUncertain) {
-        const found = await courier.find(entry.payload, entry);
+        const all = await this.deps.store.load();
+        const claimed = new Set(all.filter((e) => e.id !== entry.id && e.state === 'sent').map((e) => (e.result as { id?: unknown } | undefined)?.id));
+        const found = await courier.find(entry.payload, entry, claimed);
         if (found !== null) {
           await this.update(entry.id, (e) => transition(e, { type: 'delivered', at: this.now(), result: found }));
           return;

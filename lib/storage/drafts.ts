@@ -10,6 +10,8 @@ export interface TimerDraft {
 }
 
 export interface TimeEntryDraft {
+  /** Names this entry in the outbox once saving began: saving again (after the popup closed mid-save) sends it once. */
+  key?: string;
   matter: MatterRef | null;
   date: string;
   duration: string;

@@ -33,7 +33,7 @@ const createMayHaveReached = (e: AppError) => e.kind === 'network' || e.kind ===
 export function timeEntryCourier(client: ClioClient): Courier<TimeEntryPayload> {
   return {
     deliver: (p) => createTimeEntry(client, toNew(p)),
-    find: (p, entry) => findTimeEntry(client, toNew(p), entry.createdAt),
+    find: (p, entry, claimed) => findTimeEntry(client, toNew(p), entry.createdAt, claimed),
     mayHaveReached: createMayHaveReached,
   };
 }

@@ -122,6 +122,15 @@ export class TimerService {
         await this.deps.store.setCheckedAt(this.now());
       } catch (e) {
         if (!(e instanceof AppError) || !PASSING.has(e.kind)) throw e;
+        // The start may have reached Clio before the answer was lost: if its timer runs, use it.
+        const started = await runningTimer(this.deps.client).catch(() => null);
+        if (started) {
+          timer = { ...fromClioTimer(started, this.now(), null)!, matter: req.matter, note: req.note, activityDescriptionId: req.activityDescriptionId };
+          await this.deps.store.setCheckedAt(this.now());
+          await this.deps.store.set(timer);
+          await this.deps.remember(req.matter);
+          return { timer, ...(stopped ? { stopped } : {}) };
+        }
         timer = { activityId: null, matter: req.matter, note: req.note, activityDescriptionId: req.activityDescriptionId, recordedMs: 0, runningSince: startedAt, syncedAt: this.now(), adjustMs: 0 };
         offline = 'Clio could not be reached, so the timer runs here. Its time is saved to Clio when you stop it.';
       }
@@ -143,15 +152,14 @@ export class TimerService {
     const now = this.now();
     const seconds = Math.max(1, quantitySeconds(t, now));
     const label = matterLabel(t.matter);
-    let entry: OutboxEntry;
+    // The stop is written to the outbox before the timer is cleared: a worker killed in between loses nothing.
+    const queued =
+      t.activityId === null
+        ? await this.deps.outbox.enqueue<TimeEntryPayload>(TIME_ENTRY, { matter: t.matter!, date: await this.deps.today(), seconds, note, activityDescriptionId: t.activityDescriptionId, nonBillable: false })
+        : await this.deps.outbox.enqueue<TimerStopPayload>(TIMER_STOP, { activityId: t.activityId, seconds, note, matterLabel: label, verify: now - t.syncedAt > FRESH_MS, running: isRunning(t) });
     await this.deps.store.set(null);
-    if (t.activityId === null) {
-      const payload: TimeEntryPayload = { matter: t.matter!, date: await this.deps.today(), seconds, note, activityDescriptionId: t.activityDescriptionId, nonBillable: false };
-      entry = await this.deps.outbox.add(TIME_ENTRY, payload);
-    } else {
-      const payload: TimerStopPayload = { activityId: t.activityId, seconds, note, matterLabel: label, verify: now - t.syncedAt > FRESH_MS, running: isRunning(t) };
-      entry = await this.deps.outbox.add(TIMER_STOP, payload);
-    }
+    await this.deps.outbox.flush();
+    const entry: OutboxEntry = (await this.deps.outbox.get(queued.id)) ?? queued;
     return { entry, matterLabel: label, seconds };
   }
 

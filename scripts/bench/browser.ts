@@ -22,6 +22,10 @@ export interface BrowserFigures {
   searchSamples: number;
   captureMs: number;
   contentScriptsDeclared: number;
+  /** Requests of the first full sync of 10,000 matters. */
+  syncRequests: number;
+  /** The extension origin's storage use after that sync (IndexedDB and storage). */
+  storageMb: number;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -72,6 +76,11 @@ export async function benchBrowser(opts: { runs?: number } = {}): Promise<Browse
       undefined,
       { timeout: 120_000, polling: 250 },
     );
+
+    // What the first sync cost, and what the extension keeps in storage afterwards.
+    const log = (await (await fetch(`${sandbox.origin}/__admin/log`)).json()) as Array<{ path: string }>;
+    const syncRequests = log.filter((r) => r.path.startsWith('/api/v4/matters')).length;
+    const storageMb = ((await options.evaluate('navigator.storage.estimate().then(function (e) { return e.usage; })')) as number) / 1e6;
 
     // Popup: navigation to the timer state shown, against one paragraph.
     const popup: number[] = [];
@@ -147,6 +156,8 @@ export async function benchBrowser(opts: { runs?: number } = {}): Promise<Browse
       searchSamples: samples.length,
       captureMs: median(captures),
       contentScriptsDeclared: manifest.content_scripts?.length ?? 0,
+      syncRequests,
+      storageMb,
     };
   } finally {
     await context?.close();

@@ -190,4 +190,16 @@ describe('ClioSession', () => {
     expect(ended).not.toHaveBeenCalled();
     expect(await other.accessToken()).toBe('access-9');
   });
+
+  it('a refresh still running when the user signs out does not bring the session back', async () => {
+    const { session, fake, vault } = setup();
+    await session.signIn();
+    const release = fake.hold();
+    const retry = session.tokenRejected('access-1').catch((e: AppError) => e.kind);
+    await session.signOut();
+    release();
+    expect(await retry).toBe('signed-out');
+    expect(await vault.get('manage-tokens')).toBeUndefined();
+    await expect(session.accessToken()).rejects.toMatchObject({ kind: 'signed-out' });
+  });
 });

@@ -31,8 +31,8 @@ function world() {
       if (fault === 'drop-after-send') throw appError('network', 'connection dropped');
       return clio.at(-1);
     },
-    async find(p) {
-      return clio.find((r) => r.note === p.note) ?? null;
+    async find(p, _entry, claimed) {
+      return clio.find((r) => r.note === p.note && !claimed.has(r.id)) ?? null;
     },
     // A create that failed with a network error or a 5xx may have reached Clio.
     mayHaveReached: (e: AppError) => e.kind === 'network' || e.kind === 'server',
@@ -154,5 +154,47 @@ describe('Outbox', () => {
     const bad = await outbox.add('entry', { note: 'bad' });
     await outbox.discard(bad.id);
     expect(await outbox.list()).toEqual([]);
+  });
+});
+
+describe('Outbox keys and kinds', () => {
+  it('the same key and content twice is one entry; changed content is another', async () => {
+    const w = world();
+    w.faults.push('500', '500');
+    const outbox = w.make();
+    const a = await outbox.add('entry', { note: 'same' }, 'k1');
+    const again = await outbox.add('entry', { note: 'same' }, 'k1');
+    expect(again.id).toBe(a.id);
+    const changed = await outbox.add('entry', { note: 'changed' }, 'k1');
+    expect(changed.id).not.toBe(a.id);
+    await settle(w, outbox);
+    expect(w.clio.map((r) => r.note).sort()).toEqual(['changed', 'same']);
+  });
+
+  it('an entry of one kind waiting for its retry does not hold back another kind', async () => {
+    const w = world();
+    const stuck: Courier<{ note: string }> = { deliver: async () => Promise.reject(appError('signed-out', 'connect Grow')), find: async () => null, mayHaveReached: () => false };
+    let stored: OutboxEntry[] = [];
+    let delivered = 0;
+    const outbox = new Outbox({
+      store: { load: async () => structuredClone(stored), save: async (e) => void (stored = structuredClone(e)) },
+      couriers: { lead: stuck as Courier<never>, entry: { deliver: async () => ++delivered, find: async () => null, mayHaveReached: () => false } as Courier<never> },
+    });
+    expect((await outbox.add('lead', { note: 'lead' })).state).toBe('pending');
+    expect((await outbox.add('entry', { note: 'time' })).state).toBe('sent');
+    expect(delivered).toBe(1);
+    void w;
+  });
+
+  it('does not take a record another entry already delivered for its own', async () => {
+    const w = world();
+    const outbox = w.make();
+    await outbox.add('entry', { note: 'call' }); // delivered, Clio record 1
+    w.faults.push('drop-after-send');
+    const second = await outbox.add('entry', { note: 'call' }); // identical content, answer lost
+    expect(second.state).toBe('uncertain');
+    await settle(w, outbox);
+    expect(w.clio.filter((r) => r.note === 'call')).toHaveLength(2);
+    expect((await outbox.get(second.id))?.result).toEqual({ id: 2, note: 'call' });
   });
 });
