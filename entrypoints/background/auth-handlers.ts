@@ -2,9 +2,10 @@
 import { markSignedOut, refreshAccount } from '@/lib/account';
 import type { Handlers } from '@/lib/messaging/serve';
 import { accountItem } from '@/lib/storage/items';
-import { scheduleTokenRefresh, type Services } from './services';
+import { APP_SECRETS_KEY, scheduleTokenRefresh, type Services } from './services';
+import type { AppSecrets } from '@/lib/auth/app-config';
 
-export function authHandlers({ session, client, flow, outbox, matters }: Services): Handlers {
+export function authHandlers({ session, client, flow, outbox, matters, vault }: Services): Handlers {
   return {
     'auth/sign-in': async () => {
       await session.signIn();
@@ -23,5 +24,11 @@ export function authHandlers({ session, client, flow, outbox, matters }: Service
     },
     'account/refresh': () => refreshAccount(client),
     'auth/redirect-uri': () => flow.redirectUri(),
+    'auth/app-secrets': async (change) => {
+      const current = (await vault.get<AppSecrets>(APP_SECRETS_KEY)) ?? {};
+      const next: AppSecrets = { ...current, ...change };
+      if (Object.keys(change).length) await vault.set(APP_SECRETS_KEY, next);
+      return { manage: !!next.manage?.trim(), grow: !!next.grow?.trim() };
+    },
   };
 }

@@ -1,7 +1,7 @@
 /** The background's long-lived services, built once per service-worker life from stored state. */
 import { browser } from 'wxt/browser';
 import { markSignedOut } from '@/lib/account';
-import { buildConfig, growApp, hostsOf, manageApp } from '@/lib/auth/app-config';
+import { buildConfig, growApp, hostsOf, manageApp, type AppSecrets } from '@/lib/auth/app-config';
 import { REFRESH_AHEAD_MS } from '@/lib/auth/oauth';
 import { ClioSession } from '@/lib/auth/session';
 import { httpTokenEndpoint } from '@/lib/auth/token-endpoint';
@@ -29,6 +29,8 @@ export const MATTER_SYNC_ALARM = 'matter-sync';
 export const CLIO_DEFAULT_RATE_LIMIT = 50;
 /** The firm's legacy Lead Inbox token is a secret: it lives in the vault, not in storage.local. */
 export const LEAD_INBOX_TOKEN_KEY = 'lead-inbox-token';
+/** App secrets entered on the options page, likewise in the vault. */
+export const APP_SECRETS_KEY = 'app-secrets';
 
 export function createServices() {
   const build = buildConfig({
@@ -47,7 +49,7 @@ export function createServices() {
     vault,
     flow,
     endpoint,
-    app: async () => manageApp(await settingsItem.getValue(), build),
+    app: async () => manageApp(await settingsItem.getValue(), build, (await vault.get<AppSecrets>(APP_SECRETS_KEY)) ?? {}),
     onEnded: (problem) => markSignedOut(problem).then(() => undefined),
   });
   const limiter = new RateLimiter({ store: storageLimiterStore('manage'), defaultLimit: CLIO_DEFAULT_RATE_LIMIT, onBusyChange: keepAliveWhile });
@@ -58,7 +60,7 @@ export function createServices() {
     vault,
     flow,
     endpoint,
-    app: async () => growApp(await settingsItem.getValue(), build),
+    app: async () => growApp(await settingsItem.getValue(), build, (await vault.get<AppSecrets>(APP_SECRETS_KEY)) ?? {}),
     onEnded: (problem) => growConnectionItem.setValue({ via: null, problem: problem.replace('Clio session', 'Clio Grow connection').replace('Sign in again', 'Connect Clio Grow again') }),
   });
   const growLimiter = new RateLimiter({ store: storageLimiterStore('grow'), defaultLimit: 3, windowMs: 1000, marginMs: 100, onBusyChange: keepAliveWhile });
@@ -77,6 +79,10 @@ export function createServices() {
       }),
     },
     onWake: (at) => void scheduleOutbox(at, () => void outbox.flush()),
+    owner: async () => {
+      const user = (await accountItem.getValue()).user;
+      return user ? `${(await hosts()).manage}#${user.id}` : null;
+    },
   });
   const today = async () => isoDateIn(Date.now(), (await accountItem.getValue()).user?.timeZone);
   const timer = new TimerService({

@@ -9,6 +9,7 @@ import { isOpen, type OutboxEntry } from '@/lib/outbox/machine';
 import { storageOutboxStore } from '@/lib/storage/outbox-store';
 import { accountItem, growConnectionItem, settingsItem, type Settings } from '@/lib/storage/items';
 import { GrowSection } from './GrowSection';
+import { WaitingLeads } from './WaitingLeads';
 
 const customServer = import.meta.env.WXT_CLIO_SERVER as string | undefined;
 
@@ -63,6 +64,7 @@ export function Options() {
         <StatusMessage status={status} />
       </section>
       <GrowSection connection={g} settings={s} />
+      <WaitingLeads />
       <RegionPicker settings={s} locked={acct.signedIn} />
       <AppCredentials settings={s} redirectUri={redirectUri} />
     </main>
@@ -95,14 +97,20 @@ function RegionPicker({ settings, locked }: { settings: Settings; locked: boolea
 
 function AppCredentials({ settings, redirectUri }: { settings: Settings; redirectUri: string }) {
   const [key, setKey] = useState(settings.manageClientId);
-  const [secret, setSecret] = useState(settings.manageClientSecret);
+  const [secret, setSecret] = useState('');
   const [growKey, setGrowKey] = useState(settings.growClientId);
-  const [growSecret, setGrowSecret] = useState(settings.growClientSecret);
-  const [saved, setSaved] = useState<Status | null>(null);
+  const [growSecret, setGrowSecret] = useState('');
+  const [saved, setSavedSecrets] = useState({ manage: false, grow: false });
+  useEffect(() => void send('auth/app-secrets', {}).then(setSavedSecrets, () => undefined), []);
+  const [savedStatus, setSaved] = useState<Status | null>(null);
   const [copied, setCopied] = useState(false);
   const save = async (e: Event) => {
     e.preventDefault();
-    await settingsItem.setValue({ ...settings, manageClientId: key.trim(), manageClientSecret: secret.trim(), growClientId: growKey.trim(), growClientSecret: growSecret.trim() });
+    await settingsItem.setValue({ ...settings, manageClientId: key.trim(), growClientId: growKey.trim() });
+    // Secrets go to the background's vault; an empty box keeps the one saved before.
+    setSavedSecrets(await send('auth/app-secrets', { ...(secret.trim() ? { manage: secret.trim() } : {}), ...(growSecret.trim() ? { grow: growSecret.trim() } : {}) }));
+    setSecret('');
+    setGrowSecret('');
     setSaved({ tone: 'success', text: 'Saved. Sign in again for the new app to take effect.' });
   };
   const copy = async () => {
@@ -128,16 +136,16 @@ function AppCredentials({ settings, redirectUri }: { settings: Settings; redirec
         <label for="client-id">App key</label>
         <input id="client-id" autocomplete="off" spellcheck={false} value={key} onInput={(e) => setKey(e.currentTarget.value)} />
         <label for="client-secret">App secret</label>
-        <input id="client-secret" type="password" autocomplete="off" value={secret} onInput={(e) => setSecret(e.currentTarget.value)} />
+        <input id="client-secret" type="password" autocomplete="off" placeholder={saved.manage ? 'Saved: type to replace' : ''} value={secret} onInput={(e) => setSecret(e.currentTarget.value)} />
         <p class="hint">For lead capture, a Clio Platform (Grow) app with the scopes grow_lead_inbox_write, grow_contact_read and grow_user_read, PKCE on, and the same redirect URI.</p>
         <label for="grow-client-id">Grow app key</label>
         <input id="grow-client-id" autocomplete="off" spellcheck={false} value={growKey} onInput={(e) => setGrowKey(e.currentTarget.value)} />
         <label for="grow-client-secret">Grow app secret</label>
-        <input id="grow-client-secret" type="password" autocomplete="off" value={growSecret} onInput={(e) => setGrowSecret(e.currentTarget.value)} />
+        <input id="grow-client-secret" type="password" autocomplete="off" placeholder={saved.grow ? 'Saved: type to replace' : ''} value={growSecret} onInput={(e) => setGrowSecret(e.currentTarget.value)} />
         <p class="row">
           <button type="submit">Save app credentials</button>
         </p>
-        <StatusMessage status={saved} />
+        <StatusMessage status={savedStatus} />
       </form>
     </section>
   );

@@ -55,7 +55,13 @@ export function hostsOf(settings: Settings, build: BuildConfig): ClioHosts {
   return hostsFor(chosenRegion(settings, build), build.customServer);
 }
 
-export function manageApp(settings: Settings, build: BuildConfig): OAuthApp {
+/** App secrets the user entered on the options page (kept in the background's vault, not in storage.local). */
+export interface AppSecrets {
+  manage?: string;
+  grow?: string;
+}
+
+export function manageApp(settings: Settings, build: BuildConfig, secrets: AppSecrets = {}): OAuthApp {
   const hosts = hostsOf(settings, build);
   return {
     kind: 'manage',
@@ -65,12 +71,12 @@ export function manageApp(settings: Settings, build: BuildConfig): OAuthApp {
     revokeEndpoint: `${hosts.manage}/oauth/deauthorize`,
     revokeStyle: 'bearer',
     clientId: settings.manageClientId.trim() || build.manageClientId,
-    clientSecret: settings.manageClientSecret.trim() || build.manageClientSecret,
+    clientSecret: secrets.manage?.trim() || build.manageClientSecret,
     pkce: false,
   };
 }
 
-export function growApp(settings: Settings, build: BuildConfig): OAuthApp {
+export function growApp(settings: Settings, build: BuildConfig, secrets: AppSecrets = {}): OAuthApp {
   const hosts = hostsOf(settings, build);
   return {
     kind: 'grow',
@@ -80,7 +86,7 @@ export function growApp(settings: Settings, build: BuildConfig): OAuthApp {
     revokeEndpoint: `${hosts.growOAuth}/oauth/revoke`,
     revokeStyle: 'client-credentials',
     clientId: settings.growClientId.trim() || build.growClientId,
-    clientSecret: settings.growClientSecret.trim() || build.growClientSecret,
+    clientSecret: secrets.grow?.trim() || build.growClientSecret,
     scope: GROW_SCOPES,
     pkce: true,
   };

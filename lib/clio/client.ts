@@ -157,6 +157,9 @@ async function fetchOnce(method: string, url: string, token: string, o: RequestO
     const res = await ofetch.raw(url, {
       method,
       headers,
+      // Our own ETag handling decides freshness: the browser's HTTP cache would serve old lists
+      // (heuristic freshness from Last-Modified) and answer 304s we did not ask for.
+      cache: 'no-store',
       ...(o.body !== undefined ? { body: o.body as Record<string, unknown> } : {}),
       retry: 0,
       ignoreResponseError: true,

@@ -24,6 +24,8 @@ export interface Protocol {
   'account/refresh': { request: void; reply: AccountState };
   /** The redirect URI a firm registers on its Clio app. */
   'auth/redirect-uri': { request: void; reply: string };
+  /** Sets the app secrets entered on the options page (a field left out is kept, '' clears it); tells which are set. */
+  'auth/app-secrets': { request: { manage?: string; grow?: string }; reply: { manage: boolean; grow: boolean } };
 
   /** The timer, from Clio when what is stored is older than 30 s. */
   'timer/get': { request: void; reply: TimerState | null };

@@ -31,6 +31,8 @@ export interface OutboxDeps {
   newId?: () => string;
   /** Told when the outbox next has work (null: none), to set an alarm. */
   onWake?: (at: number | null) => void;
+  /** Who is signed in (Clio origin and user), or null: entries are sent only as the user who made them. */
+  owner?: () => Promise<string | null>;
 }
 
 /** Sent entries are kept this long so the surfaces can show what happened. */
@@ -64,7 +66,8 @@ export class Outbox {
    * already in the outbox is returned instead of a second one (a save repeated after the popup closed).
    */
   async enqueue<P>(kind: string, payload: P, key?: string): Promise<OutboxEntry<P>> {
-    const entry: OutboxEntry<P> = { id: key ?? this.newId(), kind, payload, state: 'pending', attempts: 0, createdAt: this.now(), nextAttemptAt: this.now() };
+    const owner = (await this.deps.owner?.()) ?? undefined;
+    const entry: OutboxEntry<P> = { id: key ?? this.newId(), kind, payload, state: 'pending', attempts: 0, createdAt: this.now(), nextAttemptAt: this.now(), ...(owner ? { owner } : {}) };
     let existing: OutboxEntry | undefined;
     await this.mutate((all) => {
       const same = all.find((e) => e.id === entry.id);
@@ -116,15 +119,17 @@ export class Outbox {
   }
 
   private async runFlush(): Promise<void> {
+    let owner: string | null = null;
     while (this.again) {
       this.again = false;
+      owner = (await this.deps.owner?.()) ?? null;
       for (;;) {
-        const entry = nextDue(await this.deps.store.load(), this.now());
+        const entry = nextDue(await this.deps.store.load(), this.now(), owner);
         if (!entry) break;
         await this.attempt(entry);
       }
     }
-    this.deps.onWake?.(nextWake(await this.deps.store.load()));
+    this.deps.onWake?.(nextWake(await this.deps.store.load(), owner));
   }
 
   private async attempt(entry: OutboxEntry): Promise<void> {

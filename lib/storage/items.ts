@@ -9,14 +9,12 @@ import type { RegionChoice } from '../auth/regions';
 export interface Settings {
   /** Chosen Clio region; ignored by a build with a custom server. */
   region: RegionChoice;
-  /** Overrides of the Manage app credentials built in; empty means "use the built-in ones". */
+  /** Override of the Manage app key built in; empty means "use the built-in one". (Secrets live in the background's vault.) */
   manageClientId: string;
-  manageClientSecret: string;
   /** With a timer running, ask about time away from the computer longer than this. */
   idleMinutes: number;
-  /** Overrides of the Grow (Platform) app credentials built in. */
+  /** Override of the Grow (Platform) app key built in. */
   growClientId: string;
-  growClientSecret: string;
   /** How leads name where they came from in Grow (`from_source`). */
   leadSource: string;
 }
@@ -24,19 +22,19 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   region: 'US',
   manageClientId: '',
-  manageClientSecret: '',
   idleMinutes: 10,
   growClientId: '',
-  growClientSecret: '',
   leadSource: 'Clio Companion browser extension',
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 3,
+  version: 4,
   migrations: {
     2: (old: Partial<Settings>) => ({ ...DEFAULT_SETTINGS, ...old }),
     3: (old: Partial<Settings>) => ({ ...DEFAULT_SETTINGS, ...old }),
+    // App secrets no longer live here, where content scripts could read them: they are dropped (enter them again).
+    4: ({ manageClientSecret: _m, growClientSecret: _g, ...old }: Partial<Settings> & { manageClientSecret?: string; growClientSecret?: string }) => ({ ...DEFAULT_SETTINGS, ...old }),
   },
 });
 

@@ -280,6 +280,7 @@ test('where nothing can be injected, the same form opens in an extension window'
 });
 
 test('when Grow cannot be reached the lead is kept for later, and the dialog scrolls in a short window', async ({ context, worker, extensionPage }) => {
+  test.setTimeout(120_000);
   await connectGrow(extensionPage);
   const page = await openPage(context, 'webmail');
   await page.setViewportSize({ width: 800, height: 480 });
@@ -298,7 +299,16 @@ test('when Grow cannot be reached the lead is kept for later, and the dialog scr
   await expect(send).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Done' })).toBeVisible();
   await screenshot(page, 'capture-pending-short-window');
+
+  // The options page lists it; when Grow answers again it arrives, once.
+  const options = await extensionPage('options.html');
+  await expect(options.getByRole('heading', { name: 'Leads waiting to reach Grow' })).toBeVisible();
+  await expect(options.getByText('Jane Smith')).toBeVisible();
+  await screenshot(options, 'options-leads-waiting');
   await sandbox.clearFaults();
+  // The outbox tries again by itself (backing off); the lead arrives once.
+  await expect.poll(async () => (await sandbox.state()).leads.length, { timeout: 60_000 }).toBe(1);
+  await expect(options.getByRole('heading', { name: 'Leads waiting to reach Grow' })).toHaveCount(0);
 });
 
 test('without a Platform app, the firm’s Lead Inbox token sends the lead to the legacy inbox', async ({ context, worker, extensionPage }) => {

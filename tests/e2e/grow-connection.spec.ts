@@ -21,7 +21,12 @@ test('the Lead Inbox token is an alternative for firms without a Platform app', 
   await options.getByRole('button', { name: 'Save token' }).click();
   await expect(options.getByText('Lead Inbox token saved.')).toBeVisible();
   await expect(options.getByText(/through the firm’s Lead Inbox token/)).toBeVisible();
-  // The token never lands in storage.local, which content scripts can read.
+  // An app secret typed on the options page goes to the background's vault too.
+  await options.getByLabel('App secret', { exact: true }).fill('a-secret-the-page-must-not-see');
+  await options.getByRole('button', { name: 'Save app credentials' }).click();
+  await expect(options.getByLabel('App secret', { exact: true })).toHaveAttribute('placeholder', 'Saved: type to replace');
+  // Neither lands in storage.local, which content scripts can read.
   const local = await options.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(): Promise<object> } } } }).chrome.storage.local.get());
   expect(JSON.stringify(local)).not.toContain('sandbox-inbox-token');
+  expect(JSON.stringify(local)).not.toContain('a-secret-the-page-must-not-see');
 });

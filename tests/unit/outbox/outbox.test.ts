@@ -198,3 +198,23 @@ describe('Outbox keys and kinds', () => {
     expect((await outbox.get(second.id))?.result).toEqual({ id: 2, note: 'call' });
   });
 });
+
+describe('Outbox owners', () => {
+  it('sends an entry only as the user who made it', async () => {
+    let who: string | null = 'clio#1';
+    let stored: OutboxEntry[] = [];
+    const sent: string[] = [];
+    const outbox = new Outbox({
+      store: { load: async () => structuredClone(stored), save: async (e) => void (stored = structuredClone(e)) },
+      couriers: { entry: { deliver: async (p: { note: string }) => (sent.push(`${who}:${p.note}`), { id: p.note }), find: async () => null, mayHaveReached: () => false } as Courier<never> },
+      owner: async () => who,
+    });
+    stored = [{ id: 'a', kind: 'entry', payload: { note: 'mine' }, state: 'pending', attempts: 0, createdAt: 0, nextAttemptAt: 0, owner: 'clio#1' }];
+    who = 'clio#2'; // someone else signed in on this browser
+    await outbox.flush();
+    expect(sent).toEqual([]);
+    who = 'clio#1';
+    await outbox.flush();
+    expect(sent).toEqual(['clio#1:mine']);
+  });
+});

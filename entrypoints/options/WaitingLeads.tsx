@@ -1,0 +1,45 @@
+/** Captured leads that have not reached Grow yet: why, and Retry or Discard. */
+import { useEffect, useMemo } from 'preact/hooks';
+import { storedSignal } from '@/components/use-stored';
+import type { GrowLeadPayload } from '@/lib/grow/lead-courier';
+import { GROW_LEAD } from '@/lib/grow/lead-courier';
+import { send } from '@/lib/messaging/send';
+import type { OutboxEntry } from '@/lib/outbox/machine';
+import { storageOutboxStore } from '@/lib/storage/outbox-store';
+
+export function WaitingLeads() {
+  const outbox = useMemo(() => storedSignal(storageOutboxStore<OutboxEntry>().item), []);
+  useEffect(() => outbox.stop, [outbox]);
+  const leads = (outbox.value.value ?? []).filter((e) => e.kind === GROW_LEAD && e.state !== 'sent');
+  if (!leads.length) return null;
+  return (
+    <section aria-labelledby="leads-h">
+      <h2 id="leads-h">Leads waiting to reach Grow</h2>
+      <ul class="waiting-leads">
+        {leads.map((e) => {
+          const { draft } = e.payload as GrowLeadPayload;
+          return (
+            <li key={e.id}>
+              <strong>
+                {draft.firstName} {draft.lastName}
+              </strong>{' '}
+              <span class="hint">{draft.referringUrl}</span>
+              <br />
+              {e.state === 'failed' ? `Not sent: ${e.lastError?.message ?? ''}` : e.state === 'sending' ? 'Sending…' : 'Pending: will be sent when Grow can be reached.'}
+              {e.state === 'sending' ? null : (
+                <span class="row">
+                  <button type="button" onClick={() => void send('outbox/retry', { id: e.id })}>
+                    Retry
+                  </button>
+                  <button type="button" onClick={() => confirm('Discard this lead? It will not reach Clio Grow.') && void send('outbox/discard', { id: e.id })}>
+                    Discard
+                  </button>
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
