@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, signInThroughClio, test } from './fixtures';
+import { expect, signedIn, signInThroughClio, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
 
 /** The extension API as seen inside an extension page (evaluated there, not in Node). */
@@ -17,8 +17,9 @@ function refreshAccountTimes(page: Page, n: number) {
 }
 
 test('an expired access token with several requests in flight leads to exactly one refresh', async ({ extensionPage }) => {
+  // Signed in, and the first matter sync done, so nothing else is talking to Clio.
+  await signedIn(extensionPage);
   const options = await extensionPage('options.html');
-  await signInThroughClio(options);
   await expect(options.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await sandbox.tokens({ expireAll: true });
   await sandbox.clearLog();
@@ -32,8 +33,8 @@ test('an expired access token with several requests in flight leads to exactly o
 });
 
 test('when Clio revokes the session, the user is told to sign in again', async ({ extensionPage }) => {
+  await signedIn(extensionPage);
   const options = await extensionPage('options.html');
-  await signInThroughClio(options);
   await expect(options.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await sandbox.tokens({ revokeAll: true });
 
