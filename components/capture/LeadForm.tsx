@@ -5,6 +5,7 @@
  *
  * A class component: preact/hooks would add 1 kB gzip to the in-page bundle (budget 15 kB).
  */
+import { messageOf } from '@/components/error-message';
 import { Component } from 'preact';
 import type { PageFacts } from '@/lib/leads/extract';
 import type { GrowDuplicate, LeadSendOutcome } from '@/lib/leads/lead';
@@ -15,9 +16,6 @@ import { Others } from './Others';
 
 const NOT_CONNECTED = 'Connect Clio Grow on the extension’s options page first.';
 const REQUIRED: FieldName[] = ['firstName', 'lastName', 'message'];
-
-const messageOf = (e: unknown) =>
-  e instanceof Error && e.message ? e.message : 'Something went wrong inside the extension. Please try again.';
 
 interface Props {
   /** The page facts, once the surface has them (from the DOM, the right-click, or both). */

@@ -1,11 +1,9 @@
 /** Clio Grow: connect through OAuth (PKCE), or use the firm's legacy Lead Inbox token; and how leads name their source. */
 import { useState } from 'preact/hooks';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
-import { AppError } from '@/lib/errors';
+import { messageOf } from '@/components/error-message';
 import { send } from '@/lib/messaging/send';
 import { settingsItem, type GrowConnection, type Settings } from '@/lib/storage/items';
-
-const messageOf = (e: unknown) => (e instanceof AppError ? e.message : 'Something went wrong. Please try again.');
 
 export function GrowSection({ connection, settings }: { connection: GrowConnection; settings: Settings }) {
   const [status, setStatus] = useState<Status | null>(null);

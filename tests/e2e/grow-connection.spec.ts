@@ -12,7 +12,7 @@ test('Connect Clio Grow runs OAuth with PKCE and the scopes; disconnect revokes'
   await screenshot(options, 'options-grow-connected');
   await options.getByRole('button', { name: 'Disconnect Clio Grow' }).click();
   await expect(options.getByRole('button', { name: 'Connect Clio Grow' })).toBeVisible();
-  expect((await sandbox.log()).some((r) => r.path === '/grow/oauth/revoke')).toBe(true);
+  await expect.poll(async () => (await sandbox.log()).some((r) => r.path === '/grow/oauth/revoke')).toBe(true);
 });
 
 test('the Lead Inbox token is an alternative for firms without a Platform app', async ({ extensionPage }) => {
