@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { clioAsUser } from './clio-as-user';
 import { expect, screenshot, signedIn, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
 
@@ -145,4 +146,30 @@ test('the omnibox keyword suggests matters from the index, with Clio text escape
     'zebra',
   );
   expect(suggestions[0]).toEqual({ content: `matter:${target!.id}`, description: expect.stringContaining('Zebra &amp; &lt;Sons&gt; dispute') });
+});
+
+test('“My matters” keeps only matters whose responsible attorney is me; “Include closed” brings closed ones back', async ({ extensionPage, worker }) => {
+  await signedIn(extensionPage);
+  const page = await panel(extensionPage);
+  await waitSynced(page);
+  const box = page.getByRole('searchbox', { name: 'Search matters' });
+  await box.fill('v.');
+  await expect(results(page).first()).toBeVisible();
+  await page.getByRole('checkbox', { name: 'My matters' }).check();
+  await expect(results(page).first()).toBeVisible();
+  const numbers = await results(page).locator('.num').allTextContents();
+  const me = (await sandbox.state()).users[0]!;
+  for (const n of numbers.slice(0, 5)) {
+    const found = (await clioAsUser(worker, 'GET', `/matters.json?fields=display_number,responsible_attorney{id}&query=${encodeURIComponent(n)}`)) as { data: Array<{ display_number: string; responsible_attorney: { id: number } }> };
+    expect(found.data.find((m) => m.display_number === n)?.responsible_attorney.id).toBe(me.id);
+  }
+  await expect(results(page).filter({ hasText: 'Closed' })).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'My matters' }).uncheck();
+
+  const [closed] = await sandbox.matters('', 'Closed');
+  await box.fill(closed!.display_number);
+  await expect(results(page).filter({ hasText: closed!.display_number })).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Include closed' }).check();
+  await expect(results(page).first()).toContainText(closed!.display_number);
+  await expect(results(page).first()).toContainText('Closed');
 });
