@@ -71,11 +71,13 @@ export async function benchBrowser(opts: { runs?: number } = {}): Promise<Browse
     const authPage = await auth;
     await authPage.getByRole('button', { name: 'Approve' }).click();
     await options.getByRole('button', { name: 'Sign out' }).waitFor();
-    await options.waitForFunction(
-      `chrome.storage.local.get('matter-sync').then(function (r) { var s = r['matter-sync']; return !!(s && s.ready && !s.running); })`,
-      undefined,
-      { timeout: 120_000, polling: 250 },
-    );
+    // (Polled from here: waitForFunction would take the promise an expression returns as "true".)
+    for (let waited = 0; ; waited += 250) {
+      const done = await options.evaluate(`chrome.storage.local.get('matter-sync').then(function (r) { var s = r['matter-sync']; return !!(s && s.ready && !s.running); })`);
+      if (done) break;
+      if (waited > 120_000) throw new Error('the first matter sync did not finish in 2 minutes');
+      await new Promise((r) => setTimeout(r, 250));
+    }
 
     // What the first sync cost, and what the extension keeps in storage afterwards.
     const log = (await (await fetch(`${sandbox.origin}/__admin/log`)).json()) as Array<{ path: string }>;

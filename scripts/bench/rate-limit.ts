@@ -31,7 +31,13 @@ export async function benchRateLimiter(burst: number, limit = 50): Promise<Limit
     await fetch(`${sandbox.origin}/__admin/log`, { method: 'DELETE' });
     const started = Date.now();
     let done = 0;
-    const progress = setInterval(() => process.stdout.write(`\r  limiter burst: ${done}/${burst} answered after ${Math.round((Date.now() - started) / 1000)} s`), 1000);
+    let shown = -1;
+    const progress = setInterval(() => {
+      const line = `  limiter burst: ${done}/${burst} answered after ${Math.round((Date.now() - started) / 1000)} s`;
+      if (process.stdout.isTTY) process.stdout.write(`\r${line}`);
+      else if (done !== shown) console.log(line);
+      shown = done;
+    }, 1000);
     await Promise.all(
       Array.from({ length: burst }, (_, i) =>
         client.get('/matters.json', { query: { limit: 1, ids: [i + 1] }, fields: 'id', priority: i % 2 ? 'background' : 'interactive' }).then(() => done++),
