@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { buildServer } from '@/components/clio-hosts';
 import { SignInButton } from '@/components/SignInButton';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { storedSignal } from '@/components/use-stored';
@@ -11,7 +12,6 @@ import { accountItem, growConnectionItem, settingsItem, type Settings } from '@/
 import { GrowSection } from './GrowSection';
 import { WaitingLeads } from './WaitingLeads';
 
-const customServer = import.meta.env.WXT_CLIO_SERVER as string | undefined;
 
 export function Options() {
   const account = useMemo(() => storedSignal(accountItem), []);
@@ -72,7 +72,7 @@ export function Options() {
 }
 
 function RegionPicker({ settings, locked }: { settings: Settings; locked: boolean }) {
-  const offered = regionsFor(customServer);
+  const offered = regionsFor(buildServer);
   const value = offered.includes(settings.region) ? settings.region : offered[0]!;
   return (
     <section aria-labelledby="region-h">
@@ -86,7 +86,7 @@ function RegionPicker({ settings, locked }: { settings: Settings; locked: boolea
       >
         {offered.map((r) => (
           <option value={r} key={r}>
-            {r === 'custom' ? `${REGION_LABELS.custom} (${customServer})` : REGION_LABELS[r]}
+            {r === 'custom' ? `${REGION_LABELS.custom} (${buildServer})` : REGION_LABELS[r]}
           </option>
         ))}
       </select>

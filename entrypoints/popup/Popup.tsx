@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { currentHosts } from '@/components/clio-hosts';
 import { lazyComponent } from '@/components/lazy';
 import { SignInButton } from '@/components/SignInButton';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
-import { hostsFor, regionsFor } from '@/lib/auth/regions';
+import type { ClioHosts } from '@/lib/auth/regions';
 import { openMatterPanel } from '@/lib/browser/side-panel';
 import { matterUrl } from '@/lib/clio/links';
 import { send } from '@/lib/messaging/send';
 import { popupDraftItem, type PopupDraft } from '@/lib/storage/drafts';
-import { settingsItem } from '@/lib/storage/items';
 import { isoDateIn } from '@/lib/today';
 import { IdlePrompt } from './IdlePrompt';
 import { TimerPanel } from './TimerPanel';
@@ -18,7 +18,6 @@ import { usePopupState } from './use-popup-state';
 const TimeEntryForm = lazyComponent(() => import('@/components/time-entry/TimeEntryForm').then((m) => m.TimeEntryForm));
 const TodayList = lazyComponent(() => import('./TodayList').then((m) => m.TodayList));
 
-const customServer = import.meta.env.WXT_CLIO_SERVER as string | undefined;
 const TABS: Array<[PopupDraft['tab'], string]> = [
   ['timer', 'Timer'],
   ['entry', 'Log time'],
@@ -28,11 +27,11 @@ const TABS: Array<[PopupDraft['tab'], string]> = [
 export function Popup() {
   const state = usePopupState();
   const [status, setStatus] = useState<Status | null>(null);
-  const [region, setRegion] = useState(regionsFor(customServer)[0]!);
+  const [hosts, setHosts] = useState<ClioHosts | null>(null);
   const account = state.account.value;
 
   useEffect(() => {
-    void settingsItem.getValue().then((s) => setRegion(regionsFor(customServer).includes(s.region) ? s.region : regionsFor(customServer)[0]!));
+    void currentHosts().then(setHosts);
   }, []);
   // Refresh the timer from Clio only when what is stored is stale (the background decides: 0 or 1 request).
   useEffect(() => {
@@ -84,7 +83,6 @@ export function Popup() {
   const setDraft = (d: PopupDraft) => void popupDraftItem.setValue(d);
   const timer = state.timer.value;
   const idle = state.idle.value;
-  const hosts = hostsFor(region, customServer);
   return (
     <main>
       {header}
@@ -111,7 +109,7 @@ export function Popup() {
             draft={draft.entry}
             setDraft={(e) => setDraft({ ...draft, entry: e })}
             today={isoDateIn(Date.now(), account.user?.timeZone)}
-            matterLink={(id) => matterUrl(hosts, id)}
+            matterLink={(id) => (hosts ? matterUrl(hosts, id) : '')}
           />
         ) : null}
         {draft.tab === 'today' ? <TodayList outbox={state.outbox.value ?? []} /> : null}

@@ -1,9 +1,9 @@
 /** A matter's detail: client and contact, status, attorney, practice area, recent time, and actions. */
 import { useEffect, useState } from 'preact/hooks';
+import { currentHosts } from '@/components/clio-hosts';
 import { messageOf } from '@/components/error-message';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { TimeEntryForm } from '@/components/time-entry/TimeEntryForm';
-import { hostsFor, regionsFor } from '@/lib/auth/regions';
 import type { ActivityJson } from '@/lib/clio/activities';
 import { matterUrl } from '@/lib/clio/links';
 import type { MatterDetailJson } from '@/lib/clio/matters';
@@ -12,10 +12,8 @@ import { matterLabel, type MatterRef } from '@/lib/matter-ref';
 import type { IndexedMatter } from '@/lib/matters/matter';
 import { send } from '@/lib/messaging/send';
 import type { TimeEntryDraft } from '@/lib/storage/drafts';
-import { accountItem, settingsItem } from '@/lib/storage/items';
+import { accountItem } from '@/lib/storage/items';
 import { isoDateIn } from '@/lib/today';
-
-const customServer = import.meta.env.WXT_CLIO_SERVER as string | undefined;
 
 export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: () => void }) {
   const [detail, setDetail] = useState<{ matter: MatterDetailJson; recent: ActivityJson[] } | null>(null);
@@ -28,10 +26,7 @@ export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: ()
 
   useEffect(() => {
     void send('matters/detail', { id: matter.id }).then(setDetail, (e) => setStatus({ tone: 'error', text: messageOf(e) }));
-    void settingsItem.getValue().then((s) => {
-      const offered = regionsFor(customServer);
-      setLink(matterUrl(hostsFor(offered.includes(s.region) ? s.region : offered[0]!, customServer), matter.id));
-    });
+    void currentHosts().then((h) => setLink(matterUrl(h, matter.id)));
     void accountItem.getValue().then((a) => setToday(isoDateIn(Date.now(), a.user?.timeZone)));
   }, [matter.id]);
 
