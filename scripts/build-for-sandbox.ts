@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { GROW_CLIENT_ID, GROW_CLIENT_SECRET, MANAGE_CLIENT_ID, MANAGE_CLIENT_SECRET } from '../sandbox/credentials';
 
-export function buildForSandbox(port: number, outDir: string, browser = 'chrome', quiet = false): void {
+export function buildForSandbox(port: number, outDir: string, browser = 'chrome', quiet = false, forTests = false): void {
   execFileSync('npx', ['wxt', 'build', '-b', browser, ...(browser === 'firefox' ? ['--mv3'] : [])], {
     stdio: quiet ? 'ignore' : 'inherit',
     env: {
@@ -17,11 +17,14 @@ export function buildForSandbox(port: number, outDir: string, browser = 'chrome'
       WXT_CLIO_CLIENT_SECRET: MANAGE_CLIENT_SECRET,
       WXT_GROW_CLIENT_ID: GROW_CLIENT_ID,
       WXT_GROW_CLIENT_SECRET: GROW_CLIENT_SECRET,
+      ...(forTests ? { WXT_OPEN_SHADOW_ROOT: '1' } : {}),
     },
   });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '4010' }, out: { type: 'string', default: '.output' }, browser: { type: 'string', default: 'chrome' } } });
-  buildForSandbox(Number(values.port), values.out!, values.browser!);
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: '4010' }, out: { type: 'string', default: '.output' }, browser: { type: 'string', default: 'chrome' }, 'for-tests': { type: 'boolean', default: false } },
+  });
+  buildForSandbox(Number(values.port), values.out!, values.browser!, false, values['for-tests']);
 }

@@ -9,9 +9,16 @@ export interface ShadowHost {
   remove(): void;
 }
 
+/**
+ * Closed, so the page's scripts cannot read the dialog (the names "Already in Grow" shows) or type
+ * into it. Test builds open it (WXT_OPEN_SHADOW_ROOT=1): Playwright, like assistive-technology
+ * tooling, cannot look inside a closed root.
+ */
+const SHADOW_MODE: ShadowRootMode = import.meta.env.WXT_OPEN_SHADOW_ROOT === '1' ? 'open' : 'closed';
+
 export function createShadowHost(name: string, css: string): ShadowHost {
   const host = document.createElement(name);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: SHADOW_MODE });
   const style = document.createElement('style');
   style.textContent = `:host{all:initial !important}\n${css}`;
   const container = document.createElement('div');

@@ -51,7 +51,7 @@ export async function benchBrowser(opts: { runs?: number } = {}): Promise<Browse
   const profile = mkdtempSync(join(tmpdir(), 'clio-bench-'));
   let context: BrowserContext | undefined;
   try {
-    buildForSandbox(sandbox.port, out, 'chrome', true);
+    buildForSandbox(sandbox.port, out, 'chrome', true, true); // open shadow root: the bench looks into the dialog
     const ext = resolve(out, 'chrome-mv3');
     writeFileSync(join(ext, 'blank.html'), '<!doctype html><html><head><meta charset="utf-8"><title>x</title></head><body><p>One paragraph.</p></body></html>');
     const manifest = JSON.parse(readFileSync(join(ext, 'manifest.json'), 'utf8')) as { content_scripts?: unknown[] };
