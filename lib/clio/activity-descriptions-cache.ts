@@ -1,10 +1,10 @@
 /** Activity descriptions change rarely: kept a day in storage so opening the popup asks Clio nothing. */
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from '../storage/item';
 import type { ClioClient } from './client';
 import { activityDescriptions, type ActivityDescriptionJson } from './matters';
 
 const DAY_MS = 24 * 3600_000;
-const item = storage.defineItem<{ fetchedAt: number; list: ActivityDescriptionJson[] } | null>('local:activity-descriptions', { fallback: null, version: 1 });
+const item = defineItem<{ fetchedAt: number; list: ActivityDescriptionJson[] } | null>('local:activity-descriptions', { fallback: null, version: 1 });
 
 export async function cachedActivityDescriptions(client: ClioClient, now = Date.now()): Promise<ActivityDescriptionJson[]> {
   const cached = await item.getValue();

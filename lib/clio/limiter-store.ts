@@ -1,10 +1,10 @@
 /** Keeps the rate limiter's window in `storage.local`, so a restarted worker (or browser) does not burst. */
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from '../storage/item';
 import type { LimiterStore } from './rate-limiter';
 import type { LimiterState } from './rate-window';
 
 export function storageLimiterStore(name: string): LimiterStore {
-  const item = storage.defineItem<LimiterState | null>(`local:rate-limiter:${name}`, { fallback: null, version: 1 });
+  const item = defineItem<LimiterState | null>(`local:rate-limiter:${name}`, { fallback: null, version: 1 });
   return {
     load: async () => (await item.getValue()) ?? undefined,
     save: (state) => item.setValue(state),

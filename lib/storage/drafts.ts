@@ -1,5 +1,5 @@
 /** Half-typed input of the popup, mirrored to storage so closing the popup loses nothing. */
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from './item';
 
 import type { MatterRef } from '../matter-ref';
 
@@ -32,4 +32,4 @@ export const EMPTY_DRAFT: PopupDraft = {
   entry: { matter: null, date: '', duration: '', note: '', activityDescriptionId: null, nonBillable: false },
 };
 
-export const popupDraftItem = storage.defineItem<PopupDraft>('local:popup-draft', { fallback: EMPTY_DRAFT, version: 1 });
+export const popupDraftItem = defineItem<PopupDraft>('local:popup-draft', { fallback: EMPTY_DRAFT, version: 1 });

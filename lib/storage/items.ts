@@ -3,7 +3,7 @@
  * Nothing secret lives here: content scripts can read `storage.local`. Tokens live in the
  * background's SecretStore.
  */
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from './item';
 import type { RegionChoice } from '../auth/regions';
 
 export interface Settings {
@@ -27,7 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   leadSource: 'Clio Companion browser extension',
 };
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 4,
   migrations: {
@@ -54,9 +54,9 @@ export interface GrowConnection {
   problem?: string;
 }
 
-export const growConnectionItem = storage.defineItem<GrowConnection>('local:grow-connection', { fallback: { via: null }, version: 1 });
+export const growConnectionItem = defineItem<GrowConnection>('local:grow-connection', { fallback: { via: null }, version: 1 });
 
-export const accountItem = storage.defineItem<AccountState>('local:account', {
+export const accountItem = defineItem<AccountState>('local:account', {
   fallback: { signedIn: false },
   version: 1,
 });

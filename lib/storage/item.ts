@@ -1,0 +1,69 @@
+/**
+ * A storage item declared once: its area and key, the value it falls back to, its version and the
+ * migrations that bring older stored values up to it. The same shape as WXT's `storage.defineItem`
+ * in a few lines (WXT's, with its locking and metadata, costs 3.7 kB gzip in every surface).
+ */
+import { browser } from 'wxt/browser';
+
+type Area = 'local' | 'session';
+
+export interface StorageItem<T> {
+  readonly key: string;
+  readonly fallback: T;
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+  /** Calls `cb` on every change (from any surface); returns the function that stops watching. */
+  watch(cb: (value: T, old: T) => void): () => void;
+}
+
+export interface ItemOptions<T> {
+  fallback: T;
+  version?: number;
+  /** `migrations[n]` turns a value stored at version n − 1 into version n. */
+  migrations?: Record<number, (old: never) => unknown>;
+}
+
+type Changes = Record<string, { newValue?: unknown; oldValue?: unknown }>;
+
+export function defineItem<T>(key: `${Area}:${string}`, opts: ItemOptions<T>): StorageItem<T> {
+  const area = key.slice(0, key.indexOf(':')) as Area;
+  const name = key.slice(area.length + 1);
+  const metaName = `${name}$`;
+  const target = opts.version ?? 1;
+  const store = () => browser.storage[area];
+  let ready: Promise<void> | undefined;
+
+  /** Brings a value stored by an older version up to this one, once per context. */
+  const migrate = () =>
+    (ready ??= (async () => {
+      if (!opts.migrations) return;
+      const got = await store().get([name, metaName]);
+      const from = (got[metaName] as { v?: number } | undefined)?.v ?? 1;
+      if (got[name] === undefined || from >= target) return;
+      let value = got[name];
+      for (let v = from + 1; v <= target; v++) value = opts.migrations[v]?.(value as never) ?? value;
+      await store().set({ [name]: value, [metaName]: { v: target } });
+    })());
+
+  return {
+    key,
+    fallback: opts.fallback,
+    async getValue() {
+      await migrate();
+      const value = (await store().get(name))[name];
+      return (value ?? opts.fallback) as T;
+    },
+    async setValue(value) {
+      await migrate();
+      await store().set(opts.migrations ? { [name]: value, [metaName]: { v: target } } : { [name]: value });
+    },
+    watch(cb) {
+      const listener = (changes: Changes, areaName: string) => {
+        const change = areaName === area ? changes[name] : undefined;
+        if (change) cb((change.newValue ?? opts.fallback) as T, (change.oldValue ?? opts.fallback) as T);
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+  };
+}

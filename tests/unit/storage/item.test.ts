@@ -1,0 +1,46 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { defineItem } from '@/lib/storage/item';
+
+describe('defineItem', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('falls back when nothing is stored, and stores and reads a value', async () => {
+    const item = defineItem<{ n: number } | null>('local:thing', { fallback: null });
+    expect(await item.getValue()).toBeNull();
+    await item.setValue({ n: 1 });
+    expect(await item.getValue()).toEqual({ n: 1 });
+    expect(await fakeBrowser.storage.local.get('thing')).toEqual({ thing: { n: 1 } });
+  });
+
+  it('migrates a value stored by an older version, once', async () => {
+    await fakeBrowser.storage.local.set({ settings: { a: 1 }, settings$: { v: 1 } });
+    let runs = 0;
+    const item = defineItem<{ a: number; b: number; c?: number }>('local:settings', {
+      fallback: { a: 0, b: 0 },
+      version: 3,
+      migrations: {
+        2: (old: { a: number }) => (runs++, { ...old, b: 2 }),
+        3: ({ c: _drop, ...old }: { a: number; b: number; c?: number }) => (runs++, old),
+      },
+    });
+    expect(await item.getValue()).toEqual({ a: 1, b: 2 });
+    expect(await item.getValue()).toEqual({ a: 1, b: 2 });
+    expect(runs).toBe(2);
+    expect((await fakeBrowser.storage.local.get('settings$')).settings$).toEqual({ v: 3 });
+  });
+
+  it('tells watchers of every change, with the fallback for a removed value', async () => {
+    const item = defineItem<number>('session:count', { fallback: 0 });
+    const seen: Array<[number, number]> = [];
+    const stop = item.watch((v, old) => seen.push([v, old]));
+    await item.setValue(2);
+    await fakeBrowser.storage.session.remove('count');
+    stop();
+    await item.setValue(5);
+    expect(seen).toEqual([
+      [2, 0],
+      [0, 2],
+    ]);
+  });
+});
