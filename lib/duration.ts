@@ -1,8 +1,12 @@
 /**
- * Durations as people type them into a time entry, and as the extension shows them. Pure.
+ * Durations as people type them into a time entry (how they are shown: duration-format.ts). Pure.
  * A bare number is hours (`1.5`, `.25`, `1,5`); `1:30` is hours and minutes; units may be mixed
  * (`1h30m`, `1h 30m`, `90 min`, `2 hrs`, `1h30`).
  */
+import { formatDuration } from './duration-format';
+
+export { formatBadge, formatClock, formatDuration } from './duration-format';
+
 export type DurationResult = { ok: true; seconds: number; text: string } | { ok: false; error: string };
 
 export const MAX_SECONDS = 24 * 3600;
@@ -65,33 +69,4 @@ export function parseDuration(input: string): DurationResult {
     return { ok: false, error: `That is more than 24 hours.${hint}` };
   }
   return { ok: true, seconds, text: formatDuration(seconds) };
-}
-
-/** "1 h 30 min", "45 min", "2 h", "30 s". */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = s % 60;
-  const parts: string[] = [];
-  if (h) parts.push(`${h} h`);
-  if (m) parts.push(`${m} min`);
-  if (rest || parts.length === 0) parts.push(`${rest} s`);
-  return parts.join(' ');
-}
-
-/** A running timer as H:MM:SS. */
-export function formatClock(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  return `${h}:${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-}
-
-/** A running timer on the toolbar badge: H:MM (at most 4 characters fit, so 10 h and more show as e.g. "12h"). */
-export function formatBadge(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(s / 3600);
-  if (h >= 10) return `${h}h`;
-  return `${h}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
 }

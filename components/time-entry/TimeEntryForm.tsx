@@ -8,6 +8,7 @@ import { formatDuration, parseDuration } from '@/lib/duration';
 import { AppError } from '@/lib/errors';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
+import { isoDateIn } from '@/lib/today';
 import type { PopupDraft } from '@/lib/storage/drafts';
 import { ActivitySelect } from './ActivitySelect';
 import { messageOf } from '@/components/error-message';
@@ -19,7 +20,8 @@ type FieldErrors = Partial<Record<'matter' | 'date' | 'duration' | 'note' | 'act
 /** Clio's field names → the form's. */
 const FIELD_OF: Record<string, keyof FieldErrors> = { matter: 'matter', date: 'date', quantity: 'duration', note: 'note', activity_description: 'activity' };
 
-export function TimeEntryForm({ draft, setDraft, today, matterLink }: { draft: Draft; setDraft: (d: Draft) => void; today: string; matterLink: (id: number) => string }) {
+export function TimeEntryForm({ draft, setDraft, timeZone, matterLink }: { draft: Draft; setDraft: (d: Draft) => void; timeZone?: string; matterLink: (id: number) => string }) {
+  const today = isoDateIn(Date.now(), timeZone);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<{ s: Status; link?: string } | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,6 @@
 /** The toolbar badge shows the running timer (H:MM), derived from storage, repainted by an alarm. */
 import { browser } from 'wxt/browser';
-import { formatBadge } from '@/lib/duration';
+import { formatBadge } from '@/lib/duration-format';
 import { timerItem } from '@/lib/timer/items';
 import { elapsedMs, isRunning } from '@/lib/timer/model';
 

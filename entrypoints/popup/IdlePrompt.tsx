@@ -1,5 +1,5 @@
 /** "You were away": keep the idle time on the running timer, or discard it. */
-import { formatDuration } from '@/lib/duration';
+import { formatDuration } from '@/lib/duration-format';
 import { send } from '@/lib/messaging/send';
 import type { IdleSpan } from '@/lib/timer/items';
 

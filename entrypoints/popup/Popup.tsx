@@ -2,21 +2,21 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { currentHosts } from '@/components/clio-hosts';
 import { lazyComponent } from '@/components/lazy';
-import { SignInButton } from '@/components/SignInButton';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import type { ClioHosts } from '@/lib/auth/regions';
 import { openMatterPanel } from '@/lib/browser/side-panel';
 import { matterUrl } from '@/lib/clio/links';
 import { send } from '@/lib/messaging/send';
 import { popupDraftItem, type PopupDraft } from '@/lib/storage/drafts';
-import { isoDateIn } from '@/lib/today';
-import { IdlePrompt } from './IdlePrompt';
 import { TimerPanel } from './TimerPanel';
 import { usePopupState } from './use-popup-state';
 
 // "Log time" and "Today" load when first opened (or when the popup is idle): the popup opens on the timer.
 const TimeEntryForm = lazyComponent(() => import('@/components/time-entry/TimeEntryForm').then((m) => m.TimeEntryForm));
 const TodayList = lazyComponent(() => import('./TodayList').then((m) => m.TodayList));
+// Shown rarely: signed out, or back from time away.
+const SignInButton = lazyComponent(() => import('@/components/SignInButton').then((m) => m.SignInButton));
+const IdlePrompt = lazyComponent(() => import('./IdlePrompt').then((m) => m.IdlePrompt));
 
 const TABS: Array<[PopupDraft['tab'], string]> = [
   ['timer', 'Timer'],
@@ -108,7 +108,7 @@ export function Popup() {
           <TimeEntryForm
             draft={draft.entry}
             setDraft={(e) => setDraft({ ...draft, entry: e })}
-            today={isoDateIn(Date.now(), account.user?.timeZone)}
+            {...(account.user?.timeZone ? { timeZone: account.user.timeZone } : {})}
             matterLink={(id) => (hosts ? matterUrl(hosts, id) : '')}
           />
         ) : null}

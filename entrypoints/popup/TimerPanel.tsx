@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MatterPicker } from '@/components/MatterPicker';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
-import { formatClock, formatDuration } from '@/lib/duration';
+import { formatClock, formatDuration } from '@/lib/duration-format';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import type { PopupDraft } from '@/lib/storage/drafts';

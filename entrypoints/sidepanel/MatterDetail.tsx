@@ -7,27 +7,26 @@ import { TimeEntryForm } from '@/components/time-entry/TimeEntryForm';
 import type { ActivityJson } from '@/lib/clio/activities';
 import { matterUrl } from '@/lib/clio/links';
 import type { MatterDetailJson } from '@/lib/clio/matters';
-import { formatDuration } from '@/lib/duration';
+import { formatDuration } from '@/lib/duration-format';
 import { matterLabel, type MatterRef } from '@/lib/matter-ref';
 import type { IndexedMatter } from '@/lib/matters/matter';
 import { send } from '@/lib/messaging/send';
 import type { TimeEntryDraft } from '@/lib/storage/drafts';
 import { accountItem } from '@/lib/storage/items';
-import { isoDateIn } from '@/lib/today';
 
 export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: () => void }) {
   const [detail, setDetail] = useState<{ matter: MatterDetailJson; recent: ActivityJson[] } | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [logging, setLogging] = useState(false);
   const [link, setLink] = useState('');
-  const [today, setToday] = useState('');
+  const [timeZone, setTimeZone] = useState<string | undefined>();
   const ref: MatterRef = { id: matter.id, displayNumber: matter.displayNumber, description: matter.description, clientName: matter.clientName };
   const [draft, setDraft] = useState<TimeEntryDraft>({ matter: ref, date: '', duration: '', note: '', activityDescriptionId: null, nonBillable: false });
 
   useEffect(() => {
     void send('matters/detail', { id: matter.id }).then(setDetail, (e) => setStatus({ tone: 'error', text: messageOf(e) }));
     void currentHosts().then((h) => setLink(matterUrl(h, matter.id)));
-    void accountItem.getValue().then((a) => setToday(isoDateIn(Date.now(), a.user?.timeZone)));
+    void accountItem.getValue().then((a) => setTimeZone(a.user?.timeZone));
   }, [matter.id]);
 
   const startTimer = async () => {
@@ -95,7 +94,7 @@ export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: ()
       <StatusMessage status={status} />
       {logging ? (
         <section class="card" aria-label="Log time">
-          <TimeEntryForm draft={draft} setDraft={setDraft} today={today} matterLink={() => link} />
+          <TimeEntryForm draft={draft} setDraft={setDraft} {...(timeZone ? { timeZone } : {})} matterLink={() => link} />
         </section>
       ) : null}
       <h2>Recent time</h2>
