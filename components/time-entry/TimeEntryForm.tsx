@@ -4,13 +4,14 @@ import { DurationInput } from '@/components/DurationInput';
 import { MatterPicker } from '@/components/MatterPicker';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import type { ActivityJson } from '@/lib/clio/activities';
-import { formatDuration, parseDuration } from '@/lib/duration';
+import { parseDuration } from '@/lib/duration';
 import { AppError } from '@/lib/errors';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import { isoDateIn } from '@/lib/today';
 import type { PopupDraft } from '@/lib/storage/drafts';
 import { ActivitySelect } from './ActivitySelect';
+import { savedText } from './saved-text';
 import { messageOf } from '@/components/error-message';
 import { searchMatters } from './search-matters';
 
@@ -48,9 +49,7 @@ export function TimeEntryForm({ draft, setDraft, timeZone, matterLink }: { draft
       const { key: _done, ...rest } = draft;
       setDraft({ ...rest, duration: '', note: '' });
       if (entry.state === 'sent') {
-        const a = entry.result as ActivityJson;
-        const rounded = a.rounded_quantity !== a.quantity ? ` (Clio bills ${formatDuration(a.rounded_quantity)})` : '';
-        setStatus({ s: { tone: 'success', text: `Saved ${formatDuration(duration.seconds)}${rounded} to ${matterLabel(matter)}.` }, link: matterLink(matter.id) });
+        setStatus({ s: { tone: 'success', text: savedText(duration.seconds, entry.result as ActivityJson, matterLabel(matter)) }, link: matterLink(matter.id) });
       } else {
         setStatus({ s: { tone: 'info', text: `Clio can’t be reached right now. The entry is kept here and will be sent; see Today.` } });
       }

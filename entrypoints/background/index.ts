@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { openMatterPanel } from '@/lib/browser/side-panel';
+import { openMatterPanel, panelTarget } from '@/lib/browser/side-panel';
 import { matterUrl } from '@/lib/clio/links';
 import { panelQueryItem } from '@/lib/matters/items';
 import { serveMessages } from '@/lib/messaging/serve';
@@ -28,7 +28,7 @@ export default defineBackground({
     browser.contextMenus.onClicked.addListener((info, tab) => {
       if (info.menuItemId === SEARCH_MENU_ID) {
         // Open first: the user gesture is lost after an await.
-        void openMatterPanel({ ...(tab?.id !== undefined ? { tabId: tab.id } : {}), ...(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}) }).catch(() => undefined);
+        void openMatterPanel(panelTarget(tab)).catch(() => undefined);
         void panelQueryItem.setValue({ query: (info.selectionText ?? '').trim().slice(0, 200), at: Date.now() });
       }
       if (info.menuItemId === CAPTURE_MENU_ID) void openCapture(info, tab);
@@ -49,7 +49,7 @@ export default defineBackground({
     });
 
     browser.commands.onCommand.addListener((command, tab) => {
-      if (command === 'open-matter-panel') void openMatterPanel({ ...(tab?.id !== undefined ? { tabId: tab.id } : {}), ...(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}) }).catch(() => undefined);
+      if (command === 'open-matter-panel') void openMatterPanel(panelTarget(tab)).catch(() => undefined);
       if (command === 'toggle-timer') void toggleTimer(services);
     });
 

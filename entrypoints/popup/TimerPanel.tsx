@@ -1,6 +1,7 @@
 /** The quick timer: pick a matter, start; later pause, resume or stop. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MatterPicker } from '@/components/MatterPicker';
+import { savedText } from '@/components/time-entry/saved-text';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { formatClock, formatDuration } from '@/lib/duration-format';
 import { matterLabel } from '@/lib/matter-ref';
@@ -15,9 +16,7 @@ import { searchMatters } from '@/components/time-entry/search-matters';
 
 export function stopMessage(s: StopOutcome): Status {
   if (s.entry.state === 'sent') {
-    const a = s.entry.result as ActivityJson | undefined;
-    const rounded = a && a.rounded_quantity !== a.quantity ? ` (Clio bills ${formatDuration(a.rounded_quantity)})` : '';
-    return { tone: 'success', text: `Saved ${formatDuration(s.seconds)}${rounded} to ${s.matterLabel}.` };
+    return { tone: 'success', text: savedText(s.seconds, s.entry.result as ActivityJson | undefined, s.matterLabel) };
   }
   if (s.entry.state === 'failed') return { tone: 'error', text: `${s.entry.lastError?.message ?? 'Clio refused it.'} It is kept under Today.` };
   return { tone: 'info', text: `Clio can’t be reached right now. ${formatDuration(s.seconds)} on ${s.matterLabel} is kept here and will be sent.` };

@@ -8,6 +8,12 @@ interface SidebarAction {
   open(): Promise<void>;
 }
 
+/** The tab (or window) a click or command came from, as openMatterPanel wants it. */
+export const panelTarget = (tab: { id?: number; windowId?: number } | undefined) => ({
+  ...(tab?.id !== undefined ? { tabId: tab.id } : {}),
+  ...(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}),
+});
+
 export function openMatterPanel(where: { tabId?: number; windowId?: number }): Promise<void> {
   const chromePanel = (browser as unknown as { sidePanel?: { open(o: { tabId?: number; windowId?: number }): Promise<void> } }).sidePanel;
   if (chromePanel) {

@@ -13,5 +13,3 @@ export async function cachedActivityDescriptions(client: ClioClient, now = Date.
   await item.setValue({ fetchedAt: now, list });
   return list;
 }
-
-export const forgetActivityDescriptions = () => item.setValue(null);

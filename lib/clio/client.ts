@@ -84,14 +84,12 @@ export class ClioClient {
 
   /** Every page of a list, following `meta.paging.next` (cursor paging) until there is none. */
   async *pages<T>(path: string, o: RequestOptions = {}): AsyncGenerator<T[]> {
-    const base = await this.deps.apiBase();
-    let url: string | undefined = apiUrl(base, path, { ...o.query, ...(o.fields ? { fields: o.fields } : {}) });
-    while (url) {
-      const r: ClioResponse<ListBody<T>> = await this.send<ListBody<T>>('GET', url, o, false);
-      yield r.data.data;
-      const next: string | undefined = r.data.meta?.paging?.next;
-      url = next && isSameApi(next, base) ? next : undefined;
-    }
+    let cursor: string | null = null;
+    do {
+      const page: { items: T[]; next: string | null } = await this.listPage<T>(path, cursor, o);
+      yield page.items;
+      cursor = page.next;
+    } while (cursor);
   }
 
   /** One page of a list: `cursor` null asks `path` with the options; else the `meta.paging.next` URL of the page before. */

@@ -2,5 +2,4 @@
 import type { ClioHosts } from '../auth/regions';
 
 export const matterUrl = (hosts: ClioHosts, matterId: number) => `${hosts.manage}/nc/#/matters/${matterId}`;
-export const activitiesUrl = (hosts: ClioHosts) => `${hosts.manage}/nc/#/activities`;
 export const growInboxUrl = (hosts: ClioHosts) => `${hosts.growWeb}/inbox`;

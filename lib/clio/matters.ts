@@ -19,10 +19,6 @@ export function searchMattersAtClio(client: ClioClient, query: string, limit = 1
   });
 }
 
-export function matterById(client: ClioClient, id: number): Promise<MatterJson> {
-  return client.get<MatterJson>(`/matters/${id}.json`, { fields: MATTER_LIST_FIELDS });
-}
-
 export interface ActivityDescriptionJson {
   id: number;
   name: string;

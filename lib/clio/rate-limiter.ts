@@ -120,11 +120,6 @@ export class RateLimiter {
     return this.queue.length + this.inFlight;
   }
 
-  /** A copy of the pacing state, for diagnostics and the bench. */
-  snapshot(): LimiterState {
-    return structuredClone(this.state);
-  }
-
   private pump(): void {
     while (this.inFlight < this.maxInFlight) {
       const now = this.now();
