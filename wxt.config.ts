@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { hostPermissionsFor } from './lib/auth/regions';
 
@@ -9,6 +10,13 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The popup's one script goes without webextension-polyfill (see lib/browser/native.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.name === 'popup-script')) return;
+      config.resolve = { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), 'wxt/browser': resolve('lib/browser/native.ts') } };
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Clio Companion',
     description: 'Timer, time entry, matter lookup and lead capture for Clio, on every page you work on.',
@@ -18,6 +26,8 @@ export default defineConfig({
       'open-matter-panel': { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open the Clio matter lookup' },
     },
     omnibox: { keyword: 'clio' },
+    // The popup is public/popup.html with one script (entrypoints/popup-script.ts), not an HTML entrypoint.
+    action: { default_title: 'Clio Companion', default_popup: 'popup.html' },
     host_permissions: hostPermissionsFor(customServer),
     browser_specific_settings:
       browser === 'firefox'

@@ -1,22 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { currentHosts } from '@/components/clio-hosts';
-import { lazyComponent } from '@/components/lazy';
+import { SignInButton } from '@/components/SignInButton';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
+import { TimeEntryForm } from '@/components/time-entry/TimeEntryForm';
 import type { ClioHosts } from '@/lib/auth/regions';
 import { openMatterPanel } from '@/lib/browser/side-panel';
 import { matterUrl } from '@/lib/clio/links';
 import { send } from '@/lib/messaging/send';
 import { popupDraftItem, type PopupDraft } from '@/lib/storage/drafts';
+import { IdlePrompt } from './IdlePrompt';
 import { TimerPanel } from './TimerPanel';
-import { usePopupState } from './use-popup-state';
-
-// "Log time" and "Today" load when first opened (or when the popup is idle): the popup opens on the timer.
-const TimeEntryForm = lazyComponent(() => import('@/components/time-entry/TimeEntryForm').then((m) => m.TimeEntryForm));
-const TodayList = lazyComponent(() => import('./TodayList').then((m) => m.TodayList));
-// Shown rarely: signed out, or back from time away.
-const SignInButton = lazyComponent(() => import('@/components/SignInButton').then((m) => m.SignInButton));
-const IdlePrompt = lazyComponent(() => import('./IdlePrompt').then((m) => m.IdlePrompt));
+import { TodayList } from './TodayList';
+import type { PopupState } from './popup-state';
 
 const TABS: Array<[PopupDraft['tab'], string]> = [
   ['timer', 'Timer'],
@@ -24,22 +20,19 @@ const TABS: Array<[PopupDraft['tab'], string]> = [
   ['today', 'Today'],
 ];
 
-export function Popup() {
-  const state = usePopupState();
+export function Popup({ state }: { state: PopupState }) {
   const [status, setStatus] = useState<Status | null>(null);
   const [hosts, setHosts] = useState<ClioHosts | null>(null);
-  const account = state.account.value;
+  const account = state.account;
 
   useEffect(() => {
     void currentHosts().then(setHosts);
   }, []);
   // Refresh the timer from Clio only when what is stored is stale (the background decides: 0 or 1 request).
   useEffect(() => {
-    if (!account?.signedIn) return;
+    if (!account.signedIn) return;
     void send('timer/get').catch(() => undefined);
-    const idle = setTimeout(() => void Promise.all([TimeEntryForm.preload(), TodayList.preload()]), 300);
-    return () => clearTimeout(idle);
-  }, [account?.signedIn]);
+  }, [account.signedIn]);
 
   const openOptions = (e: Event) => {
     e.preventDefault();
@@ -54,7 +47,7 @@ export function Popup() {
     <header>
       <h1>Clio Companion</h1>
       <nav class="row">
-        {account?.signedIn ? (
+        {account.signedIn ? (
           <a href="#" onClick={openPanel}>
             Matter lookup
           </a>
@@ -65,7 +58,6 @@ export function Popup() {
       </nav>
     </header>
   );
-  if (account === undefined) return <main>{header}</main>;
   if (!account.signedIn) {
     return (
       <main>
@@ -77,12 +69,10 @@ export function Popup() {
     );
   }
 
-  // Paint the signed-in view only once the timer is known: never a start form over a running timer.
-  if (state.timer.value === undefined || state.draft.value === undefined) return <main>{header}</main>;
-  const draft = state.draft.value;
+  const draft = state.draft;
   const setDraft = (d: PopupDraft) => void popupDraftItem.setValue(d);
-  const timer = state.timer.value;
-  const idle = state.idle.value;
+  const timer = state.timer;
+  const idle = state.idle;
   return (
     <main>
       {header}
@@ -112,7 +102,7 @@ export function Popup() {
             matterLink={(id) => (hosts ? matterUrl(hosts, id) : '')}
           />
         ) : null}
-        {draft.tab === 'today' ? <TodayList outbox={state.outbox.value ?? []} /> : null}
+        {draft.tab === 'today' ? <TodayList outbox={state.outbox} /> : null}
       </div>
       <footer class="hint">Signed in as {account.user?.name ?? 'your Clio user'}</footer>
     </main>

@@ -1,6 +1,15 @@
 import { render } from 'preact';
-import '@/components/base.css';
-import './popup.css';
+import baseCss from '@/components/base.css?inline';
+import popupCss from './popup.css?inline';
 import { Popup } from './Popup';
+import { followPopupState } from './popup-state';
 
-render(<Popup />, document.getElementById('app')!);
+/**
+ * Styles travel inside the script (no stylesheet to fetch and wait for); the popup renders once
+ * the stored state is read (a few ms): never a start form over a running timer.
+ */
+export function mountPopup(): void {
+  document.head.append(Object.assign(document.createElement('style'), { textContent: baseCss + popupCss }));
+  const app = document.getElementById('app')!;
+  followPopupState((state) => render(<Popup state={state} />, app));
+}

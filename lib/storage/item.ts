@@ -10,6 +10,8 @@ type Area = 'local' | 'session';
 export interface StorageItem<T> {
   readonly key: string;
   readonly fallback: T;
+  /** The value from what one `get` of this item's area answered; undefined when a migration must run first. */
+  fromStored(got: Record<string, unknown>): T | undefined;
   getValue(): Promise<T>;
   setValue(value: T): Promise<void>;
   /** Calls `cb` on every change (from any surface); returns the function that stops watching. */
@@ -26,12 +28,12 @@ export interface ItemOptions<T> {
 type Changes = Record<string, { newValue?: unknown; oldValue?: unknown }>;
 
 export function defineItem<T>(key: `${Area}:${string}`, opts: ItemOptions<T>): StorageItem<T> {
-  const area = key.slice(0, key.indexOf(':')) as Area;
-  const name = key.slice(area.length + 1);
+  const [area, name] = splitKey(key);
   const metaName = `${name}$`;
   const target = opts.version ?? 1;
   const store = () => browser.storage[area];
   let ready: Promise<void> | undefined;
+  let migrated = !opts.migrations;
 
   /** Brings a value stored by an older version up to this one, once per context. */
   const migrate = () =>
@@ -43,11 +45,12 @@ export function defineItem<T>(key: `${Area}:${string}`, opts: ItemOptions<T>): S
       let value = got[name];
       for (let v = from + 1; v <= target; v++) value = opts.migrations[v]?.(value as never) ?? value;
       await store().set({ [name]: value, [metaName]: { v: target } });
-    })());
+    })().then(() => void (migrated = true)));
 
   return {
     key,
     fallback: opts.fallback,
+    fromStored: (got) => (migrated ? ((got[name] ?? opts.fallback) as T) : undefined),
     async getValue() {
       await migrate();
       const value = (await store().get(name))[name];
@@ -66,4 +69,33 @@ export function defineItem<T>(key: `${Area}:${string}`, opts: ItemOptions<T>): S
       return () => browser.storage.onChanged.removeListener(listener);
     },
   };
+}
+
+/**
+ * The values of several items in one storage call per area (each call is a trip to the browser
+ * process, and the popup waits for these before its first paint).
+ */
+export async function getValues<T extends object>(items: { [K in keyof T]: StorageItem<T[K]> }): Promise<T> {
+  const keys = Object.keys(items) as Array<keyof T & string>;
+  const byArea = new Map<Area, string[]>();
+  for (const k of keys) {
+    const [area, name] = splitKey(items[k].key);
+    byArea.set(area, [...(byArea.get(area) ?? []), name]);
+  }
+  const got: Record<string, Record<string, unknown>> = {};
+  await Promise.all([...byArea].map(async ([area, names]) => (got[area] = await browser.storage[area].get(names))));
+  const out = {} as T;
+  await Promise.all(
+    keys.map(async (k) => {
+      const item = items[k];
+      const stored = item.fromStored(got[splitKey(item.key)[0]]!);
+      out[k] = stored === undefined ? await item.getValue() : stored;
+    }),
+  );
+  return out;
+}
+
+function splitKey(key: string): [Area, string] {
+  const i = key.indexOf(':');
+  return [key.slice(0, i) as Area, key.slice(i + 1)];
 }

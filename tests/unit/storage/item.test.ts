@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defineItem } from '@/lib/storage/item';
+import { defineItem, getValues } from '@/lib/storage/item';
 
 describe('defineItem', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -43,4 +43,28 @@ describe('defineItem', () => {
       [0, 2],
     ]);
   });
+
+  it('reads several items with one storage call per area, with fallbacks', async () => {
+    await fakeBrowser.storage.local.set({ a: 1 });
+    await fakeBrowser.storage.session.set({ c: 'three' });
+    const calls: string[] = [];
+    for (const area of ['local', 'session'] as const) {
+      const get = fakeBrowser.storage[area].get.bind(fakeBrowser.storage[area]);
+      fakeBrowser.storage[area].get = ((keys: unknown) => (calls.push(area), get(keys as string[]))) as typeof get;
+    }
+    const values = await getValues<{ a: number; b: string[]; c: string }>({
+      a: defineItem<number>('local:a', { fallback: 0 }),
+      b: defineItem<string[]>('local:b', { fallback: [] }),
+      c: defineItem<string>('session:c', { fallback: '' }),
+    });
+    expect(values).toEqual({ a: 1, b: [], c: 'three' });
+    expect(calls.sort()).toEqual(['local', 'session']);
+  });
+
+  it('reads an item that still has to migrate on its own, migrated', async () => {
+    await fakeBrowser.storage.local.set({ old: { a: 1 }, old$: { v: 1 } });
+    const item = defineItem<{ a: number; b: number }>('local:old', { fallback: { a: 0, b: 0 }, version: 2, migrations: { 2: (o: { a: number }) => ({ ...o, b: 2 }) } });
+    expect(await getValues<{ x: { a: number; b: number } }>({ x: item })).toEqual({ x: { a: 1, b: 2 } });
+  });
 });
+
