@@ -25,12 +25,12 @@ describe('followPopupState', () => {
   it('lets a change made while the first read is under way win over what the read answered', async () => {
     await fakeBrowser.storage.local.set({ account: { signedIn: false } });
     // The read answers what was stored when it began, after the change has been announced.
-    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local) as (keys: string[]) => Promise<Record<string, unknown>>;
     let answer: () => void = () => undefined;
     fakeBrowser.storage.local.get = ((keys: string[]) => {
       const stale = get(keys);
-      return new Promise((resolve) => (answer = () => resolve(stale)));
-    }) as typeof get;
+      return new Promise<Record<string, unknown>>((resolve) => (answer = () => resolve(stale)));
+    }) as never;
     const seen: PopupState[] = [];
     followPopupState((s) => seen.push(s));
     await fakeBrowser.storage.local.set({ account: { signedIn: true } });

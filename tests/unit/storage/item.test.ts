@@ -49,8 +49,8 @@ describe('defineItem', () => {
     await fakeBrowser.storage.session.set({ c: 'three' });
     const calls: string[] = [];
     for (const area of ['local', 'session'] as const) {
-      const get = fakeBrowser.storage[area].get.bind(fakeBrowser.storage[area]);
-      fakeBrowser.storage[area].get = ((keys: unknown) => (calls.push(area), get(keys as string[]))) as typeof get;
+      const get = fakeBrowser.storage[area].get.bind(fakeBrowser.storage[area]) as (keys: string[]) => Promise<Record<string, unknown>>;
+      fakeBrowser.storage[area].get = ((keys: string[]) => (calls.push(area), get(keys))) as never;
     }
     const values = await getValues<{ a: number; b: string[]; c: string }>({
       a: defineItem<number>('local:a', { fallback: 0 }),
