@@ -11,7 +11,7 @@ import { formatDuration } from '@/lib/duration-format';
 import { matterLabel, type MatterRef } from '@/lib/matter-ref';
 import type { IndexedMatter } from '@/lib/matters/matter';
 import { send } from '@/lib/messaging/send';
-import type { TimeEntryDraft } from '@/lib/storage/drafts';
+import { keepPanelEntryDraft, panelEntryDraftsItem, type TimeEntryDraft } from '@/lib/storage/drafts';
 import { accountItem } from '@/lib/storage/items';
 
 export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: () => void }) {
@@ -21,9 +21,20 @@ export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: ()
   const [link, setLink] = useState('');
   const [timeZone, setTimeZone] = useState<string | undefined>();
   const ref: MatterRef = { id: matter.id, displayNumber: matter.displayNumber, description: matter.description, clientName: matter.clientName };
-  const [draft, setDraft] = useState<TimeEntryDraft>({ matter: ref, date: '', duration: '', note: '', activityDescriptionId: null, nonBillable: false });
+  // What was typed here and not saved yet comes back, with "Log time" open, after the panel closed.
+  const [draft, setDraftState] = useState<TimeEntryDraft | null>(null);
+  const setDraft = (d: TimeEntryDraft) => {
+    setDraftState(d);
+    void keepPanelEntryDraft(matter.id, d);
+  };
 
   useEffect(() => {
+    setDraftState(null);
+    void panelEntryDraftsItem.getValue().then((drafts) => {
+      const kept = drafts[String(matter.id)];
+      setDraftState(kept ?? { matter: ref, date: '', duration: '', note: '', activityDescriptionId: null, nonBillable: false });
+      if (kept) setLogging(true);
+    });
     void send('matters/detail', { id: matter.id }).then(setDetail, (e) => setStatus({ tone: 'error', text: messageOf(e) }));
     void currentHosts().then((h) => setLink(matterUrl(h, matter.id)));
     void accountItem.getValue().then((a) => setTimeZone(a.user?.timeZone));
@@ -92,7 +103,7 @@ export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: ()
         </button>
       </p>
       <StatusMessage status={status} />
-      {logging ? (
+      {logging && draft ? (
         <section class="card" aria-label="Log time">
           <TimeEntryForm draft={draft} setDraft={setDraft} {...(timeZone ? { timeZone } : {})} matterLink={() => link} />
         </section>

@@ -33,3 +33,23 @@ export const EMPTY_DRAFT: PopupDraft = {
 };
 
 export const popupDraftItem = defineItem<PopupDraft>('local:popup-draft', { fallback: EMPTY_DRAFT, version: 1 });
+
+/** Time entries typed in the side panel, by matter id, until saved: closing the panel loses nothing. */
+export const panelEntryDraftsItem = defineItem<Record<string, TimeEntryDraft>>('local:panel-entry-drafts', { fallback: {}, version: 1 });
+
+/** Nothing typed that would be lost (what the form leaves after a save). */
+export function isBlankEntry(d: TimeEntryDraft): boolean {
+  return !d.key && !d.duration.trim() && !d.note.trim();
+}
+
+let writes: Promise<unknown> = Promise.resolve();
+
+/** Keeps (or, when blank, forgets) the panel's draft for a matter; writes run one after another. */
+export function keepPanelEntryDraft(matterId: number, draft: TimeEntryDraft): Promise<void> {
+  const write = writes.then(async () => {
+    const { [String(matterId)]: _old, ...others } = await panelEntryDraftsItem.getValue();
+    await panelEntryDraftsItem.setValue(isBlankEntry(draft) ? others : { ...others, [String(matterId)]: draft });
+  });
+  writes = write.catch(() => undefined);
+  return write;
+}

@@ -90,6 +90,38 @@ test('search by part of a client name, with a typo, and navigate with the keyboa
   await expect(page.getByText('Saved 20 min')).toBeVisible();
 });
 
+test('time typed in the panel and not saved comes back after the panel was closed; a save forgets it', async ({ extensionPage }) => {
+  await signedIn(extensionPage);
+  const [target] = await sandbox.matters('', 'Open');
+  const openMatter = async () => {
+    const page = await panel(extensionPage);
+    await waitSynced(page);
+    await page.getByRole('searchbox', { name: 'Search matters' }).fill(target!.display_number);
+    await results(page).filter({ hasText: target!.display_number }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(target!.display_number);
+    return page;
+  };
+  let page = await openMatter();
+  await page.getByRole('button', { name: 'Log time' }).click();
+  await page.getByRole('textbox', { name: 'Duration' }).fill('45m');
+  await page.getByRole('textbox', { name: 'Description' }).fill('Drafted the engagement letter');
+  await expect(page.getByText('= 45 min')).toBeVisible();
+  await page.close();
+
+  page = await openMatter();
+  const form = page.getByRole('region', { name: 'Log time' });
+  await expect(form.getByRole('textbox', { name: 'Duration' })).toHaveValue('45m');
+  await expect(form.getByRole('textbox', { name: 'Description' })).toHaveValue('Drafted the engagement letter');
+  await screenshot(page, 'sidepanel-draft-kept');
+  await form.getByRole('button', { name: 'Save time entry' }).click();
+  await expect(page.getByText('Saved 45 min')).toBeVisible();
+  expect((await sandbox.state()).createdActivities.filter((a) => a.matter?.id === target!.id && a.quantity === 2700)).toHaveLength(1);
+  await page.close();
+
+  page = await openMatter();
+  await expect(page.getByRole('region', { name: 'Log time' })).toHaveCount(0);
+});
+
 test('the search-matters menu item hands the selection to the panel as the query', async ({ extensionPage, context, worker }) => {
   await signedIn(extensionPage);
   const [target] = await sandbox.matters('', 'Open');
