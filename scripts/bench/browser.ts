@@ -44,7 +44,8 @@ async function timeToSelector(context: BrowserContext, url: string, selector: st
 }
 
 export async function benchBrowser(opts: { runs?: number } = {}): Promise<BrowserFigures> {
-  const runs = opts.runs ?? 15;
+  // Each figure is a median of alternating runs: single loads vary by ±15 ms on a busy machine.
+  const runs = opts.runs ?? 25;
   // The sync of 10,000 matters is 50 pages: the bench's sandbox allows them at once.
   const sandbox = await startSandbox({ port: 0, matters: 10_000, rateLimit: 5000 });
   const out = '.output/bench-browser';
