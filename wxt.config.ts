@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { hostPermissionsFor } from './lib/auth/regions';
 
@@ -14,7 +14,7 @@ export default defineConfig({
     // The popup's one script goes without webextension-polyfill (see lib/browser/native.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.name === 'popup-script')) return;
-      config.resolve = { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), 'wxt/browser': resolve('lib/browser/native.ts') } };
+      config.resolve = { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), 'wxt/browser': fileURLToPath(new URL('./lib/browser/native.ts', import.meta.url)) } };
     },
   },
   manifest: ({ browser }) => ({

@@ -3,6 +3,7 @@ import { todaysTimeEntries, updateTimeEntry } from '@/lib/clio/activities';
 import { cachedActivityDescriptions } from '@/lib/clio/activity-descriptions-cache';
 import { AppError, appError } from '@/lib/errors';
 import type { Handlers } from '@/lib/messaging/serve';
+import { forgetDraftsSavedAs } from '@/lib/storage/drafts';
 import { accountItem } from '@/lib/storage/items';
 import { TIME_ENTRY } from '@/lib/time-entries/couriers';
 import { idleItem, rememberMatter } from '@/lib/timer/items';
@@ -32,6 +33,8 @@ export function timerHandlers({ timer, outbox, client, today }: Services): Handl
         await outbox.discard(saved.id);
         throw new AppError(saved.lastError);
       }
+      // The outbox holds it now: no draft may offer the same entry again.
+      if (key) await forgetDraftsSavedAs(key);
       await rememberMatter(entry.matter);
       return saved;
     },

@@ -11,5 +11,8 @@ import { followPopupState } from './popup-state';
 export function mountPopup(): void {
   document.head.append(Object.assign(document.createElement('style'), { textContent: baseCss + popupCss }));
   const app = document.getElementById('app')!;
-  followPopupState((state) => render(<Popup state={state} />, app));
+  followPopupState(
+    (state) => render(<Popup state={state} />, app),
+    (e) => render(<p class="problem">The extension could not read its own storage ({e instanceof Error ? e.message : String(e)}). Close and reopen this popup.</p>, app),
+  );
 }

@@ -27,7 +27,7 @@ const ITEMS: { [K in keyof PopupState]: StorageItem<PopupState[K]> } = {
 };
 
 /** Calls `onState` with the whole state once it is read, then again on every change. Returns the stop. */
-export function followPopupState(onState: (state: PopupState) => void): () => void {
+export function followPopupState(onState: (state: PopupState) => void, onError: (e: unknown) => void): () => void {
   const keys = Object.keys(ITEMS) as Array<keyof PopupState>;
   let state: PopupState | undefined;
   // Changes that arrive while the first read is under way win over what it answers.
@@ -38,6 +38,6 @@ export function followPopupState(onState: (state: PopupState) => void): () => vo
       else onState((state = { ...state, [key]: value }));
     }),
   );
-  void getValues<PopupState>(ITEMS).then((values) => onState((state = { ...values, ...early })));
+  getValues<PopupState>(ITEMS).then((values) => onState((state = { ...values, ...early })), onError);
   return () => stops.forEach((stop) => stop());
 }

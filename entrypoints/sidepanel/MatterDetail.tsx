@@ -11,7 +11,7 @@ import { formatDuration } from '@/lib/duration-format';
 import { matterLabel, type MatterRef } from '@/lib/matter-ref';
 import type { IndexedMatter } from '@/lib/matters/matter';
 import { send } from '@/lib/messaging/send';
-import { keepPanelEntryDraft, panelEntryDraftsItem, type TimeEntryDraft } from '@/lib/storage/drafts';
+import { keepPanelEntryDraft, panelEntryDraftItem, type TimeEntryDraft } from '@/lib/storage/drafts';
 import { accountItem } from '@/lib/storage/items';
 
 export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: () => void }) {
@@ -29,15 +29,23 @@ export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: ()
   };
 
   useEffect(() => {
+    let current = true; // answers for a matter no longer shown are dropped
     setDraftState(null);
-    void panelEntryDraftsItem.getValue().then((drafts) => {
-      const kept = drafts[String(matter.id)];
-      setDraftState(kept ?? { matter: ref, date: '', duration: '', note: '', activityDescriptionId: null, nonBillable: false });
-      if (kept) setLogging(true);
-    });
-    void send('matters/detail', { id: matter.id }).then(setDetail, (e) => setStatus({ tone: 'error', text: messageOf(e) }));
-    void currentHosts().then((h) => setLink(matterUrl(h, matter.id)));
-    void accountItem.getValue().then((a) => setTimeZone(a.user?.timeZone));
+    setLogging(false);
+    void panelEntryDraftItem(matter.id)
+      .getValue()
+      .then((kept) => {
+        if (!current) return;
+        setDraftState(kept ?? { matter: ref, date: '', duration: '', note: '', activityDescriptionId: null, nonBillable: false });
+        if (kept) setLogging(true);
+      });
+    void send('matters/detail', { id: matter.id }).then(
+      (d) => current && setDetail(d),
+      (e) => current && setStatus({ tone: 'error', text: messageOf(e) }),
+    );
+    void currentHosts().then((h) => current && setLink(matterUrl(h, matter.id)));
+    void accountItem.getValue().then((a) => current && setTimeZone(a.user?.timeZone));
+    return () => void (current = false);
   }, [matter.id]);
 
   const startTimer = async () => {

@@ -1,4 +1,5 @@
 /** Half-typed input of the popup, mirrored to storage so closing the popup loses nothing. */
+import { browser } from 'wxt/browser';
 import { defineItem } from './item';
 
 import type { MatterRef } from '../matter-ref';
@@ -34,22 +35,37 @@ export const EMPTY_DRAFT: PopupDraft = {
 
 export const popupDraftItem = defineItem<PopupDraft>('local:popup-draft', { fallback: EMPTY_DRAFT, version: 1 });
 
-/** Time entries typed in the side panel, by matter id, until saved: closing the panel loses nothing. */
-export const panelEntryDraftsItem = defineItem<Record<string, TimeEntryDraft>>('local:panel-entry-drafts', { fallback: {}, version: 1 });
+const PANEL_DRAFT_PREFIX = 'panel-entry-draft:';
+
+/**
+ * Time typed in the side panel's "Log time" form for one matter, until saved: closing the panel loses
+ * nothing. One key per matter, so two panels (two windows) never write over each other's drafts.
+ */
+export const panelEntryDraftItem = (matterId: number) =>
+  defineItem<TimeEntryDraft | null>(`local:${PANEL_DRAFT_PREFIX}${matterId}`, { fallback: null, version: 1 });
 
 /** Nothing typed that would be lost (what the form leaves after a save). */
 export function isBlankEntry(d: TimeEntryDraft): boolean {
   return !d.key && !d.duration.trim() && !d.note.trim();
 }
 
-let writes: Promise<unknown> = Promise.resolve();
-
-/** Keeps (or, when blank, forgets) the panel's draft for a matter; writes run one after another. */
+/** Keeps the panel's draft for a matter, or forgets it once blank. */
 export function keepPanelEntryDraft(matterId: number, draft: TimeEntryDraft): Promise<void> {
-  const write = writes.then(async () => {
-    const { [String(matterId)]: _old, ...others } = await panelEntryDraftsItem.getValue();
-    await panelEntryDraftsItem.setValue(isBlankEntry(draft) ? others : { ...others, [String(matterId)]: draft });
-  });
-  writes = write.catch(() => undefined);
-  return write;
+  const item = panelEntryDraftItem(matterId);
+  return isBlankEntry(draft) ? item.remove() : item.setValue(draft);
+}
+
+/**
+ * Once the background holds a save, no draft may offer it again: a surface closed before the answer
+ * came would otherwise reopen with the entry filled in, and a second "Save" would bill the time twice.
+ */
+export async function forgetDraftsSavedAs(key: string): Promise<void> {
+  const all = await browser.storage.local.get(null);
+  const saved = Object.keys(all).filter((k) => k.startsWith(PANEL_DRAFT_PREFIX) && (all[k] as TimeEntryDraft | null)?.key === key);
+  if (saved.length) await browser.storage.local.remove(saved);
+  const popup = await popupDraftItem.getValue();
+  if (popup.entry.key === key) {
+    const { key: _saved, ...entry } = popup.entry;
+    await popupDraftItem.setValue({ ...popup, entry: { ...entry, duration: '', note: '' } });
+  }
 }

@@ -10,10 +10,14 @@ type Area = 'local' | 'session';
 export interface StorageItem<T> {
   readonly key: string;
   readonly fallback: T;
-  /** The value from what one `get` of this item's area answered; undefined when a migration must run first. */
-  fromStored(got: Record<string, unknown>): T | undefined;
+  /** Whether what is stored now is at this version (a raw read of it needs no migration). */
+  isMigrated(): boolean;
+  /** The value from what a `get` of this item's area answered (begun while `isMigrated()`). */
+  fromStored(got: Record<string, unknown>): T;
   getValue(): Promise<T>;
   setValue(value: T): Promise<void>;
+  /** Forgets the stored value: it reads as the fallback again. */
+  remove(): Promise<void>;
   /** Calls `cb` on every change (from any surface); returns the function that stops watching. */
   watch(cb: (value: T, old: T) => void): () => void;
 }
@@ -50,7 +54,8 @@ export function defineItem<T>(key: `${Area}:${string}`, opts: ItemOptions<T>): S
   return {
     key,
     fallback: opts.fallback,
-    fromStored: (got) => (migrated ? ((got[name] ?? opts.fallback) as T) : undefined),
+    isMigrated: () => migrated,
+    fromStored: (got) => (got[name] ?? opts.fallback) as T,
     async getValue() {
       await migrate();
       const value = (await store().get(name))[name];
@@ -59,6 +64,9 @@ export function defineItem<T>(key: `${Area}:${string}`, opts: ItemOptions<T>): S
     async setValue(value) {
       await migrate();
       await store().set(opts.migrations ? { [name]: value, [metaName]: { v: target } } : { [name]: value });
+    },
+    async remove() {
+      await store().remove([name, metaName]);
     },
     watch(cb) {
       const listener = (changes: Changes, areaName: string) => {
@@ -77,21 +85,20 @@ export function defineItem<T>(key: `${Area}:${string}`, opts: ItemOptions<T>): S
  */
 export async function getValues<T extends object>(items: { [K in keyof T]: StorageItem<T[K]> }): Promise<T> {
   const keys = Object.keys(items) as Array<keyof T & string>;
+  // Decided before the reads begin: a migration finishing meanwhile must not let an old value through.
+  const direct = keys.filter((k) => items[k].isMigrated());
   const byArea = new Map<Area, string[]>();
-  for (const k of keys) {
+  for (const k of direct) {
     const [area, name] = splitKey(items[k].key);
     byArea.set(area, [...(byArea.get(area) ?? []), name]);
   }
   const got: Record<string, Record<string, unknown>> = {};
-  await Promise.all([...byArea].map(async ([area, names]) => (got[area] = await browser.storage[area].get(names))));
   const out = {} as T;
-  await Promise.all(
-    keys.map(async (k) => {
-      const item = items[k];
-      const stored = item.fromStored(got[splitKey(item.key)[0]]!);
-      out[k] = stored === undefined ? await item.getValue() : stored;
-    }),
-  );
+  await Promise.all([
+    ...[...byArea].map(async ([area, names]) => (got[area] = await browser.storage[area].get(names))),
+    ...keys.filter((k) => !direct.includes(k)).map(async (k) => (out[k] = await items[k].getValue())),
+  ]);
+  for (const k of direct) out[k] = items[k].fromStored(got[splitKey(items[k].key)[0]]!);
   return out;
 }
 

@@ -101,11 +101,14 @@ test('time typed in the panel and not saved comes back after the panel was close
     await expect(page.getByRole('heading', { level: 1 })).toContainText(target!.display_number);
     return page;
   };
+  // What the panel has written so far (the page closes only once it is there, as a person would take longer).
+  const kept = (page: Page) => page.evaluate(`chrome.storage.local.get('panel-entry-draft:${target!.id}').then(function (r) { return r['panel-entry-draft:${target!.id}'] || null; })`);
   let page = await openMatter();
   await page.getByRole('button', { name: 'Log time' }).click();
   await page.getByRole('textbox', { name: 'Duration' }).fill('45m');
   await page.getByRole('textbox', { name: 'Description' }).fill('Drafted the engagement letter');
   await expect(page.getByText('= 45 min')).toBeVisible();
+  await expect.poll(() => kept(page)).toMatchObject({ duration: '45m', note: 'Drafted the engagement letter' });
   await page.close();
 
   page = await openMatter();
@@ -116,6 +119,7 @@ test('time typed in the panel and not saved comes back after the panel was close
   await form.getByRole('button', { name: 'Save time entry' }).click();
   await expect(page.getByText('Saved 45 min')).toBeVisible();
   expect((await sandbox.state()).createdActivities.filter((a) => a.matter?.id === target!.id && a.quantity === 2700)).toHaveLength(1);
+  await expect.poll(() => kept(page)).toBeNull();
   await page.close();
 
   page = await openMatter();

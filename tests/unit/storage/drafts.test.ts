@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isBlankEntry, keepPanelEntryDraft, panelEntryDraftsItem, type TimeEntryDraft } from '@/lib/storage/drafts';
+import { EMPTY_DRAFT, forgetDraftsSavedAs, isBlankEntry, keepPanelEntryDraft, panelEntryDraftItem, popupDraftItem, type TimeEntryDraft } from '@/lib/storage/drafts';
 
 const draft = (over: Partial<TimeEntryDraft> = {}): TimeEntryDraft => ({
   matter: { id: 7, displayNumber: '00007-Lee', description: 'Lee v. Harlan', clientName: 'Ada Lee' },
@@ -12,7 +12,7 @@ const draft = (over: Partial<TimeEntryDraft> = {}): TimeEntryDraft => ({
   ...over,
 });
 
-describe('side-panel time entry drafts', () => {
+describe('time entry drafts', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('counts an entry with a duration, a note or a save under way as something to keep', () => {
@@ -22,13 +22,26 @@ describe('side-panel time entry drafts', () => {
     expect(isBlankEntry(draft({ key: 'k1' }))).toBe(false);
   });
 
-  it('keeps each matter’s draft, the last keystroke winning, and forgets one that became blank', async () => {
+  it('keeps each matter’s side-panel draft apart, the last keystroke winning, and forgets one that became blank', async () => {
     void keepPanelEntryDraft(7, draft({ duration: '1' }));
-    void keepPanelEntryDraft(7, draft({ duration: '1h' }));
-    await keepPanelEntryDraft(9, draft({ note: 'Other matter' }));
-    expect(Object.keys(await panelEntryDraftsItem.getValue()).sort()).toEqual(['7', '9']);
-    expect((await panelEntryDraftsItem.getValue())['7']?.duration).toBe('1h');
+    void keepPanelEntryDraft(9, draft({ note: 'Other matter' }));
+    await keepPanelEntryDraft(7, draft({ duration: '1h' }));
+    expect((await panelEntryDraftItem(7).getValue())?.duration).toBe('1h');
+    expect((await panelEntryDraftItem(9).getValue())?.note).toBe('Other matter');
     await keepPanelEntryDraft(7, draft());
-    expect(Object.keys(await panelEntryDraftsItem.getValue())).toEqual(['9']);
+    expect(await panelEntryDraftItem(7).getValue()).toBeNull();
+    expect(Object.keys(await fakeBrowser.storage.local.get(null))).toEqual(['panel-entry-draft:9']);
+  });
+
+  it('once a save is held, forgets every draft that carries its key, and only those', async () => {
+    await keepPanelEntryDraft(7, draft({ duration: '45m', key: 'saved' }));
+    await keepPanelEntryDraft(9, draft({ duration: '10m', key: 'other' }));
+    await popupDraftItem.setValue({ ...EMPTY_DRAFT, tab: 'entry', entry: draft({ duration: '45m', note: 'Letter', key: 'saved' }) });
+    await forgetDraftsSavedAs('saved');
+    expect(await panelEntryDraftItem(7).getValue()).toBeNull();
+    expect((await panelEntryDraftItem(9).getValue())?.key).toBe('other');
+    const popup = await popupDraftItem.getValue();
+    expect(popup.tab).toBe('entry');
+    expect(popup.entry).toEqual(draft({ duration: '', note: '' }));
   });
 });

@@ -66,5 +66,23 @@ describe('defineItem', () => {
     const item = defineItem<{ a: number; b: number }>('local:old', { fallback: { a: 0, b: 0 }, version: 2, migrations: { 2: (o: { a: number }) => ({ ...o, b: 2 }) } });
     expect(await getValues<{ x: { a: number; b: number } }>({ x: item })).toEqual({ x: { a: 1, b: 2 } });
   });
+
+  it('never lets an unmigrated value through when a migration finishes while the read is under way', async () => {
+    await fakeBrowser.storage.local.set({ m: { a: 1 }, m$: { v: 1 } });
+    await fakeBrowser.storage.session.set({ s: 'x' });
+    const item = defineItem<{ a: number; b?: number }>('local:m', { fallback: { a: 0 }, version: 2, migrations: { 2: (o: { a: number }) => ({ ...o, b: 2 }) } });
+    const migrating = item.getValue();
+    const both = getValues<{ m: { a: number; b?: number }; s: string }>({ m: item, s: defineItem<string>('session:s', { fallback: '' }) });
+    await migrating;
+    expect(await both).toEqual({ m: { a: 1, b: 2 }, s: 'x' });
+  });
+
+  it('removes a value: it reads as the fallback again', async () => {
+    const item = defineItem<number>('local:gone', { fallback: 3 });
+    await item.setValue(8);
+    await item.remove();
+    expect(await item.getValue()).toBe(3);
+    expect(await fakeBrowser.storage.local.get('gone')).toEqual({});
+  });
 });
 
