@@ -3,9 +3,14 @@ import type { ClioClient } from './clio/client';
 import { whoAmI } from './clio/resources';
 import { accountItem, type AccountState } from './storage/items';
 
-export async function refreshAccount(client: ClioClient): Promise<AccountState> {
+/** Who is signed in, as Clio says (not stored). */
+export async function fetchAccount(client: ClioClient): Promise<AccountState & { user: NonNullable<AccountState['user']> }> {
   const me = await whoAmI(client);
-  const state: AccountState = { signedIn: true, user: { id: me.id, name: me.name, email: me.email, ...(me.time_zone ? { timeZone: me.time_zone } : {}) } };
+  return { signedIn: true, user: { id: me.id, name: me.name, email: me.email, ...(me.time_zone ? { timeZone: me.time_zone } : {}) } };
+}
+
+export async function refreshAccount(client: ClioClient): Promise<AccountState> {
+  const state = await fetchAccount(client);
   await accountItem.setValue(state);
   return state;
 }

@@ -1,17 +1,20 @@
 /** Messages about signing in and out, and who is signed in. */
-import { markSignedOut, refreshAccount } from '@/lib/account';
+import { fetchAccount, markSignedOut, refreshAccount } from '@/lib/account';
 import type { Handlers } from '@/lib/messaging/serve';
 import { accountItem } from '@/lib/storage/items';
+import { showTimerOf } from '@/lib/timer/items';
 import { APP_SECRETS_KEY, scheduleTokenRefresh, type Services } from './services';
 import type { AppSecrets } from '@/lib/auth/app-config';
 
-export function authHandlers({ session, client, flow, outbox, matters, vault }: Services): Handlers {
+export function authHandlers({ session, client, flow, outbox, matters, vault, ownerOf }: Services): Handlers {
   return {
     'auth/sign-in': async () => {
       await session.signIn();
-      await accountItem.setValue({ signedIn: true });
+      const account = await fetchAccount(client);
+      // Before anyone sees "signed in": only this user's timer is on show (another user's is put aside).
+      await showTimerOf(await ownerOf(account.user.id));
+      await accountItem.setValue(account);
       await scheduleTokenRefresh(session);
-      const account = await refreshAccount(client);
       void outbox.wake(); // whatever waited for a sign-in goes now
       void matters.sync().catch(() => undefined); // build (or freshen) the matter index
       return account;

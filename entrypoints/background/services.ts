@@ -41,6 +41,13 @@ export function createServices() {
     WXT_GROW_CLIENT_SECRET: import.meta.env.WXT_GROW_CLIENT_SECRET,
   });
   const hosts = async () => hostsOf(await settingsItem.getValue(), build);
+  /** A Clio user of this Clio (origin # id): outbox entries and the timer belong to one. */
+  const ownerOf = async (userId: number) => `${(await hosts()).manage}#${userId}`;
+  /** Who is signed in, as an owner; null when nobody is. */
+  const owner = async () => {
+    const user = (await accountItem.getValue()).user;
+    return user ? ownerOf(user.id) : null;
+  };
   const flow = browserWebAuthFlow();
   const vault = indexedDbSecretStore();
   const endpoint = httpTokenEndpoint();
@@ -79,10 +86,7 @@ export function createServices() {
       }),
     },
     onWake: (at) => void scheduleOutbox(at, () => void outbox.flush()),
-    owner: async () => {
-      const user = (await accountItem.getValue()).user;
-      return user ? `${(await hosts()).manage}#${user.id}` : null;
-    },
+    owner,
   });
   const today = async () => isoDateIn(Date.now(), (await accountItem.getValue()).user?.timeZone);
   const timer = new TimerService({
@@ -90,7 +94,7 @@ export function createServices() {
     outbox,
     store: {
       get: () => timerItem.getValue(),
-      set: (t) => timerItem.setValue(t),
+      set: async (t) => timerItem.setValue(t && { ...t, owner: t.owner ?? (await owner()) ?? undefined }),
       checkedAt: () => timerCheckedAtItem.getValue(),
       setCheckedAt: (at) => timerCheckedAtItem.setValue(at),
     },
@@ -103,7 +107,7 @@ export function createServices() {
     userId: async () => (await accountItem.getValue()).user?.id ?? null,
     status: { get: () => matterSyncItem.getValue(), set: (s) => matterSyncItem.setValue(s) },
   });
-  return { build, hosts, flow, vault, session, limiter, client, growSession, growLimiter, grow, outbox, timer, today, matters };
+  return { build, hosts, owner, ownerOf, flow, vault, session, limiter, client, growSession, growLimiter, grow, outbox, timer, today, matters };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -117,6 +117,40 @@ test('pause and resume follow Clio’s one timer', async ({ extensionPage }) => 
   await expect(popup.getByRole('status').first()).toContainText('Saved');
 });
 
+test('another user signing in on this browser never sees the first user’s paused timer; it is back when they return', async ({ extensionPage }) => {
+  const [matter] = await sandbox.matters('', 'Open');
+  const [first, second] = (await sandbox.state()).users;
+  await signedIn(extensionPage);
+  let popup = await openPopup(extensionPage);
+  await pickMatter(popup, matter!.display_number);
+  await popup.getByRole('button', { name: 'Start timer' }).click();
+  await popup.getByRole('button', { name: 'Pause' }).click();
+  await expect(popup.getByText('Paused')).toBeVisible();
+  await popup.close();
+
+  const switchTo = async (user: { id: number; email: string }) => {
+    const options = await extensionPage('options.html');
+    await options.getByRole('button', { name: 'Sign out' }).click();
+    const authPage = options.context().waitForEvent('page');
+    await options.getByRole('button', { name: 'Sign in with Clio' }).click();
+    const auth = await authPage;
+    await auth.getByLabel('Sign in as').selectOption(String(user.id));
+    await auth.getByRole('button', { name: 'Approve' }).click();
+    await expect(options.getByText(user.email)).toBeVisible();
+    await options.close();
+  };
+  await switchTo(second!);
+  popup = await openPopup(extensionPage);
+  await expect(popup.getByRole('button', { name: 'Start timer' })).toBeVisible();
+  await expect(popup.getByRole('timer')).toHaveCount(0);
+  await popup.close();
+
+  await switchTo(first!);
+  popup = await openPopup(extensionPage);
+  await expect(popup.getByText('Paused')).toBeVisible();
+  await expect(popup.getByText(matter!.display_number)).toBeVisible();
+});
+
 test('a timer started in Clio shows up in the popup and can be stopped there', async ({ extensionPage, worker }) => {
   const [matter] = await sandbox.matters('', 'Open');
   await signedIn(extensionPage);
