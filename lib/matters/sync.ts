@@ -98,8 +98,20 @@ export class MatterSync {
     let requests = 0;
     if (job.fetched > 0 || job.cursor) this.deps.onProgress?.({ fetched: job.fetched, total: job.total, kind: job.kind });
 
+    let restarted = false;
     for (;;) {
-      const page = await source.page(job.cursor, params);
+      let page: Awaited<ReturnType<MatterPageSource['page']>>;
+      try {
+        page = await source.page(job.cursor, params);
+      } catch (e) {
+        // A saved cursor Clio no longer accepts (expired, or from before an API change): start the
+        // pass again from its first page, once. What was already stored and seen stays valid.
+        if (!job.cursor || restarted || !isRefusedCursor(e)) throw e;
+        restarted = true;
+        requests++;
+        job = { ...job, cursor: null, fetched: 0 };
+        continue;
+      }
       requests++;
       const matters: IndexedMatter[] = [];
       for (const raw of page.matters) {
@@ -148,4 +160,10 @@ export class MatterSync {
     });
     return { kind: job.kind, fetched: job.fetched, removed: removed.length, requests };
   }
+}
+
+/** Clio answered the request itself with a client error (not a sign-in, rate-limit or network problem). */
+function isRefusedCursor(e: unknown): boolean {
+  const status = (e as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && [400, 404, 410, 422].includes(status);
 }

@@ -10,6 +10,8 @@ export class FakeMatterSource implements MatterPageSource {
   requests: Array<{ cursor: string | null; params: MatterPageParams }> = [];
   /** Throws on the request after this many have succeeded (then stops failing). */
   failAfter: number | null = null;
+  /** Answers the next request that carries a cursor with Clio's 400 for a page_token it no longer takes. */
+  refuseNextCursor = false;
 
   constructor(list: ClioMatterJson[] = []) {
     for (const m of list) this.matters.set(m.id!, m);
@@ -25,6 +27,10 @@ export class FakeMatterSource implements MatterPageSource {
       throw new Error('service worker terminated');
     }
     this.requests.push({ cursor, params });
+    if (cursor && this.refuseNextCursor) {
+      this.refuseNextCursor = false;
+      throw Object.assign(new Error('Invalid page_token'), { status: 400 });
+    }
     let query: URLSearchParams;
     let after = 0;
     if (cursor) {

@@ -120,6 +120,35 @@ describe('MatterSync', () => {
     expect((await store.getMeta())?.inProgress).toBeNull();
   });
 
+  it('a saved cursor Clio no longer accepts starts the pass again from its first page, once', async () => {
+    const store = memoryMatterStore();
+    const t = setup(1_000, store);
+    t.source.failAfter = 2;
+    await expect(t.sync.run()).rejects.toThrow('service worker terminated');
+    t.source.refuseNextCursor = true;
+    const r = await t.make().run();
+    // The refused resume, then all 5 pages again.
+    expect(r).toEqual({ kind: 'full', fetched: 1_000, removed: 0, requests: 6 });
+    expect(t.source.requests.slice(3).map((q) => q.cursor === null)).toEqual([true, false, false, false, false]);
+    expect(await store.loadAll()).toHaveLength(1_000);
+    expect((await store.getMeta())?.inProgress).toBeNull();
+  });
+
+  it('a cursor refused twice in one pass, or any other failure, still fails the pass', async () => {
+    const t = setup(1_000);
+    t.source.failAfter = 2;
+    await expect(t.sync.run()).rejects.toThrow('service worker terminated');
+    t.source.refuseNextCursor = true;
+    const fresh = t.make();
+    const original = t.source.page.bind(t.source);
+    let calls = 0;
+    t.source.page = async (cursor, params) => {
+      if (++calls === 3) t.source.refuseNextCursor = true; // the restarted pass's second page is refused too
+      return original(cursor, params);
+    };
+    await expect(fresh.run()).rejects.toThrow('Invalid page_token');
+  });
+
   it('a full pass interrupted and resumed still removes what disappeared', async () => {
     const t = setup(600);
     await t.sync.run();
