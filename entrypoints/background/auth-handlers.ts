@@ -1,5 +1,6 @@
 /** Messages about signing in and out, and who is signed in. */
 import { fetchAccount, markSignedOut, refreshAccount } from '@/lib/account';
+import { cachedActivityDescriptions } from '@/lib/clio/activity-descriptions-cache';
 import type { Handlers } from '@/lib/messaging/serve';
 import { accountItem } from '@/lib/storage/items';
 import { showTimerOf } from '@/lib/timer/items';
@@ -16,7 +17,12 @@ export function authHandlers({ session, client, flow, outbox, matters, vault, ow
       await accountItem.setValue(account);
       await scheduleTokenRefresh(session);
       void outbox.wake(); // whatever waited for a sign-in goes now
-      void matters.sync().catch(() => undefined); // build (or freshen) the matter index
+      // Build (or freshen) the matter index, then fetch what the popup's Activity list shows.
+      void matters
+        .sync()
+        .catch(() => undefined)
+        .then(() => cachedActivityDescriptions(client))
+        .catch(() => undefined);
       return account;
     },
     'auth/sign-out': async () => {

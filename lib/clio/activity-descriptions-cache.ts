@@ -1,14 +1,20 @@
-/** Activity descriptions change rarely: kept a day in storage so opening the popup asks Clio nothing. */
+/**
+ * Activity descriptions change rarely: kept a day in storage so opening the popup asks Clio nothing.
+ * The background freshens them ahead of that day's end (with its periodic matter sync), so the popup
+ * does not find them stale either.
+ */
 import { defineItem } from '../storage/item';
 import type { ClioClient } from './client';
 import { activityDescriptions, type ActivityDescriptionJson } from './matters';
 
 const DAY_MS = 24 * 3600_000;
+/** How old the background lets them get before it asks Clio again. */
+export const FRESHEN_AFTER_MS = 20 * 3600_000;
 const item = defineItem<{ fetchedAt: number; list: ActivityDescriptionJson[] } | null>('local:activity-descriptions', { fallback: null, version: 1 });
 
-export async function cachedActivityDescriptions(client: ClioClient, now = Date.now()): Promise<ActivityDescriptionJson[]> {
+export async function cachedActivityDescriptions(client: ClioClient, maxAgeMs = DAY_MS, now = Date.now()): Promise<ActivityDescriptionJson[]> {
   const cached = await item.getValue();
-  if (cached && now - cached.fetchedAt < DAY_MS) return cached.list;
+  if (cached && now - cached.fetchedAt < maxAgeMs) return cached.list;
   const list = await activityDescriptions(client);
   await item.setValue({ fetchedAt: now, list });
   return list;

@@ -151,6 +151,32 @@ test('another user signing in on this browser never sees the first user’s paus
   await expect(popup.getByText(matter!.display_number)).toBeVisible();
 });
 
+test('opening the popup asks Clio one question when the timer state is over 30 s old, and none while it is fresh', async ({ extensionPage }) => {
+  await signedIn(extensionPage);
+  const asked = async () => (await sandbox.log()).filter((r) => r.path.startsWith('/api/v4')).map((r) => r.path);
+  const openAndSettle = async () => {
+    const popup = await openPopup(extensionPage);
+    await expect(popup.getByRole('button', { name: 'Start timer' })).toBeVisible();
+    await popup.waitForTimeout(1_000); // anything the popup would ask has been asked by now
+    return popup;
+  };
+  await sandbox.clearLog();
+  let popup = await openAndSettle(); // never checked since sign-in
+  expect(await asked()).toEqual(['/api/v4/timer.json']);
+  await popup.close();
+
+  await sandbox.clearLog();
+  popup = await openAndSettle();
+  expect(await asked()).toEqual([]);
+  // 31 s later, as far as the stored state knows.
+  await popup.evaluate(`chrome.storage.local.set({ 'timer-checked-at': Date.now() - 31000 })`);
+  await popup.close();
+
+  await sandbox.clearLog();
+  popup = await openAndSettle();
+  expect(await asked()).toEqual(['/api/v4/timer.json']);
+});
+
 test('a timer started in Clio shows up in the popup and can be stopped there', async ({ extensionPage, worker }) => {
   const [matter] = await sandbox.matters('', 'Open');
   await signedIn(extensionPage);
