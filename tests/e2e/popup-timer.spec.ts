@@ -117,7 +117,7 @@ test('pause and resume follow Clio’s one timer', async ({ extensionPage }) => 
   await expect(popup.getByRole('status').first()).toContainText('Saved');
 });
 
-test('another user signing in on this browser never sees the first user’s paused timer; it is back when they return', async ({ extensionPage }) => {
+test('another user signing in on this browser never sees the first user’s paused timer or typed entry; both are back when they return', async ({ extensionPage }) => {
   const [matter] = await sandbox.matters('', 'Open');
   const [first, second] = (await sandbox.state()).users;
   await signedIn(extensionPage);
@@ -126,6 +126,9 @@ test('another user signing in on this browser never sees the first user’s paus
   await popup.getByRole('button', { name: 'Start timer' }).click();
   await popup.getByRole('button', { name: 'Pause' }).click();
   await expect(popup.getByText('Paused')).toBeVisible();
+  await popup.getByRole('tab', { name: 'Log time' }).click();
+  await popup.getByRole('textbox', { name: 'Duration' }).fill('2h');
+  await expect(popup.getByText('= 2 h')).toBeVisible();
   await popup.close();
 
   const switchTo = async (user: { id: number; email: string }) => {
@@ -143,10 +146,14 @@ test('another user signing in on this browser never sees the first user’s paus
   popup = await openPopup(extensionPage);
   await expect(popup.getByRole('button', { name: 'Start timer' })).toBeVisible();
   await expect(popup.getByRole('timer')).toHaveCount(0);
+  await popup.getByRole('tab', { name: 'Log time' }).click();
+  await expect(popup.getByRole('textbox', { name: 'Duration' })).toHaveValue('');
   await popup.close();
 
   await switchTo(first!);
   popup = await openPopup(extensionPage);
+  await expect(popup.getByRole('textbox', { name: 'Duration' })).toHaveValue('2h');
+  await popup.getByRole('tab', { name: 'Timer' }).click();
   await expect(popup.getByText('Paused')).toBeVisible();
   await expect(popup.getByText(matter!.display_number)).toBeVisible();
 });
