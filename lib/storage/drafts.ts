@@ -49,6 +49,18 @@ export function isBlankEntry(d: TimeEntryDraft): boolean {
   return !d.key && !d.duration.trim() && !d.note.trim();
 }
 
+/** Every kept side-panel draft, by storage key. */
+export async function panelEntryDrafts(): Promise<Record<string, TimeEntryDraft>> {
+  const all = await browser.storage.local.get(null);
+  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(PANEL_DRAFT_PREFIX))) as Record<string, TimeEntryDraft>;
+}
+
+/** Puts `drafts` (from `panelEntryDrafts`) in place of every kept side-panel draft. */
+export async function replacePanelEntryDrafts(drafts: Record<string, TimeEntryDraft>): Promise<void> {
+  await browser.storage.local.remove(Object.keys(await panelEntryDrafts()));
+  if (Object.keys(drafts).length) await browser.storage.local.set(drafts);
+}
+
 /** Keeps the panel's draft for a matter, or forgets it once blank. */
 export function keepPanelEntryDraft(matterId: number, draft: TimeEntryDraft): Promise<void> {
   const item = panelEntryDraftItem(matterId);
@@ -60,8 +72,8 @@ export function keepPanelEntryDraft(matterId: number, draft: TimeEntryDraft): Pr
  * came would otherwise reopen with the entry filled in, and a second "Save" would bill the time twice.
  */
 export async function forgetDraftsSavedAs(key: string): Promise<void> {
-  const all = await browser.storage.local.get(null);
-  const saved = Object.keys(all).filter((k) => k.startsWith(PANEL_DRAFT_PREFIX) && (all[k] as TimeEntryDraft | null)?.key === key);
+  const all = await panelEntryDrafts();
+  const saved = Object.keys(all).filter((k) => all[k]?.key === key);
   if (saved.length) await browser.storage.local.remove(saved);
   const popup = await popupDraftItem.getValue();
   if (popup.entry.key === key) {

@@ -1,16 +1,17 @@
 /**
  * What this browser keeps for the signed-in Clio user besides the timer (which has its own owner):
- * the popup's half-typed input and the recent matters. When another user signs in, the previous
+ * the popup's and the side panel's half-typed entries and the recent matters. When another user signs in, the previous
  * user's are put aside, never shown to the new one, and come back when that user signs in again.
  */
 import type { MatterRef } from '../matter-ref';
 import { recentMattersItem } from '../timer/items';
-import { EMPTY_DRAFT, popupDraftItem, type PopupDraft } from './drafts';
+import { EMPTY_DRAFT, panelEntryDrafts, popupDraftItem, replacePanelEntryDrafts, type PopupDraft, type TimeEntryDraft } from './drafts';
 import { defineItem } from './item';
 
 interface UserState {
   draft: PopupDraft;
   recent: MatterRef[];
+  panelDrafts?: Record<string, TimeEntryDraft>;
 }
 
 /** Whose draft and recent matters are the ones in storage (Clio origin # user id). */
@@ -23,10 +24,11 @@ export async function showUserStateOf(owner: string): Promise<void> {
   // No owner yet (the first sign-in, or state kept before owners were recorded): it is this user's.
   if (previous !== null) {
     const { [owner]: mine, ...others } = await asideItem.getValue();
-    const leaving: UserState = { draft: await popupDraftItem.getValue(), recent: await recentMattersItem.getValue() };
+    const leaving: UserState = { draft: await popupDraftItem.getValue(), recent: await recentMattersItem.getValue(), panelDrafts: await panelEntryDrafts() };
     await asideItem.setValue({ ...others, [previous]: leaving });
     await popupDraftItem.setValue(mine?.draft ?? EMPTY_DRAFT);
     await recentMattersItem.setValue(mine?.recent ?? []);
+    await replacePanelEntryDrafts(mine?.panelDrafts ?? {});
   }
   await stateOwnerItem.setValue(owner);
 }

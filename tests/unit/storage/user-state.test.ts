@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { EMPTY_DRAFT, popupDraftItem } from '@/lib/storage/drafts';
+import { EMPTY_DRAFT, keepPanelEntryDraft, panelEntryDraftItem, popupDraftItem } from '@/lib/storage/drafts';
 import { showUserStateOf } from '@/lib/storage/user-state';
 import { recentMattersItem } from '@/lib/timer/items';
 
@@ -14,23 +14,30 @@ describe('showUserStateOf', () => {
   it('takes what is stored as the first user’s, then puts it aside when another user signs in, and brings it back', async () => {
     await popupDraftItem.setValue(typed('A’s call'));
     await recentMattersItem.setValue([jones]);
+    await keepPanelEntryDraft(1, typed('A’s panel note').entry);
     await showUserStateOf('clio#a');
     expect((await popupDraftItem.getValue()).entry.note).toBe('A’s call');
 
     await showUserStateOf('clio#b');
     expect(await popupDraftItem.getValue()).toEqual(EMPTY_DRAFT);
     expect(await recentMattersItem.getValue()).toEqual([]);
+    expect(await panelEntryDraftItem(1).getValue()).toBeNull();
     await popupDraftItem.setValue(typed('B’s letter'));
+    await keepPanelEntryDraft(7, typed('B’s panel note').entry);
     await recentMattersItem.setValue([lee]);
 
     await showUserStateOf('clio#a');
     expect((await popupDraftItem.getValue()).entry.note).toBe('A’s call');
     expect(await recentMattersItem.getValue()).toEqual([jones]);
+    expect((await panelEntryDraftItem(1).getValue())?.note).toBe('A’s panel note');
+    expect(await panelEntryDraftItem(7).getValue()).toBeNull();
     await showUserStateOf('clio#a'); // the same user again changes nothing
     expect(await recentMattersItem.getValue()).toEqual([jones]);
 
     await showUserStateOf('clio#b');
     expect((await popupDraftItem.getValue()).entry.note).toBe('B’s letter');
     expect(await recentMattersItem.getValue()).toEqual([lee]);
+    expect((await panelEntryDraftItem(7).getValue())?.note).toBe('B’s panel note');
+    expect(await panelEntryDraftItem(1).getValue()).toBeNull();
   });
 });
