@@ -3,16 +3,19 @@ import { formatDuration } from '@/lib/duration-format';
 import { send } from '@/lib/messaging/send';
 import type { IdleSpan } from '@/lib/timer/items';
 
-const clock = (t: number) => new Date(t).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+const clock = (t: number, seconds = false) =>
+  new Date(t).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) });
 
 export function IdlePrompt({ span }: { span: IdleSpan & { to: number } }) {
   const seconds = Math.round((span.to - span.from) / 1000);
   const minutes = formatDuration(seconds >= 60 ? Math.round(seconds / 60) * 60 : seconds);
+  // Within one minute, "from 9:12 to 9:12" says nothing: show the seconds then.
+  const fine = clock(span.from) === clock(span.to);
   return (
     <section class="card idle" role="alertdialog" aria-labelledby="idle-h" aria-describedby="idle-d">
       <h2 id="idle-h">You were away {minutes}</h2>
       <p id="idle-d">
-        From {clock(span.from)} to {clock(span.to)} the timer kept running. Keep that time on the timer?
+        From {clock(span.from, fine)} to {clock(span.to, fine)} the timer kept running. Keep that time on the timer?
       </p>
       <p class="row">
         <button type="button" onClick={() => void send('timer/idle-decision', { keep: true })}>
