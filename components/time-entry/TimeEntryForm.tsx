@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import { isoDateIn } from '@/lib/today';
-import type { PopupDraft } from '@/lib/storage/drafts';
+import { afterSave, type PopupDraft } from '@/lib/storage/drafts';
 import { ActivitySelect } from './ActivitySelect';
 import { savedText } from './saved-text';
 import { messageOf } from '@/components/error-message';
@@ -46,8 +46,7 @@ export function TimeEntryForm({ draft, setDraft, timeZone, matterLink }: { draft
     setBusy(true);
     try {
       const entry = await send('time-entry/save', { key, matter, date, seconds: duration.seconds, note: draft.note, activityDescriptionId: draft.activityDescriptionId, nonBillable: draft.nonBillable });
-      const { key: _done, ...rest } = draft;
-      setDraft({ ...rest, duration: '', note: '' });
+      setDraft(afterSave(draft));
       if (entry.state === 'sent') {
         setStatus({ s: { tone: 'success', text: savedText(duration.seconds, entry.result as ActivityJson, matterLabel(matter)) }, link: matterLink(matter.id) });
       } else {

@@ -11,7 +11,7 @@ import { formatDuration } from '@/lib/duration-format';
 import { matterLabel, type MatterRef } from '@/lib/matter-ref';
 import type { IndexedMatter } from '@/lib/matters/matter';
 import { send } from '@/lib/messaging/send';
-import { keepPanelEntryDraft, panelEntryDraftItem, type TimeEntryDraft } from '@/lib/storage/drafts';
+import { EMPTY_DRAFT, keepPanelEntryDraft, panelEntryDraftItem, type TimeEntryDraft } from '@/lib/storage/drafts';
 import { accountItem } from '@/lib/storage/items';
 
 export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: () => void }) {
@@ -36,7 +36,7 @@ export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: ()
       .getValue()
       .then((kept) => {
         if (!current) return;
-        setDraftState(kept ?? { matter: ref, date: '', duration: '', note: '', activityDescriptionId: null, nonBillable: false });
+        setDraftState(kept ?? { ...EMPTY_DRAFT.entry, matter: ref });
         if (kept) setLogging(true);
       });
     void send('matters/detail', { id: matter.id }).then(

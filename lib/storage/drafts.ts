@@ -44,7 +44,13 @@ const PANEL_DRAFT_PREFIX = 'panel-entry-draft:';
 export const panelEntryDraftItem = (matterId: number) =>
   defineItem<TimeEntryDraft | null>(`local:${PANEL_DRAFT_PREFIX}${matterId}`, { fallback: null, version: 1 });
 
-/** Nothing typed that would be lost (what the form leaves after a save). */
+/** What the time-entry form keeps of an entry once it is saved: matter, date, activity; no save key. */
+export function afterSave(d: TimeEntryDraft): TimeEntryDraft {
+  const { key: _saved, ...rest } = d;
+  return { ...rest, duration: '', note: '' };
+}
+
+/** Nothing typed that would be lost (what `afterSave` leaves). */
 export function isBlankEntry(d: TimeEntryDraft): boolean {
   return !d.key && !d.duration.trim() && !d.note.trim();
 }
@@ -76,8 +82,5 @@ export async function forgetDraftsSavedAs(key: string): Promise<void> {
   const saved = Object.keys(all).filter((k) => all[k]?.key === key);
   if (saved.length) await browser.storage.local.remove(saved);
   const popup = await popupDraftItem.getValue();
-  if (popup.entry.key === key) {
-    const { key: _saved, ...entry } = popup.entry;
-    await popupDraftItem.setValue({ ...popup, entry: { ...entry, duration: '', note: '' } });
-  }
+  if (popup.entry.key === key) await popupDraftItem.setValue({ ...popup, entry: afterSave(popup.entry) });
 }
