@@ -1,6 +1,5 @@
 /** Messages about signing in and out, and who is signed in. */
 import { fetchAccount, markSignedOut, refreshAccount } from '@/lib/account';
-import { cachedActivityDescriptions } from '@/lib/clio/activity-descriptions-cache';
 import type { Handlers } from '@/lib/messaging/serve';
 import { accountItem } from '@/lib/storage/items';
 import { showUserStateOf } from '@/lib/storage/user-state';
@@ -8,7 +7,7 @@ import { showTimerOf } from '@/lib/timer/items';
 import { APP_SECRETS_KEY, scheduleTokenRefresh, type Services } from './services';
 import type { AppSecrets } from '@/lib/auth/app-config';
 
-export function authHandlers({ session, client, flow, outbox, matters, vault, ownerOf }: Services): Handlers {
+export function authHandlers({ session, client, flow, outbox, matters, vault, ownerOf, freshen }: Services): Handlers {
   return {
     'auth/sign-in': async () => {
       await session.signIn();
@@ -21,12 +20,7 @@ export function authHandlers({ session, client, flow, outbox, matters, vault, ow
       await accountItem.setValue(account);
       await scheduleTokenRefresh(session);
       void outbox.wake(); // whatever waited for a sign-in goes now
-      // Build (or freshen) the matter index, then fetch what the popup's Activity list shows.
-      void matters
-        .sync()
-        .catch(() => undefined)
-        .then(() => cachedActivityDescriptions(client))
-        .catch(() => undefined);
+      void freshen(); // build the matter index, then fetch what the popup's Activity list shows
       return account;
     },
     'auth/sign-out': async () => {

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { openMatterPanel, panelTarget } from '@/lib/browser/side-panel';
-import { cachedActivityDescriptions, FRESHEN_AFTER_MS } from '@/lib/clio/activity-descriptions-cache';
 import { matterUrl } from '@/lib/clio/links';
 import { panelQueryItem } from '@/lib/matters/items';
 import { serveMessages } from '@/lib/messaging/serve';
@@ -73,11 +72,9 @@ async function createMenus(): Promise<void> {
   browser.contextMenus.create({ id: SEARCH_MENU_ID, title: 'Search Clio matters for “%s”', contexts: ['selection'] });
 }
 
-/** Every few minutes while signed in: the matter index, and activity descriptions before they go stale. */
+/** Every few minutes while signed in. */
 async function syncMatters(services: Services): Promise<void> {
-  if (!(await accountItem.getValue()).signedIn) return;
-  await services.matters.sync().catch(() => undefined);
-  await cachedActivityDescriptions(services.client, FRESHEN_AFTER_MS).catch(() => undefined);
+  if ((await accountItem.getValue()).signedIn) await services.freshen();
 }
 
 /** Enter in the omnibox: a chosen suggestion carries the matter id; plain text opens the best match. */

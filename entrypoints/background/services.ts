@@ -6,6 +6,7 @@ import { REFRESH_AHEAD_MS } from '@/lib/auth/oauth';
 import { ClioSession } from '@/lib/auth/session';
 import { httpTokenEndpoint } from '@/lib/auth/token-endpoint';
 import { browserWebAuthFlow } from '@/lib/browser/web-auth-flow';
+import { cachedActivityDescriptions, FRESHEN_AFTER_MS } from '@/lib/clio/activity-descriptions-cache';
 import { ClioClient } from '@/lib/clio/client';
 import { storageLimiterStore } from '@/lib/clio/limiter-store';
 import { RateLimiter } from '@/lib/clio/rate-limiter';
@@ -107,7 +108,12 @@ export function createServices() {
     userId: async () => (await accountItem.getValue()).user?.id ?? null,
     status: { get: () => matterSyncItem.getValue(), set: (s) => matterSyncItem.setValue(s) },
   });
-  return { build, hosts, owner, ownerOf, flow, vault, session, limiter, client, growSession, growLimiter, grow, outbox, timer, today, matters };
+  /** What the periodic alarm and a sign-in freshen: the matter index, then activity descriptions near a day old. */
+  const freshen = async () => {
+    await matters.sync().catch(() => undefined);
+    await cachedActivityDescriptions(client, FRESHEN_AFTER_MS).catch(() => undefined);
+  };
+  return { build, hosts, owner, ownerOf, freshen, flow, vault, session, limiter, client, growSession, growLimiter, grow, outbox, timer, today, matters };
 }
 
 export type Services = ReturnType<typeof createServices>;
