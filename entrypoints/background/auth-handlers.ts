@@ -3,7 +3,6 @@ import { fetchAccount, markSignedOut, refreshAccount } from '@/lib/account';
 import type { Handlers } from '@/lib/messaging/serve';
 import { accountItem } from '@/lib/storage/items';
 import { showUserStateOf } from '@/lib/storage/user-state';
-import { showTimerOf } from '@/lib/timer/items';
 import { APP_SECRETS_KEY, scheduleTokenRefresh, type Services } from './services';
 import type { AppSecrets } from '@/lib/auth/app-config';
 
@@ -12,11 +11,9 @@ export function authHandlers({ session, client, flow, outbox, matters, vault, ow
     'auth/sign-in': async () => {
       await session.signIn();
       const account = await fetchAccount(client);
-      // Before anyone sees "signed in": only this user's timer, draft and recent matters are on show
+      // Before anyone sees "signed in": only this user's timer, drafts and recent matters are on show
       // (another user's are put aside for them).
-      const owner = await ownerOf(account.user.id);
-      await showTimerOf(owner);
-      await showUserStateOf(owner);
+      await showUserStateOf(await ownerOf(account.user.id));
       await accountItem.setValue(account);
       await scheduleTokenRefresh(session);
       void outbox.wake(); // whatever waited for a sign-in goes now

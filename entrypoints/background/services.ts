@@ -42,7 +42,7 @@ export function createServices() {
     WXT_GROW_CLIENT_SECRET: import.meta.env.WXT_GROW_CLIENT_SECRET,
   });
   const hosts = async () => hostsOf(await settingsItem.getValue(), build);
-  /** A Clio user of this Clio (origin # id): outbox entries and the timer belong to one. */
+  /** A Clio user of this Clio (origin # id): outbox entries and what the browser keeps for a user belong to one. */
   const ownerOf = async (userId: number) => `${(await hosts()).manage}#${userId}`;
   /** Who is signed in, as an owner; null when nobody is. */
   const owner = async () => {
@@ -95,7 +95,7 @@ export function createServices() {
     outbox,
     store: {
       get: () => timerItem.getValue(),
-      set: async (t) => timerItem.setValue(t && { ...t, owner: t.owner ?? (await owner()) ?? undefined }),
+      set: (t) => timerItem.setValue(t),
       checkedAt: () => timerCheckedAtItem.getValue(),
       setCheckedAt: (at) => timerCheckedAtItem.setValue(at),
     },

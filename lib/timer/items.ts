@@ -1,6 +1,6 @@
 /** What the timer keeps in storage: the timer itself, idle time waiting for the user's decision, recent matters. */
 import { defineItem } from '../storage/item';
-import { timerForOwner, type MatterRef, type TimerState } from './model';
+import type { MatterRef, TimerState } from './model';
 
 export const timerItem = defineItem<TimerState | null>('local:timer', { fallback: null, version: 1 });
 
@@ -28,16 +28,3 @@ export async function rememberMatter(m: MatterRef): Promise<void> {
   await recentMattersItem.setValue([m, ...recent.filter((r) => r.id !== m.id)].slice(0, RECENT_MATTERS_KEPT));
 }
 
-/** Timers of other users of this browser, kept until they sign in again (see `timerForOwner`). */
-export const timersAsideItem = defineItem<Record<string, TimerState>>('local:timers-aside', { fallback: {}, version: 1 });
-
-/** After a sign-in: shows only the signed-in user's timer; a switch of user also asks Clio afresh. */
-export async function showTimerOf(owner: string): Promise<void> {
-  const next = timerForOwner(await timerItem.getValue(), await timersAsideItem.getValue(), owner);
-  if (next.changed) {
-    await timersAsideItem.setValue(next.aside);
-    await idleItem.setValue(null); // idle time belonged to the timer put aside (which keeps it)
-    await timerCheckedAtItem.setValue(0);
-  }
-  await timerItem.setValue(next.timer);
-}

@@ -26,23 +26,6 @@ export interface TimerState {
   adjustMs: number;
   /** Activity etag as last seen. */
   etag?: string;
-  /** Whose timer this is (Clio origin # user id): another user signing in on this browser never sees or stops it. */
-  owner?: string;
-}
-
-/**
- * The timer to show after `owner` signed in. Another user's timer is put aside for them (never shown,
- * stopped or sent as this user; it comes back when they sign in again) and one put aside for this
- * user returns. A timer from before owners were recorded is taken to be this user's.
- */
-export function timerForOwner(
-  current: TimerState | null,
-  aside: Record<string, TimerState>,
-  owner: string,
-): { timer: TimerState | null; aside: Record<string, TimerState>; changed: boolean } {
-  if (current && (current.owner ?? owner) === owner) return { timer: { ...current, owner }, aside, changed: false };
-  const { [owner]: mine, ...others } = aside;
-  return { timer: mine ?? null, aside: current ? { ...others, [current.owner!]: current } : others, changed: !!current || !!mine };
 }
 
 export const elapsedMs = (t: TimerState, now: number): number =>

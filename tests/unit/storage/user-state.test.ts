@@ -2,11 +2,24 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_DRAFT, keepPanelEntryDraft, panelEntryDraftItem, popupDraftItem } from '@/lib/storage/drafts';
 import { showUserStateOf } from '@/lib/storage/user-state';
-import { recentMattersItem } from '@/lib/timer/items';
+import { idleItem, recentMattersItem, timerCheckedAtItem, timerItem } from '@/lib/timer/items';
+import type { TimerState } from '@/lib/timer/model';
 
 const jones = { id: 1, displayNumber: '00001-Jones', description: 'Jones v. Cardinal', clientName: 'Omar Jones' };
 const lee = { id: 7, displayNumber: '00007-Lee', description: 'Lee v. Harlan', clientName: 'Ada Lee' };
 const typed = (note: string) => ({ ...EMPTY_DRAFT, tab: 'entry' as const, entry: { ...EMPTY_DRAFT.entry, duration: '1h', note } });
+
+const timer = (over: Partial<TimerState> = {}): TimerState => ({
+  activityId: 11,
+  matter: jones,
+  note: '',
+  activityDescriptionId: null,
+  recordedMs: 60_000,
+  runningSince: null,
+  syncedAt: 0,
+  adjustMs: 0,
+  ...over,
+});
 
 describe('showUserStateOf', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -40,4 +53,33 @@ describe('showUserStateOf', () => {
     expect((await panelEntryDraftItem(7).getValue())?.note).toBe('B’s panel note');
     expect(await panelEntryDraftItem(1).getValue()).toBeNull();
   });
+
+  it('keeps the signed-in user’s own timer, and adopts one from before owners were recorded', async () => {
+    await timerItem.setValue(timer());
+    await timerCheckedAtItem.setValue(123);
+    await showUserStateOf('clio#a');
+    expect(await timerItem.getValue()).toEqual(timer());
+    await showUserStateOf('clio#a');
+    expect(await timerItem.getValue()).toEqual(timer());
+    expect(await timerCheckedAtItem.getValue()).toBe(123);
+  });
+
+  it('puts another user’s timer (and its idle time) aside for them and brings back the one kept for this user', async () => {
+    await showUserStateOf('clio#a');
+    await timerItem.setValue(timer());
+    await idleItem.setValue({ from: 1, to: 2, activityId: 11 });
+    await showUserStateOf('clio#b');
+    expect(await timerItem.getValue()).toBeNull();
+    expect(await idleItem.getValue()).toBeNull();
+    expect(await timerCheckedAtItem.getValue()).toBe(0);
+    await timerItem.setValue(timer({ activityId: 22, matter: lee }));
+
+    await showUserStateOf('clio#c'); // nothing kept for this one
+    expect(await timerItem.getValue()).toBeNull();
+    await showUserStateOf('clio#b');
+    expect(await timerItem.getValue()).toEqual(timer({ activityId: 22, matter: lee }));
+    await showUserStateOf('clio#a');
+    expect(await timerItem.getValue()).toEqual(timer());
+  });
 });
+
