@@ -14,7 +14,10 @@ export default defineConfig({
     // The popup's one script goes without webextension-polyfill (see lib/browser/native.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.name === 'popup-script')) return;
-      config.resolve = { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), 'wxt/browser': fileURLToPath(new URL('./lib/browser/native.ts', import.meta.url)) } };
+      config.resolve = {
+        ...config.resolve,
+        alias: { ...(config.resolve?.alias as Record<string, string>), 'wxt/browser': fileURLToPath(new URL('./lib/browser/native.ts', import.meta.url)) },
+      };
     },
   },
   manifest: ({ browser }) => ({

@@ -49,8 +49,7 @@ export class AppError extends Error implements ErrorData {
   }
 }
 
-export const appError = (kind: ErrorKind, message: string, extra: Omit<ErrorData, 'kind' | 'message'> = {}) =>
-  new AppError({ kind, message, ...extra });
+export const appError = (kind: ErrorKind, message: string, extra: Omit<ErrorData, 'kind' | 'message'> = {}) => new AppError({ kind, message, ...extra });
 
 /** Any thrown value as an AppError, without leaking its text when it is not ours. */
 export function toAppError(e: unknown): AppError {

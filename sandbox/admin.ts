@@ -98,7 +98,13 @@ function findMatters(state: SandboxState, query: string, status: string | null):
     if (status && m.status !== status) continue;
     if (q && !m.haystack.includes(q)) continue;
     const client = state.db.contacts.get(m.clientId);
-    out.push({ id: m.id, display_number: m.displayNumber, description: m.description, status: m.status, client: client ? { id: client.id, name: client.name } : null });
+    out.push({
+      id: m.id,
+      display_number: m.displayNumber,
+      description: m.description,
+      status: m.status,
+      client: client ? { id: client.id, name: client.name } : null,
+    });
     if (out.length >= 10) break;
   }
   return out;
@@ -110,19 +116,34 @@ function snapshot(state: SandboxState): Record<string, unknown> {
   return {
     users: db.users.map((u) => ({ id: u.id, name: `${u.firstName} ${u.lastName}`, email: u.email })),
     timers: [...db.timers.values()].map((t) => ({
-      id: t.id, userId: t.userId, activityId: t.activityId, startTime: isoTime(t.startTime), elapsedSeconds: Math.round((now - t.startTime) / 1000),
+      id: t.id,
+      userId: t.userId,
+      activityId: t.activityId,
+      startTime: isoTime(t.startTime),
+      elapsedSeconds: Math.round((now - t.startTime) / 1000),
     })),
     leads: db.leads.filter((l) => l.via === 'api').map(leadJson),
     legacyLeads: db.leads.filter((l) => l.via === 'legacy').map(leadJson),
     createdActivities: db.createdActivityIds.flatMap((id) => {
       const a = db.activities.get(id);
       if (!a) return [];
-      return [{
-        id: a.id, type: a.type, date: a.date, quantity: a.quantity, rounded_quantity: quantities(a).rounded, price: a.price,
-        note: a.note, non_billable: a.nonBillable, matter: a.matterId === null ? null : { id: a.matterId },
-        activity_description: a.activityDescriptionId === null ? null : { id: a.activityDescriptionId },
-        user: { id: a.userId }, created_at: isoTime(a.createdAt), updated_at: isoTime(a.updatedAt),
-      }];
+      return [
+        {
+          id: a.id,
+          type: a.type,
+          date: a.date,
+          quantity: a.quantity,
+          rounded_quantity: quantities(a).rounded,
+          price: a.price,
+          note: a.note,
+          non_billable: a.nonBillable,
+          matter: a.matterId === null ? null : { id: a.matterId },
+          activity_description: a.activityDescriptionId === null ? null : { id: a.activityDescriptionId },
+          user: { id: a.userId },
+          created_at: isoTime(a.createdAt),
+          updated_at: isoTime(a.updatedAt),
+        },
+      ];
     }),
     grants: state.tokens.counts(),
   };

@@ -13,7 +13,15 @@ export async function approveOverHttp(authorizeUrl: string, decision: 'approve' 
   const text = await page.text();
   const form = new URLSearchParams();
   for (const m of text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    form.set(m[1]!, m[2]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+    form.set(
+      m[1]!,
+      m[2]!
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&'),
+    );
   }
   form.set('decision', decision);
   const action = new URL(/<form method="post" action="([^"]+)"/.exec(text)?.[1]?.replace(/&amp;/g, '&') ?? authorizeUrl, authorizeUrl);
@@ -33,7 +41,13 @@ export async function sandboxAccessToken(origin: string): Promise<string> {
   if (!code) throw new Error('no code');
   const token = await fetch(`${origin}/oauth/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: TEST_REDIRECT_URI, client_id: MANAGE_CLIENT_ID, client_secret: MANAGE_CLIENT_SECRET }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: TEST_REDIRECT_URI,
+      client_id: MANAGE_CLIENT_ID,
+      client_secret: MANAGE_CLIENT_SECRET,
+    }),
   });
   return ((await token.json()) as { access_token: string }).access_token;
 }

@@ -11,11 +11,7 @@ export interface Faults {
   scope: FaultScope;
 }
 
-export type FaultAction =
-  | { kind: 'none' }
-  | { kind: 'drop' }
-  | { kind: 'fail5xx' }
-  | { kind: 'storm429'; retryAfter: number };
+export type FaultAction = { kind: 'none' } | { kind: 'drop' } | { kind: 'fail5xx' } | { kind: 'storm429'; retryAfter: number };
 
 export const noFaults = (): Faults => ({ latencyMs: 0, fail5xx: 0, storm429: null, dropBefore: 0, dropAfter: 0, scope: 'all' });
 
@@ -39,8 +35,14 @@ export class FaultInjector {
   before(api: FaultApi): FaultAction {
     if (!this.applies(api)) return { kind: 'none' };
     const s = this.state;
-    if (s.dropBefore > 0) { s.dropBefore--; return { kind: 'drop' }; }
-    if (s.fail5xx > 0) { s.fail5xx--; return { kind: 'fail5xx' }; }
+    if (s.dropBefore > 0) {
+      s.dropBefore--;
+      return { kind: 'drop' };
+    }
+    if (s.fail5xx > 0) {
+      s.fail5xx--;
+      return { kind: 'fail5xx' };
+    }
     if (s.storm429 && s.storm429.count > 0) {
       s.storm429 = { ...s.storm429, count: s.storm429.count - 1 };
       return { kind: 'storm429', retryAfter: s.storm429.retryAfter };

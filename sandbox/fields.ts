@@ -4,7 +4,10 @@
  */
 import { KINDS, type KindName, type RenderCtx } from './resources';
 
-export interface Selection { fields: string[]; nested: Map<string, string[] | null> }
+export interface Selection {
+  fields: string[];
+  nested: Map<string, string[] | null>;
+}
 
 export class FieldsError extends Error {}
 
@@ -41,7 +44,10 @@ export function parseFields(raw: string | null | undefined, kindName: KindName):
     const inner = m[2];
     const assoc = kind.associations[name];
     if (assoc) {
-      if (inner === undefined) { sel.nested.set(name, null); continue; }
+      if (inner === undefined) {
+        sel.nested.set(name, null);
+        continue;
+      }
       if (inner.includes('{')) throw new FieldsError(`Nested fields may only be one level deep: ${part}`);
       const nestedKind = KINDS[assoc.kind];
       const innerFields = splitTop(inner);
@@ -75,9 +81,12 @@ export function project(kindName: KindName, record: unknown, sel: Selection, ctx
     const nestedKind = KINDS[assoc.kind];
     const names = inner ?? nestedKind.defaults;
     const value = assoc.get(record, ctx);
-    out[name] = value === null || value === undefined
-      ? null
-      : Array.isArray(value) ? value.map((v) => pick(assoc.kind, v, names, ctx)) : pick(assoc.kind, value, names, ctx);
+    out[name] =
+      value === null || value === undefined
+        ? null
+        : Array.isArray(value)
+          ? value.map((v) => pick(assoc.kind, v, names, ctx))
+          : pick(assoc.kind, value, names, ctx);
   }
   return out;
 }

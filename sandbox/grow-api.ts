@@ -11,7 +11,10 @@ import type { SandboxState } from './state';
 import type { Grant } from './tokens';
 
 type Handler = (req: Req, state: SandboxState, grant: Grant) => Reply;
-interface Route { scopes: string[]; handler: Handler }
+interface Route {
+  scopes: string[];
+  handler: Handler;
+}
 
 const routes: Record<string, Partial<Record<string, Route>>> = {
   'users/who_am_i': { GET: { scopes: ['grow_user_read'], handler: whoAmI } },
@@ -27,7 +30,10 @@ export function handleGrow(req: Req, state: SandboxState): Reply {
   if (!auth.ok) return growError(401, `Unauthorized: the access token is ${auth.reason === 'missing' ? 'missing' : auth.reason}`);
   const decision = state.growLimiter.take(auth.grant.clientId, state.config.growRateLimit);
   if (!decision.allowed) return json(429, { message: 'Too Many Requests' });
-  const key = req.path.replace(/^\/grow\//, '').replace(/\.json$/, '').replace(/\/$/, '');
+  const key = req.path
+    .replace(/^\/grow\//, '')
+    .replace(/\.json$/, '')
+    .replace(/\/$/, '');
   const route = routes[key]?.[req.method];
   if (!route) return growError(404, `No route matches ${req.method} ${req.path}`);
   if (!route.scopes.some((s) => auth.grant.scope.includes(s))) {
@@ -73,8 +79,13 @@ function idsFilter(req: Req): Set<number> | Reply | undefined {
 
 function contactJson(c: GrowContact): Record<string, unknown> {
   return {
-    id: c.id, first_name: c.firstName, last_name: c.lastName, email: c.email, phone_number: c.phoneNumber,
-    created_at: new Date(c.createdAt).toISOString(), updated_at: new Date(c.updatedAt).toISOString(),
+    id: c.id,
+    first_name: c.firstName,
+    last_name: c.lastName,
+    email: c.email,
+    phone_number: c.phoneNumber,
+    created_at: new Date(c.createdAt).toISOString(),
+    updated_at: new Date(c.updatedAt).toISOString(),
   };
 }
 
@@ -83,8 +94,9 @@ function listContacts(req: Req, state: SandboxState): Reply {
   const digits = q?.replace(/\D+/g, '') ?? '';
   const ids = idsFilter(req);
   if (ids && !(ids instanceof Set)) return ids;
-  const items = state.db.growContacts.filter((c) =>
-    (!ids || ids.has(c.id)) && (!q || c.haystack.includes(q) || (digits.length >= 4 && c.haystack.includes(digits))));
+  const items = state.db.growContacts.filter(
+    (c) => (!ids || ids.has(c.id)) && (!q || c.haystack.includes(q) || (digits.length >= 4 && c.haystack.includes(digits))),
+  );
   const r = cursor(req, items);
   if ('status' in r) return r;
   return json(200, listBody(r.page.map(contactJson), r.next));
@@ -93,7 +105,10 @@ function listContacts(req: Req, state: SandboxState): Reply {
 function listLeads(req: Req, state: SandboxState): Reply {
   const st = req.query.get('state');
   if (st !== 'untriaged' && st !== 'ignored') return growError(400, 'state is required: untriaged or ignored');
-  const r = cursor(req, state.db.leads.filter((l) => l.state === st));
+  const r = cursor(
+    req,
+    state.db.leads.filter((l) => l.state === st),
+  );
   if ('status' in r) return r;
   return json(200, listBody(r.page.map(leadJson), r.next));
 }

@@ -13,7 +13,11 @@ function isUri(s: string): boolean {
   }
 }
 
-interface FieldSpec { key: string; required: boolean; kind: 'string' | 'uri' | 'email' }
+interface FieldSpec {
+  key: string;
+  required: boolean;
+  kind: 'string' | 'uri' | 'email';
+}
 
 function validate(obj: Record<string, unknown>, where: string, specs: FieldSpec[], extra: string[] = []): string | Record<string, string | undefined> {
   const allowed = new Set([...specs.map((s) => s.key), ...extra]);
@@ -71,8 +75,15 @@ export function createGrowLead(db: Db, body: unknown): LeadResult {
   return {
     ok: true,
     lead: newLead(db, {
-      firstName: v.first_name!, lastName: v.last_name!, email: v.email ?? null, phoneNumber: v.phone_number ?? null,
-      fromMessage: v.from_message!, fromSource: v.from_source!, referringUrl: v.referring_url!, marketingSourceId, via: 'api',
+      firstName: v.first_name!,
+      lastName: v.last_name!,
+      email: v.email ?? null,
+      phoneNumber: v.phone_number ?? null,
+      fromMessage: v.from_message!,
+      fromSource: v.from_source!,
+      referringUrl: v.referring_url!,
+      marketingSourceId,
+      via: 'api',
     }),
   };
 }
@@ -97,17 +108,32 @@ export function createLegacyLead(db: Db, body: Record<string, unknown>): LeadRes
   return {
     ok: true,
     lead: newLead(db, {
-      firstName: v.from_first!, lastName: v.from_last!, email: v.from_email ?? null, phoneNumber: v.from_phone ?? null,
-      fromMessage: v.from_message!, fromSource: v.from_source!, referringUrl: v.referring_url!, marketingSourceId: null, via: 'legacy',
+      firstName: v.from_first!,
+      lastName: v.from_last!,
+      email: v.from_email ?? null,
+      phoneNumber: v.from_phone ?? null,
+      fromMessage: v.from_message!,
+      fromSource: v.from_source!,
+      referringUrl: v.referring_url!,
+      marketingSourceId: null,
+      via: 'legacy',
     }),
   };
 }
 
 export function leadJson(l: Lead): Record<string, unknown> {
   const out: Record<string, unknown> = {
-    id: l.id, first_name: l.firstName, last_name: l.lastName, email: l.email, phone_number: l.phoneNumber,
-    state: l.state, from_message: l.fromMessage, from_source: l.fromSource, referring_url: l.referringUrl,
-    created_at: new Date(l.createdAt).toISOString(), updated_at: new Date(l.updatedAt).toISOString(),
+    id: l.id,
+    first_name: l.firstName,
+    last_name: l.lastName,
+    email: l.email,
+    phone_number: l.phoneNumber,
+    state: l.state,
+    from_message: l.fromMessage,
+    from_source: l.fromSource,
+    referring_url: l.referringUrl,
+    created_at: new Date(l.createdAt).toISOString(),
+    updated_at: new Date(l.updatedAt).toISOString(),
   };
   if (l.marketingSourceId !== null) out.marketing_source = { id: l.marketingSourceId };
   return out;

@@ -79,15 +79,24 @@ export function manageError(status: number, message: string, type = defaultType(
 
 function defaultType(status: number): string {
   switch (status) {
-    case 400: return 'ArgumentError';
-    case 403: return 'ForbiddenError';
-    case 404: return 'RecordNotFound';
-    case 410: return 'Gone';
-    case 412: return 'PreconditionFailed';
-    case 422: return 'RecordInvalid';
-    case 429: return 'RateLimited';
-    case 503: return 'ServiceUnavailable';
-    default: return 'Error';
+    case 400:
+      return 'ArgumentError';
+    case 403:
+      return 'ForbiddenError';
+    case 404:
+      return 'RecordNotFound';
+    case 410:
+      return 'Gone';
+    case 412:
+      return 'PreconditionFailed';
+    case 422:
+      return 'RecordInvalid';
+    case 429:
+      return 'RateLimited';
+    case 503:
+      return 'ServiceUnavailable';
+    default:
+      return 'Error';
   }
 }
 

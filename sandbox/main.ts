@@ -9,12 +9,19 @@ function parseArgs(argv: string[]): SandboxOptions {
   const opts: SandboxOptions = {};
   if (process.env.SANDBOX_PORT) opts.port = Number(process.env.SANDBOX_PORT);
   const numeric: Record<string, keyof SandboxOptions> = {
-    '--port': 'port', '--matters': 'matters', '--rate-limit': 'rateLimit', '--access-token-ttl': 'accessTokenTtl', '--seed': 'seed',
+    '--port': 'port',
+    '--matters': 'matters',
+    '--rate-limit': 'rateLimit',
+    '--access-token-ttl': 'accessTokenTtl',
+    '--seed': 'seed',
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
     const value = inline ?? argv[++i];
-    if (flag === '--host' && value) { opts.host = value; continue; }
+    if (flag === '--host' && value) {
+      opts.host = value;
+      continue;
+    }
     const key = numeric[flag];
     if (!key || value === undefined || !Number.isFinite(Number(value))) {
       console.error(`Unknown or incomplete option ${argv[i] ?? flag}. Options: --port --host --matters --rate-limit --access-token-ttl --seed`);
@@ -38,7 +45,10 @@ let closing = false;
 const stop = (): void => {
   if (closing) return;
   closing = true;
-  sandbox.close().then(() => process.exit(0), () => process.exit(1));
+  sandbox.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

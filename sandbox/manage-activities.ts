@@ -75,7 +75,7 @@ function defaultPrice(ctx: ManageCtx, a: Activity): { price: number; flatRate: b
   const desc = a.activityDescriptionId === null ? undefined : ctx.db.activityDescriptions.get(a.activityDescriptionId);
   if (!desc) {
     const user = ctx.db.users.find((u) => u.id === a.userId)!;
-    const factor = a.matterId === null ? 1 : ctx.db.matters.get(a.matterId)?.rateFactor ?? 1;
+    const factor = a.matterId === null ? 1 : (ctx.db.matters.get(a.matterId)?.rateFactor ?? 1);
     return { price: Math.round(user.rate * factor * 100) / 100, flatRate: false };
   }
   const rate = resolveRate(desc, { db: ctx.db, now: ctx.now, rateUserId: a.userId, rateMatterId: a.matterId ?? undefined });
@@ -103,25 +103,35 @@ export function listActivities(ctx: ManageCtx): Reply {
   const descriptionId = intParam(ctx, 'activity_description_id');
   const start = ctx.req.query.get('start_date')?.slice(0, 10);
   const end = ctx.req.query.get('end_date')?.slice(0, 10);
-  for (const [name, v] of [['start_date', start], ['end_date', end]] as const) {
+  for (const [name, v] of [
+    ['start_date', start],
+    ['end_date', end],
+  ] as const) {
     if (v !== undefined && v !== '' && !isDate(v)) throw new ApiError(400, `${name} must be an ISO-8601 date`);
   }
   const type = ctx.req.query.get('type');
   if (type !== null && !TYPES.includes(type as ActivityType)) throw new ApiError(400, `type must be one of ${TYPES.join(', ')}`);
   const status = ctx.req.query.get('status');
   const statusTest: Record<string, (a: Activity) => boolean> = {
-    billed: (a) => a.billed, unbilled: (a) => !a.billed, draft: (a) => !a.billed,
-    non_billable: (a) => a.nonBillable, billable: (a) => !a.nonBillable, written_off: () => false,
+    billed: (a) => a.billed,
+    unbilled: (a) => !a.billed,
+    draft: (a) => !a.billed,
+    non_billable: (a) => a.nonBillable,
+    billable: (a) => !a.nonBillable,
+    written_off: () => false,
   };
   if (status !== null && !(status in statusTest)) throw new ApiError(400, `status must be one of ${Object.keys(statusTest).join(', ')}`);
-  const items = commonFilters(ctx, ctx.db.activities.values()).filter((a) =>
-    (matterId === undefined || a.matterId === matterId) &&
-    (userId === undefined || a.userId === userId) &&
-    (descriptionId === undefined || a.activityDescriptionId === descriptionId) &&
-    (!start || a.date >= start) && (!end || a.date <= end) &&
-    (type === null || a.type === type) &&
-    (status === null || statusTest[status]!(a)) &&
-    (!q || (a.note ?? '').toLowerCase().includes(q)));
+  const items = commonFilters(ctx, ctx.db.activities.values()).filter(
+    (a) =>
+      (matterId === undefined || a.matterId === matterId) &&
+      (userId === undefined || a.userId === userId) &&
+      (descriptionId === undefined || a.activityDescriptionId === descriptionId) &&
+      (!start || a.date >= start) &&
+      (!end || a.date <= end) &&
+      (type === null || a.type === type) &&
+      (status === null || statusTest[status]!(a)) &&
+      (!q || (a.note ?? '').toLowerCase().includes(q)),
+  );
   return list(ctx, 'activity', items, {
     'id(desc)': (a, b) => b.id - a.id,
     'date(asc)': (a, b) => a.date.localeCompare(b.date),
@@ -148,9 +158,22 @@ export function createActivity(ctx: ManageCtx): Reply {
   if (data.date === undefined) throw invalid('date is required');
   const { db, now } = ctx;
   const a: Activity = {
-    id: db.nextId.activity, type: 'TimeEntry', date: isoDate(now), quantity: 0, price: 0, note: null,
-    matterId: null, userId: ctx.user.id, activityDescriptionId: null, billed: false, nonBillable: false, flatRate: false,
-    reference: null, createdAt: now, updatedAt: now, rev: 0,
+    id: db.nextId.activity,
+    type: 'TimeEntry',
+    date: isoDate(now),
+    quantity: 0,
+    price: 0,
+    note: null,
+    matterId: null,
+    userId: ctx.user.id,
+    activityDescriptionId: null,
+    billed: false,
+    nonBillable: false,
+    flatRate: false,
+    reference: null,
+    createdAt: now,
+    updatedAt: now,
+    rev: 0,
   };
   applyFields(ctx, a, data);
   if (data.price === undefined) Object.assign(a, defaultPrice(ctx, a));

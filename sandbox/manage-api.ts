@@ -38,7 +38,10 @@ export function versionAccepted(header: string | string[] | undefined): boolean 
 }
 
 function resolve(path: string): { route: string; id: number } | undefined {
-  const rest = path.replace(/^\/api\/v4\//, '').replace(/\.json$/, '').replace(/\/$/, '');
+  const rest = path
+    .replace(/^\/api\/v4\//, '')
+    .replace(/\.json$/, '')
+    .replace(/\/$/, '');
   if (rest in routes) return { route: rest, id: 0 };
   const m = /^(.*)\/(\d+)$/.exec(rest);
   if (m && `${m[1]}/:id` in routes) return { route: `${m[1]}/:id`, id: Number(m[2]) };
@@ -55,7 +58,12 @@ export function handleManage(req: Req, state: SandboxState): Reply {
   }
   const auth = state.tokens.authenticate(bearer(req.headers), 'manage');
   if (!auth.ok) {
-    const why = { missing: 'No access token was given', unknown: 'The access token is invalid', expired: 'The access token expired', revoked: 'The access token was revoked' }[auth.reason];
+    const why = {
+      missing: 'No access token was given',
+      unknown: 'The access token is invalid',
+      expired: 'The access token expired',
+      revoked: 'The access token was revoked',
+    }[auth.reason];
     return withRate(oauthError(401, 'invalid_token', why), idle);
   }
   const key = `${auth.grant.userId}:${auth.grant.clientId}`;

@@ -9,7 +9,14 @@ import { etagOf, type KindName, type RenderCtx } from './resources';
 import type { SandboxState } from './state';
 import type { Grant } from './tokens';
 
-export interface ManageCtx { req: Req; state: SandboxState; db: Db; user: User; grant: Grant; now: number }
+export interface ManageCtx {
+  req: Req;
+  state: SandboxState;
+  db: Db;
+  user: User;
+  grant: Grant;
+  now: number;
+}
 
 export function renderCtx(ctx: ManageCtx, extra: Partial<RenderCtx> = {}): RenderCtx {
   return { db: ctx.db, now: ctx.now, rateUserId: ctx.user.id, ...extra };
@@ -28,10 +35,17 @@ const httpDate = (ms: number): string => new Date(ms).toUTCString();
 
 function matches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
-  return header.split(',').map((s) => s.trim().replace(/^W\//, '')).some((t) => t === '*' || t === etag);
+  return header
+    .split(',')
+    .map((s) => s.trim().replace(/^W\//, ''))
+    .some((t) => t === '*' || t === etag);
 }
 
-interface Versioned { id: number; rev: number; updatedAt: number }
+interface Versioned {
+  id: number;
+  rev: number;
+  updatedAt: number;
+}
 
 /** A single record: `{"data":{…}}` with ETag/Last-Modified; 304 on a matching If-None-Match. */
 export function single(ctx: ManageCtx, kind: KindName, record: Versioned, opts: { status?: number; render?: Partial<RenderCtx> } = {}): Reply {
@@ -45,7 +59,11 @@ export function single(ctx: ManageCtx, kind: KindName, record: Versioned, opts: 
 
 /** A list: `{"data":[…],"meta":{"paging":{"next"?},"records"}}`; the ETag hashes the body. */
 export function list<T extends { id: number; updatedAt: number }>(
-  ctx: ManageCtx, kind: KindName, items: T[], orders: Record<string, Comparator<T>>, render?: Partial<RenderCtx>,
+  ctx: ManageCtx,
+  kind: KindName,
+  items: T[],
+  orders: Record<string, Comparator<T>>,
+  render?: Partial<RenderCtx>,
 ): Reply {
   const sel = selection(ctx, kind);
   const page = paginate(ctx.req, items, orders);

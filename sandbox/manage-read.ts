@@ -41,12 +41,14 @@ export function listMatters(ctx: ManageCtx): Reply {
   const clientId = intParam(ctx, 'client_id');
   const attorneyId = intParam(ctx, 'responsible_attorney_id');
   const areaId = intParam(ctx, 'practice_area_id');
-  const matters = commonFilters(ctx, ctx.db.matters.values()).filter((m) =>
-    (!q || m.haystack.includes(q)) &&
-    (!statuses || statuses.has(m.status)) &&
-    (clientId === undefined || m.clientId === clientId) &&
-    (attorneyId === undefined || m.responsibleAttorneyId === attorneyId) &&
-    (areaId === undefined || m.practiceAreaId === areaId));
+  const matters = commonFilters(ctx, ctx.db.matters.values()).filter(
+    (m) =>
+      (!q || m.haystack.includes(q)) &&
+      (!statuses || statuses.has(m.status)) &&
+      (clientId === undefined || m.clientId === clientId) &&
+      (attorneyId === undefined || m.responsibleAttorneyId === attorneyId) &&
+      (areaId === undefined || m.practiceAreaId === areaId),
+  );
   const clientName = (m: Matter): string => ctx.db.contacts.get(m.clientId)?.name ?? '';
   return list(ctx, 'matter', matters, {
     'id(desc)': (a, b) => b.id - a.id,
@@ -73,10 +75,12 @@ export function listContacts(ctx: ManageCtx): Reply {
   const type = ctx.req.query.get('type');
   if (type !== null && type !== 'Person' && type !== 'Company') throw new ApiError(400, 'type must be Person or Company');
   const clientOnly = ctx.req.query.get('client_only') === 'true';
-  const contacts = commonFilters(ctx, ctx.db.contacts.values()).filter((c) =>
-    (!q || c.haystack.includes(q) || (!!digits && digits.length >= 4 && c.haystack.includes(digits))) &&
-    (type === null || c.type === type) &&
-    (!clientOnly || c.isClient));
+  const contacts = commonFilters(ctx, ctx.db.contacts.values()).filter(
+    (c) =>
+      (!q || c.haystack.includes(q) || (!!digits && digits.length >= 4 && c.haystack.includes(digits))) &&
+      (type === null || c.type === type) &&
+      (!clientOnly || c.isClient),
+  );
   const byName = (a: Contact, b: Contact): number => a.name.localeCompare(b.name);
   return list(ctx, 'contact', contacts, {
     'id(desc)': (a, b) => b.id - a.id,
@@ -97,7 +101,13 @@ export function listActivityDescriptions(ctx: ManageCtx): Reply {
   if (matterId !== undefined && !ctx.db.matters.has(matterId)) throw notFound('Matter', matterId);
   if (userId !== undefined && !ctx.db.users.some((u) => u.id === userId)) throw notFound('User', userId);
   const items = commonFilters(ctx, ctx.db.activityDescriptions.values());
-  return list(ctx, 'activity_description', items, {
-    'name(asc)': (a, b) => a.name.localeCompare(b.name),
-  }, { rateUserId: userId ?? ctx.user.id, rateMatterId: matterId });
+  return list(
+    ctx,
+    'activity_description',
+    items,
+    {
+      'name(asc)': (a, b) => a.name.localeCompare(b.name),
+    },
+    { rateUserId: userId ?? ctx.user.id, rateMatterId: matterId },
+  );
 }

@@ -1,67 +1,159 @@
 /** The sandbox's in-memory records. Times are epoch milliseconds; dates are 'YYYY-MM-DD'. */
 
-export interface Account { id: number; name: string; createdAt: number; updatedAt: number }
-
-export interface User {
-  id: number; firstName: string; lastName: string; email: string; initials: string;
-  timeZone: string; rate: number; defaultActivityDescriptionId: number;
-  phoneNumber: string; accountOwner: boolean; createdAt: number; updatedAt: number; rev: number;
+export interface Account {
+  id: number;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
 }
 
-export interface EmailAddress { id: number; address: string; name: 'Work' | 'Home' | 'Other'; primary: boolean }
-export interface PhoneNumber { id: number; number: string; name: 'Work' | 'Personal' | 'Other'; primary: boolean }
+export interface User {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  initials: string;
+  timeZone: string;
+  rate: number;
+  defaultActivityDescriptionId: number;
+  phoneNumber: string;
+  accountOwner: boolean;
+  createdAt: number;
+  updatedAt: number;
+  rev: number;
+}
+
+export interface EmailAddress {
+  id: number;
+  address: string;
+  name: 'Work' | 'Home' | 'Other';
+  primary: boolean;
+}
+export interface PhoneNumber {
+  id: number;
+  number: string;
+  name: 'Work' | 'Personal' | 'Other';
+  primary: boolean;
+}
 
 export interface Contact {
-  id: number; type: 'Person' | 'Company';
-  firstName: string | null; lastName: string | null; name: string;
-  emails: EmailAddress[]; phones: PhoneNumber[];
-  isClient: boolean; createdAt: number; updatedAt: number; rev: number;
+  id: number;
+  type: 'Person' | 'Company';
+  firstName: string | null;
+  lastName: string | null;
+  name: string;
+  emails: EmailAddress[];
+  phones: PhoneNumber[];
+  isClient: boolean;
+  createdAt: number;
+  updatedAt: number;
+  rev: number;
   /** Lower-cased names, emails and phones (also digits only) for `query`. */
   haystack: string;
 }
 
-export interface PracticeArea { id: number; name: string; category: string; code: string; createdAt: number; updatedAt: number }
+export interface PracticeArea {
+  id: number;
+  name: string;
+  category: string;
+  code: string;
+  createdAt: number;
+  updatedAt: number;
+}
 
 export type MatterStatus = 'Open' | 'Pending' | 'Closed';
 export interface Matter {
-  id: number; number: number; displayNumber: string; description: string; status: MatterStatus;
-  clientId: number; responsibleAttorneyId: number; originatingAttorneyId: number; practiceAreaId: number;
-  openDate: string; pendingDate: string | null; closeDate: string | null; lastActivityDate: string | null;
-  billable: boolean; billingMethod: 'hourly' | 'flat' | 'contingency'; clientReference: string | null;
+  id: number;
+  number: number;
+  displayNumber: string;
+  description: string;
+  status: MatterStatus;
+  clientId: number;
+  responsibleAttorneyId: number;
+  originatingAttorneyId: number;
+  practiceAreaId: number;
+  openDate: string;
+  pendingDate: string | null;
+  closeDate: string | null;
+  lastActivityDate: string | null;
+  billable: boolean;
+  billingMethod: 'hourly' | 'flat' | 'contingency';
+  clientReference: string | null;
   /** Multiplier applied to rates on this matter (1 = none); shows as hierarchy "Matter". */
   rateFactor: number;
-  createdAt: number; updatedAt: number; rev: number;
+  createdAt: number;
+  updatedAt: number;
+  rev: number;
   haystack: string;
 }
 
 export interface ActivityDescription {
-  id: number; name: string; isDefault: boolean;
+  id: number;
+  name: string;
+  isDefault: boolean;
   /** Fixed rate; null = the user's hourly rate applies. */
   fixedRate: { amount: number; type: 'FlatRate' | 'Custom' } | null;
-  createdAt: number; updatedAt: number; rev: number;
+  createdAt: number;
+  updatedAt: number;
+  rev: number;
 }
 
 export type ActivityType = 'TimeEntry' | 'ExpenseEntry' | 'HardCostEntry' | 'SoftCostEntry';
 export interface Activity {
-  id: number; type: ActivityType; date: string;
+  id: number;
+  type: ActivityType;
+  date: string;
   /** Seconds for a TimeEntry. */
-  quantity: number; price: number; note: string | null;
-  matterId: number | null; userId: number; activityDescriptionId: number | null;
-  billed: boolean; nonBillable: boolean; flatRate: boolean; reference: string | null;
-  createdAt: number; updatedAt: number; rev: number;
+  quantity: number;
+  price: number;
+  note: string | null;
+  matterId: number | null;
+  userId: number;
+  activityDescriptionId: number | null;
+  billed: boolean;
+  nonBillable: boolean;
+  flatRate: boolean;
+  reference: string | null;
+  createdAt: number;
+  updatedAt: number;
+  rev: number;
 }
 
-export interface Timer { id: number; userId: number; activityId: number; startTime: number; createdAt: number; updatedAt: number; rev: number }
+export interface Timer {
+  id: number;
+  userId: number;
+  activityId: number;
+  startTime: number;
+  createdAt: number;
+  updatedAt: number;
+  rev: number;
+}
 
 export interface GrowContact {
-  id: number; firstName: string; lastName: string; email: string | null; phoneNumber: string | null;
-  createdAt: number; updatedAt: number; haystack: string;
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phoneNumber: string | null;
+  createdAt: number;
+  updatedAt: number;
+  haystack: string;
 }
 
 export interface Lead {
-  id: number; firstName: string; lastName: string; email: string | null; phoneNumber: string | null;
-  fromMessage: string; fromSource: string; referringUrl: string; marketingSourceId: number | null;
-  state: 'untriaged' | 'ignored'; via: 'seed' | 'api' | 'legacy'; createdAt: number; updatedAt: number;
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phoneNumber: string | null;
+  fromMessage: string;
+  fromSource: string;
+  referringUrl: string;
+  marketingSourceId: number | null;
+  state: 'untriaged' | 'ignored';
+  via: 'seed' | 'api' | 'legacy';
+  createdAt: number;
+  updatedAt: number;
 }
 
 export interface Db {
@@ -98,6 +190,11 @@ export function isoTime(ms: number): string {
 /** Fold diacritics and odd letters to ASCII (for emails and search). */
 export function ascii(s: string): string {
   return s
-    .replace(/ł/g, 'l').replace(/Ł/g, 'L').replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/ß/g, 'ss')
-    .normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .replace(/ø/g, 'o')
+    .replace(/Ø/g, 'O')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
 }

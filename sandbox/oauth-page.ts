@@ -9,7 +9,10 @@ export function consentPage(action: string, appName: string, users: User[], hidd
   const options = users
     .map((u, i) => `<option value="${u.id}"${i === 0 ? ' selected' : ''}>${escapeHtml(`${u.firstName} ${u.lastName}`)} (${escapeHtml(u.email)})</option>`)
     .join('');
-  return html(200, `Authorize ${appName}`, `
+  return html(
+    200,
+    `Authorize ${appName}`,
+    `
 <h1>Authorize ${escapeHtml(appName)}</h1>
 <p class="muted">${escapeHtml(appName)} is asking for access to your Clio account (sandbox).</p>
 <form method="post" action="${escapeHtml(action)}">
@@ -20,7 +23,8 @@ ${inputs}
 <button type="submit" name="decision" value="approve">Approve</button>
 <button type="submit" name="decision" value="decline">Decline</button>
 </div>
-</form>`);
+</form>`,
+  );
 }
 
 export function errorPage(status: number, title: string, message: string): Reply {

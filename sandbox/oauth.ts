@@ -56,8 +56,12 @@ export function authorizePost(req: Req, family: ApiFamily, state: SandboxState):
   }
   const user = state.db.users.find((u) => String(u.id) === body.user_id) ?? state.db.users[0]!;
   const code = state.tokens.issueCode({
-    family, clientId: params.client_id!, userId: user.id, redirectUri: params.redirect_uri!,
-    scope: (params.scope ?? '').split(/\s+/).filter(Boolean), codeChallenge: params.code_challenge ?? null,
+    family,
+    clientId: params.client_id!,
+    userId: user.id,
+    redirectUri: params.redirect_uri!,
+    scope: (params.scope ?? '').split(/\s+/).filter(Boolean),
+    codeChallenge: params.code_challenge ?? null,
   });
   target.searchParams.set('code', code);
   if (params.state !== undefined) target.searchParams.set('state', params.state);

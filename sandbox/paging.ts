@@ -9,7 +9,11 @@ export const MAX_LIMIT = 200;
 export const OFFSET_CAP = 10_000;
 
 export type Comparator<T> = (a: T, b: T) => number;
-export interface Page<T> { items: T[]; next?: string; records: number }
+export interface Page<T> {
+  items: T[];
+  next?: string;
+  records: number;
+}
 
 export function encodePageToken(afterId: number): string {
   return Buffer.from(`after:${afterId}`).toString('base64url');
@@ -56,7 +60,8 @@ export function paginate<T extends { id: number }>(req: Req, items: T[], orders:
 
   const offset = rawOffset === null ? 0 : Number(rawOffset);
   if (rawOffset !== null && !/^\d+$/.test(rawOffset)) throw new ApiError(400, 'offset must be a non-negative integer');
-  if (offset >= OFFSET_CAP) throw new ApiError(422, `Offset paging is limited to ${OFFSET_CAP} records; use cursor paging (order=id(asc) with page_token)`, 'OffsetLimitExceeded');
+  if (offset >= OFFSET_CAP)
+    throw new ApiError(422, `Offset paging is limited to ${OFFSET_CAP} records; use cursor paging (order=id(asc) with page_token)`, 'OffsetLimitExceeded');
   const compare = order === null || order === 'id(asc)' ? byId : orders[order]!;
   const sorted = [...items].sort((a, b) => compare(a, b) || a.id - b.id);
   const end = Math.min(offset + limit, OFFSET_CAP);

@@ -29,12 +29,21 @@ export class SlidingWindow {
   peek(key: string, limit: number, now = Date.now()): RateDecision {
     const list = this.prune(key, now);
     const oldest = list[0] ?? now;
-    return { allowed: list.length < limit, limit, remaining: Math.max(0, limit - list.length), reset: Math.ceil((oldest + this.windowMs) / 1000), retryAfter: 0 };
+    return {
+      allowed: list.length < limit,
+      limit,
+      remaining: Math.max(0, limit - list.length),
+      reset: Math.ceil((oldest + this.windowMs) / 1000),
+      retryAfter: 0,
+    };
   }
 
   private prune(key: string, now: number): number[] {
     let list = this.hits.get(key);
-    if (!list) { list = []; this.hits.set(key, list); }
+    if (!list) {
+      list = [];
+      this.hits.set(key, list);
+    }
     const cutoff = now - this.windowMs;
     let drop = 0;
     while (drop < list.length && list[drop]! <= cutoff) drop++;

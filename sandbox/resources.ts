@@ -5,10 +5,18 @@
 import { createHash } from 'node:crypto';
 import { isoTime, type Activity, type ActivityDescription, type Contact, type Db, type Matter, type Timer, type User } from './model';
 
-export interface RenderCtx { db: Db; now: number; rateUserId?: number; rateMatterId?: number }
+export interface RenderCtx {
+  db: Db;
+  now: number;
+  rateUserId?: number;
+  rateMatterId?: number;
+}
 
 type Getter<T> = (r: T, ctx: RenderCtx) => unknown;
-export interface Association<T> { kind: KindName; get: (r: T, ctx: RenderCtx) => unknown }
+export interface Association<T> {
+  kind: KindName;
+  get: (r: T, ctx: RenderCtx) => unknown;
+}
 export interface Kind<T> {
   fields: Record<string, Getter<T>>;
   associations: Record<string, Association<T>>;
@@ -16,8 +24,18 @@ export interface Kind<T> {
   defaults: string[];
 }
 
-export type KindName = 'user' | 'account' | 'contact' | 'email_address' | 'phone_number' | 'matter' | 'practice_area'
-  | 'activity_description' | 'rate' | 'activity' | 'timer';
+export type KindName =
+  | 'user'
+  | 'account'
+  | 'contact'
+  | 'email_address'
+  | 'phone_number'
+  | 'matter'
+  | 'practice_area'
+  | 'activity_description'
+  | 'rate'
+  | 'activity'
+  | 'timer';
 
 export function etagOf(kind: string, id: number, rev: number, updatedAt: number): string {
   return `"${createHash('sha1').update(`${kind}:${id}:${rev}:${updatedAt}`).digest('hex').slice(0, 32)}"`;
@@ -72,7 +90,11 @@ const account: Kind<Db['account']> = {
 const emailAddress: Kind<Contact['emails'][number]> = {
   defaults: ['id', 'etag'],
   fields: {
-    id: (e) => e.id, etag: (e) => etagOf('email', e.id, 0, 0), address: (e) => e.address, name: (e) => e.name, primary: (e) => e.primary,
+    id: (e) => e.id,
+    etag: (e) => etagOf('email', e.id, 0, 0),
+    address: (e) => e.address,
+    name: (e) => e.name,
+    primary: (e) => e.primary,
   },
   associations: {},
 };
@@ -80,7 +102,11 @@ const emailAddress: Kind<Contact['emails'][number]> = {
 const phoneNumber: Kind<Contact['phones'][number]> = {
   defaults: ['id', 'etag'],
   fields: {
-    id: (p) => p.id, etag: (p) => etagOf('phone', p.id, 0, 0), number: (p) => p.number, name: (p) => p.name, primary: (p) => p.primary,
+    id: (p) => p.id,
+    etag: (p) => etagOf('phone', p.id, 0, 0),
+    number: (p) => p.number,
+    name: (p) => p.name,
+    primary: (p) => p.primary,
   },
   associations: {},
 };
@@ -112,8 +138,12 @@ const contact: Kind<Contact> = {
 const practiceArea: Kind<Db['practiceAreas'] extends Map<number, infer P> ? P : never> = {
   defaults: ['id', 'etag'],
   fields: {
-    id: (p) => p.id, etag: (p) => etagOf('practice_area', p.id, 0, p.updatedAt), name: (p) => p.name,
-    category: (p) => p.category, code: (p) => p.code, ...stamps,
+    id: (p) => p.id,
+    etag: (p) => etagOf('practice_area', p.id, 0, p.updatedAt),
+    name: (p) => p.name,
+    category: (p) => p.category,
+    code: (p) => p.code,
+    ...stamps,
   },
   associations: {},
 };
@@ -148,7 +178,12 @@ const matter: Kind<Matter> = {
   },
 };
 
-export interface ResolvedRate { amount: number; non_billable_amount: number; type: 'User' | 'FlatRate' | 'Custom'; hierarchy: 'Default' | 'Activity' | 'Matter' }
+export interface ResolvedRate {
+  amount: number;
+  non_billable_amount: number;
+  type: 'User' | 'FlatRate' | 'Custom';
+  hierarchy: 'Default' | 'Activity' | 'Matter';
+}
 
 /** Clio's rate hierarchy, simplified: description's fixed rate, else the user's rate; a matter's factor on top. */
 export function resolveRate(d: ActivityDescription, ctx: RenderCtx): ResolvedRate {
@@ -222,9 +257,12 @@ const activity: Kind<Activity> = {
     ...stamps,
   },
   associations: {
-    matter: { kind: 'matter', get: (a, { db }) => (a.matterId === null ? null : db.matters.get(a.matterId) ?? null) },
+    matter: { kind: 'matter', get: (a, { db }) => (a.matterId === null ? null : (db.matters.get(a.matterId) ?? null)) },
     user: { kind: 'user', get: (a, { db }) => db.users.find((u) => u.id === a.userId) ?? null },
-    activity_description: { kind: 'activity_description', get: (a, { db }) => (a.activityDescriptionId === null ? null : db.activityDescriptions.get(a.activityDescriptionId) ?? null) },
+    activity_description: {
+      kind: 'activity_description',
+      get: (a, { db }) => (a.activityDescriptionId === null ? null : (db.activityDescriptions.get(a.activityDescriptionId) ?? null)),
+    },
     timer: { kind: 'timer', get: (a, { db }) => [...db.timers.values()].find((t) => t.activityId === a.id) ?? null },
   },
 };
@@ -246,6 +284,15 @@ const timer: Kind<Timer> = {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const KINDS: Record<KindName, Kind<any>> = {
-  user, account, contact, email_address: emailAddress, phone_number: phoneNumber, matter,
-  practice_area: practiceArea, activity_description: activityDescription, rate, activity, timer,
+  user,
+  account,
+  contact,
+  email_address: emailAddress,
+  phone_number: phoneNumber,
+  matter,
+  practice_area: practiceArea,
+  activity_description: activityDescription,
+  rate,
+  activity,
+  timer,
 };

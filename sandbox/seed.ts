@@ -1,19 +1,43 @@
 /** Builds the seeded firm deterministically from a seed. 10,000 matters take a few tens of ms. */
 import { createRng, type Rng } from './prng';
 import {
-  ACTIVITY_DESCRIPTIONS, ADVERSARIAL, AREA_CODES, COMPANY_KINDS, COMPANY_SUFFIXES, COMPANY_WORDS, ENTRY_NOTES,
-  FIRST_NAMES, LAST_NAMES, MATTER_SUBJECTS, PRACTICE_AREAS, STREET_NAMES,
+  ACTIVITY_DESCRIPTIONS,
+  ADVERSARIAL,
+  AREA_CODES,
+  COMPANY_KINDS,
+  COMPANY_SUFFIXES,
+  COMPANY_WORDS,
+  ENTRY_NOTES,
+  FIRST_NAMES,
+  LAST_NAMES,
+  MATTER_SUBJECTS,
+  PRACTICE_AREAS,
+  STREET_NAMES,
 } from './seed-names';
 import {
-  ascii, isoDate, type Activity, type ActivityDescription, type Contact, type Db, type GrowContact, type Lead,
-  type Matter, type MatterStatus, type PracticeArea, type User,
+  ascii,
+  isoDate,
+  type Activity,
+  type ActivityDescription,
+  type Contact,
+  type Db,
+  type GrowContact,
+  type Lead,
+  type Matter,
+  type MatterStatus,
+  type PracticeArea,
+  type User,
 } from './model';
 
 const DAY = 86_400_000;
 export const ACCOUNT_ID = 4001;
 export const FIRM_NAME = 'Whitfield, Asante & Reyes LLP';
 
-export interface SeedOptions { seed: number; matters: number; contacts?: number }
+export interface SeedOptions {
+  seed: number;
+  matters: number;
+  contacts?: number;
+}
 
 export function seedDb({ seed, matters: matterCount, contacts: contactCount = 900 }: SeedOptions): Db {
   const rng = createRng(seed);
@@ -42,8 +66,17 @@ export function seedDb({ seed, matters: matterCount, contacts: contactCount = 90
   const leads = seedLeads(today);
 
   return {
-    now, account, users, contacts, practiceAreas, matters, activityDescriptions, activities,
-    timers: new Map(), growContacts, leads,
+    now,
+    account,
+    users,
+    contacts,
+    practiceAreas,
+    matters,
+    activityDescriptions,
+    activities,
+    timers: new Map(),
+    growContacts,
+    leads,
     nextId: { activity: 900_001 + activities.size, timer: 7001, lead: 80_001 + leads.length },
     createdActivityIds: [],
   };
@@ -56,19 +89,29 @@ function seedUsers(createdAt: number): User[] {
     ['Sofía', 'Reyes', 'America/Chicago', 300, false],
   ];
   return people.map(([firstName, lastName, timeZone, rate, accountOwner], i) => ({
-    id: 1001 + i, firstName, lastName, timeZone, rate, accountOwner,
+    id: 1001 + i,
+    firstName,
+    lastName,
+    timeZone,
+    rate,
+    accountOwner,
     email: `${ascii(firstName).toLowerCase()}.${ascii(lastName).toLowerCase()}@whitfieldlaw.example`,
     initials: firstName[0]! + lastName[0]!,
     defaultActivityDescriptionId: 501,
     phoneNumber: `(617) 555-01${String(10 + i)}`,
-    createdAt, updatedAt: createdAt, rev: 0,
+    createdAt,
+    updatedAt: createdAt,
+    rev: 0,
   }));
 }
 
 function phone(rng: Rng, used: Set<string>): string {
   for (;;) {
     const p = `(${rng.pick(AREA_CODES)}) ${rng.int(201, 989)}-${String(rng.int(0, 9999)).padStart(4, '0')}`;
-    if (!used.has(p)) { used.add(p); return p; }
+    if (!used.has(p)) {
+      used.add(p);
+      return p;
+    }
   }
 }
 
@@ -95,7 +138,13 @@ function seedContacts(rng: Rng, count: number, since: number, today: number): Ma
     let email: string;
     if (isCompany) {
       name = `${rng.pick(COMPANY_WORDS)} ${rng.pick(COMPANY_KINDS)} ${rng.pick(COMPANY_SUFFIXES)}`;
-      const domain = ascii(name).toLowerCase().replace(/[^a-z ]/g, '').trim().split(/\s+/).slice(0, 2).join('');
+      const domain = ascii(name)
+        .toLowerCase()
+        .replace(/[^a-z ]/g, '')
+        .trim()
+        .split(/\s+/)
+        .slice(0, 2)
+        .join('');
       email = `info@${domain}.example`;
     } else {
       firstName = rng.pick(FIRST_NAMES);
@@ -114,8 +163,17 @@ function seedContacts(rng: Rng, count: number, since: number, today: number): Ma
     const phones: Contact['phones'] = [{ id: phoneId++, number: phone(rng, usedPhones), name: isCompany ? 'Work' : 'Personal', primary: true }];
     if (rng.chance(0.3)) phones.push({ id: phoneId++, number: phone(rng, usedPhones), name: 'Work', primary: false });
     contacts.set(id, {
-      id, type: isCompany ? 'Company' : 'Person', firstName, lastName, name, emails, phones,
-      isClient: false, createdAt, updatedAt, rev: 0,
+      id,
+      type: isCompany ? 'Company' : 'Person',
+      firstName,
+      lastName,
+      name,
+      emails,
+      phones,
+      isClient: false,
+      createdAt,
+      updatedAt,
+      rev: 0,
       haystack: haystackOf([name, ...emails.map((e) => e.address), ...phones.map((p) => p.number)]),
     });
   }
@@ -153,16 +211,26 @@ function seedMatters(rng: Rng, count: number, contacts: Contact[], users: User[]
     const displayNumber = `${String(number).padStart(5, '0')}-${ascii(label).replace(/[^A-Za-z]/g, '')}`;
     const attorney = rng.pick(users);
     matters.set(id, {
-      id, number, displayNumber, description, status,
-      clientId: client.id, responsibleAttorneyId: attorney.id, originatingAttorneyId: rng.pick(users).id,
+      id,
+      number,
+      displayNumber,
+      description,
+      status,
+      clientId: client.id,
+      responsibleAttorneyId: attorney.id,
+      originatingAttorneyId: rng.pick(users).id,
       practiceAreaId: 301 + areaIndex,
-      openDate: isoDate(openedAt), pendingDate: status === 'Pending' ? isoDate(openedAt) : null, closeDate,
+      openDate: isoDate(openedAt),
+      pendingDate: status === 'Pending' ? isoDate(openedAt) : null,
+      closeDate,
       lastActivityDate: null,
       billable: rng.chance(0.95),
       billingMethod: area[0] === 'Personal Injury' ? 'contingency' : rng.chance(0.15) ? 'flat' : 'hourly',
       clientReference: rng.chance(0.2) ? `REF-${rng.int(1000, 9999)}` : null,
       rateFactor: rng.chance(0.1) ? 0.9 : 1,
-      createdAt: openedAt, updatedAt, rev: 0,
+      createdAt: openedAt,
+      updatedAt,
+      rev: 0,
       haystack: '',
     });
   }
@@ -176,10 +244,17 @@ export function matterHaystack(m: Matter, client: Contact | null): string {
 }
 
 function seedActivities(
-  rng: Rng, matters: Map<number, Matter>, users: User[], descriptions: Map<number, ActivityDescription>, today: number,
+  rng: Rng,
+  matters: Map<number, Matter>,
+  users: User[],
+  descriptions: Map<number, ActivityDescription>,
+  today: number,
 ): Map<number, Activity> {
   const activities = new Map<number, Activity>();
-  const recent = [...matters.values()].filter((m) => m.status !== 'Closed').sort((a, b) => b.updatedAt - a.updatedAt).slice(0, 60);
+  const recent = [...matters.values()]
+    .filter((m) => m.status !== 'Closed')
+    .sort((a, b) => b.updatedAt - a.updatedAt)
+    .slice(0, 60);
   const descs = [...descriptions.values()];
   let id = 900_001;
   for (let i = 0; i < recent.length * 4 && recent.length; i++) {
@@ -189,11 +264,22 @@ function seedActivities(
     const at = today - rng.int(0, 45) * DAY + rng.int(8, 18) * 3_600_000;
     const quantity = rng.int(1, 20) * 360;
     activities.set(id, {
-      id, type: 'TimeEntry', date: isoDate(at), quantity,
+      id,
+      type: 'TimeEntry',
+      date: isoDate(at),
+      quantity,
       price: desc.fixedRate?.amount ?? user.rate * matter.rateFactor,
-      note: rng.pick(ENTRY_NOTES), matterId: matter.id, userId: user.id, activityDescriptionId: desc.id,
-      billed: at < today - 30 * DAY && rng.chance(0.6), nonBillable: rng.chance(0.08), flatRate: desc.fixedRate?.type === 'FlatRate',
-      reference: null, createdAt: at, updatedAt: at, rev: 0,
+      note: rng.pick(ENTRY_NOTES),
+      matterId: matter.id,
+      userId: user.id,
+      activityDescriptionId: desc.id,
+      billed: at < today - 30 * DAY && rng.chance(0.6),
+      nonBillable: rng.chance(0.08),
+      flatRate: desc.fixedRate?.type === 'FlatRate',
+      reference: null,
+      createdAt: at,
+      updatedAt: at,
+      rev: 0,
     });
     if (!matter.lastActivityDate || matter.lastActivityDate < isoDate(at)) matter.lastActivityDate = isoDate(at);
     id++;
@@ -226,9 +312,19 @@ function growContact(id: number, firstName: string, lastName: string, email: str
 
 function seedLeads(today: number): Lead[] {
   const mk = (i: number, firstName: string, lastName: string, email: string, message: string, state: Lead['state']): Lead => ({
-    id: 80_001 + i, firstName, lastName, email, phoneNumber: null, fromMessage: message, fromSource: 'Website',
-    referringUrl: 'https://whitfieldlaw.example/contact', marketingSourceId: null, state, via: 'seed',
-    createdAt: today - (i + 1) * DAY, updatedAt: today - (i + 1) * DAY,
+    id: 80_001 + i,
+    firstName,
+    lastName,
+    email,
+    phoneNumber: null,
+    fromMessage: message,
+    fromSource: 'Website',
+    referringUrl: 'https://whitfieldlaw.example/contact',
+    marketingSourceId: null,
+    state,
+    via: 'seed',
+    createdAt: today - (i + 1) * DAY,
+    updatedAt: today - (i + 1) * DAY,
   });
   return [
     mk(0, 'Renée', 'Lefèvre', 'renee.lefevre@example.net', 'I was let go after reporting a safety issue.', 'untriaged'),

@@ -11,14 +11,18 @@ import { authorizeGet, authorizePost, deauthorize, revoke, token } from './oauth
 import { SandboxState, type LogEntry } from './state';
 
 export interface SandboxOptions {
-  port?: number;            // 0 = any free port; default 4010
-  host?: string;            // default '127.0.0.1'
-  matters?: number;         // default 3000
-  rateLimit?: number;       // Manage requests per 60 s per grant, default 50
-  accessTokenTtl?: number;  // seconds, default 2592000
-  seed?: number;            // PRNG seed, default 1
+  port?: number; // 0 = any free port; default 4010
+  host?: string; // default '127.0.0.1'
+  matters?: number; // default 3000
+  rateLimit?: number; // Manage requests per 60 s per grant, default 50
+  accessTokenTtl?: number; // seconds, default 2592000
+  seed?: number; // PRNG seed, default 1
 }
-export interface Sandbox { origin: string; port: number; close(): Promise<void> }
+export interface Sandbox {
+  origin: string;
+  port: number;
+  close(): Promise<void>;
+}
 
 type Api = NonNullable<LogEntry['api']> | 'admin';
 
@@ -45,11 +49,16 @@ function oauthRoute(req: Req, state: SandboxState): Reply {
 
 function dispatch(api: Api, req: Req, state: SandboxState): Reply {
   switch (api) {
-    case 'admin': return handleAdmin(req, state);
-    case 'oauth': return oauthRoute(req, state);
-    case 'manage': return handleManage(req, state);
-    case 'grow': return handleGrow(req, state);
-    case 'legacy': return handleLegacyInbox(req, state);
+    case 'admin':
+      return handleAdmin(req, state);
+    case 'oauth':
+      return oauthRoute(req, state);
+    case 'manage':
+      return handleManage(req, state);
+    case 'grow':
+      return handleGrow(req, state);
+    case 'legacy':
+      return handleLegacyInbox(req, state);
   }
 }
 
@@ -61,7 +70,8 @@ function faultReply(api: FaultApi, kind: 'fail5xx' | 'storm429', retryAfter: num
   const headers: Record<string, string> = { 'Retry-After': String(retryAfter) };
   if (api === 'manage') {
     Object.assign(headers, {
-      'X-RateLimit-Limit': String(state.config.rateLimit), 'X-RateLimit-Remaining': '0',
+      'X-RateLimit-Limit': String(state.config.rateLimit),
+      'X-RateLimit-Remaining': '0',
       'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + retryAfter),
     });
     return manageError(429, `Rate limit exceeded. Retry in ${retryAfter} seconds.`, 'RateLimited', headers);
@@ -99,7 +109,9 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
   }
   const entry: LogEntry = { at: new Date().toISOString(), method, path, query: Object.fromEntries(url.searchParams), status: 0 };
   if (api !== 'admin') entry.api = api;
-  const log = (): void => { if (api !== 'admin') state.log.push(entry); };
+  const log = (): void => {
+    if (api !== 'admin') state.log.push(entry);
+  };
 
   if (api !== 'admin' && state.faults.state.latencyMs > 0) await sleep(state.faults.state.latencyMs);
   const faultApi = api === 'manage' || api === 'grow' || api === 'legacy' ? api : undefined;
@@ -183,9 +195,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   return {
     origin: `http://${hostForUrl}:${port}`,
     port,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((err) => (err ? reject(err) : resolve()));
-      for (const s of sockets) s.destroy();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        for (const s of sockets) s.destroy();
+      }),
   };
 }

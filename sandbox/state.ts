@@ -31,7 +31,11 @@ export interface LogEntry {
   dropped?: 'before' | 'after';
 }
 
-export interface StateOptions { seed: number; matters: number; config: Config }
+export interface StateOptions {
+  seed: number;
+  matters: number;
+  config: Config;
+}
 
 export class SandboxState {
   db!: Db;

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { Reply } from './http-utils';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'pages');
-export const STRICT_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const STRICT_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export function testPage(path: string): Reply {
   const name = path.replace(/^\/pages\//, '').replace(/\.html$/, '');

@@ -3,16 +3,33 @@ import { randomBytes } from 'node:crypto';
 import type { ApiFamily } from './credentials';
 
 export interface Grant {
-  id: number; family: ApiFamily; clientId: string; userId: number; scope: string[];
+  id: number;
+  family: ApiFamily;
+  clientId: string;
+  userId: number;
+  scope: string[];
   /** Manage: the one reusable refresh token. Grow: the current (rotating) one. */
-  refreshToken: string; revoked: boolean; createdAt: number;
+  refreshToken: string;
+  revoked: boolean;
+  createdAt: number;
   /** Authorized with PKCE: a Grow public client may refresh without its secret. */
   pkce: boolean;
 }
-export interface AccessToken { token: string; grantId: number; expiresAt: number }
+export interface AccessToken {
+  token: string;
+  grantId: number;
+  expiresAt: number;
+}
 export interface AuthCode {
-  code: string; family: ApiFamily; clientId: string; userId: number; redirectUri: string; scope: string[];
-  codeChallenge: string | null; expiresAt: number; used: boolean;
+  code: string;
+  family: ApiFamily;
+  clientId: string;
+  userId: number;
+  redirectUri: string;
+  scope: string[];
+  codeChallenge: string | null;
+  expiresAt: number;
+  used: boolean;
 }
 
 export type AuthFailure = 'missing' | 'unknown' | 'expired' | 'revoked';
@@ -44,8 +61,15 @@ export class TokenStore {
 
   createGrant(family: ApiFamily, clientId: string, userId: number, scope: string[], pkce = false): Grant {
     const grant: Grant = {
-      id: this.nextGrantId++, family, clientId, userId, scope, refreshToken: newToken(family === 'manage' ? 'mr' : 'gr'),
-      revoked: false, createdAt: Date.now(), pkce,
+      id: this.nextGrantId++,
+      family,
+      clientId,
+      userId,
+      scope,
+      refreshToken: newToken(family === 'manage' ? 'mr' : 'gr'),
+      revoked: false,
+      createdAt: Date.now(),
+      pkce,
     };
     this.grants.set(grant.id, grant);
     this.refresh.set(grant.refreshToken, grant.id);

@@ -13,7 +13,11 @@ import { benchRateLimiter } from './bench/rate-limit';
 import { entrySizes, fileKb } from './bench/sizes';
 
 const { values } = parseArgs({
-  options: { burst: { type: 'string', default: '300' }, 'skip-limiter': { type: 'boolean', default: false }, 'skip-browser': { type: 'boolean', default: false } },
+  options: {
+    burst: { type: 'string', default: '300' },
+    'skip-limiter': { type: 'boolean', default: false },
+    'skip-browser': { type: 'boolean', default: false },
+  },
 });
 const out = '.output/bench';
 const rows: Array<[string, string, string, string]> = [];
@@ -42,9 +46,19 @@ if (!values['skip-browser']) {
   console.log('Headless Chromium: popup, side panel at 10,000 matters, capture…');
   const b = await benchBrowser();
   const ratio = b.popupMs / b.blankMs;
-  row('popup: navigation to interactive (timer state shown)', `${b.popupMs.toFixed(0)} ms (one paragraph: ${b.blankMs.toFixed(0)} ms, ×${ratio.toFixed(2)})`, '≤ 1.5 × one paragraph', ratio <= 1.5);
+  row(
+    'popup: navigation to interactive (timer state shown)',
+    `${b.popupMs.toFixed(0)} ms (one paragraph: ${b.blankMs.toFixed(0)} ms, ×${ratio.toFixed(2)})`,
+    '≤ 1.5 × one paragraph',
+    ratio <= 1.5,
+  );
   row('popup JS heap', `${b.popupHeapMb.toFixed(2)} MB`, '≤ 5 MB', b.popupHeapMb <= 5);
-  row('side panel: keystroke to results rendered and laid out, p95', `${b.searchP95Ms.toFixed(1)} ms (${b.searchSamples} keystrokes)`, '≤ 16 ms', b.searchP95Ms <= 16);
+  row(
+    'side panel: keystroke to results rendered and laid out, p95',
+    `${b.searchP95Ms.toFixed(1)} ms (${b.searchSamples} keystrokes)`,
+    '≤ 16 ms',
+    b.searchP95Ms <= 16,
+  );
   row('  … and to the next frame painted, p95 (incl. waiting for vsync)', `${b.searchFrameP95Ms.toFixed(1)} ms`);
   row('first sync of 10,000 matters: requests', String(b.syncRequests), '≤ ⌈10,000/200⌉ + 1 = 51', b.syncRequests <= 51);
   row('extension storage after that sync (IndexedDB)', `${b.storageMb.toFixed(1)} MB`);

@@ -24,7 +24,12 @@ export function buildForSandbox(port: number, outDir: string, browser = 'chrome'
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '4010' }, out: { type: 'string', default: '.output' }, browser: { type: 'string', default: 'chrome' }, 'for-tests': { type: 'boolean', default: false } },
+    options: {
+      port: { type: 'string', default: '4010' },
+      out: { type: 'string', default: '.output' },
+      browser: { type: 'string', default: 'chrome' },
+      'for-tests': { type: 'boolean', default: false },
+    },
   });
   buildForSandbox(Number(values.port), values.out!, values.browser!, false, values['for-tests']);
 }

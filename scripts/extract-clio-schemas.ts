@@ -12,10 +12,14 @@ const out = 'sandbox/clio-schemas.json';
 
 /** Response bodies of the endpoints the sandbox serves. */
 const roots = [
-  'User_Show', 'User_List',
-  'Matter_Show', 'Matter_List',
-  'Contact_Show', 'Contact_List',
-  'Activity_Show', 'Activity_List',
+  'User_Show',
+  'User_List',
+  'Matter_Show',
+  'Matter_List',
+  'Contact_Show',
+  'Contact_List',
+  'Activity_Show',
+  'Activity_List',
   'ActivityDescription_List',
   'Timer_Show',
   'Error',
@@ -23,8 +27,23 @@ const roots = [
 
 /** Keywords kept; everything else (description, example, x-*) is dropped. */
 const keep = new Set([
-  'type', 'format', 'enum', 'items', 'properties', 'required', 'allOf', 'anyOf', 'oneOf',
-  '$ref', 'nullable', 'additionalProperties', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern',
+  'type',
+  'format',
+  'enum',
+  'items',
+  'properties',
+  'required',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  '$ref',
+  'nullable',
+  'additionalProperties',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'pattern',
 ]);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -58,7 +77,11 @@ while (queue.length) {
   queue.push(...refs);
 }
 
-const sorted = Object.fromEntries(Object.keys(picked).sort().map((k) => [k, picked[k]!]));
+const sorted = Object.fromEntries(
+  Object.keys(picked)
+    .sort()
+    .map((k) => [k, picked[k]!]),
+);
 const doc = { source: `Clio Manage API v4 OpenAPI spec ${spec.info.version}`, roots, components: { schemas: sorted } };
 writeFileSync(out, JSON.stringify(doc, null, 1) + '\n');
 console.log(`wrote ${out}: ${Object.keys(sorted).length} schemas, ${JSON.stringify(doc).length} bytes`);

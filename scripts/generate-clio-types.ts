@@ -10,18 +10,36 @@ const specPath = process.argv[2] ?? '../shared/clio/manage-v4.openapi.json';
 const out = 'lib/clio/schema.generated.ts';
 const wanted = ['Matter_base', 'Contact_base', 'User_base', 'Activity_base', 'ActivityDescription_base', 'Timer_base', 'PracticeArea_base'];
 
-interface Schema { type?: string; format?: string; enum?: string[]; items?: Schema; $ref?: string; properties?: Record<string, Schema>; description?: string }
+interface Schema {
+  type?: string;
+  format?: string;
+  enum?: string[];
+  items?: Schema;
+  $ref?: string;
+  properties?: Record<string, Schema>;
+  description?: string;
+}
 const spec = JSON.parse(readFileSync(specPath, 'utf8')) as { info: { version: string }; components: { schemas: Record<string, Schema> } };
 
 function tsType(s: Schema): string {
-  if (s.$ref) return s.$ref.split('/').pop()!.replace(/_base$/, 'Base');
+  if (s.$ref)
+    return s.$ref
+      .split('/')
+      .pop()!
+      .replace(/_base$/, 'Base');
   if (s.enum) return s.enum.map((e) => JSON.stringify(e)).join(' | ');
   switch (s.type) {
-    case 'integer': case 'number': return 'number';
-    case 'string': return 'string';
-    case 'boolean': return 'boolean';
-    case 'array': return `Array<${s.items ? tsType(s.items) : 'unknown'}>`;
-    default: return 'Record<string, unknown>';
+    case 'integer':
+    case 'number':
+      return 'number';
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'boolean';
+    case 'array':
+      return `Array<${s.items ? tsType(s.items) : 'unknown'}>`;
+    default:
+      return 'Record<string, unknown>';
   }
 }
 

@@ -22,7 +22,9 @@ const roundedSquare = (u: number, v: number) => {
 };
 
 const watch = (u: number, v: number) => {
-  const cx = 0.5, cy = 0.55, d = Math.hypot(u - cx, v - cy);
+  const cx = 0.5,
+    cy = 0.55,
+    d = Math.hypot(u - cx, v - cy);
   const ring = d <= 0.3 && d >= 0.22;
   const crown = Math.abs(u - cx) <= 0.05 && v >= 0.12 && v <= 0.25;
   const minute = Math.abs(u - cx) <= 0.035 && v >= cy - 0.17 && v <= cy;
@@ -55,7 +57,12 @@ function png(size: number): Buffer {
   ihdr.writeUInt32BE(size, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function crc32(buf: Buffer): number {

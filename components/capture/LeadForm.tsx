@@ -40,8 +40,17 @@ interface State {
 
 export class LeadForm extends Component<Props, State> {
   override state: State = {
-    fields: EMPTY, pageUrl: '', choices: {}, ready: false, errors: {}, status: null, outcome: null,
-    sending: false, connected: null, dups: [], dupError: '',
+    fields: EMPTY,
+    pageUrl: '',
+    choices: {},
+    ready: false,
+    errors: {},
+    status: null,
+    outcome: null,
+    sending: false,
+    connected: null,
+    dups: [],
+    dupError: '',
   };
   private touched = new Set<FieldName>();
   private inputs: Partial<Record<FieldName, HTMLElement | null>> = {};
@@ -49,7 +58,10 @@ export class LeadForm extends Component<Props, State> {
   private dupSeq = 0;
 
   override componentDidMount() {
-    send('grow/status').then((g) => this.setState({ connected: g.via !== null }), () => undefined);
+    send('grow/status').then(
+      (g) => this.setState({ connected: g.via !== null }),
+      () => undefined,
+    );
     this.props.facts
       .then(async (f) => {
         this.setState({ pageUrl: f.url });
@@ -171,7 +183,12 @@ export class LeadForm extends Component<Props, State> {
       <div class="cl-field">
         <div class="cl-label">
           <label for={id}>{f.label}</label>
-          {f.required && <span class="cl-req" aria-hidden="true"> *</span>}
+          {f.required && (
+            <span class="cl-req" aria-hidden="true">
+              {' '}
+              *
+            </span>
+          )}
         </div>
         {name === 'message' ? <textarea rows={5} {...props} /> : <input {...props} type={(f.type ?? 'text') as 'text'} />}
         {err && (
@@ -210,9 +227,7 @@ export class LeadForm extends Component<Props, State> {
           {this.others('email')}
           {this.field('phone')}
           {this.others('phone')}
-          {s.dups.length > 0 && (
-            <p class="cl-notice">Already in Grow: {s.dups.map((d) => d.name).join(', ')}. You can still send this lead.</p>
-          )}
+          {s.dups.length > 0 && <p class="cl-notice">Already in Grow: {s.dups.map((d) => d.name).join(', ')}. You can still send this lead.</p>}
           {s.dupError && s.connected && <p class="cl-hint">Could not check Grow for this contact: {s.dupError}</p>}
           {this.field('message')}
         </fieldset>

@@ -21,7 +21,17 @@ type FieldErrors = Partial<Record<'matter' | 'date' | 'duration' | 'note' | 'act
 /** Clio's field names → the form's. */
 const FIELD_OF: Record<string, keyof FieldErrors> = { matter: 'matter', date: 'date', quantity: 'duration', note: 'note', activity_description: 'activity' };
 
-export function TimeEntryForm({ draft, setDraft, timeZone, matterLink }: { draft: Draft; setDraft: (d: Draft) => void; timeZone?: string; matterLink: (id: number) => string }) {
+export function TimeEntryForm({
+  draft,
+  setDraft,
+  timeZone,
+  matterLink,
+}: {
+  draft: Draft;
+  setDraft: (d: Draft) => void;
+  timeZone?: string;
+  matterLink: (id: number) => string;
+}) {
   const today = isoDateIn(Date.now(), timeZone);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<{ s: Status; link?: string } | null>(null);
@@ -45,10 +55,21 @@ export function TimeEntryForm({ draft, setDraft, timeZone, matterLink }: { draft
     setDraft({ ...draft, key });
     setBusy(true);
     try {
-      const entry = await send('time-entry/save', { key, matter, date, seconds: duration.seconds, note: draft.note, activityDescriptionId: draft.activityDescriptionId, nonBillable: draft.nonBillable });
+      const entry = await send('time-entry/save', {
+        key,
+        matter,
+        date,
+        seconds: duration.seconds,
+        note: draft.note,
+        activityDescriptionId: draft.activityDescriptionId,
+        nonBillable: draft.nonBillable,
+      });
       setDraft(afterSave(draft));
       if (entry.state === 'sent') {
-        setStatus({ s: { tone: 'success', text: savedText(duration.seconds, entry.result as ActivityJson, matterLabel(matter)) }, link: matterLink(matter.id) });
+        setStatus({
+          s: { tone: 'success', text: savedText(duration.seconds, entry.result as ActivityJson, matterLabel(matter)) },
+          link: matterLink(matter.id),
+        });
       } else {
         setStatus({ s: { tone: 'info', text: `Clio can’t be reached right now. The entry is kept here and will be sent; see Today.` } });
       }
@@ -71,7 +92,13 @@ export function TimeEntryForm({ draft, setDraft, timeZone, matterLink }: { draft
       <div class="two">
         <div>
           <label for="entry-date">Date</label>
-          <input id="entry-date" type="date" value={date} aria-invalid={errors.date ? true : undefined} onInput={(e) => setDraft({ ...draft, date: e.currentTarget.value })} />
+          <input
+            id="entry-date"
+            type="date"
+            value={date}
+            aria-invalid={errors.date ? true : undefined}
+            onInput={(e) => setDraft({ ...draft, date: e.currentTarget.value })}
+          />
           {errors.date ? <p class="field-error">{errors.date}</p> : null}
         </div>
         <DurationInput id="entry-duration" value={draft.duration} onInput={(v) => setDraft({ ...draft, duration: v })} error={errors.duration} />
@@ -79,7 +106,13 @@ export function TimeEntryForm({ draft, setDraft, timeZone, matterLink }: { draft
       <ActivitySelect id="entry-activity" value={draft.activityDescriptionId} onChange={(v) => setDraft({ ...draft, activityDescriptionId: v })} />
       {errors.activity ? <p class="field-error">{errors.activity}</p> : null}
       <label for="entry-note">Description</label>
-      <textarea id="entry-note" rows={2} value={draft.note} aria-invalid={errors.note ? true : undefined} onInput={(e) => setDraft({ ...draft, note: e.currentTarget.value })} />
+      <textarea
+        id="entry-note"
+        rows={2}
+        value={draft.note}
+        aria-invalid={errors.note ? true : undefined}
+        onInput={(e) => setDraft({ ...draft, note: e.currentTarget.value })}
+      />
       {errors.note ? <p class="field-error">{errors.note}</p> : null}
       <label class="check">
         <input type="checkbox" checked={draft.nonBillable} onChange={(e) => setDraft({ ...draft, nonBillable: e.currentTarget.checked })} /> Non-billable

@@ -48,7 +48,12 @@ export function captureHandlers({ grow, growSession, outbox, vault, hosts, build
       if (entry.state === 'sent') return { state: 'sent', message: `Sent to Clio Grow: ${who} is in the inbox.`, inboxUrl };
       if (entry.state === 'failed') {
         await outbox.discard(entry.id); // the form still holds the lead: the user fixes it there
-        return { state: 'failed', message: entry.lastError?.message ?? 'Clio Grow refused the lead.', inboxUrl, ...(entry.lastError?.fieldErrors ? { fieldErrors: entry.lastError.fieldErrors } : {}) };
+        return {
+          state: 'failed',
+          message: entry.lastError?.message ?? 'Clio Grow refused the lead.',
+          inboxUrl,
+          ...(entry.lastError?.fieldErrors ? { fieldErrors: entry.lastError.fieldErrors } : {}),
+        };
       }
       return { state: 'pending', message: `Clio Grow can’t be reached right now. The lead for ${who} is kept and will be sent; nothing is lost.`, inboxUrl };
     },

@@ -69,7 +69,11 @@ export function createServices() {
     flow,
     endpoint,
     app: async () => growApp(await settingsItem.getValue(), build, (await vault.get<AppSecrets>(APP_SECRETS_KEY)) ?? {}),
-    onEnded: (problem) => growConnectionItem.setValue({ via: null, problem: problem.replace('Clio session', 'Clio Grow connection').replace('Sign in again', 'Connect Clio Grow again') }),
+    onEnded: (problem) =>
+      growConnectionItem.setValue({
+        via: null,
+        problem: problem.replace('Clio session', 'Clio Grow connection').replace('Sign in again', 'Connect Clio Grow again'),
+      }),
   });
   const growLimiter = new RateLimiter({ store: storageLimiterStore('grow'), defaultLimit: 3, windowMs: 1000, marginMs: 100, onBusyChange: keepAliveWhile });
   const grow = new ClioClient({ session: growSession, limiter: growLimiter, apiBase: async () => (await hosts()).growApi, apiVersion: null });

@@ -26,7 +26,8 @@ export function timerHandlers({ timer, outbox, client, today }: Services): Handl
     'activity-descriptions/list': () => cachedActivityDescriptions(client),
     'time-entry/save': async ({ key, ...entry }) => {
       if (!entry.matter?.id) throw appError('validation', 'Choose a matter.', { fieldErrors: { matter: 'Choose a matter.' } });
-      if (!(entry.seconds > 0 && entry.seconds <= 24 * 3600)) throw appError('validation', 'Enter a duration.', { fieldErrors: { quantity: 'Enter a duration between 1 minute and 24 hours.' } });
+      if (!(entry.seconds > 0 && entry.seconds <= 24 * 3600))
+        throw appError('validation', 'Enter a duration.', { fieldErrors: { quantity: 'Enter a duration between 1 minute and 24 hours.' } });
       const saved = await outbox.add(TIME_ENTRY, entry, key);
       if (saved.state === 'failed' && saved.lastError) {
         // Clio refused it: the form still holds the input, so the user fixes it there.
@@ -44,7 +45,8 @@ export function timerHandlers({ timer, outbox, client, today }: Services): Handl
       const date = await today();
       return { date, entries: await todaysTimeEntries(client, user.id, date) };
     },
-    'time-entry/update': ({ id, etag, seconds, note }) => updateTimeEntry(client, id, etag, { ...(seconds !== undefined ? { seconds } : {}), ...(note !== undefined ? { note } : {}) }),
+    'time-entry/update': ({ id, etag, seconds, note }) =>
+      updateTimeEntry(client, id, etag, { ...(seconds !== undefined ? { seconds } : {}), ...(note !== undefined ? { note } : {}) }),
     'outbox/retry': ({ id }) => outbox.retry(id),
     'outbox/discard': ({ id }) => outbox.discard(id),
   };

@@ -22,7 +22,16 @@ export function GrowSection({ connection, settings }: { connection: GrowConnecti
       <div class="card">
         {connection.via === 'oauth' ? (
           <>
-            <p>Connected to Clio Grow{connection.who ? <> as <strong>{connection.who}</strong></> : null}. Captured leads go to its inbox.</p>
+            <p>
+              Connected to Clio Grow
+              {connection.who ? (
+                <>
+                  {' '}
+                  as <strong>{connection.who}</strong>
+                </>
+              ) : null}
+              . Captured leads go to its inbox.
+            </p>
             <button type="button" onClick={() => run(async () => (await send('grow/disconnect'), 'Clio Grow disconnected; its access was revoked.'))}>
               Disconnect Clio Grow
             </button>
@@ -53,7 +62,9 @@ export function GrowSection({ connection, settings }: { connection: GrowConnecti
         }}
       >
         <label for="lead-inbox-token">Lead Inbox token</label>
-        <p class="hint">For firms without a Clio Platform app: Grow → Settings → Integrations → Lead Inbox token. Kept only in this browser’s extension storage.</p>
+        <p class="hint">
+          For firms without a Clio Platform app: Grow → Settings → Integrations → Lead Inbox token. Kept only in this browser’s extension storage.
+        </p>
         <div class="row">
           <input id="lead-inbox-token" type="password" autocomplete="off" value={token} onInput={(e) => setToken(e.currentTarget.value)} style="flex:1" />
           <button type="submit">Save token</button>

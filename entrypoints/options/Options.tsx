@@ -12,7 +12,6 @@ import { accountItem, growConnectionItem, settingsItem, type Settings } from '@/
 import { GrowSection } from './GrowSection';
 import { WaitingLeads } from './WaitingLeads';
 
-
 export function Options() {
   const account = useMemo(() => storedSignal(accountItem), []);
   const settings = useMemo(() => storedSignal(settingsItem), []);
@@ -33,7 +32,9 @@ export function Options() {
     try {
       await send('auth/sign-out');
       const waiting = (await storageOutboxStore<OutboxEntry>().load()).filter(isOpen).length;
-      const kept = waiting ? ` ${waiting === 1 ? 'One entry is' : `${waiting} entries are`} still waiting to be sent; ${waiting === 1 ? 'it goes' : 'they go'} to Clio when you sign in again.` : '';
+      const kept = waiting
+        ? ` ${waiting === 1 ? 'One entry is' : `${waiting} entries are`} still waiting to be sent; ${waiting === 1 ? 'it goes' : 'they go'} to Clio when you sign in again.`
+        : '';
       setStatus({ tone: 'success', text: `Signed out. The extension’s access to Clio was revoked.${kept}` });
     } catch (e) {
       setStatus({ tone: 'error', text: e instanceof AppError ? e.message : 'Sign-out failed.' });
@@ -49,7 +50,12 @@ export function Options() {
           <div class="card">
             <p>
               Signed in as <strong>{acct.user?.name ?? 'your Clio user'}</strong>
-              {acct.user?.email ? <> · <span>{acct.user.email}</span></> : null}
+              {acct.user?.email ? (
+                <>
+                  {' '}
+                  · <span>{acct.user.email}</span>
+                </>
+              ) : null}
             </p>
             <button type="button" onClick={signOut}>
               Sign out
@@ -108,7 +114,9 @@ function AppCredentials({ settings, redirectUri }: { settings: Settings; redirec
     e.preventDefault();
     await settingsItem.setValue({ ...settings, manageClientId: key.trim(), growClientId: growKey.trim() });
     // Secrets go to the background's vault; an empty box keeps the one saved before.
-    setSavedSecrets(await send('auth/app-secrets', { ...(secret.trim() ? { manage: secret.trim() } : {}), ...(growSecret.trim() ? { grow: growSecret.trim() } : {}) }));
+    setSavedSecrets(
+      await send('auth/app-secrets', { ...(secret.trim() ? { manage: secret.trim() } : {}), ...(growSecret.trim() ? { grow: growSecret.trim() } : {}) }),
+    );
     setSecret('');
     setGrowSecret('');
     setSaved({ tone: 'success', text: 'Saved. Sign in again for the new app to take effect.' });
@@ -121,13 +129,15 @@ function AppCredentials({ settings, redirectUri }: { settings: Settings; redirec
     <section aria-labelledby="app-h">
       <h2 id="app-h">Your firm’s Clio app</h2>
       <p class="hint">
-        Clio lets an extension in only through an app your firm registers in the Clio Developer Portal (Settings → Developer
-        Applications). Give it the permissions for Users, Matters, Contacts and Activities, paste this redirect URI, then copy the
-        app’s key and secret below. Leave them empty to use the app built into this extension.
+        Clio lets an extension in only through an app your firm registers in the Clio Developer Portal (Settings → Developer Applications). Give it the
+        permissions for Users, Matters, Contacts and Activities, paste this redirect URI, then copy the app’s key and secret below. Leave them empty to use the
+        app built into this extension.
       </p>
       <label for="redirect-uri">Redirect URI</label>
       <div class="row">
-        <code id="redirect-uri" class="copyable">{redirectUri || '…'}</code>
+        <code id="redirect-uri" class="copyable">
+          {redirectUri || '…'}
+        </code>
         <button type="button" onClick={copy} disabled={!redirectUri}>
           {copied ? 'Copied' : 'Copy redirect URI'}
         </button>
@@ -136,12 +146,29 @@ function AppCredentials({ settings, redirectUri }: { settings: Settings; redirec
         <label for="client-id">App key</label>
         <input id="client-id" autocomplete="off" spellcheck={false} value={key} onInput={(e) => setKey(e.currentTarget.value)} />
         <label for="client-secret">App secret</label>
-        <input id="client-secret" type="password" autocomplete="off" placeholder={saved.manage ? 'Saved: type to replace' : ''} value={secret} onInput={(e) => setSecret(e.currentTarget.value)} />
-        <p class="hint">For lead capture, a Clio Platform (Grow) app with the scopes grow_lead_inbox_write, grow_contact_read and grow_user_read, PKCE on, and the same redirect URI.</p>
+        <input
+          id="client-secret"
+          type="password"
+          autocomplete="off"
+          placeholder={saved.manage ? 'Saved: type to replace' : ''}
+          value={secret}
+          onInput={(e) => setSecret(e.currentTarget.value)}
+        />
+        <p class="hint">
+          For lead capture, a Clio Platform (Grow) app with the scopes grow_lead_inbox_write, grow_contact_read and grow_user_read, PKCE on, and the same
+          redirect URI.
+        </p>
         <label for="grow-client-id">Grow app key</label>
         <input id="grow-client-id" autocomplete="off" spellcheck={false} value={growKey} onInput={(e) => setGrowKey(e.currentTarget.value)} />
         <label for="grow-client-secret">Grow app secret</label>
-        <input id="grow-client-secret" type="password" autocomplete="off" placeholder={saved.grow ? 'Saved: type to replace' : ''} value={growSecret} onInput={(e) => setGrowSecret(e.currentTarget.value)} />
+        <input
+          id="grow-client-secret"
+          type="password"
+          autocomplete="off"
+          placeholder={saved.grow ? 'Saved: type to replace' : ''}
+          value={growSecret}
+          onInput={(e) => setGrowSecret(e.currentTarget.value)}
+        />
         <p class="row">
           <button type="submit">Save app credentials</button>
         </p>

@@ -25,7 +25,11 @@ export function WaitingLeads() {
               </strong>{' '}
               <span class="hint">{draft.referringUrl}</span>
               <br />
-              {e.state === 'failed' ? `Not sent: ${e.lastError?.message ?? ''}` : e.state === 'sending' ? 'Sending…' : 'Pending: will be sent when Grow can be reached.'}
+              {e.state === 'failed'
+                ? `Not sent: ${e.lastError?.message ?? ''}`
+                : e.state === 'sending'
+                  ? 'Sending…'
+                  : 'Pending: will be sent when Grow can be reached.'}
               {e.state === 'sending' ? null : (
                 <span class="row">
                   <button type="button" onClick={() => void send('outbox/retry', { id: e.id })}>

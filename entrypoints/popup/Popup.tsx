@@ -41,7 +41,10 @@ export function Popup({ state }: { state: PopupState }) {
   const openPanel = (e: Event) => {
     e.preventDefault();
     // Synchronously, inside the click: the side panel opens only in answer to a user gesture.
-    void openMatterPanel({ windowId: browser.windows.WINDOW_ID_CURRENT }).then(() => window.close(), () => undefined);
+    void openMatterPanel({ windowId: browser.windows.WINDOW_ID_CURRENT }).then(
+      () => window.close(),
+      () => undefined,
+    );
   };
   const header = (
     <header>

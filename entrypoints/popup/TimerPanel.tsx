@@ -70,7 +70,19 @@ export function TimerPanel({ timer, draft, setDraft }: { timer: TimerState | nul
   );
 }
 
-function Running({ timer, busy, act, status, setStatus }: { timer: TimerState; busy: boolean; act: (f: () => Promise<void>) => Promise<void>; status: Status | null; setStatus: (s: Status) => void }) {
+function Running({
+  timer,
+  busy,
+  act,
+  status,
+  setStatus,
+}: {
+  timer: TimerState;
+  busy: boolean;
+  act: (f: () => Promise<void>) => Promise<void>;
+  status: Status | null;
+  setStatus: (s: Status) => void;
+}) {
   const [now, setNow] = useState(Date.now());
   const [note, setNote] = useState(timer.note);
   const noteTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

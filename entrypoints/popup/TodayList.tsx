@@ -33,7 +33,9 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
   useEffect(() => void load(), [sentCount]);
 
   const waiting = outbox.filter((e) => e.state !== 'sent' && (e.kind === TIME_ENTRY || e.kind === TIMER_STOP));
-  const total = (entries ?? []).reduce((s, a) => s + a.quantity, 0) + waiting.filter((e) => e.kind === TIME_ENTRY).reduce((s, e) => s + (e.payload as TimeEntryPayload).seconds, 0);
+  const total =
+    (entries ?? []).reduce((s, a) => s + a.quantity, 0) +
+    waiting.filter((e) => e.kind === TIME_ENTRY).reduce((s, e) => s + (e.payload as TimeEntryPayload).seconds, 0);
 
   return (
     <section aria-label="Today">
@@ -54,7 +56,12 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
             <li key={a.id}>
               <span class="dur">{formatDuration(a.quantity)}</span> <span class="num">{a.matter?.display_number ?? ''}</span>
               <span class="note">{a.note || a.matter?.description || ''}</span>
-              <button type="button" class="link" onClick={() => setEditing(a.id)} aria-label={`Edit ${formatDuration(a.quantity)} on ${a.matter?.display_number ?? 'entry'}`}>
+              <button
+                type="button"
+                class="link"
+                onClick={() => setEditing(a.id)}
+                aria-label={`Edit ${formatDuration(a.quantity)} on ${a.matter?.display_number ?? 'entry'}`}
+              >
                 Edit
               </button>
             </li>
@@ -74,9 +81,7 @@ function Waiting({ entry }: { entry: OutboxEntry }) {
   return (
     <li class="waiting">
       <span class="dur">{formatDuration(p.seconds ?? 0)}</span> <span class="num">{label}</span>
-      <span class="note">
-        {entry.state === 'failed' ? `Not sent: ${entry.lastError?.message ?? ''}` : 'Pending — will be sent when Clio can be reached'}
-      </span>
+      <span class="note">{entry.state === 'failed' ? `Not sent: ${entry.lastError?.message ?? ''}` : 'Pending — will be sent when Clio can be reached'}</span>
       {entry.state === 'sending' ? (
         <span class="hint">Sending…</span>
       ) : (
@@ -115,7 +120,8 @@ function EditEntry({ entry, done }: { entry: ActivityJson; done: (s: Status | nu
       await send('time-entry/update', { id: entry.id, etag: entry.etag, seconds: d.seconds, note });
       done({ tone: 'success', text: 'Saved.' });
     } catch (err) {
-      if (err instanceof AppError && err.kind === 'conflict') done({ tone: 'error', text: 'This entry was changed elsewhere since it was loaded. Here is the current version; edit it again if needed.' });
+      if (err instanceof AppError && err.kind === 'conflict')
+        done({ tone: 'error', text: 'This entry was changed elsewhere since it was loaded. Here is the current version; edit it again if needed.' });
       else setError(messageOf(err));
     }
   };

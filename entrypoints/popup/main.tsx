@@ -13,6 +13,10 @@ export function mountPopup(): void {
   const app = document.getElementById('app')!;
   followPopupState(
     (state) => render(<Popup state={state} />, app),
-    (e) => render(<p class="problem">The extension could not read its own storage ({e instanceof Error ? e.message : String(e)}). Close and reopen this popup.</p>, app),
+    (e) =>
+      render(
+        <p class="problem">The extension could not read its own storage ({e instanceof Error ? e.message : String(e)}). Close and reopen this popup.</p>,
+        app,
+      ),
   );
 }

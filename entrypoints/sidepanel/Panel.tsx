@@ -183,5 +183,10 @@ function SyncLine({ sync }: { sync: SyncStatus | undefined }) {
   if (sync.error && !sync.ready) return <p class="sync problem">Matters could not be synced: {sync.error}</p>;
   if (!sync.lastSyncAt) return null;
   const mins = Math.round((Date.now() - sync.lastSyncAt) / 60_000);
-  return <p class="sync hint">Synced {mins < 1 ? 'just now' : `${mins} min ago`}{sync.running ? ' · updating…' : ''}</p>;
+  return (
+    <p class="sync hint">
+      Synced {mins < 1 ? 'just now' : `${mins} min ago`}
+      {sync.running ? ' · updating…' : ''}
+    </p>
+  );
 }

@@ -63,7 +63,12 @@ const CLOCK_SLACK_MS = 30_000;
  * The time entry an earlier, interrupted send of `e` made, if Clio has one: same matter, date,
  * duration and note, made after the entry was written, and not one another entry already claimed.
  */
-export async function findTimeEntry(client: ClioClient, e: NewTimeEntry, createdAfter: number, claimed: ReadonlySet<unknown> = new Set()): Promise<ActivityJson | null> {
+export async function findTimeEntry(
+  client: ClioClient,
+  e: NewTimeEntry,
+  createdAfter: number,
+  claimed: ReadonlySet<unknown> = new Set(),
+): Promise<ActivityJson | null> {
   const found = await client.get<ActivityJson[]>('/activities.json', {
     fields: ACTIVITY_FIELDS,
     query: { type: 'TimeEntry', matter_id: e.matterId, created_since: new Date(createdAfter - CLOCK_SLACK_MS).toISOString(), limit: 200 },
@@ -80,11 +85,22 @@ export async function todaysTimeEntries(client: ClioClient, userId: number, date
 }
 
 /** Changes a time entry; with `etag`, only if nobody changed it since (else a 'conflict' error). */
-export async function updateTimeEntry(client: ClioClient, id: number, etag: string | undefined, change: { seconds?: number; note?: string }): Promise<ActivityJson> {
+export async function updateTimeEntry(
+  client: ClioClient,
+  id: number,
+  etag: string | undefined,
+  change: { seconds?: number; note?: string },
+): Promise<ActivityJson> {
   const data: Record<string, unknown> = {};
   if (change.seconds !== undefined) data.quantity = change.seconds;
   if (change.note !== undefined) data.note = change.note;
-  return (await client.patch<ActivityJson>(`/activities/${id}.json`, { data }, { fields: ACTIVITY_FIELDS, ...(etag ? { ifMatch: etag } : {}), inputFields: TIME_ENTRY_INPUTS })).data;
+  return (
+    await client.patch<ActivityJson>(
+      `/activities/${id}.json`,
+      { data },
+      { fields: ACTIVITY_FIELDS, ...(etag ? { ifMatch: etag } : {}), inputFields: TIME_ENTRY_INPUTS },
+    )
+  ).data;
 }
 
 export async function getTimeEntry(client: ClioClient, id: number): Promise<ActivityJson> {
@@ -125,5 +141,8 @@ export async function startClioTimer(client: ClioClient, activityId: number): Pr
 
 /** The last `limit` time entries on a matter, newest first. */
 export function recentTimeEntries(client: ClioClient, matterId: number, limit = 10): Promise<ActivityJson[]> {
-  return client.get<ActivityJson[]>('/activities.json', { fields: ACTIVITY_FIELDS, query: { type: 'TimeEntry', matter_id: matterId, order: 'date(desc)', limit } });
+  return client.get<ActivityJson[]>('/activities.json', {
+    fields: ACTIVITY_FIELDS,
+    query: { type: 'TimeEntry', matter_id: matterId, order: 'date(desc)', limit },
+  });
 }

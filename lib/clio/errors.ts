@@ -23,7 +23,10 @@ export function fieldErrorsFrom(message: string, fields: readonly string[]): Rec
   const out: Record<string, string> = {};
   const body = message.replace(/^[^:]*(validation|invalid)[^:]*:\s*/i, '');
   for (const clause of body.split(/[,;]\s+|\.\s+/)) {
-    const normalized = clause.trim().toLowerCase().replace(/[\s-]+/g, '_');
+    const normalized = clause
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
     const field = [...fields].sort((a, b) => b.length - a.length).find((f) => normalized.startsWith(f.toLowerCase()));
     if (field && !out[field]) out[field] = clause.trim().replace(/\.$/, '');
   }

@@ -34,7 +34,10 @@ export function growLeadCourier(deps: GrowLeadCourierDeps): Courier<GrowLeadPayl
     // The legacy Lead Inbox cannot be read back: rather than risk a second lead, ask the user to look.
     find: async (p, entry, claimed) => {
       if (p.via === 'oauth') return findGrowLead(deps.grow, p.draft, p.source, entry.createdAt, claimed);
-      throw appError('conflict', 'The connection dropped while this lead was being sent, and the Lead Inbox cannot be checked. Look in the Grow inbox: Retry if it is not there, Discard if it is.');
+      throw appError(
+        'conflict',
+        'The connection dropped while this lead was being sent, and the Lead Inbox cannot be checked. Look in the Grow inbox: Retry if it is not there, Discard if it is.',
+      );
     },
     mayHaveReached: (e: AppError) => e.kind === 'network' || e.kind === 'server',
   };

@@ -54,7 +54,13 @@ export async function postGrowLead(grow: ClioClient, d: LeadDraft, source: strin
 }
 
 /** A lead like `d` that reached Grow's inbox after `createdAfter` (untriaged or already ignored), not one already claimed. */
-export async function findGrowLead(grow: ClioClient, d: LeadDraft, source: string, createdAfter: number, claimed: ReadonlySet<unknown> = new Set()): Promise<GrowLeadJson | null> {
+export async function findGrowLead(
+  grow: ClioClient,
+  d: LeadDraft,
+  source: string,
+  createdAfter: number,
+  claimed: ReadonlySet<unknown> = new Set(),
+): Promise<GrowLeadJson | null> {
   const body = growLeadBody(d, source).data;
   for (const state of ['untriaged', 'ignored']) {
     for await (const page of grow.pages<GrowLeadJson>('/inbox_leads', { query: { state }, priority: 'background' })) {

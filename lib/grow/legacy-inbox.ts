@@ -11,7 +11,13 @@ export async function postLegacyLead(limiter: RateLimiter, url: string, body: un
     attempt = await limiter.schedule(
       async () => {
         try {
-          const res = await ofetch.raw(url, { method: 'POST', body: body as Record<string, unknown>, retry: 0, ignoreResponseError: true, signal: AbortSignal.timeout(25_000) });
+          const res = await ofetch.raw(url, {
+            method: 'POST',
+            body: body as Record<string, unknown>,
+            retry: 0,
+            ignoreResponseError: true,
+            signal: AbortSignal.timeout(25_000),
+          });
           return { status: res.status, headers: readRateHeaders((n) => res.headers.get(n)), value: res._data as unknown };
         } catch {
           throw new NetworkFailure('unknown');
@@ -23,7 +29,9 @@ export async function postLegacyLead(limiter: RateLimiter, url: string, body: un
     if (e instanceof NetworkFailure) throw networkError();
     throw e;
   }
-  if (attempt.status === 401) throw new AppError({ kind: 'auth-failed', message: 'Clio Grow did not accept the Lead Inbox token. Check it on the options page.', status: 401 });
-  if (attempt.status >= 400) throw errorFromResponse(attempt.status, attempt.value, undefined, ['from_first', 'from_last', 'from_email', 'from_phone', 'from_message']);
+  if (attempt.status === 401)
+    throw new AppError({ kind: 'auth-failed', message: 'Clio Grow did not accept the Lead Inbox token. Check it on the options page.', status: 401 });
+  if (attempt.status >= 400)
+    throw errorFromResponse(attempt.status, attempt.value, undefined, ['from_first', 'from_last', 'from_email', 'from_phone', 'from_message']);
   return attempt.value;
 }

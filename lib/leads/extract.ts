@@ -113,11 +113,36 @@ interface Acc {
 // Emails
 
 const IMAGE_TLDS = new Set([
-  'png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'bmp', 'ico', 'tif', 'tiff', 'avif', 'heic', 'css', 'js', 'json',
-  'xml', 'pdf', 'doc', 'docx', 'mp4', 'webm', 'woff', 'woff2', 'ttf', 'html', 'htm', 'php', 'aspx',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'webp',
+  'svg',
+  'bmp',
+  'ico',
+  'tif',
+  'tiff',
+  'avif',
+  'heic',
+  'css',
+  'js',
+  'json',
+  'xml',
+  'pdf',
+  'doc',
+  'docx',
+  'mp4',
+  'webm',
+  'woff',
+  'woff2',
+  'ttf',
+  'html',
+  'htm',
+  'php',
+  'aspx',
 ]);
-const EMAIL_BODY =
-  String.raw`[a-z0-9._%+'-]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}(?:[a-z]{2,24}|xn--[a-z0-9-]{1,59})`;
+const EMAIL_BODY = String.raw`[a-z0-9._%+'-]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}(?:[a-z]{2,24}|xn--[a-z0-9-]{1,59})`;
 const EMAIL_IN_TEXT_RE = new RegExp(String.raw`(?<![a-z0-9._%+'-])${EMAIL_BODY}(?![a-z0-9-])`, 'gi');
 const EMAIL_EXACT_RE = new RegExp(String.raw`^${EMAIL_BODY}$`, 'i');
 
@@ -252,7 +277,8 @@ function nameFromParts(given: string, family: string, full: string): PersonName 
   return full ? toPersonName(full) : null;
 }
 
-const ORG_TYPES = /^(?:Organization|Corporation|LocalBusiness|LegalService|Attorney|Notary|ProfessionalService|GovernmentOrganization|NGO|EducationalOrganization|WebSite|WebPage|Brand|Place|Product|Service)$/;
+const ORG_TYPES =
+  /^(?:Organization|Corporation|LocalBusiness|LegalService|Attorney|Notary|ProfessionalService|GovernmentOrganization|NGO|EducationalOrganization|WebSite|WebPage|Brand|Place|Product|Service)$/;
 
 interface Ranked<T> {
   rank: number;

@@ -170,8 +170,5 @@ export function withClickContext(facts: PageFacts, click: Partial<CaptureContext
 
 /** The facts an extension window can know without the page's DOM: its URL, title and the selection. */
 export function factsFromContext(click: CaptureContext): PageFacts {
-  return withClickContext(
-    { url: click.pageUrl ?? '', title: click.pageTitle ?? '', selection: '', context: '', links: [], jsonLd: [], hCards: [] },
-    click,
-  );
+  return withClickContext({ url: click.pageUrl ?? '', title: click.pageTitle ?? '', selection: '', context: '', links: [], jsonLd: [], hCards: [] }, click);
 }

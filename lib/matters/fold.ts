@@ -4,8 +4,25 @@
  */
 
 const SPECIAL: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't',
-  ŀ: 'l', ŋ: 'n', ſ: 's', ĸ: 'k', ƒ: 'f', ɨ: 'i', ʉ: 'u', ȥ: 'z',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ŀ: 'l',
+  ŋ: 'n',
+  ſ: 's',
+  ĸ: 'k',
+  ƒ: 'f',
+  ɨ: 'i',
+  ʉ: 'u',
+  ȥ: 'z',
 };
 const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL).join('')}]`, 'g');
 const MARKS_RE = /\p{M}+/gu;
@@ -18,7 +35,11 @@ const charCache = new Map<string, string>();
 function foldChar(c: string): string {
   let f = charCache.get(c);
   if (f === undefined) {
-    f = c.normalize('NFKD').replace(MARKS_RE, '').replace(SPECIAL_RE, (x) => SPECIAL[x] ?? x).toLowerCase();
+    f = c
+      .normalize('NFKD')
+      .replace(MARKS_RE, '')
+      .replace(SPECIAL_RE, (x) => SPECIAL[x] ?? x)
+      .toLowerCase();
     if (charCache.size < 20_000) charCache.set(c, f);
   }
   return f;

@@ -35,11 +35,16 @@ export const MATTER_FORMAT_VERSION = 1;
 export const MATTER_SYNC_FIELDS =
   'id,etag,number,display_number,description,status,open_date,last_activity_date,updated_at,client{id,name},responsible_attorney{id,name},practice_area{id,name}';
 
-interface ClioRef { id?: number | null; name?: string | null }
+interface ClioRef {
+  id?: number | null;
+  name?: string | null;
+}
 
 /** A matter as GET /matters.json returns it with MATTER_SYNC_FIELDS (every key optional / nullable). */
 export type ClioMatterJson = {
-  [K in keyof Pick<MatterBase, 'id' | 'etag' | 'number' | 'display_number' | 'description' | 'status' | 'open_date' | 'last_activity_date' | 'updated_at'>]?: MatterBase[K] | null;
+  [K in keyof Pick<MatterBase, 'id' | 'etag' | 'number' | 'display_number' | 'description' | 'status' | 'open_date' | 'last_activity_date' | 'updated_at'>]?:
+    | MatterBase[K]
+    | null;
 } & {
   client?: ClioRef | null;
   responsible_attorney?: ClioRef | null;

@@ -110,9 +110,23 @@ export function createMatterIndex(initial: Iterable<IndexedMatter> = []): Matter
   let acc = new Uint16Array(0);
 
   function reset(): void {
-    slotOf = new Map(); docs = []; docTokens = []; docKeys = []; statusRank = []; recency = []; attorneyOf = []; idOf = [];
-    freeSlots = []; live = 0;
-    tokenId = new Map(); tokenStr = []; postings = []; tokenStamp = []; pendingTokens = []; sortedTokens = []; sortedIds = [];
+    slotOf = new Map();
+    docs = [];
+    docTokens = [];
+    docKeys = [];
+    statusRank = [];
+    recency = [];
+    attorneyOf = [];
+    idOf = [];
+    freeSlots = [];
+    live = 0;
+    tokenId = new Map();
+    tokenStr = [];
+    postings = [];
+    tokenStamp = [];
+    pendingTokens = [];
+    sortedTokens = [];
+    sortedIds = [];
   }
 
   function idOfToken(t: string): number {
@@ -134,7 +148,10 @@ export function createMatterIndex(initial: Iterable<IndexedMatter> = []): Matter
     const st = ++stamp;
     for (const t of tokensOf(m)) {
       const id = idOfToken(t);
-      if (tokenStamp[id] !== st) { tokenStamp[id] = st; ids.push(id); }
+      if (tokenStamp[id] !== st) {
+        tokenStamp[id] = st;
+        ids.push(id);
+      }
     }
     return ids;
   }
@@ -188,7 +205,9 @@ export function createMatterIndex(initial: Iterable<IndexedMatter> = []): Matter
     } else {
       const add = pendingTokens.sort();
       const merged: string[] = new Array(sortedTokens.length + add.length);
-      let i = 0, j = 0, k = 0;
+      let i = 0,
+        j = 0,
+        k = 0;
       while (i < sortedTokens.length && j < add.length) merged[k++] = sortedTokens[i]! < add[j]! ? sortedTokens[i++]! : add[j++]!;
       while (i < sortedTokens.length) merged[k++] = sortedTokens[i++]!;
       while (j < add.length) merged[k++] = add[j++]!;
@@ -261,11 +280,17 @@ export function createMatterIndex(initial: Iterable<IndexedMatter> = []): Matter
         for (let i = a; i < b; i++) {
           if (i >= lo && i < hi) continue; // already an exact or prefix match
           const tid = sortedIds[i]!;
-          if (!seenTokens.has(tid)) { seenTokens.add(tid); mark(tid, Q_TYPO, touched); }
+          if (!seenTokens.has(tid)) {
+            seenTokens.add(tid);
+            mark(tid, Q_TYPO, touched);
+          }
         }
       } else {
         const tid = tokenId.get(v);
-        if (tid !== undefined && !seenTokens.has(tid)) { seenTokens.add(tid); mark(tid, Q_TYPO, touched); }
+        if (tid !== undefined && !seenTokens.has(tid)) {
+          seenTokens.add(tid);
+          mark(tid, Q_TYPO, touched);
+        }
       }
     };
     let from = 0;
@@ -282,7 +307,10 @@ export function createMatterIndex(initial: Iterable<IndexedMatter> = []): Matter
       let j = from;
       while (j < to) {
         const t = sortedTokens[j]!;
-        if (t.length <= i) { j++; continue; }
+        if (t.length <= i) {
+          j++;
+          continue;
+        }
         const c = t[i]!;
         const end = prefixEnd(head + c, j, to);
         if (c !== w[i]) variant(head + c + w.slice(i + 1), j, end); // substitution
@@ -323,7 +351,10 @@ export function createMatterIndex(initial: Iterable<IndexedMatter> = []): Matter
         const next: number[] = [];
         for (const s of candidates) {
           const b = best[s]!;
-          if (b) { acc[s] = acc[s]! + b; next.push(s); }
+          if (b) {
+            acc[s] = acc[s]! + b;
+            next.push(s);
+          }
         }
         candidates = next;
       }
@@ -399,10 +430,16 @@ class TopK {
     let i = this.slots.length;
     if (i === this.k) {
       if (!this.before(p, r, id, i - 1)) return;
-      this.slots.pop(); this.prim.pop(); this.rec.pop(); this.ids.pop();
+      this.slots.pop();
+      this.prim.pop();
+      this.rec.pop();
+      this.ids.pop();
       i--;
     }
     while (i > 0 && this.before(p, r, id, i - 1)) i--;
-    this.slots.splice(i, 0, slot); this.prim.splice(i, 0, p); this.rec.splice(i, 0, r); this.ids.splice(i, 0, id);
+    this.slots.splice(i, 0, slot);
+    this.prim.splice(i, 0, p);
+    this.rec.splice(i, 0, r);
+    this.ids.splice(i, 0, id);
   }
 }

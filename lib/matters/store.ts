@@ -45,12 +45,25 @@ export function memoryMatterStore(): MatterStore {
   const matters = new Map<number, IndexedMatter>();
   let meta: SyncMeta | undefined;
   return {
-    async loadAll() { return [...matters.values()].map(clone); },
-    async put(list) { for (const m of list) matters.set(m.id, clone(m)); },
-    async remove(ids) { for (const id of ids) matters.delete(id); },
-    async clear() { matters.clear(); meta = undefined; },
-    async getMeta() { return meta && clone(meta); },
-    async setMeta(m) { meta = clone(m); },
+    async loadAll() {
+      return [...matters.values()].map(clone);
+    },
+    async put(list) {
+      for (const m of list) matters.set(m.id, clone(m));
+    },
+    async remove(ids) {
+      for (const id of ids) matters.delete(id);
+    },
+    async clear() {
+      matters.clear();
+      meta = undefined;
+    },
+    async getMeta() {
+      return meta && clone(meta);
+    },
+    async setMeta(m) {
+      meta = clone(m);
+    },
   };
 }
 
@@ -85,7 +98,9 @@ function openDb(factory: IDBFactory, name: string, version: number): Promise<IDB
     };
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error);
-    r.onblocked = () => { /* an older connection is closing (it closes on versionchange) */ };
+    r.onblocked = () => {
+      /* an older connection is closing (it closes on versionchange) */
+    };
   });
 }
 
@@ -117,12 +132,19 @@ export function indexedDbMatterStore(dbName = 'clio-companion-matters', opts: In
   function db(): Promise<IDBDatabase> {
     if (!opening) {
       opening = open().then((d) => {
-        const forget = () => { d.close(); opening = null; };
+        const forget = () => {
+          d.close();
+          opening = null;
+        };
         d.onversionchange = forget;
-        d.onclose = () => { opening = null; };
+        d.onclose = () => {
+          opening = null;
+        };
         return d;
       });
-      opening.catch(() => { opening = null; });
+      opening.catch(() => {
+        opening = null;
+      });
     }
     return opening;
   }
@@ -141,21 +163,32 @@ export function indexedDbMatterStore(dbName = 'clio-companion-matters', opts: In
     },
     put(list) {
       if (!list.length) return Promise.resolve();
-      return write([MATTERS], (tx) => { const s = tx.objectStore(MATTERS); for (const m of list) s.put(m); });
+      return write([MATTERS], (tx) => {
+        const s = tx.objectStore(MATTERS);
+        for (const m of list) s.put(m);
+      });
     },
     remove(ids) {
       if (!ids.length) return Promise.resolve();
-      return write([MATTERS], (tx) => { const s = tx.objectStore(MATTERS); for (const id of ids) s.delete(id); });
+      return write([MATTERS], (tx) => {
+        const s = tx.objectStore(MATTERS);
+        for (const id of ids) s.delete(id);
+      });
     },
     clear() {
-      return write([MATTERS, META], (tx) => { tx.objectStore(MATTERS).clear(); tx.objectStore(META).clear(); });
+      return write([MATTERS, META], (tx) => {
+        tx.objectStore(MATTERS).clear();
+        tx.objectStore(META).clear();
+      });
     },
     async getMeta() {
       const tx = (await db()).transaction(META, 'readonly');
       return (await req(tx.objectStore(META).get(META_KEY) as IDBRequest<SyncMeta | undefined>)) ?? undefined;
     },
     setMeta(m) {
-      return write([META], (tx) => { tx.objectStore(META).put(m, META_KEY); });
+      return write([META], (tx) => {
+        tx.objectStore(META).put(m, META_KEY);
+      });
     },
   };
 }

@@ -15,22 +15,39 @@ import type { MatterStore, SyncInProgress, SyncMeta } from './store';
 
 export type { SyncMeta, SyncInProgress } from './store';
 
-export interface MatterPageParams { fields: string; limit: number; updatedSince?: string; order: 'id(asc)' }
+export interface MatterPageParams {
+  fields: string;
+  limit: number;
+  updatedSince?: string;
+  order: 'id(asc)';
+}
 
 export interface MatterPageSource {
   /** One page of GET /matters.json. `cursor` null = first page with these params; otherwise the absolute `meta.paging.next` URL of the previous page. */
-  page(cursor: string | null, params: MatterPageParams): Promise<{ matters: unknown[]; next: string | null; total?: number /* meta.records when Clio sends it */ }>;
+  page(
+    cursor: string | null,
+    params: MatterPageParams,
+  ): Promise<{ matters: unknown[]; next: string | null; total?: number /* meta.records when Clio sends it */ }>;
 }
 
 export type SyncKind = 'full' | 'incremental';
-export interface SyncProgress { fetched: number; total: number | null; kind: SyncKind }
+export interface SyncProgress {
+  fetched: number;
+  total: number | null;
+  kind: SyncKind;
+}
 export interface SyncChanges {
   /** The store was cleared first (format or user changed): drop everything held in memory. */
   reset: boolean;
   upserted: IndexedMatter[];
   removed: number[];
 }
-export interface SyncResult { kind: SyncKind; fetched: number; removed: number; requests: number }
+export interface SyncResult {
+  kind: SyncKind;
+  fetched: number;
+  removed: number;
+  requests: number;
+}
 
 export interface MatterSyncDeps {
   source: MatterPageSource;
@@ -63,7 +80,9 @@ export class MatterSync {
   /** Runs one pass (or resumes the interrupted one). A call while a pass runs joins it. */
   run(opts: { full?: boolean } = {}): Promise<SyncResult> {
     if (!this.running) {
-      this.running = this.pass(opts).finally(() => { this.running = null; });
+      this.running = this.pass(opts).finally(() => {
+        this.running = null;
+      });
     }
     return this.running;
   }
@@ -84,7 +103,15 @@ export class MatterSync {
     if (!job) {
       const lastFull = parseTime(meta.lastFullSyncAt);
       const full = !!opts.full || lastFull === null || startedMs - lastFull >= FULL_SYNC_EVERY_MS || meta.updatedSince === null;
-      job = { kind: full ? 'full' : 'incremental', cursor: null, fetched: 0, total: null, startedAt: iso(startedMs), maxUpdatedAt: null, ...(full ? { seenIds: [] } : {}) };
+      job = {
+        kind: full ? 'full' : 'incremental',
+        cursor: null,
+        fetched: 0,
+        total: null,
+        startedAt: iso(startedMs),
+        maxUpdatedAt: null,
+        ...(full ? { seenIds: [] } : {}),
+      };
       meta = { ...meta, inProgress: job };
       await store.setMeta(meta);
     }
@@ -129,7 +156,11 @@ export class MatterSync {
       // A next link that repeats the cursor would loop forever; treat it as the end.
       const next: string | null = page.next && page.next !== job.cursor && page.matters.length ? page.next : null;
       job = {
-        ...job, cursor: next, fetched, total, maxUpdatedAt: maxUpdated === null ? null : iso(maxUpdated),
+        ...job,
+        cursor: next,
+        fetched,
+        total,
+        maxUpdatedAt: maxUpdated === null ? null : iso(maxUpdated),
         ...(seen ? { seenIds: [...seen] } : {}),
       };
       meta = { ...meta, inProgress: job };

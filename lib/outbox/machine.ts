@@ -53,7 +53,9 @@ export function transition<P>(e: OutboxEntry<P>, ev: OutboxEvent): OutboxEntry<P
     case 'restarted':
       return e.state === 'sending' ? { ...e, state: 'uncertain' } : e;
     case 'retry':
-      return e.state === 'failed' || e.state === 'pending' || e.state === 'uncertain' ? { ...e, state: e.state === 'failed' ? 'pending' : e.state, nextAttemptAt: ev.at } : e;
+      return e.state === 'failed' || e.state === 'pending' || e.state === 'uncertain'
+        ? { ...e, state: e.state === 'failed' ? 'pending' : e.state, nextAttemptAt: ev.at }
+        : e;
     case 'failed': {
       const { error } = ev;
       if (NEEDS_USER.has(error.kind)) return { ...e, state: 'failed', lastError: error, nextAttemptAt: Infinity };

@@ -67,7 +67,16 @@ export class Outbox {
    */
   async enqueue<P>(kind: string, payload: P, key?: string): Promise<OutboxEntry<P>> {
     const owner = (await this.deps.owner?.()) ?? undefined;
-    const entry: OutboxEntry<P> = { id: key ?? this.newId(), kind, payload, state: 'pending', attempts: 0, createdAt: this.now(), nextAttemptAt: this.now(), ...(owner ? { owner } : {}) };
+    const entry: OutboxEntry<P> = {
+      id: key ?? this.newId(),
+      kind,
+      payload,
+      state: 'pending',
+      attempts: 0,
+      createdAt: this.now(),
+      nextAttemptAt: this.now(),
+      ...(owner ? { owner } : {}),
+    };
     let existing: OutboxEntry | undefined;
     await this.mutate((all) => {
       const same = all.find((e) => e.id === entry.id);
@@ -100,7 +109,9 @@ export class Outbox {
 
   /** Something changed for the better (signed in again, back online): try everything open now. */
   async wake(): Promise<void> {
-    await this.mutate((all) => all.map((e) => (e.state === 'pending' || e.state === 'uncertain' ? { ...e, nextAttemptAt: Math.min(e.nextAttemptAt, this.now()) } : e)));
+    await this.mutate((all) =>
+      all.map((e) => (e.state === 'pending' || e.state === 'uncertain' ? { ...e, nextAttemptAt: Math.min(e.nextAttemptAt, this.now()) } : e)),
+    );
     await this.flush();
   }
 
@@ -137,7 +148,15 @@ export class Outbox {
     const wasUncertain = entry.state === 'uncertain';
     await this.update(entry.id, (e) => transition(e, { type: 'attempt', at: this.now() }));
     if (!courier) {
-      await this.update(entry.id, (e) => transition(e, { type: 'failed', at: this.now(), error: { kind: 'internal', message: 'This extension version cannot send this kind of item.' }, mayHaveReached: false, random: 0 }));
+      await this.update(entry.id, (e) =>
+        transition(e, {
+          type: 'failed',
+          at: this.now(),
+          error: { kind: 'internal', message: 'This extension version cannot send this kind of item.' },
+          mayHaveReached: false,
+          random: 0,
+        }),
+      );
       return;
     }
     try {

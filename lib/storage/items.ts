@@ -34,7 +34,10 @@ export const settingsItem = defineItem<Settings>('local:settings', {
     2: (old: Partial<Settings>) => ({ ...DEFAULT_SETTINGS, ...old }),
     3: (old: Partial<Settings>) => ({ ...DEFAULT_SETTINGS, ...old }),
     // App secrets no longer live here, where content scripts could read them: they are dropped (enter them again).
-    4: ({ manageClientSecret: _m, growClientSecret: _g, ...old }: Partial<Settings> & { manageClientSecret?: string; growClientSecret?: string }) => ({ ...DEFAULT_SETTINGS, ...old }),
+    4: ({ manageClientSecret: _m, growClientSecret: _g, ...old }: Partial<Settings> & { manageClientSecret?: string; growClientSecret?: string }) => ({
+      ...DEFAULT_SETTINGS,
+      ...old,
+    }),
   },
 });
 

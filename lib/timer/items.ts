@@ -27,4 +27,3 @@ export async function rememberMatter(m: MatterRef): Promise<void> {
   const recent = await recentMattersItem.getValue();
   await recentMattersItem.setValue([m, ...recent.filter((r) => r.id !== m.id)].slice(0, RECENT_MATTERS_KEPT));
 }
-

@@ -64,8 +64,7 @@ export interface ClioTimerJson {
 export function fromClioTimer(json: ClioTimerJson, now: number, known: TimerState | null): TimerState | null {
   const activity = json.activity;
   if (!activity) return null;
-  const runningMs =
-    typeof json.elapsed_time === 'number' ? json.elapsed_time * 3_600_000 : json.start_time ? now - Date.parse(json.start_time) : 0;
+  const runningMs = typeof json.elapsed_time === 'number' ? json.elapsed_time * 3_600_000 : json.start_time ? now - Date.parse(json.start_time) : 0;
   const same = known && known.activityId === activity.id ? known : null;
   return {
     activityId: activity.id,

@@ -53,7 +53,6 @@ export interface StopOutcome {
   seconds: number;
 }
 
-
 const PASSING = new Set(['network', 'server', 'rate-limited']);
 
 export class TimerService {
@@ -95,7 +94,8 @@ export class TimerService {
     if (!next.matter) {
       // Started in Clio's web app: one more request to learn its matter.
       const activity = await getTimeEntry(this.deps.client, json.activity.id);
-      if (activity.matter) next = { ...next, matter: { id: activity.matter.id, displayNumber: activity.matter.display_number, description: activity.matter.description } };
+      if (activity.matter)
+        next = { ...next, matter: { id: activity.matter.id, displayNumber: activity.matter.display_number, description: activity.matter.description } };
       next = { ...next, activityDescriptionId: activity.activity_description?.id ?? null };
     }
     await this.deps.store.set(next);
@@ -118,7 +118,17 @@ export class TimerService {
           activityDescriptionId: req.activityDescriptionId,
           nonBillable: false,
         });
-        timer = { activityId: activity.id, matter: req.matter, note: req.note, activityDescriptionId: req.activityDescriptionId, recordedMs: 0, runningSince: startedAt, syncedAt: this.now(), adjustMs: 0, etag: activity.etag };
+        timer = {
+          activityId: activity.id,
+          matter: req.matter,
+          note: req.note,
+          activityDescriptionId: req.activityDescriptionId,
+          recordedMs: 0,
+          runningSince: startedAt,
+          syncedAt: this.now(),
+          adjustMs: 0,
+          etag: activity.etag,
+        };
         await this.deps.store.setCheckedAt(this.now());
       } catch (e) {
         if (!(e instanceof AppError) || !PASSING.has(e.kind)) throw e;
@@ -131,7 +141,16 @@ export class TimerService {
           await this.deps.remember(req.matter);
           return { timer, ...(stopped ? { stopped } : {}) };
         }
-        timer = { activityId: null, matter: req.matter, note: req.note, activityDescriptionId: req.activityDescriptionId, recordedMs: 0, runningSince: startedAt, syncedAt: this.now(), adjustMs: 0 };
+        timer = {
+          activityId: null,
+          matter: req.matter,
+          note: req.note,
+          activityDescriptionId: req.activityDescriptionId,
+          recordedMs: 0,
+          runningSince: startedAt,
+          syncedAt: this.now(),
+          adjustMs: 0,
+        };
         offline = 'Clio could not be reached, so the timer runs here. Its time is saved to Clio when you stop it.';
       }
       await this.deps.store.set(timer);
@@ -155,8 +174,22 @@ export class TimerService {
     // The stop is written to the outbox before the timer is cleared: a worker killed in between loses nothing.
     const queued =
       t.activityId === null
-        ? await this.deps.outbox.enqueue<TimeEntryPayload>(TIME_ENTRY, { matter: t.matter!, date: await this.deps.today(), seconds, note, activityDescriptionId: t.activityDescriptionId, nonBillable: false })
-        : await this.deps.outbox.enqueue<TimerStopPayload>(TIMER_STOP, { activityId: t.activityId, seconds, note, matterLabel: label, verify: now - t.syncedAt > FRESH_MS, running: isRunning(t) });
+        ? await this.deps.outbox.enqueue<TimeEntryPayload>(TIME_ENTRY, {
+            matter: t.matter!,
+            date: await this.deps.today(),
+            seconds,
+            note,
+            activityDescriptionId: t.activityDescriptionId,
+            nonBillable: false,
+          })
+        : await this.deps.outbox.enqueue<TimerStopPayload>(TIMER_STOP, {
+            activityId: t.activityId,
+            seconds,
+            note,
+            matterLabel: label,
+            verify: now - t.syncedAt > FRESH_MS,
+            running: isRunning(t),
+          });
     await this.deps.store.set(null);
     await this.deps.outbox.flush();
     const entry: OutboxEntry = (await this.deps.outbox.get(queued.id)) ?? queued;

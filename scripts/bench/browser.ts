@@ -59,7 +59,15 @@ export async function benchBrowser(opts: { runs?: number } = {}): Promise<Browse
     context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-sandbox'],
+      args: [
+        `--disable-extensions-except=${ext}`,
+        `--load-extension=${ext}`,
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-sandbox',
+      ],
     });
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const base = `chrome-extension://${sw.url().split('/')[2]}`;
@@ -74,7 +82,9 @@ export async function benchBrowser(opts: { runs?: number } = {}): Promise<Browse
     await options.getByRole('button', { name: 'Sign out' }).waitFor();
     // (Polled from here: waitForFunction would take the promise an expression returns as "true".)
     for (let waited = 0; ; waited += 250) {
-      const done = await options.evaluate(`chrome.storage.local.get('matter-sync').then(function (r) { var s = r['matter-sync']; return !!(s && s.ready && !s.running); })`);
+      const done = await options.evaluate(
+        `chrome.storage.local.get('matter-sync').then(function (r) { var s = r['matter-sync']; return !!(s && s.ready && !s.running); })`,
+      );
       if (done) break;
       if (waited > 120_000) throw new Error('the first matter sync did not finish in 2 minutes');
       await new Promise((r) => setTimeout(r, 250));
@@ -141,7 +151,9 @@ export async function benchBrowser(opts: { runs?: number } = {}): Promise<Browse
     for (let i = 0; i < 5; i++) {
       await site.reload();
       const t0 = (await site.evaluate('performance.now()')) as number;
-      await sw.evaluate(`chrome.contextMenus.onClicked.dispatch({ menuItemId: 'capture-lead', pageUrl: ${JSON.stringify(`${sandbox.origin}/pages/contact`)}, editable: false }, ${JSON.stringify(tab)})`);
+      await sw.evaluate(
+        `chrome.contextMenus.onClicked.dispatch({ menuItemId: 'capture-lead', pageUrl: ${JSON.stringify(`${sandbox.origin}/pages/contact`)}, editable: false }, ${JSON.stringify(tab)})`,
+      );
       const shown = await site.waitForFunction(
         `Array.prototype.some.call(document.querySelectorAll('*'), function (e) { return e.shadowRoot && e.shadowRoot.querySelector('[role="dialog"]'); }) ? performance.now() : 0`,
         undefined,

@@ -12,7 +12,15 @@ import { createMatterIndex } from '../../lib/matters/search';
 import { seedDb } from '../../sandbox/seed';
 import { createRng } from '../../sandbox/prng';
 
-export interface MatterSearchFigures { buildMs: number; p50Ms: number; p95Ms: number; maxMs: number; storedKb: number; matters: number; searches: number }
+export interface MatterSearchFigures {
+  buildMs: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  storedKb: number;
+  matters: number;
+  searches: number;
+}
 
 export function syntheticMatters(count: number, seed = 7): IndexedMatter[] {
   const db = seedDb({ seed, matters: count, contacts: Math.max(900, Math.round(count * 0.6)) });
@@ -23,8 +31,15 @@ export function syntheticMatters(count: number, seed = 7): IndexedMatter[] {
     const attorney = db.users.find((u) => u.id === m.responsibleAttorneyId);
     const area = db.practiceAreas.get(m.practiceAreaId);
     const json: ClioMatterJson = {
-      id: m.id, etag: `"${m.id}"`, number: m.number, display_number: m.displayNumber, description: m.description, status: m.status,
-      open_date: m.openDate, last_activity_date: m.lastActivityDate, updated_at: iso(m.updatedAt),
+      id: m.id,
+      etag: `"${m.id}"`,
+      number: m.number,
+      display_number: m.displayNumber,
+      description: m.description,
+      status: m.status,
+      open_date: m.openDate,
+      last_activity_date: m.lastActivityDate,
+      updated_at: iso(m.updatedAt),
       client: client ? { id: client.id, name: client.name } : null,
       responsible_attorney: attorney ? { id: attorney.id, name: `${attorney.firstName} ${attorney.lastName}` } : null,
       practice_area: area ? { id: area.id, name: area.name } : null,
@@ -42,10 +57,14 @@ export function keystrokeQueries(matters: IndexedMatter[], n: number, seed = 11)
     if (w.length < 5) return w;
     const i = 1 + Math.floor(rng.next() * (w.length - 2));
     switch (Math.floor(rng.next() * 4)) {
-      case 0: return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2); // transposition
-      case 1: return w.slice(0, i) + w.slice(i + 1); // deletion
-      case 2: return w.slice(0, i) + 'e' + w.slice(i + 1); // substitution
-      default: return w.slice(0, i) + w[i] + w.slice(i); // doubled letter
+      case 0:
+        return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2); // transposition
+      case 1:
+        return w.slice(0, i) + w.slice(i + 1); // deletion
+      case 2:
+        return w.slice(0, i) + 'e' + w.slice(i + 1); // substitution
+      default:
+        return w.slice(0, i) + w[i] + w.slice(i); // doubled letter
     }
   };
   const out: string[] = [];

@@ -40,7 +40,7 @@ export function entrySizes(dir: string, budgets: Record<string, number>): SizeRo
     const bytes = [...htmlScripts(dir, html)].reduce((sum, f) => sum + gz(join(dir, f)), 0);
     rows.push({ what: `${name} JS`, gzipKb: bytes / 1000, ...(budgets[name] ? { budgetKb: budgets[name] } : {}) });
   }
-  for (const js of ['background.js', ...(safeList(join(dir, 'content-scripts'))).map((f) => `content-scripts/${f}`)].filter((f) => {
+  for (const js of ['background.js', ...safeList(join(dir, 'content-scripts')).map((f) => `content-scripts/${f}`)].filter((f) => {
     try {
       return statSync(join(dir, f)).isFile();
     } catch {

@@ -96,7 +96,11 @@ test('captures the selection on a contact page and sends exactly Grow’s fields
   expect((await sandbox.log()).filter((r) => r.path.startsWith('/grow/') && !r.path.startsWith('/grow/oauth'))).toHaveLength(1);
 });
 
-test('a webmail message: the sender from the From: mailto link, the phone from the signature, other candidates to pick', async ({ context, worker, extensionPage }) => {
+test('a webmail message: the sender from the From: mailto link, the phone from the signature, other candidates to pick', async ({
+  context,
+  worker,
+  extensionPage,
+}) => {
   await connectGrow(extensionPage);
   const page = await openPage(context, 'webmail');
   await rightClickCapture(worker, page, await select(page, '.message-body'));
@@ -247,10 +251,7 @@ test('where nothing can be injected, the same form opens in an extension window'
   const before = await worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id));
   const browserPage = await context.newPage();
   await browserPage.goto('chrome://version/');
-  const tabId = await worker.evaluate(
-    async (known) => (await chrome.tabs.query({})).map((t) => t.id).find((id) => !known.includes(id)),
-    before,
-  );
+  const tabId = await worker.evaluate(async (known) => (await chrome.tabs.query({})).map((t) => t.id).find((id) => !known.includes(id)), before);
   expect(tabId).toBeDefined();
   const opened = context.waitForEvent('page');
   const selectionText = 'Please call me, Tomasz Wiśniewski, at (646) 555-0133 or tomasz.w@example.org about my visa.';
@@ -333,5 +334,13 @@ test('without a Platform app, the firm’s Lead Inbox token sends the lead to th
   const posts = (await sandbox.log()).filter((r) => r.method === 'POST');
   expect(posts.map((r) => r.path)).toEqual(['/inbox_leads']);
   // The token travels in the body to Grow and nowhere else: the log (and storage.local) never holds it.
-  expect(Object.keys((posts[0]!.body as { inbox_lead: object }).inbox_lead).sort()).toEqual(['from_email', 'from_first', 'from_last', 'from_message', 'from_phone', 'from_source', 'referring_url']);
+  expect(Object.keys((posts[0]!.body as { inbox_lead: object }).inbox_lead).sort()).toEqual([
+    'from_email',
+    'from_first',
+    'from_last',
+    'from_message',
+    'from_phone',
+    'from_source',
+    'referring_url',
+  ]);
 });

@@ -85,18 +85,23 @@ export async function signedIn(extensionPage: Fixtures['extensionPage'], opts: {
   await expect(options.getByText(user!.email)).toBeVisible();
   // Sign-in starts the first matter sync, then fetches activity descriptions; let both finish so they
   // do not mix with what a test arranges.
-  if (opts.waitForSync !== false) await expect
-    .poll(
-      () =>
-        options.evaluate(async () => {
-          const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: string[]): Promise<Record<string, { running?: boolean; lastSyncAt?: number | null } | undefined>> } } } }).chrome;
-          const got = await chrome.storage.local.get(['matter-sync', 'activity-descriptions']);
-          const s = got['matter-sync'];
-          return !!s && !s.running && !!s.lastSyncAt && !!got['activity-descriptions'];
-        }),
-      { timeout: 30_000 },
-    )
-    .toBe(true);
+  if (opts.waitForSync !== false)
+    await expect
+      .poll(
+        () =>
+          options.evaluate(async () => {
+            const chrome = (
+              globalThis as unknown as {
+                chrome: { storage: { local: { get(k: string[]): Promise<Record<string, { running?: boolean; lastSyncAt?: number | null } | undefined>> } } };
+              }
+            ).chrome;
+            const got = await chrome.storage.local.get(['matter-sync', 'activity-descriptions']);
+            const s = got['matter-sync'];
+            return !!s && !s.running && !!s.lastSyncAt && !!got['activity-descriptions'];
+          }),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
   await options.close();
 }
 

@@ -26,7 +26,9 @@ test('the Lead Inbox token is an alternative for firms without a Platform app', 
   await options.getByRole('button', { name: 'Save app credentials' }).click();
   await expect(options.getByLabel('App secret', { exact: true })).toHaveAttribute('placeholder', 'Saved: type to replace');
   // Neither lands in storage.local, which content scripts can read.
-  const local = await options.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(): Promise<object> } } } }).chrome.storage.local.get());
+  const local = await options.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { local: { get(): Promise<object> } } } }).chrome.storage.local.get(),
+  );
   expect(JSON.stringify(local)).not.toContain('sandbox-inbox-token');
   expect(JSON.stringify(local)).not.toContain('a-secret-the-page-must-not-see');
 });

@@ -121,7 +121,9 @@ test('Today lists today’s time with its total; an edit that lost a race reload
   // The total is every time entry of mine dated today in Clio.
   const me = (await sandbox.state()).users[0]!;
   const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
-  const mine = (await clioAsUser(worker, 'GET', `/activities.json?fields=quantity&type=TimeEntry&user_id=${me.id}&start_date=${date}&end_date=${date}`)) as { data: Array<{ quantity: number }> };
+  const mine = (await clioAsUser(worker, 'GET', `/activities.json?fields=quantity&type=TimeEntry&user_id=${me.id}&start_date=${date}&end_date=${date}`)) as {
+    data: Array<{ quantity: number }>;
+  };
   const seconds = mine.data.reduce((s, a) => s + a.quantity, 0);
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);

@@ -117,7 +117,9 @@ test('pause and resume follow Clio’s one timer', async ({ extensionPage }) => 
   await expect(popup.getByRole('status').first()).toContainText('Saved');
 });
 
-test('another user signing in on this browser never sees the first user’s paused timer or typed entry; both are back when they return', async ({ extensionPage }) => {
+test('another user signing in on this browser never sees the first user’s paused timer or typed entry; both are back when they return', async ({
+  extensionPage,
+}) => {
   const [matter] = await sandbox.matters('', 'Open');
   const [first, second] = (await sandbox.state()).users;
   await signedIn(extensionPage);
@@ -208,13 +210,21 @@ test('the keyboard command starts the last-used matter’s timer, and stops it',
   await popup.getByRole('button', { name: 'Stop timer' }).click();
   await expect(popup.getByRole('status').first()).toContainText('Saved');
 
-  await worker.evaluate(() => (globalThis as unknown as { chrome: { commands: { onCommand: { dispatch(c: string, tab?: object): void } } } }).chrome.commands.onCommand.dispatch('toggle-timer'));
+  await worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { commands: { onCommand: { dispatch(c: string, tab?: object): void } } } }).chrome.commands.onCommand.dispatch(
+      'toggle-timer',
+    ),
+  );
   await expect(popup.getByRole('timer')).toBeVisible();
   await expect.poll(async () => (await sandbox.state()).timers.length).toBe(1);
   const running = await sandbox.state();
   expect(running.createdActivities.find((a) => a.id === running.timers[0]!.activityId)?.matter?.id).toBe(matter!.id);
 
-  await worker.evaluate(() => (globalThis as unknown as { chrome: { commands: { onCommand: { dispatch(c: string, tab?: object): void } } } }).chrome.commands.onCommand.dispatch('toggle-timer'));
+  await worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { commands: { onCommand: { dispatch(c: string, tab?: object): void } } } }).chrome.commands.onCommand.dispatch(
+      'toggle-timer',
+    ),
+  );
   await expect(popup.getByRole('button', { name: 'Start timer' })).toBeVisible();
   await expect.poll(async () => (await sandbox.state()).timers.length).toBe(0);
 });

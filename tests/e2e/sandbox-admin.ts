@@ -15,7 +15,15 @@ export interface LoggedRequest {
 export interface SandboxState {
   users: Array<{ id: number; name: string; email: string }>;
   timers: Array<{ id: number; userId: number; activityId: number; elapsedSeconds: number }>;
-  createdActivities: Array<{ id: number; quantity: number; rounded_quantity: number; note: string; date: string; non_billable: boolean; matter: { id: number } | null }>;
+  createdActivities: Array<{
+    id: number;
+    quantity: number;
+    rounded_quantity: number;
+    note: string;
+    date: string;
+    non_billable: boolean;
+    matter: { id: number } | null;
+  }>;
   leads: unknown[];
   legacyLeads: unknown[];
   grants: { active: number; revoked: number };
@@ -41,7 +49,10 @@ export const sandbox = {
   log: () => call<LoggedRequest[]>('GET', 'log'),
   clearLog: () => call<void>('DELETE', 'log'),
   matters: (query = '', status = 'Open') =>
-    call<Array<{ id: number; display_number: string; description: string; client: { name: string } | null }>>('GET', `matters?query=${encodeURIComponent(query)}&status=${status}`),
+    call<Array<{ id: number; display_number: string; description: string; client: { name: string } | null }>>(
+      'GET',
+      `matters?query=${encodeURIComponent(query)}&status=${status}`,
+    ),
   editMatter: (id: number, change: { description?: string; status?: string }) => call<unknown>('PATCH', `matters/${id}`, change),
   state: () => call<SandboxState>('GET', 'state'),
 };

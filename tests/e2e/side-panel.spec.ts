@@ -102,7 +102,8 @@ test('time typed in the panel and not saved comes back after the panel was close
     return page;
   };
   // What the panel has written so far (the page closes only once it is there, as a person would take longer).
-  const kept = (page: Page) => page.evaluate(`chrome.storage.local.get('panel-entry-draft:${target!.id}').then(function (r) { return r['panel-entry-draft:${target!.id}'] || null; })`);
+  const kept = (page: Page) =>
+    page.evaluate(`chrome.storage.local.get('panel-entry-draft:${target!.id}').then(function (r) { return r['panel-entry-draft:${target!.id}'] || null; })`);
   let page = await openMatter();
   await page.getByRole('button', { name: 'Log time' }).click();
   await page.getByRole('textbox', { name: 'Duration' }).fill('45m');
@@ -162,7 +163,13 @@ test('an edit in Clio reaches the index with the next incremental sync', async (
   const [target] = await sandbox.matters('', 'Open');
   await sandbox.editMatter(target!.id, { description: 'Quixotic renamed matter' });
   await sandbox.clearLog();
-  await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ channel: 'clio-companion', type: 'matters/sync', data: {} }));
+  await page.evaluate(() =>
+    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+      channel: 'clio-companion',
+      type: 'matters/sync',
+      data: {},
+    }),
+  );
   await page.getByRole('searchbox', { name: 'Search matters' }).fill('quixotic');
   await expect(results(page).first()).toContainText(target!.display_number, { timeout: 15_000 });
   const sync = (await sandbox.log()).filter((r) => r.path.startsWith('/api/v4/matters'));
@@ -177,7 +184,11 @@ test('the omnibox keyword suggests matters from the index, with Clio text escape
   const suggestions = await worker.evaluate(
     (q) =>
       new Promise<Array<{ content: string; description: string }>>((resolve) =>
-        (globalThis as unknown as { chrome: { omnibox: { onInputChanged: { dispatch(t: string, s: (r: Array<{ content: string; description: string }>) => void): void } } } }).chrome.omnibox.onInputChanged.dispatch(q, resolve),
+        (
+          globalThis as unknown as {
+            chrome: { omnibox: { onInputChanged: { dispatch(t: string, s: (r: Array<{ content: string; description: string }>) => void): void } } };
+          }
+        ).chrome.omnibox.onInputChanged.dispatch(q, resolve),
       ),
     'zebra',
   );
@@ -196,7 +207,9 @@ test('“My matters” keeps only matters whose responsible attorney is me; “I
   const numbers = await results(page).locator('.num').allTextContents();
   const me = (await sandbox.state()).users[0]!;
   for (const n of numbers.slice(0, 5)) {
-    const found = (await clioAsUser(worker, 'GET', `/matters.json?fields=display_number,responsible_attorney{id}&query=${encodeURIComponent(n)}`)) as { data: Array<{ display_number: string; responsible_attorney: { id: number } }> };
+    const found = (await clioAsUser(worker, 'GET', `/matters.json?fields=display_number,responsible_attorney{id}&query=${encodeURIComponent(n)}`)) as {
+      data: Array<{ display_number: string; responsible_attorney: { id: number } }>;
+    };
     expect(found.data.find((m) => m.display_number === n)?.responsible_attorney.id).toBe(me.id);
   }
   await expect(results(page).filter({ hasText: 'Closed' })).toHaveCount(0);

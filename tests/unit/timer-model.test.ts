@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { discardIdle, elapsedMs, fromClioTimer, isRunning, pause, quantitySeconds, resume, type TimerState } from '@/lib/timer/model';
 
-const base: TimerState = { activityId: 7, matter: { id: 1, displayNumber: '00001-Okafor', description: 'Okafor v. Harlan' }, note: 'Draft', activityDescriptionId: null, recordedMs: 0, runningSince: 1_000, syncedAt: 1_000, adjustMs: 0 };
+const base: TimerState = {
+  activityId: 7,
+  matter: { id: 1, displayNumber: '00001-Okafor', description: 'Okafor v. Harlan' },
+  note: 'Draft',
+  activityDescriptionId: null,
+  recordedMs: 0,
+  runningSince: 1_000,
+  syncedAt: 1_000,
+  adjustMs: 0,
+};
 
 describe('timer model', () => {
   it('derives elapsed time from the start, not from ticks', () => {

@@ -19,9 +19,23 @@ describe('OAuth helpers', () => {
   });
 
   it('builds the authorize URL with the code flow, the redirect and the state', () => {
-    const u = new URL(authorizeUrl({ authorizeEndpoint: 'https://app.clio.com/oauth/authorize', clientId: 'k', redirectUri: 'https://x.chromiumapp.org/', state: 's1', extra: { redirect_on_decline: 'true' } }));
+    const u = new URL(
+      authorizeUrl({
+        authorizeEndpoint: 'https://app.clio.com/oauth/authorize',
+        clientId: 'k',
+        redirectUri: 'https://x.chromiumapp.org/',
+        state: 's1',
+        extra: { redirect_on_decline: 'true' },
+      }),
+    );
     expect(u.origin + u.pathname).toBe('https://app.clio.com/oauth/authorize');
-    expect(Object.fromEntries(u.searchParams)).toEqual({ response_type: 'code', client_id: 'k', redirect_uri: 'https://x.chromiumapp.org/', state: 's1', redirect_on_decline: 'true' });
+    expect(Object.fromEntries(u.searchParams)).toEqual({
+      response_type: 'code',
+      client_id: 'k',
+      redirect_uri: 'https://x.chromiumapp.org/',
+      state: 's1',
+      redirect_on_decline: 'true',
+    });
   });
 
   it('takes the code from a redirect whose state matches', () => {
@@ -41,7 +55,11 @@ describe('OAuth helpers', () => {
   });
 
   it('reads a token reply, using expires_in and keeping the old refresh token when none comes', () => {
-    expect(tokenSetFrom({ access_token: 'a', refresh_token: 'r', expires_in: 2592000 }, 1000)).toEqual({ accessToken: 'a', refreshToken: 'r', expiresAt: 1000 + 2592000_000 });
+    expect(tokenSetFrom({ access_token: 'a', refresh_token: 'r', expires_in: 2592000 }, 1000)).toEqual({
+      accessToken: 'a',
+      refreshToken: 'r',
+      expiresAt: 1000 + 2592000_000,
+    });
     expect(tokenSetFrom({ access_token: 'a2', expires_in: 60 }, 0, 'r-old')).toEqual({ accessToken: 'a2', refreshToken: 'r-old', expiresAt: 60_000 });
     expect(kindOf(() => tokenSetFrom({ access_token: 'a' }, 0))).toBe('auth-failed');
   });

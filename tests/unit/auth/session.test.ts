@@ -157,7 +157,12 @@ describe('ClioSession', () => {
   it('does not use tokens of another region', async () => {
     const { session, vault, fake } = setup();
     await session.signIn();
-    const eu = new ClioSession({ vault, flow: approvingFlow(), endpoint: fake.endpoint, app: async () => manageApp({ ...DEFAULT_SETTINGS, region: 'EU' }, build) });
+    const eu = new ClioSession({
+      vault,
+      flow: approvingFlow(),
+      endpoint: fake.endpoint,
+      app: async () => manageApp({ ...DEFAULT_SETTINGS, region: 'EU' }, build),
+    });
     expect(await eu.isSignedIn()).toBe(false);
   });
 
@@ -173,7 +178,10 @@ describe('ClioSession', () => {
     expect(url.searchParams.get('scope')).toBe('grow_lead_inbox_write grow_contact_read grow_user_read');
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier!)));
-    const expected = btoa(String.fromCharCode(...digest)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const expected = btoa(String.fromCharCode(...digest))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
     expect(url.searchParams.get('code_challenge')).toBe(expected);
     expect(await vault.get('grow-tokens')).toBeDefined();
     expect(await vault.get('manage-tokens')).toBeUndefined();

@@ -20,10 +20,12 @@ import { startSandbox, type Sandbox } from '@/sandbox/server';
 
 let sandbox: Sandbox;
 const admin = (path: string, method = 'GET', body?: unknown) =>
-  fetch(`${sandbox.origin}/__admin/${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) }).then(async (r) => {
-    const t = await r.text();
-    return t ? JSON.parse(t) : undefined;
-  });
+  fetch(`${sandbox.origin}/__admin/${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) }).then(
+    async (r) => {
+      const t = await r.text();
+      return t ? JSON.parse(t) : undefined;
+    },
+  );
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, matters: 450 });
@@ -31,7 +33,13 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 function makeClient() {
-  const app = manageApp(DEFAULT_SETTINGS, { customServer: sandbox.origin, manageClientId: MANAGE_CLIENT_ID, manageClientSecret: MANAGE_CLIENT_SECRET, growClientId: '', growClientSecret: '' });
+  const app = manageApp(DEFAULT_SETTINGS, {
+    customServer: sandbox.origin,
+    manageClientId: MANAGE_CLIENT_ID,
+    manageClientSecret: MANAGE_CLIENT_SECRET,
+    growClientId: '',
+    growClientSecret: '',
+  });
   const session = new ClioSession({
     vault: memorySecretStore(),
     flow: { redirectUri: () => TEST_REDIRECT_URI, launch: (url) => approveOverHttp(url) },
@@ -61,7 +69,10 @@ describe('Clio client against the sandbox', () => {
 
   it('follows cursor paging through every matter exactly once', async () => {
     const ids: number[] = [];
-    for await (const page of c.client.pages<{ id: number; display_number: string }>('/matters.json', { fields: fields(['id', 'display_number']), query: { limit: 200 } })) {
+    for await (const page of c.client.pages<{ id: number; display_number: string }>('/matters.json', {
+      fields: fields(['id', 'display_number']),
+      query: { limit: 200 },
+    })) {
       ids.push(...page.map((m) => m.id));
       expect(page.every((m) => typeof m.display_number === 'string')).toBe(true);
     }

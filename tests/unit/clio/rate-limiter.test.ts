@@ -23,9 +23,7 @@ describe('RateLimiter', () => {
   it('sends up to the limit at once and paces the rest by the window', async () => {
     const sentAt: number[] = [];
     const limiter = new RateLimiter({ store: memoryStore(), defaultLimit: 5, maxInFlight: 10 });
-    const all = Array.from({ length: 12 }, (_, i) =>
-      limiter.schedule(async () => (sentAt.push(Date.now()), ok(i)), { idempotent: true }),
-    );
+    const all = Array.from({ length: 12 }, (_, i) => limiter.schedule(async () => (sentAt.push(Date.now()), ok(i)), { idempotent: true }));
     await vi.advanceTimersByTimeAsync(0);
     expect(sentAt).toHaveLength(5);
     await vi.advanceTimersByTimeAsync(WINDOW_MS + MARGIN_MS);
@@ -39,10 +37,13 @@ describe('RateLimiter', () => {
   it('honours Retry-After on a 429 and repeats the request', async () => {
     const sentAt: number[] = [];
     const limiter = new RateLimiter({ store: memoryStore(), defaultLimit: 50 });
-    const result = limiter.schedule(async () => {
-      sentAt.push(Date.now());
-      return sentAt.length === 1 ? { status: 429, headers: { retryAfter: 4 }, value: 'no' } : ok('yes');
-    }, { idempotent: false });
+    const result = limiter.schedule(
+      async () => {
+        sentAt.push(Date.now());
+        return sentAt.length === 1 ? { status: 429, headers: { retryAfter: 4 }, value: 'no' } : ok('yes');
+      },
+      { idempotent: false },
+    );
     await vi.advanceTimersByTimeAsync(3_999);
     expect(sentAt).toEqual([0]);
     await vi.advanceTimersByTimeAsync(1);

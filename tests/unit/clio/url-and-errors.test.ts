@@ -13,7 +13,9 @@ describe('fields', () => {
 
 describe('apiUrl', () => {
   it('appends the path and encodes the query, arrays as key[]', () => {
-    const u = new URL(apiUrl('https://app.clio.com/api/v4/', '/matters.json', { fields: 'id,client{name}', ids: [1, 2], status: 'open,pending', skip: undefined }));
+    const u = new URL(
+      apiUrl('https://app.clio.com/api/v4/', '/matters.json', { fields: 'id,client{name}', ids: [1, 2], status: 'open,pending', skip: undefined }),
+    );
     expect(u.pathname).toBe('/api/v4/matters.json');
     expect(u.searchParams.get('fields')).toBe('id,client{name}');
     expect(u.searchParams.getAll('ids[]')).toEqual(['1', '2']);
@@ -51,12 +53,19 @@ describe('errorFromResponse', () => {
   });
 
   it('places 422 messages at the fields they name', () => {
-    const e = errorFromResponse(422, { error: { type: 'ValidationError', message: 'Validation failed: Date can\'t be blank, Quantity must be greater than 0' } }, undefined, ['date', 'quantity', 'note']);
+    const e = errorFromResponse(
+      422,
+      { error: { type: 'ValidationError', message: "Validation failed: Date can't be blank, Quantity must be greater than 0" } },
+      undefined,
+      ['date', 'quantity', 'note'],
+    );
     expect(e.fieldErrors).toEqual({ date: "Date can't be blank", quantity: 'Quantity must be greater than 0' });
     expect(e.message).toContain("Date can't be blank");
   });
 
   it('understands multi-word field names', () => {
-    expect(fieldErrorsFrom('Activity description is invalid', ['activity_description', 'note'])).toEqual({ activity_description: 'Activity description is invalid' });
+    expect(fieldErrorsFrom('Activity description is invalid', ['activity_description', 'note'])).toEqual({
+      activity_description: 'Activity description is invalid',
+    });
   });
 });

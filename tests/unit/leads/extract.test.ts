@@ -31,8 +31,7 @@ const rows: Row[] = [
   {
     name: 'US email signature after "Best regards,"',
     facts: {
-      selection:
-        'Hi,\n\nI was rear-ended last Tuesday and need advice.\n\nBest regards,\nMichael Thompson\n(555) 123-4567\nmike.thompson@gmail.com',
+      selection: 'Hi,\n\nI was rear-ended last Tuesday and need advice.\n\nBest regards,\nMichael Thompson\n(555) 123-4567\nmike.thompson@gmail.com',
     },
     first: ['Michael', 'Thompson'],
     email: 'mike.thompson@gmail.com',
@@ -42,8 +41,7 @@ const rows: Row[] = [
   {
     name: 'signature with title line and pipes',
     facts: {
-      selection:
-        'Thanks,\n\nSarah J. Whitfield\nOperations Manager | Acme Logistics Inc.\nDirect: 312.555.0198 | sarah.whitfield@acmelogistics.com',
+      selection: 'Thanks,\n\nSarah J. Whitfield\nOperations Manager | Acme Logistics Inc.\nDirect: 312.555.0198 | sarah.whitfield@acmelogistics.com',
     },
     first: ['Sarah J.', 'Whitfield'],
     email: 'sarah.whitfield@acmelogistics.com',
@@ -243,7 +241,9 @@ const rows: Row[] = [
   {
     name: 'JSON-LD Person',
     facts: {
-      jsonLd: [ld({ '@context': 'https://schema.org', '@type': 'Person', name: 'Dr. Emily Chen', email: 'mailto:emily@chenlaw.com', telephone: '(555) 321-7654' })],
+      jsonLd: [
+        ld({ '@context': 'https://schema.org', '@type': 'Person', name: 'Dr. Emily Chen', email: 'mailto:emily@chenlaw.com', telephone: '(555) 321-7654' }),
+      ],
     },
     first: ['Emily', 'Chen'],
     nameSource: 'json-ld',
@@ -425,7 +425,10 @@ const rows: Row[] = [
   {
     name: 'several candidates ordered by source: links, JSON-LD, h-card, selection, context',
     facts: {
-      links: [{ href: 'mailto:link@x.com', text: 'Link Person' }, { href: 'tel:+15550001111', text: '' }],
+      links: [
+        { href: 'mailto:link@x.com', text: 'Link Person' },
+        { href: 'tel:+15550001111', text: '' },
+      ],
       jsonLd: [ld({ '@type': 'Person', name: 'Json Person', email: 'json@x.com', telephone: '+1 555 000 2222' })],
       hCards: [{ 'p-name': ['Card Person'], 'u-email': ['card@x.com'], 'p-tel': ['555-000-3333'] }],
       selection: 'My name is Sel Person, sel@x.com, 555-000-4444',
@@ -507,9 +510,7 @@ describe('extractLead — message', () => {
   });
   it('falls back to title and URL, plus description when present', () => {
     expect(extractLead(facts({ title: 'Contact', url: 'https://a.test/c' })).message).toBe('Contact\nhttps://a.test/c');
-    expect(extractLead(facts({ title: 'Contact', url: 'https://a.test/c', description: 'Reach us' })).message).toBe(
-      'Contact\nhttps://a.test/c\nReach us',
-    );
+    expect(extractLead(facts({ title: 'Contact', url: 'https://a.test/c', description: 'Reach us' })).message).toBe('Contact\nhttps://a.test/c\nReach us');
     expect(extractLead(facts({ title: 'Contact', url: 'https://a.test/c', selection: '   ' })).message).toBe('Contact\nhttps://a.test/c');
   });
 });
@@ -548,7 +549,11 @@ describe('extractLead — robustness', () => {
       null,
       {},
       { url: 1, title: null, selection: 5, context: {}, links: 'x', jsonLd: {}, hCards: 'y' },
-      { links: [null, 1, { href: 5, text: [] }, { href: 'mailto:%E0%A4%A', text: 'x' }], jsonLd: [1, null, 'null', '[]', '"s"'], hCards: [null, [], { 'p-name': 'Jane Roe', 'u-email': [1, 'jane@roe.com'] }] },
+      {
+        links: [null, 1, { href: 5, text: [] }, { href: 'mailto:%E0%A4%A', text: 'x' }],
+        jsonLd: [1, null, 'null', '[]', '"s"'],
+        hCards: [null, [], { 'p-name': 'Jane Roe', 'u-email': [1, 'jane@roe.com'] }],
+      },
       { jsonLd: [JSON.stringify({ a: Array.from({ length: 5_000 }, () => ({ '@type': 'Person', name: 'Ann Lee' })) })] },
     ];
     for (const w of weird) {

@@ -43,9 +43,7 @@ export class FakeMatterSource implements MatterPageSource {
     const limit = Number(query.get('limit'));
     const sinceRaw = query.get('updated_since');
     const since = sinceRaw ? Date.parse(sinceRaw) : null;
-    const all = [...this.matters.values()]
-      .filter((m) => since === null || Date.parse(m.updated_at!) >= since)
-      .sort((a, b) => a.id! - b.id!);
+    const all = [...this.matters.values()].filter((m) => since === null || Date.parse(m.updated_at!) >= since).sort((a, b) => a.id! - b.id!);
     const rest = all.filter((m) => m.id! > after);
     const items = rest.slice(0, limit);
     let next: string | null = null;

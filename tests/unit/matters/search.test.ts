@@ -6,9 +6,20 @@ import { matter } from './fixtures';
 
 describe('fold', () => {
   it.each([
-    ['Zoë', 'zoe'], ['Łódź', 'lodz'], ['Müller', 'muller'], ['Straße', 'strasse'], ['Æsir', 'aesir'], ['Søren', 'soren'],
-    ['Åberg', 'aberg'], ['Hernández', 'hernandez'], ['Wiśniewski', 'wisniewski'], ['ŒUVRE', 'oeuvre'], ['ﬁle', 'file'],
-    ['İstanbul', 'istanbul'], ['e\u0301', 'e'], ['plain ascii 123', 'plain ascii 123'],
+    ['Zoë', 'zoe'],
+    ['Łódź', 'lodz'],
+    ['Müller', 'muller'],
+    ['Straße', 'strasse'],
+    ['Æsir', 'aesir'],
+    ['Søren', 'soren'],
+    ['Åberg', 'aberg'],
+    ['Hernández', 'hernandez'],
+    ['Wiśniewski', 'wisniewski'],
+    ['ŒUVRE', 'oeuvre'],
+    ['ﬁle', 'file'],
+    ['İstanbul', 'istanbul'],
+    ['e\u0301', 'e'],
+    ['plain ascii 123', 'plain ascii 123'],
   ])('%s → %s', (input, out) => expect(fold(input)).toBe(out));
 
   it('splits queries into words of letters and digits', () => {
@@ -20,34 +31,120 @@ describe('fold', () => {
 describe('fromClio', () => {
   it('maps snake_case JSON and tolerates missing associations', () => {
     expect(MATTER_SYNC_FIELDS).toContain('client{id,name}');
-    expect(fromClio({
-      id: 7, number: 42, display_number: '00042-Okafor', description: 'Okafor v. Harlan', status: 'Pending', open_date: '2023-02-01',
-      last_activity_date: '2024-05-06', updated_at: '2024-05-06T10:00:00-04:00',
-      client: { id: 9, name: 'Chidi Okafor' }, responsible_attorney: { id: 1001, name: 'Margaret Whitfield' }, practice_area: { id: 3, name: 'Employment' },
-    })).toEqual({
-      id: 7, displayNumber: '00042-Okafor', number: 42, description: 'Okafor v. Harlan', status: 'Pending', clientId: 9, clientName: 'Chidi Okafor',
-      responsibleAttorneyId: 1001, responsibleAttorneyName: 'Margaret Whitfield', practiceArea: 'Employment', openDate: '2023-02-01',
-      lastActivityDate: '2024-05-06', updatedAt: '2024-05-06T10:00:00-04:00',
+    expect(
+      fromClio({
+        id: 7,
+        number: 42,
+        display_number: '00042-Okafor',
+        description: 'Okafor v. Harlan',
+        status: 'Pending',
+        open_date: '2023-02-01',
+        last_activity_date: '2024-05-06',
+        updated_at: '2024-05-06T10:00:00-04:00',
+        client: { id: 9, name: 'Chidi Okafor' },
+        responsible_attorney: { id: 1001, name: 'Margaret Whitfield' },
+        practice_area: { id: 3, name: 'Employment' },
+      }),
+    ).toEqual({
+      id: 7,
+      displayNumber: '00042-Okafor',
+      number: 42,
+      description: 'Okafor v. Harlan',
+      status: 'Pending',
+      clientId: 9,
+      clientName: 'Chidi Okafor',
+      responsibleAttorneyId: 1001,
+      responsibleAttorneyName: 'Margaret Whitfield',
+      practiceArea: 'Employment',
+      openDate: '2023-02-01',
+      lastActivityDate: '2024-05-06',
+      updatedAt: '2024-05-06T10:00:00-04:00',
     });
     expect(fromClio({ id: 8, client: null, responsible_attorney: null })).toEqual({
-      id: 8, displayNumber: '', number: null, description: '', status: 'Open', clientId: null, clientName: '', responsibleAttorneyId: null,
-      responsibleAttorneyName: '', practiceArea: '', openDate: null, lastActivityDate: null, updatedAt: '',
+      id: 8,
+      displayNumber: '',
+      number: null,
+      description: '',
+      status: 'Open',
+      clientId: null,
+      clientName: '',
+      responsibleAttorneyId: null,
+      responsibleAttorneyName: '',
+      practiceArea: '',
+      openDate: null,
+      lastActivityDate: null,
+      updatedAt: '',
     });
   });
 });
 
 const FIRM = [
-  matter({ id: 1, number: 42, displayNumber: '00042-Okafor', description: 'Okafor v. Harlan Logistics — wrongful termination', clientName: 'Chidi Okafor', lastActivityDate: '2024-03-01' }),
+  matter({
+    id: 1,
+    number: 42,
+    displayNumber: '00042-Okafor',
+    description: 'Okafor v. Harlan Logistics — wrongful termination',
+    clientName: 'Chidi Okafor',
+    lastActivityDate: '2024-03-01',
+  }),
   matter({ id: 2, number: 420, displayNumber: '00420-Smith', description: 'Smith — will and trust', clientName: 'John Smith', lastActivityDate: '2024-06-01' }),
-  matter({ id: 3, number: 7, displayNumber: '00007-Smithson', description: 'Smithson — divorce', clientName: 'Ava Smithson', status: 'Pending', lastActivityDate: '2024-07-01' }),
+  matter({
+    id: 3,
+    number: 7,
+    displayNumber: '00007-Smithson',
+    description: 'Smithson — divorce',
+    clientName: 'Ava Smithson',
+    status: 'Pending',
+    lastActivityDate: '2024-07-01',
+  }),
   matter({ id: 4, number: 8, displayNumber: '00008-Muller', description: 'Müller — probate', clientName: 'Zoë Müller', lastActivityDate: '2024-01-01' }),
-  matter({ id: 5, number: 9, displayNumber: '00009-Kowalski', description: 'Purchase of 12 Elm St', clientName: 'Łukasz Kowalski', status: 'Closed', lastActivityDate: '2024-08-01' }),
+  matter({
+    id: 5,
+    number: 9,
+    displayNumber: '00009-Kowalski',
+    description: 'Purchase of 12 Elm St',
+    clientName: 'Łukasz Kowalski',
+    status: 'Closed',
+    lastActivityDate: '2024-08-01',
+  }),
   matter({ id: 6, number: 10, displayNumber: '00010-Lodz', description: 'Łódź Holdings — asset purchase', clientName: 'Łódź Holdings Sp. z o.o.' }),
-  matter({ id: 7, number: 11, displayNumber: '00011-OConnor', description: "O'Connor — H-1B petition", clientName: "Siobhán O'Connor", lastActivityDate: '2023-01-01' }),
+  matter({
+    id: 7,
+    number: 11,
+    displayNumber: '00011-OConnor',
+    description: "O'Connor — H-1B petition",
+    clientName: "Siobhán O'Connor",
+    lastActivityDate: '2023-01-01',
+  }),
   matter({ id: 8, number: 12, displayNumber: '00012-XSS', description: '<img src=x onerror=alert(1)>', clientName: 'Mallory Hacker' }),
-  matter({ id: 9, number: 13, displayNumber: '00013-Smith', description: 'Smith v. Beacon Insurance Co. — auto accident', clientName: 'Mary Smith', status: 'Closed', lastActivityDate: '2024-09-01' }),
-  matter({ id: 10, number: 14, displayNumber: '00014-Smith', description: 'Smith — slip and fall', clientName: 'Mary Smith', lastActivityDate: '2022-01-01', updatedAt: '2024-01-02T00:00:00Z' }),
-  matter({ id: 11, number: 15, displayNumber: '00015-Smith', description: 'Smith — dog bite', clientName: 'Mary Smith', lastActivityDate: '2022-01-01', updatedAt: '2024-01-03T00:00:00Z', responsibleAttorneyId: 1002 }),
+  matter({
+    id: 9,
+    number: 13,
+    displayNumber: '00013-Smith',
+    description: 'Smith v. Beacon Insurance Co. — auto accident',
+    clientName: 'Mary Smith',
+    status: 'Closed',
+    lastActivityDate: '2024-09-01',
+  }),
+  matter({
+    id: 10,
+    number: 14,
+    displayNumber: '00014-Smith',
+    description: 'Smith — slip and fall',
+    clientName: 'Mary Smith',
+    lastActivityDate: '2022-01-01',
+    updatedAt: '2024-01-02T00:00:00Z',
+  }),
+  matter({
+    id: 11,
+    number: 15,
+    displayNumber: '00015-Smith',
+    description: 'Smith — dog bite',
+    clientName: 'Mary Smith',
+    lastActivityDate: '2022-01-01',
+    updatedAt: '2024-01-03T00:00:00Z',
+    responsibleAttorneyId: 1002,
+  }),
 ];
 const ALL = ['Open', 'Pending', 'Closed'] as const;
 const index = createMatterIndex(FIRM);
@@ -135,14 +232,21 @@ describe('incremental index', () => {
     expect(idx.size).toBe(3);
     expect(idx.search('okafor')).toEqual([]);
     expect(idx.get(1)).toBeUndefined();
-    expect(idx.all().map((m) => m.id).sort()).toEqual([2, 3, 4]);
+    expect(
+      idx
+        .all()
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual([2, 3, 4]);
     // Status change re-ranks.
     idx.upsert([{ ...FIRM[2]!, status: 'Closed' }]);
     expect(idx.search('smith').map((m) => m.id)).toEqual([2]);
   });
 
   it('removing many rebuilds and stays consistent', () => {
-    const many = Array.from({ length: 300 }, (_, i) => matter({ id: 1000 + i, number: 1000 + i, description: `Matter ${i} alpha`, clientName: `Client ${i % 7}` }));
+    const many = Array.from({ length: 300 }, (_, i) =>
+      matter({ id: 1000 + i, number: 1000 + i, description: `Matter ${i} alpha`, clientName: `Client ${i % 7}` }),
+    );
     const idx = createMatterIndex(many);
     idx.remove(many.slice(0, 200).map((m) => m.id));
     expect(idx.size).toBe(100);

@@ -69,8 +69,7 @@ describe('MatterSync', () => {
     expect(stored.size).toBe(1_001);
     expect(stored.get(100_005)).toMatchObject({ description: 'Renamed matter', status: 'Closed' });
     expect(stored.get(200_000)?.description).toBe('Brand new');
-    expect(t.changes.flatMap((c) => c.upserted.map((m) => m.id)).sort((a, b) => a - b))
-      .toEqual([100_005, 100_500, 100_999, 101_000, 200_000]); // + the overlap second of the previous mark
+    expect(t.changes.flatMap((c) => c.upserted.map((m) => m.id)).sort((a, b) => a - b)).toEqual([100_005, 100_500, 100_999, 101_000, 200_000]); // + the overlap second of the previous mark
 
     // The next incremental starts from the newest updated_at seen.
     t.advance(HOUR);
@@ -196,8 +195,15 @@ describe('MatterSync', () => {
     };
     const index = createMatterIndex([]);
     const sync = new MatterSync({
-      source, store: t.store, now: t.now, userId: 1,
-      onChanges: (c) => { if (c.reset) index.remove(index.all().map((m) => m.id)); index.upsert(c.upserted); index.remove(c.removed); },
+      source,
+      store: t.store,
+      now: t.now,
+      userId: 1,
+      onChanges: (c) => {
+        if (c.reset) index.remove(index.all().map((m) => m.id));
+        index.upsert(c.upserted);
+        index.remove(c.removed);
+      },
     });
     await sync.run();
     expect((await t.store.loadAll()).map((m) => m.id).sort((a, b) => a - b)).toEqual([5, 100_001, 100_002, 100_003]);

@@ -38,8 +38,7 @@ function world() {
     mayHaveReached: (e: AppError) => e.kind === 'network' || e.kind === 'server',
   };
   let ids = 0;
-  const make = () =>
-    new Outbox({ store, couriers: { entry: courier as Courier<never> }, now: () => clock, random: () => 0.5, newId: () => `e${++ids}` });
+  const make = () => new Outbox({ store, couriers: { entry: courier as Courier<never> }, now: () => clock, random: () => 0.5, newId: () => `e${++ids}` });
   return {
     clio,
     faults,
@@ -173,12 +172,19 @@ describe('Outbox keys and kinds', () => {
 
   it('an entry of one kind waiting for its retry does not hold back another kind', async () => {
     const w = world();
-    const stuck: Courier<{ note: string }> = { deliver: async () => Promise.reject(appError('signed-out', 'connect Grow')), find: async () => null, mayHaveReached: () => false };
+    const stuck: Courier<{ note: string }> = {
+      deliver: async () => Promise.reject(appError('signed-out', 'connect Grow')),
+      find: async () => null,
+      mayHaveReached: () => false,
+    };
     let stored: OutboxEntry[] = [];
     let delivered = 0;
     const outbox = new Outbox({
       store: { load: async () => structuredClone(stored), save: async (e) => void (stored = structuredClone(e)) },
-      couriers: { lead: stuck as Courier<never>, entry: { deliver: async () => ++delivered, find: async () => null, mayHaveReached: () => false } as Courier<never> },
+      couriers: {
+        lead: stuck as Courier<never>,
+        entry: { deliver: async () => ++delivered, find: async () => null, mayHaveReached: () => false } as Courier<never>,
+      },
     });
     expect((await outbox.add('lead', { note: 'lead' })).state).toBe('pending');
     expect((await outbox.add('entry', { note: 'time' })).state).toBe('sent');
@@ -206,7 +212,13 @@ describe('Outbox owners', () => {
     const sent: string[] = [];
     const outbox = new Outbox({
       store: { load: async () => structuredClone(stored), save: async (e) => void (stored = structuredClone(e)) },
-      couriers: { entry: { deliver: async (p: { note: string }) => (sent.push(`${who}:${p.note}`), { id: p.note }), find: async () => null, mayHaveReached: () => false } as Courier<never> },
+      couriers: {
+        entry: {
+          deliver: async (p: { note: string }) => (sent.push(`${who}:${p.note}`), { id: p.note }),
+          find: async () => null,
+          mayHaveReached: () => false,
+        } as Courier<never>,
+      },
       owner: async () => who,
     });
     stored = [{ id: 'a', kind: 'entry', payload: { note: 'mine' }, state: 'pending', attempts: 0, createdAt: 0, nextAttemptAt: 0, owner: 'clio#1' }];

@@ -11,7 +11,12 @@ describe('followPopupState', () => {
   it('answers the whole state once, with fallbacks, then every change', async () => {
     await fakeBrowser.storage.local.set({ account: { signedIn: true } });
     const seen: PopupState[] = [];
-    const stop = followPopupState((s) => seen.push(s), (e) => { throw e; });
+    const stop = followPopupState(
+      (s) => seen.push(s),
+      (e) => {
+        throw e;
+      },
+    );
     await tick();
     expect(seen).toEqual([{ account: { signedIn: true }, draft: EMPTY_DRAFT, timer: null, idle: null, outbox: [] }]);
     await fakeBrowser.storage.local.set({ 'timer-idle': { from: 1, to: null, activityId: 7 } });
@@ -32,7 +37,12 @@ describe('followPopupState', () => {
       return new Promise<Record<string, unknown>>((resolve) => (answer = () => resolve(stale)));
     }) as never;
     const seen: PopupState[] = [];
-    followPopupState((s) => seen.push(s), (e) => { throw e; });
+    followPopupState(
+      (s) => seen.push(s),
+      (e) => {
+        throw e;
+      },
+    );
     await fakeBrowser.storage.local.set({ account: { signedIn: true } });
     expect(seen).toEqual([]);
     answer();

@@ -16,7 +16,15 @@ beforeEach(async () => {
 });
 afterAll(() => sb.close());
 
-interface Logged { method: string; path: string; status: number; api?: string; grantType?: string; body?: unknown; query: Record<string, string> }
+interface Logged {
+  method: string;
+  path: string;
+  status: number;
+  api?: string;
+  grantType?: string;
+  body?: unknown;
+  query: Record<string, string>;
+}
 const log = async (): Promise<Logged[]> => (await admin(sb.origin, 'GET', 'log')) as Logged[];
 
 describe('faults', () => {
@@ -47,13 +55,17 @@ describe('faults', () => {
 
   it('dropBefore destroys the socket without processing', async () => {
     await admin(sb.origin, 'POST', 'faults', { dropBefore: 1 });
-    await expect(api(`${sb.origin}/api/v4/activities.json`, token, { method: 'POST', body: { data: { type: 'TimeEntry', date: '2026-05-01' } } })).rejects.toThrow();
+    await expect(
+      api(`${sb.origin}/api/v4/activities.json`, token, { method: 'POST', body: { data: { type: 'TimeEntry', date: '2026-05-01' } } }),
+    ).rejects.toThrow();
     expect(await admin(sb.origin, 'GET', 'state')).toMatchObject({ createdActivities: [] });
   });
 
   it('dropAfter processes the request, then destroys the socket', async () => {
     await admin(sb.origin, 'POST', 'faults', { dropAfter: 1 });
-    await expect(api(`${sb.origin}/api/v4/activities.json`, token, { method: 'POST', body: { data: { type: 'TimeEntry', date: '2026-05-01', quantity: 60 } } })).rejects.toThrow();
+    await expect(
+      api(`${sb.origin}/api/v4/activities.json`, token, { method: 'POST', body: { data: { type: 'TimeEntry', date: '2026-05-01', quantity: 60 } } }),
+    ).rejects.toThrow();
     const state = (await admin(sb.origin, 'GET', 'state')) as { createdActivities: Array<{ quantity: number }> };
     expect(state.createdActivities).toHaveLength(1);
     expect((await log()).at(-1)).toMatchObject({ status: 201, dropped: 'after' });

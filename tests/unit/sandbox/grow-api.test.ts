@@ -5,7 +5,9 @@ import { admin, api, authorizeCode, form, growTokens, REDIRECT, start } from './
 
 let sb: Sandbox;
 let token: string;
-beforeAll(async () => { sb = await start({ matters: 50 }); });
+beforeAll(async () => {
+  sb = await start({ matters: 50 });
+});
 beforeEach(async () => {
   await admin(sb.origin, 'POST', 'reset');
   await admin(sb.origin, 'POST', 'config', { growRateLimit: 1000 });
@@ -13,7 +15,13 @@ beforeEach(async () => {
 });
 afterAll(() => sb.close());
 
-const lead = { first_name: 'Zoë', last_name: 'Okafor', from_message: 'I need help with a contract.', referring_url: 'https://example.com/contact', from_source: 'Clio Companion' };
+const lead = {
+  first_name: 'Zoë',
+  last_name: 'Okafor',
+  from_message: 'I need help with a contract.',
+  referring_url: 'https://example.com/contact',
+  from_source: 'Clio Companion',
+};
 const postLead = (body: unknown): Promise<Response> => api(`${sb.origin}/grow/inbox_leads`, token, { method: 'POST', body });
 
 describe('Grow inbox leads', () => {
@@ -21,7 +29,14 @@ describe('Grow inbox leads', () => {
     const res = await postLead({ data: { ...lead, email: 'zoe@example.com', phone_number: '(312) 555-0100', marketing_source: { id: 3 } } });
     expect(res.status).toBe(201);
     const { data } = (await res.json()) as { data: Record<string, unknown> };
-    expect(data).toMatchObject({ ...lead, email: 'zoe@example.com', state: 'untriaged', id: expect.any(Number), created_at: expect.any(String), updated_at: expect.any(String) });
+    expect(data).toMatchObject({
+      ...lead,
+      email: 'zoe@example.com',
+      state: 'untriaged',
+      id: expect.any(Number),
+      created_at: expect.any(String),
+      updated_at: expect.any(String),
+    });
     const listed = (await (await api(`${sb.origin}/grow/inbox_leads?state=untriaged`, token)).json()) as { data: Array<{ id: number }> };
     expect(listed.data.map((l) => l.id)).toContain(data.id);
     expect(await admin(sb.origin, 'GET', 'state')).toMatchObject({ leads: [{ id: data.id }] });
@@ -45,7 +60,13 @@ describe('Grow inbox leads', () => {
   it('requires state on the list, and the write scope to post', async () => {
     expect((await api(`${sb.origin}/grow/inbox_leads`, token)).status).toBe(400);
     const code = await authorizeCode(sb.origin, { client_id: GROW_CLIENT_ID, scope: 'grow_user_read' }, '/grow');
-    const res = await form(`${sb.origin}/grow/oauth/token`, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: GROW_CLIENT_ID, client_secret: GROW_CLIENT_SECRET });
+    const res = await form(`${sb.origin}/grow/oauth/token`, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      client_id: GROW_CLIENT_ID,
+      client_secret: GROW_CLIENT_SECRET,
+    });
     const narrow = ((await res.json()) as { access_token: string }).access_token;
     const denied = await api(`${sb.origin}/grow/inbox_leads`, narrow, { method: 'POST', body: { data: lead } });
     expect(denied.status).toBe(403);
@@ -54,7 +75,10 @@ describe('Grow inbox leads', () => {
   it('who_am_i and contacts lookup with cursor paging', async () => {
     const me = (await (await api(`${sb.origin}/grow/users/who_am_i`, token)).json()) as { data: Record<string, unknown> };
     expect(me.data).toMatchObject({ id: 1001, first_name: 'Margaret', account: { id: expect.any(Number), firm_name: expect.any(String) } });
-    const page1 = (await (await api(`${sb.origin}/grow/contacts?limit=100`, token)).json()) as { data: Array<{ id: number; email: string | null }>; meta: { paging: { next?: string } } };
+    const page1 = (await (await api(`${sb.origin}/grow/contacts?limit=100`, token)).json()) as {
+      data: Array<{ id: number; email: string | null }>;
+      meta: { paging: { next?: string } };
+    };
     expect(page1.data).toHaveLength(100);
     const page2 = (await (await api(page1.meta.paging.next!, token)).json()) as { data: Array<{ id: number }> };
     expect(page2.data[0]!.id).toBeGreaterThan(page1.data[99]!.id);

@@ -21,12 +21,22 @@ export async function authorizeCode(origin: string, params: Record<string, strin
   return location.searchParams.get('code')!;
 }
 
-export interface Tokens { access_token: string; refresh_token?: string; expires_in: number; token_type: string; scope?: string }
+export interface Tokens {
+  access_token: string;
+  refresh_token?: string;
+  expires_in: number;
+  token_type: string;
+  scope?: string;
+}
 
 export async function manageTokens(origin: string, userId = '1001'): Promise<Tokens> {
   const code = await authorizeCode(origin, { client_id: MANAGE_CLIENT_ID, user_id: userId });
   const res = await form(`${origin}/oauth/token`, {
-    grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: MANAGE_CLIENT_ID, client_secret: MANAGE_CLIENT_SECRET,
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: REDIRECT,
+    client_id: MANAGE_CLIENT_ID,
+    client_secret: MANAGE_CLIENT_SECRET,
   });
   if (res.status !== 200) throw new Error(`token answered ${res.status}`);
   return (await res.json()) as Tokens;
@@ -41,9 +51,18 @@ export const GROW_SCOPES = 'grow_lead_inbox_write grow_contact_read grow_user_re
 
 export async function growTokens(origin: string): Promise<Tokens> {
   const { verifier, challenge } = pkcePair();
-  const code = await authorizeCode(origin, { client_id: GROW_CLIENT_ID, scope: GROW_SCOPES, code_challenge: challenge, code_challenge_method: 'S256' }, '/grow');
+  const code = await authorizeCode(
+    origin,
+    { client_id: GROW_CLIENT_ID, scope: GROW_SCOPES, code_challenge: challenge, code_challenge_method: 'S256' },
+    '/grow',
+  );
   const res = await form(`${origin}/grow/oauth/token`, {
-    grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: GROW_CLIENT_ID, client_secret: GROW_CLIENT_SECRET, code_verifier: verifier,
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: REDIRECT,
+    client_id: GROW_CLIENT_ID,
+    client_secret: GROW_CLIENT_SECRET,
+    code_verifier: verifier,
   });
   if (res.status !== 200) throw new Error(`grow token answered ${res.status}`);
   return (await res.json()) as Tokens;
@@ -60,7 +79,9 @@ export async function api(url: string, token: string, init: { method?: string; b
 
 export async function admin(origin: string, method: string, path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${origin}/__admin/${path}`, {
-    method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`admin ${method} ${path}: ${res.status}`);
   const text = await res.text();

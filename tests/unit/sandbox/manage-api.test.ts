@@ -43,7 +43,8 @@ describe('fields', () => {
 
   it('shape POST responses too', async () => {
     const res = await api(`${base}/activities.json?fields=id,quantity,matter{id}`, token, {
-      method: 'POST', body: { data: { type: 'TimeEntry', date: '2026-05-01', quantity: 600, matter: { id: 100_002 } } },
+      method: 'POST',
+      body: { data: { type: 'TimeEntry', date: '2026-05-01', quantity: 600, matter: { id: 100_002 } } },
     });
     expect(res.status).toBe(201);
     const { data } = await json<{ data: Record<string, unknown> }>(res);
@@ -78,7 +79,8 @@ describe('lists and paging', () => {
 
   it('offset paging allows other orders and stops at 10,000', async () => {
     const body = await json<{ data: Array<{ display_number: string }>; meta: { paging: { next?: string } } }>(
-      await api(`${base}/matters.json?order=display_number(desc)&limit=3&fields=display_number`, token));
+      await api(`${base}/matters.json?order=display_number(desc)&limit=3&fields=display_number`, token),
+    );
     const numbers = body.data.map((m) => m.display_number);
     expect(numbers).toEqual([...numbers].sort().reverse());
     expect(body.meta.paging.next).toContain('offset=3');
@@ -87,7 +89,9 @@ describe('lists and paging', () => {
   });
 
   it('filter matters by query, status, client and updated_since', async () => {
-    const all = await json<{ data: Array<Record<string, unknown>> }>(await api(`${base}/matters.json?fields=id,display_number,status,client{id,name},updated_at`, token));
+    const all = await json<{ data: Array<Record<string, unknown>> }>(
+      await api(`${base}/matters.json?fields=id,display_number,status,client{id,name},updated_at`, token),
+    );
     const sample = all.data[7]!;
     const client = sample.client as { id: number; name: string };
     const byClient = await json<{ data: Array<{ client: { id: number } }> }>(await api(`${base}/matters.json?client_id=${client.id}&fields=client`, token));
@@ -99,16 +103,23 @@ describe('lists and paging', () => {
     const statuses = await json<{ data: Array<{ status: string }> }>(await api(`${base}/matters.json?status=open,pending&fields=status`, token));
     expect(new Set(statuses.data.map((m) => m.status))).toEqual(new Set(['Open', 'Pending']));
     expect((await api(`${base}/matters.json?status=Open`, token)).status).toBe(400);
-    const since = await json<{ data: Array<{ updated_at: string }> }>(await api(`${base}/matters.json?updated_since=${sample.updated_at as string}&fields=updated_at`, token));
+    const since = await json<{ data: Array<{ updated_at: string }> }>(
+      await api(`${base}/matters.json?updated_since=${sample.updated_at as string}&fields=updated_at`, token),
+    );
     expect(since.data.every((m) => m.updated_at >= (sample.updated_at as string))).toBe(true);
   });
 
   it('search contacts by name, email and phone digits', async () => {
-    const { data } = await json<{ data: Array<Record<string, string>> }>(await api(`${base}/contacts.json?limit=1&fields=id,name,primary_email_address,primary_phone_number`, token));
+    const { data } = await json<{ data: Array<Record<string, string>> }>(
+      await api(`${base}/contacts.json?limit=1&fields=id,name,primary_email_address,primary_phone_number`, token),
+    );
     const c = data[0]!;
     for (const q of [c.name!, c.primary_email_address!, c.primary_phone_number!.replace(/\D/g, '')]) {
       const found = await json<{ data: Array<{ id: number }> }>(await api(`${base}/contacts.json?query=${encodeURIComponent(q)}`, token));
-      expect(found.data.map((x) => x.id), q).toContain(c.id);
+      expect(
+        found.data.map((x) => x.id),
+        q,
+      ).toContain(c.id);
     }
   });
 });
@@ -123,11 +134,15 @@ describe('ETags', () => {
     const list = await api(`${base}/matters.json?limit=5`, token);
     expect((await api(`${base}/matters.json?limit=5`, token, { headers: { 'If-None-Match': list.headers.get('etag')! } })).status).toBe(304);
 
-    const patched = await api(`${base}/activities/900001.json?fields=id,note,etag`, token, { method: 'PATCH', body: { data: { note: 'changed' } }, headers: { 'If-Match': etag } });
+    const patched = await api(`${base}/activities/900001.json?fields=id,note,etag`, token, {
+      method: 'PATCH',
+      body: { data: { note: 'changed' } },
+      headers: { 'If-Match': etag },
+    });
     expect(patched.status).toBe(200);
     const newEtag = patched.headers.get('etag');
     expect(newEtag).not.toBe(etag);
-    expect(((await json<{ data: { etag: string } }>(patched)).data.etag)).toBe(newEtag);
+    expect((await json<{ data: { etag: string } }>(patched)).data.etag).toBe(newEtag);
     const stale = await api(`${base}/activities/900001.json`, token, { method: 'PATCH', body: { data: { note: 'again' } }, headers: { 'If-Match': etag } });
     expect(stale.status).toBe(412);
     expect(await json(stale)).toMatchObject({ error: { type: 'PreconditionFailed' } });
@@ -138,7 +153,8 @@ describe('ETags', () => {
 describe('versions and rate limits', () => {
   it('accept X-API-VERSION 4.0.0–4.0.13 and answer 410 otherwise', async () => {
     for (const v of ['4.0.13', '4.0.4']) expect((await api(`${base}/users/who_am_i.json`, token, { headers: { 'X-API-VERSION': v } })).status).toBe(200);
-    for (const v of ['4.0.14', '3.0.0', 'latest']) expect((await api(`${base}/users/who_am_i.json`, token, { headers: { 'X-API-VERSION': v } })).status).toBe(410);
+    for (const v of ['4.0.14', '3.0.0', 'latest'])
+      expect((await api(`${base}/users/who_am_i.json`, token, { headers: { 'X-API-VERSION': v } })).status).toBe(410);
   });
 
   it('count requests per grant and answer 429 with Retry-After over the limit', async () => {
@@ -185,7 +201,10 @@ describe('activities and the timer', () => {
 
   it('prices, rounds and filters time entries; DELETE answers 204', async () => {
     const res = await api(`${base}/activities.json?fields=id,quantity,rounded_quantity,quantity_in_hours,price,total,user{id}`, token, {
-      method: 'POST', body: { data: { type: 'TimeEntry', date: '2026-05-02', quantity: 1000, matter: { id: 100_003 }, activity_description: { id: 501 }, note: 'Findable note' } },
+      method: 'POST',
+      body: {
+        data: { type: 'TimeEntry', date: '2026-05-02', quantity: 1000, matter: { id: 100_003 }, activity_description: { id: 501 }, note: 'Findable note' },
+      },
     });
     const { data } = await json<{ data: { id: number; rounded_quantity: number; price: number; total: number; user: { id: number } } }>(res);
     expect(data).toMatchObject({ rounded_quantity: 1080, user: { id: 1001 } });
@@ -198,10 +217,15 @@ describe('activities and the timer', () => {
 
   it('run one timer per user and add its time to the activity when stopped', async () => {
     expect((await api(`${base}/timer.json`, token)).status).toBe(404);
-    const created = await json<{ data: { id: number } }>(await api(`${base}/activities.json`, token, {
-      method: 'POST', body: { data: { type: 'TimeEntry', date: '2026-05-03', quantity: 60, matter: { id: 100_004 }, start_timer: true } },
-    }));
-    const timer = await json<{ data: { activity: { id: number }; elapsed_time: number } }>(await api(`${base}/timer.json?fields=elapsed_time,activity{id}`, token));
+    const created = await json<{ data: { id: number } }>(
+      await api(`${base}/activities.json`, token, {
+        method: 'POST',
+        body: { data: { type: 'TimeEntry', date: '2026-05-03', quantity: 60, matter: { id: 100_004 }, start_timer: true } },
+      }),
+    );
+    const timer = await json<{ data: { activity: { id: number }; elapsed_time: number } }>(
+      await api(`${base}/timer.json?fields=elapsed_time,activity{id}`, token),
+    );
     expect(timer.data.activity.id).toBe(created.data.id);
     // Starting another timer stops the first.
     const second = await api(`${base}/timer.json?fields=activity{id}`, token, { method: 'POST', body: { data: { activity: { id: 900_001 } } } });

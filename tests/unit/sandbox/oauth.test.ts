@@ -4,13 +4,22 @@ import type { Sandbox } from '../../../sandbox/server';
 import { admin, api, authorizeCode, form, GROW_SCOPES, growTokens, manageTokens, pkcePair, REDIRECT, start, type Tokens } from './helpers';
 
 let sb: Sandbox;
-beforeAll(async () => { sb = await start({ matters: 50 }); });
+beforeAll(async () => {
+  sb = await start({ matters: 50 });
+});
 beforeEach(() => admin(sb.origin, 'POST', 'reset'));
 afterAll(() => sb.close());
 
 const manageCode = (): Promise<string> => authorizeCode(sb.origin, { client_id: MANAGE_CLIENT_ID });
 const exchange = (code: string, extra: Record<string, string> = {}): Promise<Response> =>
-  form(`${sb.origin}/oauth/token`, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: MANAGE_CLIENT_ID, client_secret: MANAGE_CLIENT_SECRET, ...extra });
+  form(`${sb.origin}/oauth/token`, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: REDIRECT,
+    client_id: MANAGE_CLIENT_ID,
+    client_secret: MANAGE_CLIENT_SECRET,
+    ...extra,
+  });
 const whoAmI = (token: string): Promise<Response> => api(`${sb.origin}/api/v4/users/who_am_i.json?fields=id,name`, token);
 
 describe('Manage authorize page', () => {
@@ -55,7 +64,12 @@ describe('Manage tokens', () => {
     const code = await manageCode();
     const first = await exchange(code);
     expect(first.status).toBe(200);
-    expect(await first.json()).toMatchObject({ token_type: 'bearer', expires_in: 2_592_000, access_token: expect.any(String), refresh_token: expect.any(String) });
+    expect(await first.json()).toMatchObject({
+      token_type: 'bearer',
+      expires_in: 2_592_000,
+      access_token: expect.any(String),
+      refresh_token: expect.any(String),
+    });
     const again = await exchange(code);
     expect(again.status).toBe(400);
     expect(await again.json()).toMatchObject({ error: 'invalid_grant' });
@@ -65,7 +79,12 @@ describe('Manage tokens', () => {
     const wrongSecret = await exchange(await manageCode(), { client_secret: 'wrong' });
     expect(wrongSecret.status).toBe(401);
     expect(await wrongSecret.json()).toMatchObject({ error: 'invalid_client' });
-    const noSecret = await form(`${sb.origin}/oauth/token`, { grant_type: 'authorization_code', code: await manageCode(), redirect_uri: REDIRECT, client_id: MANAGE_CLIENT_ID });
+    const noSecret = await form(`${sb.origin}/oauth/token`, {
+      grant_type: 'authorization_code',
+      code: await manageCode(),
+      redirect_uri: REDIRECT,
+      client_id: MANAGE_CLIENT_ID,
+    });
     expect(noSecret.status).toBe(401);
     const wrongRedirect = await exchange(await manageCode(), { redirect_uri: `${REDIRECT}/other` });
     expect(wrongRedirect.status).toBe(400);
@@ -74,7 +93,13 @@ describe('Manage tokens', () => {
 
   it('refresh without rotating: no refresh_token in the answer, the old one keeps working', async () => {
     const t = await manageTokens(sb.origin);
-    const refresh = (): Promise<Response> => form(`${sb.origin}/oauth/token`, { grant_type: 'refresh_token', refresh_token: t.refresh_token!, client_id: MANAGE_CLIENT_ID, client_secret: MANAGE_CLIENT_SECRET });
+    const refresh = (): Promise<Response> =>
+      form(`${sb.origin}/oauth/token`, {
+        grant_type: 'refresh_token',
+        refresh_token: t.refresh_token!,
+        client_id: MANAGE_CLIENT_ID,
+        client_secret: MANAGE_CLIENT_SECRET,
+      });
     const r1 = (await (await refresh()).json()) as Tokens;
     expect(r1.refresh_token).toBeUndefined();
     expect(r1.access_token).not.toBe(t.access_token);
@@ -90,7 +115,12 @@ describe('Manage tokens', () => {
     const expired = await whoAmI(t.access_token);
     expect(expired.status).toBe(401);
     expect(await expired.json()).toMatchObject({ error: 'invalid_token', error_description: expect.any(String) });
-    const refreshed = await form(`${sb.origin}/oauth/token`, { grant_type: 'refresh_token', refresh_token: t.refresh_token!, client_id: MANAGE_CLIENT_ID, client_secret: MANAGE_CLIENT_SECRET });
+    const refreshed = await form(`${sb.origin}/oauth/token`, {
+      grant_type: 'refresh_token',
+      refresh_token: t.refresh_token!,
+      client_id: MANAGE_CLIENT_ID,
+      client_secret: MANAGE_CLIENT_SECRET,
+    });
     expect((await whoAmI(((await refreshed.json()) as Tokens).access_token)).status).toBe(200);
   });
 
@@ -111,7 +141,12 @@ describe('Manage tokens', () => {
     const res = await form(`${sb.origin}/oauth/deauthorize`, { token: t.access_token }, { Authorization: `Bearer ${t.access_token}` });
     expect(res.status).toBe(200);
     expect((await whoAmI(t.access_token)).status).toBe(401);
-    const refresh = await form(`${sb.origin}/oauth/token`, { grant_type: 'refresh_token', refresh_token: t.refresh_token!, client_id: MANAGE_CLIENT_ID, client_secret: MANAGE_CLIENT_SECRET });
+    const refresh = await form(`${sb.origin}/oauth/token`, {
+      grant_type: 'refresh_token',
+      refresh_token: t.refresh_token!,
+      client_id: MANAGE_CLIENT_ID,
+      client_secret: MANAGE_CLIENT_SECRET,
+    });
     expect(refresh.status).toBe(400);
     expect(await admin(sb.origin, 'GET', 'state')).toMatchObject({ grants: { active: 0, revoked: 1 } });
   });
@@ -120,7 +155,12 @@ describe('Manage tokens', () => {
     const t = await manageTokens(sb.origin);
     await admin(sb.origin, 'POST', 'tokens', { revokeAll: true });
     expect((await whoAmI(t.access_token)).status).toBe(401);
-    const refresh = await form(`${sb.origin}/oauth/token`, { grant_type: 'refresh_token', refresh_token: t.refresh_token!, client_id: MANAGE_CLIENT_ID, client_secret: MANAGE_CLIENT_SECRET });
+    const refresh = await form(`${sb.origin}/oauth/token`, {
+      grant_type: 'refresh_token',
+      refresh_token: t.refresh_token!,
+      client_id: MANAGE_CLIENT_ID,
+      client_secret: MANAGE_CLIENT_SECRET,
+    });
     expect(await refresh.json()).toMatchObject({ error: 'invalid_grant' });
   });
 });
@@ -129,15 +169,26 @@ describe('Grow OAuth', () => {
   it('requires scope on authorize', async () => {
     const res = await fetch(`${sb.origin}/grow/oauth/authorize?response_type=code&client_id=${GROW_CLIENT_ID}&redirect_uri=${encodeURIComponent(REDIRECT)}`);
     expect(res.status).toBe(400);
-    const ok = await fetch(`${sb.origin}/grow/oauth/authorize?response_type=code&client_id=${GROW_CLIENT_ID}&redirect_uri=${encodeURIComponent(REDIRECT)}&scope=grow_user_read`);
+    const ok = await fetch(
+      `${sb.origin}/grow/oauth/authorize?response_type=code&client_id=${GROW_CLIENT_ID}&redirect_uri=${encodeURIComponent(REDIRECT)}&scope=grow_user_read`,
+    );
     expect(ok.status).toBe(200);
   });
 
   it('checks the PKCE verifier', async () => {
     const { challenge } = pkcePair();
-    const code = await authorizeCode(sb.origin, { client_id: GROW_CLIENT_ID, scope: GROW_SCOPES, code_challenge: challenge, code_challenge_method: 'S256' }, '/grow');
+    const code = await authorizeCode(
+      sb.origin,
+      { client_id: GROW_CLIENT_ID, scope: GROW_SCOPES, code_challenge: challenge, code_challenge_method: 'S256' },
+      '/grow',
+    );
     const res = await form(`${sb.origin}/grow/oauth/token`, {
-      grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: GROW_CLIENT_ID, client_secret: GROW_CLIENT_SECRET, code_verifier: pkcePair().verifier,
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      client_id: GROW_CLIENT_ID,
+      client_secret: GROW_CLIENT_SECRET,
+      code_verifier: pkcePair().verifier,
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'invalid_grant' });
@@ -146,7 +197,8 @@ describe('Grow OAuth', () => {
   it('issues 24 h tokens and rotates refresh tokens on every use', async () => {
     const t = await growTokens(sb.origin);
     expect(t.expires_in).toBe(86_400);
-    const refresh = (rt: string): Promise<Response> => form(`${sb.origin}/grow/oauth/token`, { grant_type: 'refresh_token', refresh_token: rt, client_id: GROW_CLIENT_ID, client_secret: GROW_CLIENT_SECRET });
+    const refresh = (rt: string): Promise<Response> =>
+      form(`${sb.origin}/grow/oauth/token`, { grant_type: 'refresh_token', refresh_token: rt, client_id: GROW_CLIENT_ID, client_secret: GROW_CLIENT_SECRET });
     const r1 = await refresh(t.refresh_token!);
     expect(r1.status).toBe(200);
     const next = (await r1.json()) as Tokens;

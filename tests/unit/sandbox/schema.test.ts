@@ -13,7 +13,9 @@ import type { Sandbox } from '../../../sandbox/server';
 import { api, manageTokens, start } from './helpers';
 
 type Schema = Record<string, unknown>;
-const doc = JSON.parse(readFileSync(new URL('../../../sandbox/clio-schemas.json', import.meta.url), 'utf8')) as { components: { schemas: Record<string, Schema> } };
+const doc = JSON.parse(readFileSync(new URL('../../../sandbox/clio-schemas.json', import.meta.url), 'utf8')) as {
+  components: { schemas: Record<string, Schema> };
+};
 const named = doc.components.schemas;
 
 /** Merge allOf parts (resolving $refs) into one object schema. */
@@ -48,9 +50,15 @@ function strict(schema: Schema): Schema {
 }
 
 const META: Schema = {
-  type: 'object', additionalProperties: false, required: ['paging'],
+  type: 'object',
+  additionalProperties: false,
+  required: ['paging'],
   properties: {
-    paging: { type: 'object', additionalProperties: false, properties: { next: { type: 'string', format: 'uri' }, previous: { type: 'string', format: 'uri' } } },
+    paging: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { next: { type: 'string', format: 'uri' }, previous: { type: 'string', format: 'uri' } },
+    },
     records: { type: 'integer' },
   },
 };
@@ -68,8 +76,19 @@ function compile(): Record<string, ValidateFunction> {
   ajv.addSchema({ $id: 'clio', definitions });
   const get = (name: string): ValidateFunction => ajv.getSchema(`clio#/definitions/${name}`)!;
   return Object.fromEntries(
-    ['User_Show', 'User_List', 'Matter_Show', 'Matter_List', 'Contact_Show', 'Contact_List', 'Activity_Show', 'Activity_List', 'ActivityDescription_List', 'Timer_Show', 'Error']
-      .map((n) => [n, get(n)]),
+    [
+      'User_Show',
+      'User_List',
+      'Matter_Show',
+      'Matter_List',
+      'Contact_Show',
+      'Contact_List',
+      'Activity_Show',
+      'Activity_List',
+      'ActivityDescription_List',
+      'Timer_Show',
+      'Error',
+    ].map((n) => [n, get(n)]),
   );
 }
 
@@ -80,11 +99,15 @@ function conforms(schema: string, body: unknown): void {
 }
 
 /** The fields asked for, per resource: the spec's property names the sandbox supports. */
-const CONTACT = 'id,etag,name,first_name,last_name,type,initials,primary_email_address,secondary_email_address,primary_phone_number,secondary_phone_number,is_client,is_co_counsel,created_at,updated_at';
-const USER = 'id,etag,name,first_name,last_name,email,initials,enabled,account_owner,clio_connect,subscription_type,roles,rate,phone_number,time_zone,created_at,updated_at';
-const MATTER = 'id,etag,number,display_number,description,status,client_id,client_reference,billable,billing_method,open_date,pending_date,close_date,last_activity_date,location,shared,has_tasks,created_at,updated_at';
+const CONTACT =
+  'id,etag,name,first_name,last_name,type,initials,primary_email_address,secondary_email_address,primary_phone_number,secondary_phone_number,is_client,is_co_counsel,created_at,updated_at';
+const USER =
+  'id,etag,name,first_name,last_name,email,initials,enabled,account_owner,clio_connect,subscription_type,roles,rate,phone_number,time_zone,created_at,updated_at';
+const MATTER =
+  'id,etag,number,display_number,description,status,client_id,client_reference,billable,billing_method,open_date,pending_date,close_date,last_activity_date,location,shared,has_tasks,created_at,updated_at';
 const DESCRIPTION = 'id,etag,name,default,visible_to_co_counsel,accessible_to_user,created_at,updated_at';
-const ACTIVITY = 'id,etag,type,date,quantity,rounded_quantity,quantity_in_hours,rounded_quantity_in_hours,price,total,non_billable_total,note,billed,on_bill,flat_rate,non_billable,no_charge,contingency_fee,quantity_redacted,reference,tax_setting,created_at,updated_at';
+const ACTIVITY =
+  'id,etag,type,date,quantity,rounded_quantity,quantity_in_hours,rounded_quantity_in_hours,price,total,non_billable_total,note,billed,on_bill,flat_rate,non_billable,no_charge,contingency_fee,quantity_redacted,reference,tax_setting,created_at,updated_at';
 const TIMER = 'id,etag,start_time,elapsed_time,created_at,updated_at';
 
 const FIELDS = {
@@ -157,7 +180,18 @@ describe('Manage responses conform to the Clio spec', () => {
   it('activities: create (with a timer), single, list; the timer', async () => {
     const created = await api(`${base}/activities.json?fields=${encodeURIComponent(FIELDS.activity)}`, token, {
       method: 'POST',
-      body: { data: { type: 'TimeEntry', date: '2026-05-01', quantity: 1800, note: 'Schema check', matter: { id: 100_001 }, activity_description: { id: 502 }, non_billable: false, start_timer: true } },
+      body: {
+        data: {
+          type: 'TimeEntry',
+          date: '2026-05-01',
+          quantity: 1800,
+          note: 'Schema check',
+          matter: { id: 100_001 },
+          activity_description: { id: 502 },
+          non_billable: false,
+          start_timer: true,
+        },
+      },
     });
     expect(created.status).toBe(201);
     const body = (await created.json()) as { data: { id: number; timer: unknown } };

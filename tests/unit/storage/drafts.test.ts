@@ -1,6 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { EMPTY_DRAFT, forgetDraftsSavedAs, isBlankEntry, keepPanelEntryDraft, panelEntryDraftItem, popupDraftItem, type TimeEntryDraft } from '@/lib/storage/drafts';
+import {
+  EMPTY_DRAFT,
+  forgetDraftsSavedAs,
+  isBlankEntry,
+  keepPanelEntryDraft,
+  panelEntryDraftItem,
+  popupDraftItem,
+  type TimeEntryDraft,
+} from '@/lib/storage/drafts';
 
 const draft = (over: Partial<TimeEntryDraft> = {}): TimeEntryDraft => ({
   matter: { id: 7, displayNumber: '00007-Lee', description: 'Lee v. Harlan', clientName: 'Ada Lee' },

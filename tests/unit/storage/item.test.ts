@@ -63,14 +63,22 @@ describe('defineItem', () => {
 
   it('reads an item that still has to migrate on its own, migrated', async () => {
     await fakeBrowser.storage.local.set({ old: { a: 1 }, old$: { v: 1 } });
-    const item = defineItem<{ a: number; b: number }>('local:old', { fallback: { a: 0, b: 0 }, version: 2, migrations: { 2: (o: { a: number }) => ({ ...o, b: 2 }) } });
+    const item = defineItem<{ a: number; b: number }>('local:old', {
+      fallback: { a: 0, b: 0 },
+      version: 2,
+      migrations: { 2: (o: { a: number }) => ({ ...o, b: 2 }) },
+    });
     expect(await getValues<{ x: { a: number; b: number } }>({ x: item })).toEqual({ x: { a: 1, b: 2 } });
   });
 
   it('never lets an unmigrated value through when a migration finishes while the read is under way', async () => {
     await fakeBrowser.storage.local.set({ m: { a: 1 }, m$: { v: 1 } });
     await fakeBrowser.storage.session.set({ s: 'x' });
-    const item = defineItem<{ a: number; b?: number }>('local:m', { fallback: { a: 0 }, version: 2, migrations: { 2: (o: { a: number }) => ({ ...o, b: 2 }) } });
+    const item = defineItem<{ a: number; b?: number }>('local:m', {
+      fallback: { a: 0 },
+      version: 2,
+      migrations: { 2: (o: { a: number }) => ({ ...o, b: 2 }) },
+    });
     const migrating = item.getValue();
     const both = getValues<{ m: { a: number; b?: number }; s: string }>({ m: item, s: defineItem<string>('session:s', { fallback: '' }) });
     await migrating;
@@ -85,4 +93,3 @@ describe('defineItem', () => {
     expect(await fakeBrowser.storage.local.get('gone')).toEqual({});
   });
 });
-

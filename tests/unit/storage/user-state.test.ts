@@ -82,4 +82,3 @@ describe('showUserStateOf', () => {
     expect(await timerItem.getValue()).toEqual(timer());
   });
 });
-
