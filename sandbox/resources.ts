@@ -282,7 +282,7 @@ const timer: Kind<Timer> = {
   },
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a table of kinds with different record types
 export const KINDS: Record<KindName, Kind<any>> = {
   user,
   account,

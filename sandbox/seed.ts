@@ -154,7 +154,7 @@ function seedContacts(rng: Rng, count: number, since: number, today: number): Ma
       email = `${local}@${rng.pick(['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.com', 'proton.me'])}`;
     }
     let unique = email;
-    for (let n = 2; usedEmails.has(unique); n++) unique = email.replace('@', String(n) + '@');
+    for (let n = 2; usedEmails.has(unique); n++) unique = email.replace('@', `${String(n)}@`);
     usedEmails.add(unique);
     const emails: Contact['emails'] = [{ id: emailId++, address: unique, name: isCompany ? 'Work' : 'Home', primary: true }];
     if (!isCompany && rng.chance(0.25)) {

@@ -76,7 +76,7 @@ if (!values['skip-limiter']) {
 
 const head: [string, string, string, string] = ['what', 'measured', 'budget', ''];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-const line = (r: string[]) => '| ' + r.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
-console.log('\n' + line(head));
-console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+console.log(`\n${line(head)}`);
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(line(r));

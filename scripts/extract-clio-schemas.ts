@@ -83,5 +83,5 @@ const sorted = Object.fromEntries(
     .map((k) => [k, picked[k]!]),
 );
 const doc = { source: `Clio Manage API v4 OpenAPI spec ${spec.info.version}`, roots, components: { schemas: sorted } };
-writeFileSync(out, JSON.stringify(doc, null, 1) + '\n');
+writeFileSync(out, `${JSON.stringify(doc, null, 1)}\n`);
 console.log(`wrote ${out}: ${Object.keys(sorted).length} schemas, ${JSON.stringify(doc).length} bytes`);

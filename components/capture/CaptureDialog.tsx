@@ -54,7 +54,6 @@ export class CaptureDialog extends Component<Props> {
       <dialog
         ref={this.ref}
         class="cl cl-dialog"
-        role="dialog"
         aria-modal="true"
         aria-labelledby="cl-title"
         onKeyDown={this.onKeyDown}

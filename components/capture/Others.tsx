@@ -4,6 +4,7 @@ import { sourceText, type Choice } from './model';
 export function Others({ id, choices, onPick }: { id: string; choices: Choice[]; onPick: (c: Choice) => void }) {
   if (!choices.length) return null;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset's legend and border would fight the dialog's closed styles
     <div class="cl-others" role="group" aria-labelledby={id}>
       <span id={id}>Other:</span>
       <ul>

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { DurationInput } from '@/components/DurationInput';
 import { MatterPicker } from '@/components/MatterPicker';
-import { StatusMessage, type Status } from '@/components/StatusMessage';
+import type { Status } from '@/components/StatusMessage';
 import type { ActivityJson } from '@/lib/clio/activities';
 import { parseDuration } from '@/lib/duration';
 import { AppError } from '@/lib/errors';

@@ -51,13 +51,13 @@ export function Popup({ state }: { state: PopupState }) {
       <h1>Clio Companion</h1>
       <nav class="row">
         {account.signedIn ? (
-          <a href="#" onClick={openPanel}>
+          <button type="button" class="link" onClick={openPanel}>
             Matter lookup
-          </a>
+          </button>
         ) : null}
-        <a href="#" onClick={openOptions}>
+        <button type="button" class="link" onClick={openOptions}>
           Options
-        </a>
+        </button>
       </nav>
     </header>
   );

@@ -39,5 +39,7 @@ export function followPopupState(onState: (state: PopupState) => void, onError: 
     }),
   );
   getValues<PopupState>(ITEMS).then((values) => onState((state = { ...values, ...early })), onError);
-  return () => stops.forEach((stop) => stop());
+  return () => {
+    for (const stop of stops) stop();
+  };
 }

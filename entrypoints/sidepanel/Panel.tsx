@@ -16,7 +16,12 @@ const CLIO_DEBOUNCE_MS = 250;
 
 export function Panel() {
   const s = useMemo(() => ({ account: storedSignal(accountItem), sync: storedSignal(matterSyncItem), query: storedSignal(panelQueryItem) }), []);
-  useEffect(() => () => Object.values(s).forEach((x) => x.stop()), [s]);
+  useEffect(
+    () => () => {
+      for (const x of Object.values(s)) x.stop();
+    },
+    [s],
+  );
   const [status, setStatus] = useState<Status | null>(null);
   const account = s.account.value.value;
   if (account === undefined) return null;

@@ -6,7 +6,7 @@
 import { ofetch } from 'ofetch';
 import { AppError } from '../errors';
 import { errorFromResponse, networkError } from './errors';
-import { NetworkFailure, type Priority, type RateLimiter } from './rate-limiter';
+import { type Attempt, NetworkFailure, type Priority, type RateLimiter } from './rate-limiter';
 import { readRateHeaders } from './rate-window';
 import { apiUrl, isSameApi, type Query } from './url';
 
@@ -110,7 +110,7 @@ export class ClioClient {
   private async send<T>(method: string, url: string, o: RequestOptions, afterRefresh: boolean): Promise<ClioResponse<T>> {
     let usedToken = '';
     const cached = method === 'GET' && o.revalidate ? this.etags.get(url) : undefined;
-    let attempt;
+    let attempt: Attempt<Raw>;
     try {
       attempt = await this.deps.limiter.schedule<Raw>(
         async () => {

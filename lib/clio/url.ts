@@ -32,7 +32,7 @@ export function isSameApi(link: string, base: string): boolean {
   try {
     const l = new URL(link);
     const b = new URL(base);
-    return l.origin === b.origin && l.pathname.startsWith(b.pathname.replace(/\/+$/, '') + '/');
+    return l.origin === b.origin && l.pathname.startsWith(`${b.pathname.replace(/\/+$/, '')}/`);
   } catch {
     return false;
   }

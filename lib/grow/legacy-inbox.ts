@@ -1,12 +1,12 @@
 /** The legacy Lead Inbox: a POST with the firm's Inbox Token, no OAuth, through Grow's rate limiter. */
 import { ofetch } from 'ofetch';
 import { errorFromResponse, networkError } from '../clio/errors';
-import { NetworkFailure, type RateLimiter } from '../clio/rate-limiter';
+import { type Attempt, NetworkFailure, type RateLimiter } from '../clio/rate-limiter';
 import { readRateHeaders } from '../clio/rate-window';
 import { AppError } from '../errors';
 
 export async function postLegacyLead(limiter: RateLimiter, url: string, body: unknown): Promise<unknown> {
-  let attempt;
+  let attempt: Attempt<unknown>;
   try {
     attempt = await limiter.schedule(
       async () => {

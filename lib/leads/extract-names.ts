@@ -117,7 +117,7 @@ const STOP = new Set(
   ).split(' '),
 );
 
-const TOKEN_RE = /^(?:[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*\.?|\p{L}\.|[dDlL]['’][\p{L}\p{M}]+(?:[\-‐][\p{L}\p{M}]+)*)$/u;
+const TOKEN_RE = /^(?:[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*\.?|\p{L}\.|[dDlL]['’][\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*)$/u;
 const ALLOWED_CHARS_RE = /^[\p{L}\p{M} '’.,\-‐]+$/u;
 
 const key = (t: string): string => t.toLowerCase().replace(/[.,]/g, '');

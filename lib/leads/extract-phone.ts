@@ -23,12 +23,12 @@ const META = PHONE_METADATA as unknown as {
 };
 
 export function isPhoneCountrySupported(country: string): boolean {
-  return Object.prototype.hasOwnProperty.call(META.countries, country);
+  return Object.hasOwn(META.countries, country);
 }
 
 function knownCallingCode(digits: string): boolean {
   for (let n = 1; n <= 3; n++) {
-    if (Object.prototype.hasOwnProperty.call(META.country_calling_codes, digits.slice(0, n))) return true;
+    if (Object.hasOwn(META.country_calling_codes, digits.slice(0, n))) return true;
   }
   return false;
 }
@@ -47,14 +47,14 @@ export function phoneToE164(text: string, country: CountryCode | undefined): str
   if (intl) {
     if (digits.length > 15) return null;
     if (!knownCallingCode(digits)) {
-      return digits.length >= 8 && digits[0] !== '0' ? '+' + digits : null;
+      return digits.length >= 8 && digits[0] !== '0' ? `+${digits}` : null;
     }
   } else if (!country || !isPhoneCountrySupported(country)) {
     return null;
   }
   try {
     const p = parsePhoneNumberFromString(text, country && !intl ? { defaultCountry: country } : {}, PHONE_METADATA);
-    if (!p || !p.isPossible() || !p.isValid()) return null;
+    if (!p?.isPossible() || !p.isValid()) return null;
     return /^\+[1-9]\d{6,14}$/.test(p.number) ? p.number : null;
   } catch {
     return null;
@@ -83,7 +83,7 @@ export function parseStructuredPhone(raw: string, country: CountryCode | undefin
     s = s.slice(0, semi);
   }
   const tail = /^(.*?\d)((?:[ \t]*,?[ \t]*(?:ext\.?|extn\.?|extension|x\.?|#)[ \t]*:?[ \t]*)(\d{1,6}))\s*$/i.exec(s);
-  if (tail && tail[1] && tail[3] && /\d{5}/.test(tail[1].replace(/\D/g, ''))) {
+  if (tail?.[1] && tail[3] && /\d{5}/.test(tail[1].replace(/\D/g, ''))) {
     s = tail[1];
     ext = ext ?? tail[3];
   }
@@ -93,7 +93,7 @@ export function parseStructuredPhone(raw: string, country: CountryCode | undefin
   return findPhonesInText(s, country, true);
 }
 
-const SPAN_RE = /(?:\+[ \t]?)?\(?\d(?:[\d \t\u00a0().\/\u2010-\u2015-]*\d)?\)?/g;
+const SPAN_RE = /(?:\+[ \t]?)?\(?\d(?:[\d \t\u00a0()./\u2010-\u2015-]*\d)?\)?/g;
 const DATE_RE = /^\d{1,4}[ \t]*[-/.\u2010-\u2015][ \t]*\d{1,2}[ \t]*[-/.\u2010-\u2015][ \t]*\d{1,4}$/;
 const IP_RE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const PHONE_LABEL_RE =
@@ -174,7 +174,7 @@ function handlePiece(
   let rest = after;
   if (end === spanEnd) {
     const em = EXT_RE.exec(after);
-    if (em && em[1]) {
+    if (em?.[1]) {
       ext = em[1];
       rest = after.slice(em[0].length);
     }

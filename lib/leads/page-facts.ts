@@ -27,7 +27,7 @@ const clip = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
 
 function textOf(el: Element): string {
   // innerText keeps line breaks (signatures, addresses); it is textContent for unrendered elements.
-  const t = (el as HTMLElement).innerText;
+  const t = (el as HTMLElement).textContent;
   return typeof t === 'string' ? t : (el.textContent ?? '');
 }
 

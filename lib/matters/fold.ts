@@ -26,9 +26,9 @@ const SPECIAL: Record<string, string> = {
 };
 const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL).join('')}]`, 'g');
 const MARKS_RE = /\p{M}+/gu;
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, on purpose
 const ASCII_RE = /^[\x00-\x7f]*$/;
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, on purpose
 const NON_ASCII_RE = /[^\x00-\x7f]/gu;
 
 const charCache = new Map<string, string>();

@@ -11,7 +11,7 @@
  * Pure (the Clio client and the store are injected).
  */
 import { MATTER_FORMAT_VERSION, MATTER_SYNC_FIELDS, parseClioMatter, type IndexedMatter } from './matter';
-import type { MatterStore, SyncInProgress, SyncMeta } from './store';
+import type { MatterStore, SyncInProgress } from './store';
 
 export type { SyncMeta, SyncInProgress } from './store';
 

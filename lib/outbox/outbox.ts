@@ -3,7 +3,7 @@
  * before it is sent, and delivered in order, exactly once, whatever the network, the rate limit or
  * the service worker do. Delivery itself is a Courier's job; the rules are in machine.ts.
  */
-import { AppError, toAppError } from '../errors';
+import { type AppError, toAppError } from '../errors';
 import { nextDue, nextWake, transition, type OutboxEntry } from './machine';
 
 export interface Courier<P = unknown> {

@@ -62,7 +62,7 @@ export function keystrokeQueries(matters: IndexedMatter[], n: number, seed = 11)
       case 1:
         return w.slice(0, i) + w.slice(i + 1); // deletion
       case 2:
-        return w.slice(0, i) + 'e' + w.slice(i + 1); // substitution
+        return `${w.slice(0, i)}e${w.slice(i + 1)}`; // substitution
       default:
         return w.slice(0, i) + w[i] + w.slice(i); // doubled letter
     }

@@ -43,7 +43,7 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a test uses from this destructuring
   userDataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'clio-e2e-'));
     await use(dir);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authorizeUrl, codeFromRedirect, needsRefresh, newState, REFRESH_AHEAD_MS, tokenSetFrom } from '@/lib/auth/oauth';
-import { AppError } from '@/lib/errors';
+import type { AppError } from '@/lib/errors';
 
 const kindOf = (f: () => unknown) => {
   try {

@@ -3,7 +3,7 @@ import { growApp, manageApp, type OAuthApp } from '@/lib/auth/app-config';
 import { DEFAULT_SETTINGS } from '@/lib/storage/items';
 import { ClioSession, type WebAuthFlow } from '@/lib/auth/session';
 import type { TokenEndpoint } from '@/lib/auth/token-endpoint';
-import { AppError, appError } from '@/lib/errors';
+import { type AppError, appError } from '@/lib/errors';
 import { memorySecretStore } from '@/lib/storage/secret-store';
 
 const build = { manageClientId: 'key', manageClientSecret: 'secret', growClientId: 'gkey', growClientSecret: 'gsecret' };

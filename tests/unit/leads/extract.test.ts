@@ -528,12 +528,12 @@ describe('extractLead — robustness', () => {
   it('survives pathological inputs without catastrophic backtracking', () => {
     const inputs = [
       'a'.repeat(200_000),
-      'a.'.repeat(100_000) + '@',
+      `${'a.'.repeat(100_000)}@`,
       '1-'.repeat(100_000),
       '1 '.repeat(100_000),
-      ('x@' + 'a-'.repeat(50)).repeat(2_000),
+      `x@${'a-'.repeat(50)}`.repeat(2_000),
       'My name is '.repeat(20_000),
-      '"'.repeat(100_000) + '<a@b.co>',
+      `${'"'.repeat(100_000)}<a@b.co>`,
       'Best regards,\n'.repeat(10_000),
     ];
     for (const s of inputs) {

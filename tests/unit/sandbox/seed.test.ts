@@ -21,7 +21,10 @@ describe('seed', () => {
     expect(contacts.every((c) => /^\(\d{3}\) \d{3}-\d{4}$/.test(c.phones[0]!.number))).toBe(true);
     const matters = [...db.matters.values()];
     expect(matters[41]!.displayNumber).toMatch(/^00042-[A-Za-z]+$/);
-    const statuses = matters.reduce<Record<string, number>>((acc, m) => ({ ...acc, [m.status]: (acc[m.status] ?? 0) + 1 }), {});
+    const statuses = matters.reduce<Record<string, number>>((acc, m) => {
+      acc[m.status] = (acc[m.status] ?? 0) + 1;
+      return acc;
+    }, {});
     expect(statuses.Open!).toBeGreaterThan(statuses.Pending! + statuses.Closed!);
     expect(new Set(matters.map((m) => m.updatedAt.toString().slice(0, 4))).size).toBeGreaterThan(3);
     const manageEmails = new Set(contacts.flatMap((c) => c.emails.map((e) => e.address)));
