@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ActivityDescriptionJson } from '@/lib/clio/matters';
+import type { ActivityDescriptionJson } from '@/lib/activity-descriptions/activity-descriptions';
 import { send } from '@/lib/messaging/send';
 
 let cache: Promise<ActivityDescriptionJson[]> | undefined;

@@ -1,5 +1,5 @@
 /** The sentence for time Clio saved, with Clio's own rounded figure when it differs (Clio rounds; we never do). */
-import type { ActivityJson } from '@/lib/clio/activities';
+import type { ActivityJson } from '@/lib/time-entries/clio-activities';
 import { formatDuration } from '@/lib/duration-format';
 
 export function savedText(seconds: number, saved: Pick<ActivityJson, 'quantity' | 'rounded_quantity'> | undefined, where: string): string {

@@ -1,7 +1,7 @@
 /** Messages about signing in and out, and who is signed in. */
-import { fetchAccount, markSignedOut, refreshAccount } from '@/lib/account';
+import { fetchAccount, markSignedOut, refreshAccount } from '@/lib/auth/account';
 import type { Handlers } from '@/lib/messaging/serve';
-import { accountItem } from '@/lib/storage/items';
+import { accountItem } from '@/lib/auth/account-item';
 import { showUserStateOf } from '@/lib/storage/user-state';
 import { APP_SECRETS_KEY, scheduleTokenRefresh, type Services } from './services';
 import type { AppSecrets } from '@/lib/auth/app-config';

@@ -1,7 +1,7 @@
 /** The toolbar badge shows the running timer (H:MM), derived from storage, repainted by an alarm. */
 import { browser } from 'wxt/browser';
 import { formatBadge } from '@/lib/duration-format';
-import { timerItem } from '@/lib/timer/items';
+import { timerItem } from '@/lib/timer/timer-items';
 import { elapsedMs, isRunning } from '@/lib/timer/model';
 
 export const BADGE_ALARM = 'timer-badge';

@@ -2,13 +2,14 @@
 import { chosenRegion } from '@/lib/auth/app-config';
 import { growInboxUrl } from '@/lib/clio/links';
 import { appError } from '@/lib/errors';
-import { GROW_LEAD, type GrowLeadPayload } from '@/lib/grow/lead-courier';
-import { growDuplicates } from '@/lib/grow/leads';
+import { GROW_LEAD, type GrowLeadPayload } from '@/lib/leads/lead-courier';
+import { growDuplicates } from '@/lib/leads/clio-grow-leads';
 import { extractLead, type CountryCode } from '@/lib/leads/extract';
 import type { GrowStatus, LeadSendOutcome } from '@/lib/leads/lead';
 import type { Handlers } from '@/lib/messaging/serve';
-import { growConnectionItem, settingsItem, type GrowConnection } from '@/lib/storage/items';
-import { storedCaptureContext } from './capture';
+import { growConnectionItem, type GrowConnection } from '@/lib/grow/grow-connection-item';
+import { settingsItem } from '@/lib/settings/settings-item';
+import { storedCaptureContext } from './capture-menu';
 import { LEAD_INBOX_TOKEN_KEY, type Services } from './services';
 
 /** Numbers written without a country code are read as the firm's country. */

@@ -3,8 +3,8 @@
  * closed when the user is back, and asked about in the popup (keep or discard).
  */
 import { browser } from 'wxt/browser';
-import { settingsItem } from '@/lib/storage/items';
-import { idleItem, timerItem } from '@/lib/timer/items';
+import { settingsItem } from '@/lib/settings/settings-item';
+import { idleItem, timerItem } from '@/lib/timer/timer-items';
 import { isRunning } from '@/lib/timer/model';
 
 export function watchIdle(): void {

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { openMatterPanel, panelTarget } from '@/lib/browser/side-panel';
 import { matterUrl } from '@/lib/clio/links';
-import { panelQueryItem } from '@/lib/matters/items';
+import { panelQueryItem } from '@/lib/matters/matter-items';
 import { serveMessages } from '@/lib/messaging/serve';
-import { accountItem } from '@/lib/storage/items';
-import { recentMattersItem, timerItem } from '@/lib/timer/items';
+import { accountItem } from '@/lib/auth/account-item';
+import { recentMattersItem, timerItem } from '@/lib/timer/timer-items';
 import { authHandlers } from './auth-handlers';
 import { watchBadge } from './badge';
-import { CAPTURE_MENU_ID, openCapture } from './capture';
+import { CAPTURE_MENU_ID, openCapture } from './capture-menu';
 import { captureHandlers } from './capture-handlers';
 import { watchIdle } from './idle';
 import { matterHandlers } from './matter-handlers';

@@ -1,6 +1,6 @@
 /** Messages of the matter lookups: the popup's picker, the side panel, and the omnibox. */
-import { recentTimeEntries } from '@/lib/clio/activities';
-import { matterDetail } from '@/lib/clio/matters';
+import { recentTimeEntries } from '@/lib/time-entries/clio-activities';
+import { matterDetail } from '@/lib/matters/clio-matters';
 import type { Handlers } from '@/lib/messaging/serve';
 import type { Services } from './services';
 

@@ -1,26 +1,29 @@
 /** The background's long-lived services, built once per service-worker life from stored state. */
 import { browser } from 'wxt/browser';
-import { markSignedOut } from '@/lib/account';
+import { markSignedOut } from '@/lib/auth/account';
 import { buildConfig, growApp, hostsOf, manageApp, type AppSecrets } from '@/lib/auth/app-config';
 import { REFRESH_AHEAD_MS } from '@/lib/auth/oauth';
 import { ClioSession } from '@/lib/auth/session';
 import { httpTokenEndpoint } from '@/lib/auth/token-endpoint';
 import { browserWebAuthFlow } from '@/lib/browser/web-auth-flow';
-import { cachedActivityDescriptions, FRESHEN_AFTER_MS } from '@/lib/clio/activity-descriptions-cache';
+import { cachedActivityDescriptions, FRESHEN_AFTER_MS } from '@/lib/activity-descriptions/activity-descriptions';
 import { ClioClient } from '@/lib/clio/client';
 import { storageLimiterStore } from '@/lib/clio/limiter-store';
 import { RateLimiter } from '@/lib/clio/rate-limiter';
-import { GROW_LEAD, growLeadCourier } from '@/lib/grow/lead-courier';
-import { matterSyncItem } from '@/lib/matters/items';
+import { GROW_LEAD, growLeadCourier } from '@/lib/leads/lead-courier';
+import { matterSyncItem } from '@/lib/matters/matter-items';
 import { MatterService } from '@/lib/matters/service';
 import { indexedDbMatterStore } from '@/lib/matters/store';
 import type { OutboxEntry } from '@/lib/outbox/machine';
 import { Outbox } from '@/lib/outbox/outbox';
-import { accountItem, growConnectionItem, settingsItem } from '@/lib/storage/items';
-import { storageOutboxStore } from '@/lib/storage/outbox-store';
+import { accountItem } from '@/lib/auth/account-item';
+import { growConnectionItem } from '@/lib/grow/grow-connection-item';
+import { settingsItem } from '@/lib/settings/settings-item';
+import { storageOutboxStore } from '@/lib/outbox/outbox-store';
 import { indexedDbSecretStore } from '@/lib/storage/secret-store';
-import { TIME_ENTRY, TIMER_STOP, timeEntryCourier, timerStopCourier } from '@/lib/time-entries/couriers';
-import { rememberMatter, timerCheckedAtItem, timerItem } from '@/lib/timer/items';
+import { TIME_ENTRY, timeEntryCourier } from '@/lib/time-entries/time-entry-courier';
+import { TIMER_STOP, timerStopCourier } from '@/lib/timer/timer-stop-courier';
+import { rememberMatter, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
 import { TimerService } from '@/lib/timer/service';
 import { isoDateIn } from '@/lib/today';
 

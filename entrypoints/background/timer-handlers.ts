@@ -1,12 +1,12 @@
 /** Messages of the popup's timer and time entry. */
-import { todaysTimeEntries, updateTimeEntry } from '@/lib/clio/activities';
-import { cachedActivityDescriptions } from '@/lib/clio/activity-descriptions-cache';
+import { todaysTimeEntries, updateTimeEntry } from '@/lib/time-entries/clio-activities';
+import { cachedActivityDescriptions } from '@/lib/activity-descriptions/activity-descriptions';
 import { AppError, appError } from '@/lib/errors';
 import type { Handlers } from '@/lib/messaging/serve';
-import { forgetDraftsSavedAs } from '@/lib/storage/drafts';
-import { accountItem } from '@/lib/storage/items';
-import { TIME_ENTRY } from '@/lib/time-entries/couriers';
-import { idleItem, rememberMatter } from '@/lib/timer/items';
+import { forgetDraftsSavedAs } from '@/lib/drafts/drafts';
+import { accountItem } from '@/lib/auth/account-item';
+import { TIME_ENTRY } from '@/lib/time-entries/time-entry-courier';
+import { idleItem, rememberMatter } from '@/lib/timer/timer-items';
 import type { Services } from './services';
 
 export function timerHandlers({ timer, outbox, client, today }: Services): Handlers {

@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { messageOf } from '@/components/error-message';
 import { send } from '@/lib/messaging/send';
-import { settingsItem, type GrowConnection, type Settings } from '@/lib/storage/items';
+import { settingsItem, type Settings } from '@/lib/settings/settings-item';
+import type { GrowConnection } from '@/lib/grow/grow-connection-item';
 
 export function GrowSection({ connection, settings }: { connection: GrowConnection; settings: Settings }) {
   const [status, setStatus] = useState<Status | null>(null);

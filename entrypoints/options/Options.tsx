@@ -7,8 +7,10 @@ import { REGION_LABELS, regionsFor, type RegionChoice } from '@/lib/auth/regions
 import { AppError } from '@/lib/errors';
 import { send } from '@/lib/messaging/send';
 import { isOpen, type OutboxEntry } from '@/lib/outbox/machine';
-import { storageOutboxStore } from '@/lib/storage/outbox-store';
-import { accountItem, growConnectionItem, settingsItem, type Settings } from '@/lib/storage/items';
+import { storageOutboxStore } from '@/lib/outbox/outbox-store';
+import { accountItem } from '@/lib/auth/account-item';
+import { growConnectionItem } from '@/lib/grow/grow-connection-item';
+import { settingsItem, type Settings } from '@/lib/settings/settings-item';
 import { GrowSection } from './GrowSection';
 import { WaitingLeads } from './WaitingLeads';
 

@@ -1,11 +1,11 @@
 /** Captured leads that have not reached Grow yet: why, and Retry or Discard. */
 import { useEffect, useMemo } from 'preact/hooks';
 import { storedSignal } from '@/components/use-stored';
-import type { GrowLeadPayload } from '@/lib/grow/lead-courier';
-import { GROW_LEAD } from '@/lib/grow/lead-courier';
+import type { GrowLeadPayload } from '@/lib/leads/lead-courier';
+import { GROW_LEAD } from '@/lib/leads/lead-courier';
 import { send } from '@/lib/messaging/send';
 import type { OutboxEntry } from '@/lib/outbox/machine';
-import { storageOutboxStore } from '@/lib/storage/outbox-store';
+import { storageOutboxStore } from '@/lib/outbox/outbox-store';
 
 export function WaitingLeads() {
   const outbox = useMemo(() => storedSignal(storageOutboxStore<OutboxEntry>().item), []);

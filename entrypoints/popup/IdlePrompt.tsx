@@ -1,7 +1,7 @@
 /** "You were away": keep the idle time on the running timer, or discard it. */
 import { formatDuration } from '@/lib/duration-format';
 import { send } from '@/lib/messaging/send';
-import type { IdleSpan } from '@/lib/timer/items';
+import type { IdleSpan } from '@/lib/timer/timer-items';
 
 const clock = (t: number, seconds = false) =>
   new Date(t).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) });

@@ -8,7 +8,7 @@ import type { ClioHosts } from '@/lib/auth/regions';
 import { openMatterPanel } from '@/lib/browser/side-panel';
 import { matterUrl } from '@/lib/clio/links';
 import { send } from '@/lib/messaging/send';
-import { popupDraftItem, type PopupDraft } from '@/lib/storage/drafts';
+import { popupDraftItem, type PopupDraft } from '@/lib/drafts/drafts';
 import { IdlePrompt } from './IdlePrompt';
 import { TimerPanel } from './TimerPanel';
 import { TodayList } from './TodayList';

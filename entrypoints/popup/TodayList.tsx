@@ -2,13 +2,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DurationInput } from '@/components/DurationInput';
 import type { Status } from '@/components/StatusMessage';
-import type { ActivityJson } from '@/lib/clio/activities';
+import type { ActivityJson } from '@/lib/time-entries/clio-activities';
 import { formatDuration, parseDuration } from '@/lib/duration';
 import { AppError } from '@/lib/errors';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import type { OutboxEntry } from '@/lib/outbox/machine';
-import { TIME_ENTRY, TIMER_STOP, type TimeEntryPayload, type TimerStopPayload } from '@/lib/time-entries/couriers';
+import { TIME_ENTRY, type TimeEntryPayload } from '@/lib/time-entries/time-entry-courier';
+import { TIMER_STOP, type TimerStopPayload } from '@/lib/timer/timer-stop-courier';
 import { messageOf } from '@/components/error-message';
 
 export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {

@@ -3,12 +3,12 @@
  * item as each answers) and followed on every change from any surface or the background.
  */
 import type { OutboxEntry } from '@/lib/outbox/machine';
-import { popupDraftItem, type PopupDraft } from '@/lib/storage/drafts';
+import { popupDraftItem, type PopupDraft } from '@/lib/drafts/drafts';
 import { getValues, type StorageItem } from '@/lib/storage/item';
-import { accountItem, type AccountState } from '@/lib/storage/items';
-import { storageOutboxStore } from '@/lib/storage/outbox-store';
+import { accountItem, type AccountState } from '@/lib/auth/account-item';
+import { storageOutboxStore } from '@/lib/outbox/outbox-store';
 import type { TimerState } from '@/lib/timer/model';
-import { idleItem, timerItem, type IdleSpan } from '@/lib/timer/items';
+import { idleItem, timerItem, type IdleSpan } from '@/lib/timer/timer-items';
 
 export interface PopupState {
   account: AccountState;

@@ -4,15 +4,15 @@ import { currentHosts } from '@/components/clio-hosts';
 import { messageOf } from '@/components/error-message';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { TimeEntryForm } from '@/components/time-entry/TimeEntryForm';
-import type { ActivityJson } from '@/lib/clio/activities';
+import type { ActivityJson } from '@/lib/time-entries/clio-activities';
 import { matterUrl } from '@/lib/clio/links';
-import type { MatterDetailJson } from '@/lib/clio/matters';
+import type { MatterDetailJson } from '@/lib/matters/clio-matters';
 import { formatDuration } from '@/lib/duration-format';
 import { matterLabel, type MatterRef } from '@/lib/matter-ref';
 import type { IndexedMatter } from '@/lib/matters/matter';
 import { send } from '@/lib/messaging/send';
-import { EMPTY_DRAFT, keepPanelEntryDraft, panelEntryDraftItem, type TimeEntryDraft } from '@/lib/storage/drafts';
-import { accountItem } from '@/lib/storage/items';
+import { EMPTY_DRAFT, keepPanelEntryDraft, panelEntryDraftItem, type TimeEntryDraft } from '@/lib/drafts/drafts';
+import { accountItem } from '@/lib/auth/account-item';
 
 export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: () => void }) {
   const [detail, setDetail] = useState<{ matter: MatterDetailJson; recent: ActivityJson[] } | null>(null);

@@ -4,10 +4,10 @@ import { SignInButton } from '@/components/SignInButton';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { storedSignal } from '@/components/use-stored';
 import type { IndexedMatter, MatterStatus } from '@/lib/matters/matter';
-import { matterSyncItem, panelQueryItem } from '@/lib/matters/items';
+import { matterSyncItem, panelQueryItem } from '@/lib/matters/matter-items';
 import type { SyncStatus } from '@/lib/matters/service';
 import { send } from '@/lib/messaging/send';
-import { accountItem } from '@/lib/storage/items';
+import { accountItem } from '@/lib/auth/account-item';
 import { loadedIndex, localIndex } from './local-index';
 import { MatterDetail } from './MatterDetail';
 

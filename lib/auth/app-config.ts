@@ -3,7 +3,7 @@
  * over the values built in (WXT_CLIO_* and WXT_GROW_* build variables).
  */
 import { hostsFor, regionsFor, type ClioHosts, type RegionChoice } from './regions';
-import type { Settings } from '../storage/items';
+import type { Settings } from '../settings/settings-item';
 
 export interface BuildConfig {
   customServer?: string;

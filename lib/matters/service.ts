@@ -4,8 +4,8 @@
  * and Clio's own search until the first pass is done.
  */
 import type { ClioClient } from '../clio/client';
-import { searchMattersAtClio } from '../clio/matters';
-import { clioMatterSource } from './clio-source';
+import { searchMattersAtClio } from './clio-matters';
+import { clioMatterSource } from './clio-matters';
 import type { IndexedMatter, MatterStatus } from './matter';
 import { createMatterIndex, type MatterIndex } from './search';
 import type { MatterStore } from './store';

@@ -3,15 +3,17 @@
  * and the background. Each message names its request and its reply; handlers live beside the
  * feature they serve, not in a switch.
  */
-import type { ActivityJson } from '../clio/activities';
-import type { ActivityDescriptionJson, MatterDetailJson } from '../clio/matters';
+import type { ActivityJson } from '../time-entries/clio-activities';
+import type { ActivityDescriptionJson } from '../activity-descriptions/activity-descriptions';
+import type { MatterDetailJson } from '../matters/clio-matters';
 import type { IndexedMatter } from '../matters/matter';
 import type { MatterLookup } from '../matters/service';
 import type { ExtractedLead, PageFacts } from '../leads/extract';
 import type { CaptureContext, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutcome } from '../leads/lead';
 import type { OutboxEntry } from '../outbox/machine';
-import type { AccountState, GrowConnection } from '../storage/items';
-import type { TimeEntryPayload } from '../time-entries/couriers';
+import type { AccountState } from '../auth/account-item';
+import type { GrowConnection } from '../grow/grow-connection-item';
+import type { TimeEntryPayload } from '../time-entries/time-entry-courier';
 import type { MatterRef, TimerState } from '../timer/model';
 import type { StartOutcome, StartRequest, StopOutcome } from '../timer/service';
 

@@ -6,8 +6,8 @@
  */
 import type { MatterRef } from '../matter-ref';
 import type { TimerState } from '../timer/model';
-import { idleItem, recentMattersItem, timerCheckedAtItem, timerItem } from '../timer/items';
-import { EMPTY_DRAFT, panelEntryDrafts, popupDraftItem, replacePanelEntryDrafts, type PopupDraft, type TimeEntryDraft } from './drafts';
+import { idleItem, recentMattersItem, timerCheckedAtItem, timerItem } from '../timer/timer-items';
+import { EMPTY_DRAFT, panelEntryDrafts, popupDraftItem, replacePanelEntryDrafts, type PopupDraft, type TimeEntryDraft } from '../drafts/drafts';
 import { defineItem } from './item';
 
 interface UserState {

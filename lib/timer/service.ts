@@ -3,12 +3,14 @@
  * no minute is lost; pause and resume follow Clio's one-timer rule. When Clio cannot be reached
  * at start, the timer runs here and its time is saved to Clio as an entry when it stops.
  */
-import { runningTimer, startClioTimer, startTimerOnNewEntry, stopClioTimer, getTimeEntry } from '../clio/activities';
+import { runningTimer, startClioTimer, stopClioTimer } from './clio-timer';
+import { startTimerOnNewEntry, getTimeEntry } from '../time-entries/clio-activities';
 import type { ClioClient } from '../clio/client';
 import { AppError } from '../errors';
 import type { OutboxEntry } from '../outbox/machine';
 import type { Outbox } from '../outbox/outbox';
-import { TIME_ENTRY, TIMER_STOP, type TimeEntryPayload, type TimerStopPayload } from '../time-entries/couriers';
+import { TIME_ENTRY, type TimeEntryPayload } from '../time-entries/time-entry-courier';
+import { TIMER_STOP, type TimerStopPayload } from './timer-stop-courier';
 import { matterLabel } from '../matter-ref';
 import { discardIdle, fromClioTimer, isRunning, pause, quantitySeconds, resume, type MatterRef, type TimerState } from './model';
 

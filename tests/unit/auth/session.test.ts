@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { growApp, manageApp, type OAuthApp } from '@/lib/auth/app-config';
-import { DEFAULT_SETTINGS } from '@/lib/storage/items';
+import { DEFAULT_SETTINGS } from '@/lib/settings/settings-item';
 import { ClioSession, type WebAuthFlow } from '@/lib/auth/session';
 import type { TokenEndpoint } from '@/lib/auth/token-endpoint';
 import { type AppError, appError } from '@/lib/errors';

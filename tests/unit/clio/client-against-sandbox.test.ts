@@ -5,13 +5,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { manageApp } from '@/lib/auth/app-config';
 import { hostsFor } from '@/lib/auth/regions';
-import { DEFAULT_SETTINGS } from '@/lib/storage/items';
+import { DEFAULT_SETTINGS } from '@/lib/settings/settings-item';
 import { ClioSession } from '@/lib/auth/session';
 import { httpTokenEndpoint } from '@/lib/auth/token-endpoint';
 import { ClioClient } from '@/lib/clio/client';
 import { RateLimiter } from '@/lib/clio/rate-limiter';
 import type { LimiterState } from '@/lib/clio/rate-window';
-import { whoAmI } from '@/lib/clio/resources';
+import { whoAmI } from '@/lib/auth/clio-who-am-i';
 import { fields } from '@/lib/clio/url';
 import { memorySecretStore } from '@/lib/storage/secret-store';
 import { approveOverHttp, TEST_REDIRECT_URI } from '@/sandbox/approve-over-http';

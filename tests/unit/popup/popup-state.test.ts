@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { followPopupState, type PopupState } from '@/entrypoints/popup/popup-state';
-import { EMPTY_DRAFT } from '@/lib/storage/drafts';
+import { EMPTY_DRAFT } from '@/lib/drafts/drafts';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 

@@ -8,7 +8,7 @@ import {
   panelEntryDraftItem,
   popupDraftItem,
   type TimeEntryDraft,
-} from '@/lib/storage/drafts';
+} from '@/lib/drafts/drafts';
 
 const draft = (over: Partial<TimeEntryDraft> = {}): TimeEntryDraft => ({
   matter: { id: 7, displayNumber: '00007-Lee', description: 'Lee v. Harlan', clientName: 'Ada Lee' },

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { EMPTY_DRAFT, keepPanelEntryDraft, panelEntryDraftItem, popupDraftItem } from '@/lib/storage/drafts';
+import { EMPTY_DRAFT, keepPanelEntryDraft, panelEntryDraftItem, popupDraftItem } from '@/lib/drafts/drafts';
 import { showUserStateOf } from '@/lib/storage/user-state';
-import { idleItem, recentMattersItem, timerCheckedAtItem, timerItem } from '@/lib/timer/items';
+import { idleItem, recentMattersItem, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
 import type { TimerState } from '@/lib/timer/model';
 
 const jones = { id: 1, displayNumber: '00001-Jones', description: 'Jones v. Cardinal', clientName: 'Omar Jones' };

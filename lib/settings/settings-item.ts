@@ -1,10 +1,6 @@
-/**
- * Every `browser.storage` item the extension keeps, declared once with its version.
- * Nothing secret lives here: content scripts can read `storage.local`. Tokens live in the
- * background's SecretStore.
- */
-import { defineItem } from './item';
+/** The user's settings (region, Clio app keys, idle minutes, lead source): chosen on the options page. */
 import type { RegionChoice } from '../auth/regions';
+import { defineItem } from '../storage/item';
 
 export interface Settings {
   /** Chosen Clio region; ignored by a build with a custom server. */
@@ -39,27 +35,4 @@ export const settingsItem = defineItem<Settings>('local:settings', {
       ...old,
     }),
   },
-});
-
-/** Who is signed in, as the UI shows it; written by the background only. */
-export interface AccountState {
-  signedIn: boolean;
-  user?: { id: number; name: string; email: string; timeZone?: string };
-  /** Why the user has to sign in again (a session Clio ended), shown on every surface. */
-  problem?: string;
-}
-
-/** Whether Clio Grow is connected, as the UI shows it; written by the background only. */
-export interface GrowConnection {
-  via: 'oauth' | 'lead-inbox-token' | null;
-  /** The Grow user or firm, when connected through OAuth. */
-  who?: string;
-  problem?: string;
-}
-
-export const growConnectionItem = defineItem<GrowConnection>('local:grow-connection', { fallback: { via: null }, version: 1 });
-
-export const accountItem = defineItem<AccountState>('local:account', {
-  fallback: { signedIn: false },
-  version: 1,
 });

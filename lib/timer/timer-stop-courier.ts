@@ -1,19 +1,10 @@
-/** How time entries and timer stops travel from the outbox to Clio. */
-import { createTimeEntry, findTimeEntry, runningTimer, stopClioTimer, updateTimeEntry, type ActivityJson, type NewTimeEntry } from '../clio/activities';
+/** How a timer stop travels from the outbox to Clio. */
 import type { ClioClient } from '../clio/client';
-import type { AppError } from '../errors';
 import type { Courier } from '../outbox/outbox';
-import type { MatterRef } from '../timer/model';
+import { updateTimeEntry } from '../time-entries/clio-activities';
+import { runningTimer, stopClioTimer } from './clio-timer';
 
-export const TIME_ENTRY = 'time-entry';
 export const TIMER_STOP = 'timer-stop';
-
-/** A time entry as the user made it; the matter is kept whole so pending entries read well. */
-export interface TimeEntryPayload extends Omit<NewTimeEntry, 'matterId'> {
-  matter: MatterRef;
-}
-
-const toNew = ({ matter, ...rest }: TimeEntryPayload): NewTimeEntry => ({ ...rest, matterId: matter.id });
 
 export interface TimerStopPayload {
   activityId: number;
@@ -25,17 +16,6 @@ export interface TimerStopPayload {
   verify: boolean;
   /** Is Clio's timer running on it at all (not paused)? */
   running: boolean;
-}
-
-/** A create that failed with a dropped connection or a 5xx may still have been made in Clio. */
-const createMayHaveReached = (e: AppError) => e.kind === 'network' || e.kind === 'server';
-
-export function timeEntryCourier(client: ClioClient): Courier<TimeEntryPayload> {
-  return {
-    deliver: (p) => createTimeEntry(client, toNew(p)),
-    find: (p, entry, claimed) => findTimeEntry(client, toNew(p), entry.createdAt, claimed),
-    mayHaveReached: createMayHaveReached,
-  };
 }
 
 /**
@@ -60,5 +40,3 @@ export function timerStopCourier(client: ClioClient): Courier<TimerStopPayload> 
     mayHaveReached: () => false,
   };
 }
-
-export type { ActivityJson };

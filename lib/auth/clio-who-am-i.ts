@@ -1,7 +1,7 @@
 /** Typed Clio resources the extension uses, each with the fields it asks for. */
-import type { ClioClient } from './client';
-import type { UserBase } from './schema.generated';
-import { fields } from './url';
+import type { ClioClient } from '../clio/client';
+import type { UserBase } from '../clio/schema.generated';
+import { fields } from '../clio/url';
 
 export type WhoAmI = Required<Pick<UserBase, 'id' | 'name' | 'email'>> & Pick<UserBase, 'first_name' | 'last_name' | 'time_zone'>;
 

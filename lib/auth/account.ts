@@ -1,7 +1,7 @@
 /** Who is signed in, as stored for the UI: read from Clio's who_am_i after sign-in and on request. */
-import type { ClioClient } from './clio/client';
-import { whoAmI } from './clio/resources';
-import { accountItem, type AccountState } from './storage/items';
+import type { ClioClient } from '../clio/client';
+import { whoAmI } from './clio-who-am-i';
+import { accountItem, type AccountState } from './account-item';
 
 /** Who is signed in, as Clio says (not stored). */
 export async function fetchAccount(client: ClioClient): Promise<AccountState & { user: NonNullable<AccountState['user']> }> {

@@ -1,5 +1,5 @@
 /** The outbox's entries in `storage.local`: they survive worker kills and browser restarts. */
-import { defineItem } from './item';
+import { defineItem } from '../storage/item';
 
 export function storageOutboxStore<E>() {
   const item = defineItem<E[]>('local:outbox', { fallback: [], version: 1 });

@@ -3,7 +3,7 @@
  * other with 422), the duplicate look-up, and finding a lead an interrupted send may have made.
  */
 import type { ClioClient } from '../clio/client';
-import type { GrowDuplicate, LeadDraft } from '../leads/lead';
+import type { GrowDuplicate, LeadDraft } from './lead';
 
 export interface GrowLeadJson {
   id: number;

@@ -2,10 +2,10 @@
 import type { ClioClient } from '../clio/client';
 import type { RateLimiter } from '../clio/rate-limiter';
 import { appError, type AppError } from '../errors';
-import type { LeadDraft } from '../leads/lead';
+import type { LeadDraft } from './lead';
 import type { Courier } from '../outbox/outbox';
-import { findGrowLead, legacyLeadBody, postGrowLead } from './leads';
-import { postLegacyLead } from './legacy-inbox';
+import { findGrowLead, legacyLeadBody, postGrowLead } from './clio-grow-leads';
+import { postLegacyLead } from './legacy-lead-inbox';
 
 export const GROW_LEAD = 'grow-lead';
 

@@ -1,6 +1,6 @@
 /** Half-typed input of the popup, mirrored to storage so closing the popup loses nothing. */
 import { browser } from 'wxt/browser';
-import { defineItem } from './item';
+import { defineItem } from '../storage/item';
 
 import type { MatterRef } from '../matter-ref';
 

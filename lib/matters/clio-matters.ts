@@ -1,6 +1,7 @@
-/** Matter lookups straight from Clio (before the local index is synced) and activity descriptions. */
-import type { ClioClient } from './client';
-import { fields } from './url';
+/** The matter requests: the sync's pages, lookups straight from Clio (before the local index is synced), a matter's detail. */
+import type { ClioClient } from '../clio/client';
+import { fields } from '../clio/url';
+import type { MatterPageSource } from './sync';
 
 export interface MatterJson {
   id: number;
@@ -17,16 +18,6 @@ export function searchMattersAtClio(client: ClioClient, query: string, limit = 1
     fields: MATTER_LIST_FIELDS,
     query: { query, status: 'open,pending', limit, order: 'display_number(asc)' },
   });
-}
-
-export interface ActivityDescriptionJson {
-  id: number;
-  name: string;
-  default?: boolean;
-}
-
-export function activityDescriptions(client: ClioClient): Promise<ActivityDescriptionJson[]> {
-  return client.get<ActivityDescriptionJson[]>('/activity_descriptions.json', { fields: 'id,name,default', query: { limit: 200 }, revalidate: true });
 }
 
 export interface MatterDetailJson {
@@ -48,4 +39,17 @@ export const MATTER_DETAIL_FIELDS = fields(['id', 'display_number', 'description
 
 export function matterDetail(client: ClioClient, id: number): Promise<MatterDetailJson> {
   return client.get<MatterDetailJson>(`/matters/${id}.json`, { fields: MATTER_DETAIL_FIELDS, revalidate: true });
+}
+
+export function clioMatterSource(client: ClioClient): MatterPageSource {
+  return {
+    async page(cursor, p) {
+      const r = await client.listPage<unknown>('/matters.json', cursor, {
+        fields: p.fields,
+        query: { limit: p.limit, order: p.order, ...(p.updatedSince ? { updated_since: p.updatedSince } : {}) },
+        priority: 'background',
+      });
+      return { matters: r.items, next: r.next, ...(r.total !== undefined ? { total: r.total } : {}) };
+    },
+  };
 }
