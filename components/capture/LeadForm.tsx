@@ -66,7 +66,7 @@ export class LeadForm extends Component<Props, State> {
       .then(async (f) => {
         this.setState({ pageUrl: f.url });
         try {
-          const lead = await send('lead/extract', f);
+          const lead = await send('leads/extract', f);
           this.setState({ choices: choicesOf(lead) });
           this.fill(prefill(lead));
         } catch (e) {
@@ -114,7 +114,7 @@ export class LeadForm extends Component<Props, State> {
       const phone = fields.phone.trim();
       if (!ready || connected === false) return;
       if (!email && !phone) return this.setState({ dups: [], dupError: '' });
-      send('lead/duplicates', { email, phone }).then(
+      send('leads/duplicates', { email, phone }).then(
         (dups) => seq === this.dupSeq && this.setState({ dups, dupError: '' }),
         (e) => seq === this.dupSeq && this.setState({ dupError: messageOf(e) }),
       );
@@ -147,7 +147,7 @@ export class LeadForm extends Component<Props, State> {
       const grow = await send('grow/status');
       this.setState({ connected: grow.via !== null });
       if (!grow.via) return this.say('error', NOT_CONNECTED);
-      const out = await send('lead/send', draftOf(fields, pageUrl));
+      const out = await send('leads/send', draftOf(fields, pageUrl));
       const { fields: fieldErrors, other } = fromGrowErrors(out.fieldErrors);
       this.setState({ outcome: out, errors: fieldErrors });
       this.say(out.state === 'sent' ? 'success' : out.state === 'pending' ? 'info' : 'error', [out.message, ...other].join(' '));

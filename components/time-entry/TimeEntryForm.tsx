@@ -8,8 +8,8 @@ import { parseDuration } from '@/lib/duration';
 import { AppError } from '@/lib/errors';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
-import { isoDateIn } from '@/lib/today';
-import { afterSave, type PopupDraft } from '@/lib/drafts/drafts';
+import { isoDateIn } from '@/lib/dates';
+import type { PopupDraft } from '@/lib/drafts/drafts';
 import { ActivitySelect } from './ActivitySelect';
 import { savedText } from './saved-text';
 import { messageOf } from '@/components/error-message';
@@ -55,7 +55,7 @@ export function TimeEntryForm({
     setDraft({ ...draft, key });
     setBusy(true);
     try {
-      const entry = await send('time-entry/save', {
+      const entry = await send('time-entries/save', {
         key,
         matter,
         date,
@@ -64,7 +64,6 @@ export function TimeEntryForm({
         activityDescriptionId: draft.activityDescriptionId,
         nonBillable: draft.nonBillable,
       });
-      setDraft(afterSave(draft));
       if (entry.state === 'sent') {
         setStatus({
           s: { tone: 'success', text: savedText(duration.seconds, entry.result as ActivityJson, matterLabel(matter)) },

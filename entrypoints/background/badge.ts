@@ -1,5 +1,6 @@
 /** The toolbar badge shows the running timer (H:MM), derived from storage, repainted by an alarm. */
 import { browser } from 'wxt/browser';
+import { onAlarm } from './alarms';
 import { formatBadge } from '@/lib/duration-format';
 import { timerItem } from '@/lib/timer/timer-items';
 import { elapsedMs, isRunning } from '@/lib/timer/model';
@@ -26,8 +27,6 @@ export async function paintBadge(): Promise<void> {
 
 export function watchBadge(): void {
   timerItem.watch(() => void paintBadge());
-  browser.alarms.onAlarm.addListener((a) => {
-    if (a.name === BADGE_ALARM) void paintBadge();
-  });
+  onAlarm(BADGE_ALARM, () => void paintBadge());
   void paintBadge();
 }

@@ -1,5 +1,6 @@
-/** The omnibox keyword `clio`: `clio smith` suggests matters from the index. */
-import type { Browser } from 'wxt/browser';
+/** The omnibox keyword `clio`: `clio smith` suggests matters from the index; Enter opens one in Clio. */
+import { type Browser, browser } from 'wxt/browser';
+import { matterUrl } from '@/lib/clio/links';
 import { matterSuggestionText } from '@/lib/matters/omnibox-text';
 import type { Services } from './services';
 
@@ -7,4 +8,15 @@ export async function omniboxSuggestions(services: Services, text: string): Prom
   if (!text.trim()) return [];
   const { hits } = await services.matters.search(text, { limit: 6 });
   return hits.map((m) => ({ content: `matter:${m.id}`, description: matterSuggestionText(m) }));
+}
+
+export async function openFromOmnibox(services: Services, text: string): Promise<void> {
+  const matterId = await services.matters.resolve(text);
+  if (matterId) await browser.tabs.create({ url: matterUrl(await services.hosts(), matterId) });
+}
+
+export function watchOmnibox(services: Services): void {
+  browser.omnibox.setDefaultSuggestion({ description: 'Search Clio matters' });
+  browser.omnibox.onInputChanged.addListener((text, suggest) => void omniboxSuggestions(services, text).then(suggest, () => suggest([])));
+  browser.omnibox.onInputEntered.addListener((text) => void openFromOmnibox(services, text));
 }

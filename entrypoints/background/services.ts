@@ -1,87 +1,88 @@
-/** The background's long-lived services, built once per service-worker life from stored state. */
+/** The background's long-lived services, built once per worker life from stored state: the composition root. */
 import { browser } from 'wxt/browser';
-import { markSignedOut } from '@/lib/auth/account';
-import { buildConfig, growApp, hostsOf, manageApp, type AppSecrets } from '@/lib/auth/app-config';
+import { activityDescriptionsCached, FRESHEN_AFTER_MS } from '@/lib/activity-descriptions/activity-descriptions';
+import { AccountService, markSignedOut } from '@/lib/auth/account';
+import { accountItem } from '@/lib/auth/account-item';
+import { APP_SECRETS_KEY, type AppSecrets, builtInConfig, chosenRegion, growApp, hostsOf, manageApp } from '@/lib/auth/app-config';
 import { REFRESH_AHEAD_MS } from '@/lib/auth/oauth';
 import { ClioSession } from '@/lib/auth/session';
 import { httpTokenEndpoint } from '@/lib/auth/token-endpoint';
 import { browserWebAuthFlow } from '@/lib/browser/web-auth-flow';
-import { cachedActivityDescriptions, FRESHEN_AFTER_MS } from '@/lib/activity-descriptions/activity-descriptions';
 import { ClioClient } from '@/lib/clio/client';
 import { storageLimiterStore } from '@/lib/clio/limiter-store';
 import { RateLimiter } from '@/lib/clio/rate-limiter';
+import { forgetDraftsSavedAs } from '@/lib/drafts/draft-keeper';
+import { GrowConnectionService } from '@/lib/grow/grow-connection';
 import { GROW_LEAD, growLeadCourier } from '@/lib/leads/lead-courier';
+import { LeadService } from '@/lib/leads/lead-service';
+import { growInboxUrl } from '@/lib/clio/links';
 import { matterSyncItem } from '@/lib/matters/matter-items';
-import { MatterService } from '@/lib/matters/service';
-import { indexedDbMatterStore } from '@/lib/matters/store';
-import type { OutboxEntry } from '@/lib/outbox/machine';
+import { MatterService } from '@/lib/matters/matter-service';
+import { indexedDbMatterStore } from '@/lib/matters/matter-store';
+import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { Outbox } from '@/lib/outbox/outbox';
-import { accountItem } from '@/lib/auth/account-item';
-import { growConnectionItem } from '@/lib/grow/grow-connection-item';
-import { settingsItem } from '@/lib/settings/settings-item';
 import { storageOutboxStore } from '@/lib/outbox/outbox-store';
+import { settingsItem } from '@/lib/settings/settings-item';
 import { indexedDbSecretStore } from '@/lib/storage/secret-store';
+import { showUserStateOf } from '@/lib/storage/user-state';
 import { TIME_ENTRY, timeEntryCourier } from '@/lib/time-entries/time-entry-courier';
+import { TimeEntryService } from '@/lib/time-entries/time-entry-service';
+import { TimerService } from '@/lib/timer/timer-service';
 import { TIMER_STOP, timerStopCourier } from '@/lib/timer/timer-stop-courier';
-import { rememberMatter, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
-import { TimerService } from '@/lib/timer/service';
-import { isoDateIn } from '@/lib/today';
+import { idleItem, recentMattersItem, rememberMatter, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
+import { isoDateIn } from '@/lib/dates';
+import { onAlarm } from './alarms';
 
 export const TOKEN_REFRESH_ALARM = 'clio-token-refresh';
 export const OUTBOX_ALARM = 'outbox';
 export const MATTER_SYNC_ALARM = 'matter-sync';
 export const CLIO_DEFAULT_RATE_LIMIT = 50;
-/** The firm's legacy Lead Inbox token is a secret: it lives in the vault, not in storage.local. */
-export const LEAD_INBOX_TOKEN_KEY = 'lead-inbox-token';
-/** App secrets entered on the options page, likewise in the vault. */
-export const APP_SECRETS_KEY = 'app-secrets';
 
 export function createServices() {
-  const build = buildConfig({
-    WXT_CLIO_SERVER: import.meta.env.WXT_CLIO_SERVER,
-    WXT_CLIO_CLIENT_ID: import.meta.env.WXT_CLIO_CLIENT_ID,
-    WXT_CLIO_CLIENT_SECRET: import.meta.env.WXT_CLIO_CLIENT_SECRET,
-    WXT_GROW_CLIENT_ID: import.meta.env.WXT_GROW_CLIENT_ID,
-    WXT_GROW_CLIENT_SECRET: import.meta.env.WXT_GROW_CLIENT_SECRET,
-  });
+  const build = builtInConfig();
   const hosts = async () => hostsOf(await settingsItem.getValue(), build);
   /** A Clio user of this Clio (origin # id): outbox entries and what the browser keeps for a user belong to one. */
   const ownerOf = async (userId: number) => `${(await hosts()).manage}#${userId}`;
+  const userId = async () => (await accountItem.getValue()).user?.id ?? null;
   /** Who is signed in, as an owner; null when nobody is. */
   const owner = async () => {
-    const user = (await accountItem.getValue()).user;
-    return user ? ownerOf(user.id) : null;
+    const id = await userId();
+    return id === null ? null : ownerOf(id);
   };
   const flow = browserWebAuthFlow();
   const vault = indexedDbSecretStore();
   const endpoint = httpTokenEndpoint();
+  const secrets = async () => (await vault.get<AppSecrets>(APP_SECRETS_KEY)) ?? {};
 
   const session = new ClioSession({
     vault,
     flow,
     endpoint,
-    app: async () => manageApp(await settingsItem.getValue(), build, (await vault.get<AppSecrets>(APP_SECRETS_KEY)) ?? {}),
+    app: async () => manageApp(await settingsItem.getValue(), build, await secrets()),
     onEnded: (problem) => markSignedOut(problem).then(() => undefined),
   });
   const limiter = new RateLimiter({ store: storageLimiterStore('manage'), defaultLimit: CLIO_DEFAULT_RATE_LIMIT, onBusyChange: keepAliveWhile });
   const client = new ClioClient({ session, limiter, apiBase: async () => (await hosts()).manageApi });
 
   // Grow (Platform): its own session, and its own limiter (3 requests a second per app).
-  const growSession = new ClioSession({
+  const growSession: ClioSession = new ClioSession({
     vault,
     flow,
     endpoint,
-    app: async () => growApp(await settingsItem.getValue(), build, (await vault.get<AppSecrets>(APP_SECRETS_KEY)) ?? {}),
-    onEnded: (problem) =>
-      growConnectionItem.setValue({
-        via: null,
-        problem: problem.replace('Clio session', 'Clio Grow connection').replace('Sign in again', 'Connect Clio Grow again'),
-      }),
+    app: async () => growApp(await settingsItem.getValue(), build, await secrets()),
+    onEnded: (problem) => growConnection.ended(problem),
   });
   const growLimiter = new RateLimiter({ store: storageLimiterStore('grow'), defaultLimit: 3, windowMs: 1000, marginMs: 100, onBusyChange: keepAliveWhile });
   const grow = new ClioClient({ session: growSession, limiter: growLimiter, apiBase: async () => (await hosts()).growApi, apiVersion: null });
+  const growConnection: GrowConnectionService = new GrowConnectionService({
+    grow,
+    session: growSession,
+    vault,
+    inboxUrl: async () => growInboxUrl(await hosts()),
+    wake: () => void outbox.wake(),
+  });
 
-  const outbox = new Outbox({
+  const outbox: Outbox = new Outbox({
     store: storageOutboxStore<OutboxEntry>(),
     couriers: {
       [TIME_ENTRY]: timeEntryCourier(client),
@@ -90,7 +91,7 @@ export function createServices() {
         grow,
         limiter: growLimiter,
         legacyUrl: async () => (await hosts()).legacyLeadInbox,
-        inboxToken: () => vault.get<string>(LEAD_INBOX_TOKEN_KEY),
+        inboxToken: () => growConnection.inboxToken(),
       }),
     },
     onWake: (at) => void scheduleOutbox(at, () => void outbox.flush()),
@@ -108,22 +109,67 @@ export function createServices() {
     },
     today,
     remember: rememberMatter,
+    recentMatters: () => recentMattersItem.getValue(),
+    idle: { get: () => idleItem.getValue(), set: (s) => idleItem.setValue(s) },
   });
+  const timeEntries = new TimeEntryService({ client, outbox, userId, today, saved: forgetDraftsSavedAs, remember: rememberMatter });
   const matters = new MatterService({
     client,
     store: indexedDbMatterStore(),
-    userId: async () => (await accountItem.getValue()).user?.id ?? null,
+    userId,
     status: { get: () => matterSyncItem.getValue(), set: (s) => matterSyncItem.setValue(s) },
+  });
+  const leads = new LeadService({
+    grow,
+    outbox,
+    status: () => growConnection.status(),
+    region: async () => chosenRegion(await settingsItem.getValue(), build),
+    source: async () => (await settingsItem.getValue()).leadSource,
+    locale: () => navigator.language,
   });
   /** What the periodic alarm and a sign-in freshen: the matter index, then activity descriptions near a day old. */
   const freshen = async () => {
     await matters.sync().catch(() => undefined);
-    await cachedActivityDescriptions(client, FRESHEN_AFTER_MS).catch(() => undefined);
+    await activityDescriptions(FRESHEN_AFTER_MS).catch(() => undefined);
   };
-  return { build, hosts, owner, ownerOf, freshen, flow, vault, session, limiter, client, growSession, growLimiter, grow, outbox, timer, today, matters };
+  const activityDescriptions = (maxAgeMs?: number) => activityDescriptionsCached(client, maxAgeMs);
+  const account = new AccountService({
+    session,
+    client,
+    flow,
+    vault,
+    showStateOf: async (id) => showUserStateOf(await ownerOf(id)),
+    signedIn: async () => {
+      await scheduleTokenRefresh(session);
+      void outbox.wake(); // whatever waited for a sign-in goes now
+      void freshen(); // build the matter index, then fetch what the popup's Activity list shows
+    },
+    signedOut: async () => {
+      await matters.forget();
+      await scheduleTokenRefresh(session);
+    },
+  });
+
+  onAlarm(
+    TOKEN_REFRESH_ALARM,
+    () =>
+      void session
+        .accessToken()
+        .catch(() => undefined)
+        .then(() => scheduleTokenRefresh(session)),
+  );
+  onAlarm(OUTBOX_ALARM, () => void outbox.flush());
+  onAlarm(MATTER_SYNC_ALARM, () => void accountItem.getValue().then((a) => (a.signedIn ? freshen() : undefined)));
+
+  return { build, hosts, account, session, client, growConnection, outbox, timer, timeEntries, matters, leads, activityDescriptions, freshen };
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** Every few minutes while signed in: the matter index and activity descriptions stay fresh. */
+export async function keepSyncing(): Promise<void> {
+  if (!(await browser.alarms.get(MATTER_SYNC_ALARM))) browser.alarms.create(MATTER_SYNC_ALARM, { periodInMinutes: 5 });
+}
 
 /** Schedules the proactive token refresh a little before the refresh window opens. */
 export async function scheduleTokenRefresh(session: ClioSession): Promise<void> {

@@ -11,7 +11,7 @@ import { factsFromContext } from '@/lib/leads/page-facts';
 import { send } from '@/lib/messaging/send';
 
 const clickId = new URLSearchParams(location.search).get('click') ?? undefined;
-const facts = send('capture/context', clickId ? { clickId } : {}).then(factsFromContext);
+const facts = send('leads/context', clickId ? { clickId } : {}).then(factsFromContext);
 
 render(
   <main class="cl cl-page" aria-labelledby="cl-title">

@@ -32,7 +32,7 @@ export default defineContentScript({
     // Read the page before anything moves focus or the selection.
     const domFacts = gatherPageFacts(document, document.getSelection());
     const returnTo = deepActiveElement();
-    const facts = send('capture/context', {}).then(
+    const facts = send('leads/context', {}).then(
       (click) => withClickContext(domFacts, click),
       () => domFacts,
     );

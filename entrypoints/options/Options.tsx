@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { buildServer } from '@/components/clio-hosts';
 import { SignInButton } from '@/components/SignInButton';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
-import { storedSignal } from '@/components/use-stored';
+import { useFollowed } from '@/components/use-followed';
 import { REGION_LABELS, regionsFor, type RegionChoice } from '@/lib/auth/regions';
 import { AppError } from '@/lib/errors';
 import { send } from '@/lib/messaging/send';
-import { isOpen, type OutboxEntry } from '@/lib/outbox/machine';
+import { isOpen, type OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { storageOutboxStore } from '@/lib/outbox/outbox-store';
 import { accountItem } from '@/lib/auth/account-item';
 import { growConnectionItem } from '@/lib/grow/grow-connection-item';
@@ -15,20 +15,15 @@ import { GrowSection } from './GrowSection';
 import { WaitingLeads } from './WaitingLeads';
 
 export function Options() {
-  const account = useMemo(() => storedSignal(accountItem), []);
-  const settings = useMemo(() => storedSignal(settingsItem), []);
-  const grow = useMemo(() => storedSignal(growConnectionItem), []);
-  useEffect(() => () => (account.stop(), settings.stop(), grow.stop()), [account, settings, grow]);
+  const stored = useFollowed({ account: accountItem, settings: settingsItem, grow: growConnectionItem });
   const [status, setStatus] = useState<Status | null>(null);
   const [redirectUri, setRedirectUri] = useState('');
   useEffect(() => {
     void send('auth/redirect-uri').then(setRedirectUri, () => setRedirectUri(''));
   }, []);
 
-  const acct = account.value.value;
-  const s = settings.value.value;
-  const g = grow.value.value;
-  if (!acct || !s || !g) return null;
+  if (!stored) return null;
+  const { account: acct, settings: s, grow: g } = stored;
 
   const signOut = async () => {
     try {

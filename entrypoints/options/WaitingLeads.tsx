@@ -1,16 +1,14 @@
 /** Captured leads that have not reached Grow yet: why, and Retry or Discard. */
-import { useEffect, useMemo } from 'preact/hooks';
-import { storedSignal } from '@/components/use-stored';
+import { useFollowed } from '@/components/use-followed';
 import type { GrowLeadPayload } from '@/lib/leads/lead-courier';
 import { GROW_LEAD } from '@/lib/leads/lead-courier';
 import { send } from '@/lib/messaging/send';
-import type { OutboxEntry } from '@/lib/outbox/machine';
+import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { storageOutboxStore } from '@/lib/outbox/outbox-store';
 
 export function WaitingLeads() {
-  const outbox = useMemo(() => storedSignal(storageOutboxStore<OutboxEntry>().item), []);
-  useEffect(() => outbox.stop, [outbox]);
-  const leads = (outbox.value.value ?? []).filter((e) => e.kind === GROW_LEAD && e.state !== 'sent');
+  const outbox = useFollowed({ entries: storageOutboxStore<OutboxEntry>().item })?.entries;
+  const leads = (outbox ?? []).filter((e) => e.kind === GROW_LEAD && e.state !== 'sent');
   if (!leads.length) return null;
   return (
     <section aria-labelledby="leads-h">

@@ -8,7 +8,8 @@ import type { ClioHosts } from '@/lib/auth/regions';
 import { openMatterPanel } from '@/lib/browser/side-panel';
 import { matterUrl } from '@/lib/clio/links';
 import { send } from '@/lib/messaging/send';
-import { popupDraftItem, type PopupDraft } from '@/lib/drafts/drafts';
+import type { PopupDraft } from '@/lib/drafts/drafts';
+import { useKeptDraft } from '@/components/use-kept-draft';
 import { IdlePrompt } from './IdlePrompt';
 import { TimerPanel } from './TimerPanel';
 import { TodayList } from './TodayList';
@@ -24,6 +25,7 @@ export function Popup({ state }: { state: PopupState }) {
   const [status, setStatus] = useState<Status | null>(null);
   const [hosts, setHosts] = useState<ClioHosts | null>(null);
   const account = state.account;
+  const [draft, setDraft] = useKeptDraft(state.draft, (d: PopupDraft) => void send('drafts/keep-popup', d));
 
   useEffect(() => {
     void currentHosts().then(setHosts);
@@ -72,8 +74,6 @@ export function Popup({ state }: { state: PopupState }) {
     );
   }
 
-  const draft = state.draft;
-  const setDraft = (d: PopupDraft) => void popupDraftItem.setValue(d);
   const timer = state.timer;
   const idle = state.idle;
   return (

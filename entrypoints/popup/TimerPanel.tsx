@@ -9,7 +9,7 @@ import { send } from '@/lib/messaging/send';
 import type { PopupDraft } from '@/lib/drafts/drafts';
 import type { ActivityJson } from '@/lib/time-entries/clio-activities';
 import { elapsedMs, isRunning, type TimerState } from '@/lib/timer/model';
-import type { StopOutcome } from '@/lib/timer/service';
+import type { StopOutcome } from '@/lib/timer/timer-service';
 import { ActivitySelect } from '@/components/time-entry/ActivitySelect';
 import { messageOf } from '@/components/error-message';
 import { searchMatters } from '@/components/time-entry/search-matters';

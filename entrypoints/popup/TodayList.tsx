@@ -7,7 +7,7 @@ import { formatDuration, parseDuration } from '@/lib/duration';
 import { AppError } from '@/lib/errors';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
-import type { OutboxEntry } from '@/lib/outbox/machine';
+import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { TIME_ENTRY, type TimeEntryPayload } from '@/lib/time-entries/time-entry-courier';
 import { TIMER_STOP, type TimerStopPayload } from '@/lib/timer/timer-stop-courier';
 import { messageOf } from '@/components/error-message';
@@ -118,7 +118,7 @@ function EditEntry({ entry, done }: { entry: ActivityJson; done: (s: Status | nu
     const d = parseDuration(duration);
     if (!d.ok) return setError(d.error);
     try {
-      await send('time-entry/update', { id: entry.id, etag: entry.etag, seconds: d.seconds, note });
+      await send('time-entries/update', { id: entry.id, etag: entry.etag, seconds: d.seconds, note });
       done({ tone: 'success', text: 'Saved.' });
     } catch (err) {
       if (err instanceof AppError && err.kind === 'conflict')

@@ -11,7 +11,9 @@ import { formatDuration } from '@/lib/duration-format';
 import { matterLabel, type MatterRef } from '@/lib/matter-ref';
 import type { IndexedMatter } from '@/lib/matters/matter';
 import { send } from '@/lib/messaging/send';
-import { EMPTY_DRAFT, keepPanelEntryDraft, panelEntryDraftItem, type TimeEntryDraft } from '@/lib/drafts/drafts';
+import { EMPTY_DRAFT, panelDraftsItem, type TimeEntryDraft } from '@/lib/drafts/drafts';
+import { useFollowed } from '@/components/use-followed';
+import { useKeptDraft } from '@/components/use-kept-draft';
 import { accountItem } from '@/lib/auth/account-item';
 
 export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: () => void }) {
@@ -22,23 +24,16 @@ export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: ()
   const [timeZone, setTimeZone] = useState<string | undefined>();
   const ref: MatterRef = { id: matter.id, displayNumber: matter.displayNumber, description: matter.description, clientName: matter.clientName };
   // What was typed here and not saved yet comes back, with "Log time" open, after the panel closed.
-  const [draft, setDraftState] = useState<TimeEntryDraft | null>(null);
-  const setDraft = (d: TimeEntryDraft) => {
-    setDraftState(d);
-    void keepPanelEntryDraft(matter.id, d);
-  };
+  const drafts = useFollowed({ panel: panelDraftsItem })?.panel;
+  const [draft, setDraft] = useKeptDraft<TimeEntryDraft>(
+    drafts?.[String(matter.id)] ?? { ...EMPTY_DRAFT.entry, matter: ref },
+    (d) => void send('drafts/keep-panel', { matterId: matter.id, draft: d }),
+  );
+  const hadDraft = drafts !== undefined && !!drafts[String(matter.id)];
 
   useEffect(() => {
     let current = true; // answers for a matter no longer shown are dropped
-    setDraftState(null);
     setLogging(false);
-    void panelEntryDraftItem(matter.id)
-      .getValue()
-      .then((kept) => {
-        if (!current) return;
-        setDraftState(kept ?? { ...EMPTY_DRAFT.entry, matter: ref });
-        if (kept) setLogging(true);
-      });
     void send('matters/detail', { id: matter.id }).then(
       (d) => current && setDetail(d),
       (e) => current && setStatus({ tone: 'error', text: messageOf(e) }),
@@ -47,6 +42,11 @@ export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: ()
     void accountItem.getValue().then((a) => current && setTimeZone(a.user?.timeZone));
     return () => void (current = false);
   }, [matter.id]);
+
+  // After the reset above: a kept draft opens "Log time".
+  useEffect(() => {
+    if (hadDraft) setLogging(true);
+  }, [matter.id, hadDraft]);
 
   const startTimer = async () => {
     try {

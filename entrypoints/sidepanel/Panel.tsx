@@ -1,11 +1,12 @@
 /** The side panel: matter lookup that answers as you type, and a matter's detail with its actions. */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { SignInButton } from '@/components/SignInButton';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
-import { storedSignal } from '@/components/use-stored';
+import { useFollowed } from '@/components/use-followed';
 import type { IndexedMatter, MatterStatus } from '@/lib/matters/matter';
 import { matterSyncItem, panelQueryItem } from '@/lib/matters/matter-items';
-import type { SyncStatus } from '@/lib/matters/service';
+import type { SyncStatus } from '@/lib/matters/matter-service';
+import { DEFAULT_LOOKUP_LIMIT, indexAnswers, searchIndex } from '@/lib/matters/matter-lookup';
 import { send } from '@/lib/messaging/send';
 import { accountItem } from '@/lib/auth/account-item';
 import { loadedIndex, localIndex } from './local-index';
@@ -15,16 +16,10 @@ const STALE_MS = 5 * 60_000;
 const CLIO_DEBOUNCE_MS = 250;
 
 export function Panel() {
-  const s = useMemo(() => ({ account: storedSignal(accountItem), sync: storedSignal(matterSyncItem), query: storedSignal(panelQueryItem) }), []);
-  useEffect(
-    () => () => {
-      for (const x of Object.values(s)) x.stop();
-    },
-    [s],
-  );
+  const s = useFollowed({ account: accountItem, sync: matterSyncItem, query: panelQueryItem });
   const [status, setStatus] = useState<Status | null>(null);
-  const account = s.account.value.value;
-  if (account === undefined) return null;
+  if (s === undefined) return null;
+  const { account } = s;
   if (!account.signedIn) {
     return (
       <main>
@@ -35,7 +30,7 @@ export function Panel() {
       </main>
     );
   }
-  return <Lookup sync={s.sync.value.value} handedQuery={s.query.value.value ?? null} />;
+  return <Lookup sync={s.sync} handedQuery={s.query} />;
 }
 
 function Lookup({ sync, handedQuery }: { sync: SyncStatus | undefined; handedQuery: { query: string; at: number } | null }) {
@@ -49,7 +44,7 @@ function Lookup({ sync, handedQuery }: { sync: SyncStatus | undefined; handedQue
   const [note, setNote] = useState<string>('');
   const box = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
-  const ready = !!sync?.ready;
+  const ready = indexAnswers(sync);
 
   useEffect(() => {
     void send('matters/sync', { ifOlderThanMs: STALE_MS }).catch(() => undefined);
@@ -66,7 +61,7 @@ function Lookup({ sync, handedQuery }: { sync: SyncStatus | undefined; handedQue
   const searchLocally = (q: string, st: MatterStatus[], onlyMine: boolean): boolean => {
     const index = loadedIndex();
     if (!ready || !index) return false;
-    setHits(index.search(q, { limit: 20, statuses: st, responsibleAttorneyId: onlyMine ? myId.current : null }));
+    setHits(searchIndex(index, q, { statuses: st, mine: onlyMine }, myId.current));
     setActive(0);
     setNote('');
     return true;
@@ -98,7 +93,7 @@ function Lookup({ sync, handedQuery }: { sync: SyncStatus | undefined; handedQue
     // Not synced yet: Clio's own search through the background, debounced.
     const t = setTimeout(async () => {
       try {
-        const r = await send('matters/lookup', { query, statuses, mine, limit: 20 });
+        const r = await send('matters/lookup', { query, statuses, mine, limit: DEFAULT_LOOKUP_LIMIT });
         if (mySeq === seq.current) {
           setHits(r.hits);
           setActive(0);

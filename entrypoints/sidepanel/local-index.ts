@@ -2,7 +2,7 @@
  * The side panel's own copy of the matter index, read from the extension's IndexedDB (which the
  * background keeps in sync), so a keystroke is answered without a message round trip.
  */
-import { indexedDbMatterStore } from '@/lib/matters/store';
+import { indexedDbMatterStore } from '@/lib/matters/matter-store';
 import { createMatterIndex, type MatterIndex } from '@/lib/matters/search';
 
 const store = indexedDbMatterStore();

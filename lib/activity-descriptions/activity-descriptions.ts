@@ -18,9 +18,9 @@ export function activityDescriptions(client: ClioClient): Promise<ActivityDescri
 const DAY_MS = 24 * 3600_000;
 /** How old the background lets them get before it asks Clio again. */
 export const FRESHEN_AFTER_MS = 20 * 3600_000;
-const item = defineItem<{ fetchedAt: number; list: ActivityDescriptionJson[] } | null>('local:activity-descriptions', { fallback: null, version: 1 });
+const item = defineItem<{ fetchedAt: number; list: ActivityDescriptionJson[] } | null>('local:activity-descriptions', { fallback: null });
 
-export async function cachedActivityDescriptions(client: ClioClient, maxAgeMs = DAY_MS, now = Date.now()): Promise<ActivityDescriptionJson[]> {
+export async function activityDescriptionsCached(client: ClioClient, maxAgeMs = DAY_MS, now = Date.now()): Promise<ActivityDescriptionJson[]> {
   const cached = await item.getValue();
   if (cached && now - cached.fetchedAt < maxAgeMs) return cached.list;
   const list = await activityDescriptions(client);

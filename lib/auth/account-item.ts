@@ -10,5 +10,4 @@ export interface AccountState {
 
 export const accountItem = defineItem<AccountState>('local:account', {
   fallback: { signedIn: false },
-  version: 1,
 });

@@ -1,5 +1,8 @@
 /** Who is signed in, as stored for the UI: read from Clio's who_am_i after sign-in and on request. */
 import type { ClioClient } from '../clio/client';
+import type { SecretStore } from '../storage/secret-store';
+import { APP_SECRETS_KEY, type AppSecrets } from './app-config';
+import type { ClioSession, WebAuthFlow } from './session';
 import { whoAmI } from './clio-who-am-i';
 import { accountItem, type AccountState } from './account-item';
 
@@ -19,4 +22,54 @@ export async function markSignedOut(problem?: string): Promise<AccountState> {
   const state: AccountState = problem ? { signedIn: false, problem } : { signedIn: false };
   await accountItem.setValue(state);
   return state;
+}
+
+export interface AccountServiceDeps {
+  session: ClioSession;
+  client: ClioClient;
+  flow: WebAuthFlow;
+  vault: SecretStore;
+  /** Before anyone sees "signed in": only this user's browser state may be on show. */
+  showStateOf: (userId: number) => Promise<void>;
+  /** After sign-in (schedule refresh, send what waited, build the index). */
+  signedIn: () => Promise<void>;
+  /** After sign-out (forget the firm's matters, stop refreshing). */
+  signedOut: () => Promise<void>;
+}
+
+/** Signing in and out, and who is signed in: `accountItem` is written only here. */
+export class AccountService {
+  constructor(private readonly deps: AccountServiceDeps) {}
+
+  async signIn(): Promise<AccountState> {
+    await this.deps.session.signIn();
+    const account = await fetchAccount(this.deps.client);
+    // Another user's timer, drafts and recent matters are put aside for them first.
+    await this.deps.showStateOf(account.user.id);
+    await accountItem.setValue(account);
+    await this.deps.signedIn();
+    return account;
+  }
+
+  async signOut(): Promise<AccountState> {
+    await this.deps.session.signOut();
+    await this.deps.signedOut();
+    return markSignedOut();
+  }
+
+  refresh(): Promise<AccountState> {
+    return refreshAccount(this.deps.client);
+  }
+
+  redirectUri(): string {
+    return this.deps.flow.redirectUri();
+  }
+
+  /** Sets the app secrets entered on the options page (a field left out is kept, '' clears it); tells which are set. */
+  async setAppSecrets(change: AppSecrets): Promise<{ manage: boolean; grow: boolean }> {
+    const current = (await this.deps.vault.get<AppSecrets>(APP_SECRETS_KEY)) ?? {};
+    const next: AppSecrets = { ...current, ...change };
+    if (Object.keys(change).length) await this.deps.vault.set(APP_SECRETS_KEY, next);
+    return { manage: !!next.manage?.trim(), grow: !!next.grow?.trim() };
+  }
 }

@@ -46,12 +46,28 @@ export function buildConfig(env: Record<string, string | undefined>): BuildConfi
   return c;
 }
 
-export function chosenRegion(settings: Settings, build: BuildConfig): RegionChoice {
+/** The Clio-compatible server this build points at (WXT_CLIO_SERVER), if any: all a page needs to know where Clio is. */
+export function builtInServer(): string | undefined {
+  return import.meta.env.WXT_CLIO_SERVER?.replace(/\/+$/, '') || undefined;
+}
+
+/** What this build carries (the WXT_* build variables), read once where the build's environment is. */
+export function builtInConfig(): BuildConfig {
+  return buildConfig({
+    WXT_CLIO_SERVER: import.meta.env.WXT_CLIO_SERVER,
+    WXT_CLIO_CLIENT_ID: import.meta.env.WXT_CLIO_CLIENT_ID,
+    WXT_CLIO_CLIENT_SECRET: import.meta.env.WXT_CLIO_CLIENT_SECRET,
+    WXT_GROW_CLIENT_ID: import.meta.env.WXT_GROW_CLIENT_ID,
+    WXT_GROW_CLIENT_SECRET: import.meta.env.WXT_GROW_CLIENT_SECRET,
+  });
+}
+
+export function chosenRegion(settings: Settings, build: Pick<BuildConfig, 'customServer'>): RegionChoice {
   const offered = regionsFor(build.customServer);
   return offered.includes(settings.region) ? settings.region : offered[0]!;
 }
 
-export function hostsOf(settings: Settings, build: BuildConfig): ClioHosts {
+export function hostsOf(settings: Settings, build: Pick<BuildConfig, 'customServer'>): ClioHosts {
   return hostsFor(chosenRegion(settings, build), build.customServer);
 }
 
@@ -60,6 +76,8 @@ export interface AppSecrets {
   manage?: string;
   grow?: string;
 }
+/** Where the app secrets sit in the vault. */
+export const APP_SECRETS_KEY = 'app-secrets';
 
 export function manageApp(settings: Settings, build: BuildConfig, secrets: AppSecrets = {}): OAuthApp {
   const hosts = hostsOf(settings, build);

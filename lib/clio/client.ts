@@ -3,15 +3,12 @@
  * its `fields`, pins the API version, and comes back as data or as one of the AppError kinds.
  * A 401 invalid_token leads to one shared refresh and one more try.
  */
-import { ofetch } from 'ofetch';
-import { AppError } from '../errors';
-import { errorFromResponse, networkError } from './errors';
-import { type Attempt, NetworkFailure, type Priority, type RateLimiter } from './rate-limiter';
-import { readRateHeaders } from './rate-window';
+import { errorFromResponse } from './errors';
+import { limitedFetch } from './limited-fetch';
+import type { Priority, RateLimiter } from './rate-limiter';
 import { apiUrl, isSameApi, type Query } from './url';
 
 export const CLIO_API_VERSION = '4.0.13';
-const TIMEOUT_MS = 25_000;
 
 export interface TokenSource {
   accessToken(): Promise<string>;
@@ -50,11 +47,6 @@ export interface ClioResponse<T> {
 interface ListBody<T> {
   data: T[];
   meta?: { paging?: { next?: string } };
-}
-
-interface Raw {
-  body: unknown;
-  etag: string | undefined;
 }
 
 const MAX_CACHED = 100;
@@ -110,30 +102,28 @@ export class ClioClient {
   private async send<T>(method: string, url: string, o: RequestOptions, afterRefresh: boolean): Promise<ClioResponse<T>> {
     let usedToken = '';
     const cached = method === 'GET' && o.revalidate ? this.etags.get(url) : undefined;
-    let attempt: Attempt<Raw>;
-    try {
-      attempt = await this.deps.limiter.schedule<Raw>(
-        async () => {
-          usedToken = await this.deps.session.accessToken();
-          return fetchOnce(method, url, usedToken, o, cached?.etag, this.deps.apiVersion === undefined ? CLIO_API_VERSION : this.deps.apiVersion);
-        },
-        { priority: o.priority ?? 'interactive', idempotent: method !== 'POST' },
-      );
-    } catch (e) {
-      if (e instanceof NetworkFailure) throw networkError();
-      throw e;
-    }
-    const { status } = attempt;
-    const { body, etag } = attempt.value;
+    const apiVersion = this.deps.apiVersion === undefined ? CLIO_API_VERSION : this.deps.apiVersion;
+    const answer = await limitedFetch(this.deps.limiter, {
+      method,
+      url,
+      body: o.body,
+      priority: o.priority ?? 'interactive',
+      headers: async () => {
+        usedToken = await this.deps.session.accessToken();
+        const headers: Record<string, string> = { Authorization: `Bearer ${usedToken}` };
+        if (apiVersion) headers['X-API-VERSION'] = apiVersion;
+        if (cached) headers['If-None-Match'] = cached.etag;
+        if (o.ifMatch) headers['If-Match'] = o.ifMatch;
+        return headers;
+      },
+    });
+    const { status, body, etag } = answer;
     if (status === 401 && !afterRefresh) {
       await this.deps.session.tokenRejected(usedToken);
       return this.send<T>(method, url, o, true);
     }
     if (status === 304 && cached) return { status, data: cached.body as T, etag: cached.etag };
-    if (status >= 400) {
-      const retryAt = attempt.headers.retryAfter !== undefined ? Date.now() + attempt.headers.retryAfter * 1000 : undefined;
-      throw errorFromResponse(status, body, retryAt, o.inputFields);
-    }
+    if (status >= 400) throw errorFromResponse(status, body, answer.retryAt, o.inputFields);
     if (method === 'GET' && o.revalidate && etag) this.remember(url, etag, body);
     return etag ? { status, data: body as T, etag } : { status, data: body as T };
   }
@@ -142,34 +132,5 @@ export class ClioClient {
     this.etags.delete(url);
     this.etags.set(url, { etag, body });
     if (this.etags.size > MAX_CACHED) this.etags.delete(this.etags.keys().next().value!);
-  }
-}
-
-async function fetchOnce(method: string, url: string, token: string, o: RequestOptions, ifNoneMatch: string | undefined, apiVersion: string | null) {
-  if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new NetworkFailure(false);
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
-  if (apiVersion) headers['X-API-VERSION'] = apiVersion;
-  if (ifNoneMatch) headers['If-None-Match'] = ifNoneMatch;
-  if (o.ifMatch) headers['If-Match'] = o.ifMatch;
-  try {
-    const res = await ofetch.raw(url, {
-      method,
-      headers,
-      // Our own ETag handling decides freshness: the browser's HTTP cache would serve old lists
-      // (heuristic freshness from Last-Modified) and answer 304s we did not ask for.
-      cache: 'no-store',
-      ...(o.body !== undefined ? { body: o.body as Record<string, unknown> } : {}),
-      retry: 0,
-      ignoreResponseError: true,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    return {
-      status: res.status,
-      headers: readRateHeaders((n) => res.headers.get(n)),
-      value: { body: res._data as unknown, etag: res.headers.get('etag') ?? undefined },
-    };
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new NetworkFailure('unknown');
   }
 }

@@ -4,7 +4,7 @@ import type { LimiterStore } from './rate-limiter';
 import type { LimiterState } from './rate-window';
 
 export function storageLimiterStore(name: string): LimiterStore {
-  const item = defineItem<LimiterState | null>(`local:rate-limiter:${name}`, { fallback: null, version: 1 });
+  const item = defineItem<LimiterState | null>(`local:rate-limiter:${name}`, { fallback: null });
   return {
     load: async () => (await item.getValue()) ?? undefined,
     save: (state) => item.setValue(state),

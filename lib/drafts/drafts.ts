@@ -1,8 +1,10 @@
-/** Half-typed input of the popup, mirrored to storage so closing the popup loses nothing. */
-import { browser } from 'wxt/browser';
-import { defineItem } from '../storage/item';
-
+/**
+ * Half-typed input of the popup and the side panel, kept so closing a surface loses nothing: the shapes,
+ * the items the surfaces read, and the rules of what a saved entry leaves behind. Pure but for the item
+ * declarations. The one writer of these items is draft-keeper.ts, in the background.
+ */
 import type { MatterRef } from '../matter-ref';
+import { defineItem } from '../storage/item';
 
 export interface TimerDraft {
   matter: MatterRef | null;
@@ -33,16 +35,10 @@ export const EMPTY_DRAFT: PopupDraft = {
   entry: { matter: null, date: '', duration: '', note: '', activityDescriptionId: null, nonBillable: false },
 };
 
-export const popupDraftItem = defineItem<PopupDraft>('local:popup-draft', { fallback: EMPTY_DRAFT, version: 1 });
+export const popupDraftItem = defineItem<PopupDraft>('local:popup-draft', { fallback: EMPTY_DRAFT, perUser: 'keep' });
 
-const PANEL_DRAFT_PREFIX = 'panel-entry-draft:';
-
-/**
- * Time typed in the side panel's "Log time" form for one matter, until saved: closing the panel loses
- * nothing. One key per matter, so two panels (two windows) never write over each other's drafts.
- */
-export const panelEntryDraftItem = (matterId: number) =>
-  defineItem<TimeEntryDraft | null>(`local:${PANEL_DRAFT_PREFIX}${matterId}`, { fallback: null, version: 1 });
+/** Time typed in the side panel's "Log time" form, by matter id, until saved. */
+export const panelDraftsItem = defineItem<Record<string, TimeEntryDraft>>('local:panel-entry-drafts', { fallback: {}, perUser: 'keep' });
 
 /** What the time-entry form keeps of an entry once it is saved: matter, date, activity; no save key. */
 export function afterSave(d: TimeEntryDraft): TimeEntryDraft {
@@ -55,32 +51,20 @@ export function isBlankEntry(d: TimeEntryDraft): boolean {
   return !d.key && !d.duration.trim() && !d.note.trim();
 }
 
-/** Every kept side-panel draft, by storage key. */
-export async function panelEntryDrafts(): Promise<Record<string, TimeEntryDraft>> {
-  const all = await browser.storage.local.get(null);
-  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(PANEL_DRAFT_PREFIX))) as Record<string, TimeEntryDraft>;
+/** The side-panel drafts with `draft` kept for `matterId`, or without it once blank. Pure. */
+export function withPanelDraft(all: Record<string, TimeEntryDraft>, matterId: number, draft: TimeEntryDraft): Record<string, TimeEntryDraft> {
+  const { [String(matterId)]: _old, ...others } = all;
+  return isBlankEntry(draft) ? others : { ...others, [String(matterId)]: draft };
 }
 
-/** Puts `drafts` (from `panelEntryDrafts`) in place of every kept side-panel draft. */
-export async function replacePanelEntryDrafts(drafts: Record<string, TimeEntryDraft>): Promise<void> {
-  await browser.storage.local.remove(Object.keys(await panelEntryDrafts()));
-  if (Object.keys(drafts).length) await browser.storage.local.set(drafts);
-}
-
-/** Keeps the panel's draft for a matter, or forgets it once blank. */
-export function keepPanelEntryDraft(matterId: number, draft: TimeEntryDraft): Promise<void> {
-  const item = panelEntryDraftItem(matterId);
-  return isBlankEntry(draft) ? item.remove() : item.setValue(draft);
-}
-
-/**
- * Once the background holds a save, no draft may offer it again: a surface closed before the answer
- * came would otherwise reopen with the entry filled in, and a second "Save" would bill the time twice.
- */
-export async function forgetDraftsSavedAs(key: string): Promise<void> {
-  const all = await panelEntryDrafts();
-  const saved = Object.keys(all).filter((k) => all[k]?.key === key);
-  if (saved.length) await browser.storage.local.remove(saved);
-  const popup = await popupDraftItem.getValue();
-  if (popup.entry.key === key) await popupDraftItem.setValue({ ...popup, entry: afterSave(popup.entry) });
+/** The drafts once a save made under `key` is held: panel drafts carrying it are gone, the popup's is `afterSave`d. Pure. */
+export function withoutSaved(
+  popup: PopupDraft,
+  panel: Record<string, TimeEntryDraft>,
+  key: string,
+): { popup: PopupDraft; panel: Record<string, TimeEntryDraft> } {
+  return {
+    popup: popup.entry.key === key ? { ...popup, entry: afterSave(popup.entry) } : popup,
+    panel: Object.fromEntries(Object.entries(panel).filter(([, d]) => d.key !== key)),
+  };
 }

@@ -8,4 +8,4 @@ export interface GrowConnection {
   problem?: string;
 }
 
-export const growConnectionItem = defineItem<GrowConnection>('local:grow-connection', { fallback: { via: null }, version: 1 });
+export const growConnectionItem = defineItem<GrowConnection>('local:grow-connection', { fallback: { via: null } });

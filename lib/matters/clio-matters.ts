@@ -1,7 +1,7 @@
 /** The matter requests: the sync's pages, lookups straight from Clio (before the local index is synced), a matter's detail. */
 import type { ClioClient } from '../clio/client';
 import { fields } from '../clio/url';
-import type { MatterPageSource } from './sync';
+import type { MatterPageSource } from './matter-sync';
 
 export interface MatterJson {
   id: number;

@@ -1,11 +1,10 @@
 import { defineItem } from '../storage/item';
-import type { SyncStatus } from './service';
+import type { SyncStatus } from './matter-service';
 
 /** The sync's progress and freshness, for the side panel ("Syncing 1,200 of 3,000 matters"). */
 export const matterSyncItem = defineItem<SyncStatus>('local:matter-sync', {
   fallback: { running: false, fetched: 0, total: null, lastSyncAt: null, ready: false },
-  version: 1,
 });
 
 /** A query handed to the side panel (the `search-matters` menu item); extension pages only. */
-export const panelQueryItem = defineItem<{ query: string; at: number } | null>('session:panel-query', { fallback: null, version: 1 });
+export const panelQueryItem = defineItem<{ query: string; at: number } | null>('session:panel-query', { fallback: null });

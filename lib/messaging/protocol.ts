@@ -7,15 +7,16 @@ import type { ActivityJson } from '../time-entries/clio-activities';
 import type { ActivityDescriptionJson } from '../activity-descriptions/activity-descriptions';
 import type { MatterDetailJson } from '../matters/clio-matters';
 import type { IndexedMatter } from '../matters/matter';
-import type { MatterLookup } from '../matters/service';
+import type { MatterLookup } from '../matters/matter-lookup';
 import type { ExtractedLead, PageFacts } from '../leads/extract';
 import type { CaptureContext, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutcome } from '../leads/lead';
-import type { OutboxEntry } from '../outbox/machine';
+import type { OutboxEntry } from '../outbox/outbox-machine';
+import type { PopupDraft, TimeEntryDraft } from '../drafts/drafts';
 import type { AccountState } from '../auth/account-item';
 import type { GrowConnection } from '../grow/grow-connection-item';
 import type { TimeEntryPayload } from '../time-entries/time-entry-courier';
 import type { MatterRef, TimerState } from '../timer/model';
-import type { StartOutcome, StartRequest, StopOutcome } from '../timer/service';
+import type { StartOutcome, StartRequest, StopOutcome } from '../timer/timer-service';
 
 export interface Protocol {
   /** Sign in through Clio's OAuth page (runs in the background: the popup dies when the auth window opens). */
@@ -23,7 +24,7 @@ export interface Protocol {
   /** Revoke the grant at Clio and forget the tokens. */
   'auth/sign-out': { request: void; reply: AccountState };
   /** Ask Clio who is signed in, and store it for the UI. */
-  'account/refresh': { request: void; reply: AccountState };
+  'auth/refresh-account': { request: void; reply: AccountState };
   /** The redirect URI a firm registers on its Clio app. */
   'auth/redirect-uri': { request: void; reply: string };
   /** Sets the app secrets entered on the options page (a field left out is kept, '' clears it); tells which are set. */
@@ -39,6 +40,11 @@ export interface Protocol {
   /** The answer to "you were away": keep the idle time on the timer, or discard it. */
   'timer/idle-decision': { request: { keep: boolean }; reply: TimerState | null };
 
+  /** Keeps what is typed in the popup (closing it loses nothing). */
+  'drafts/keep-popup': { request: PopupDraft; reply: void };
+  /** Keeps what is typed in the side panel's "Log time" for one matter (forgotten once blank). */
+  'drafts/keep-panel': { request: { matterId: number; draft: TimeEntryDraft }; reply: void };
+
   /** Matters for a picker: the local index when synced, Clio's search until then. */
   'matters/search': { request: { query: string }; reply: MatterRef[] };
   /** The side panel's lookup (it searches its own copy of the index once synced; this is the fallback). */
@@ -49,20 +55,20 @@ export interface Protocol {
   'activity-descriptions/list': { request: void; reply: ActivityDescriptionJson[] };
 
   /** Writes a time entry to the outbox and tries to send it at once; the same `key` twice is one entry. */
-  'time-entry/save': { request: TimeEntryPayload & { key?: string }; reply: OutboxEntry };
+  'time-entries/save': { request: TimeEntryPayload & { key?: string }; reply: OutboxEntry };
   'time-entries/today': { request: void; reply: { date: string; entries: ActivityJson[] } };
-  'time-entry/update': { request: { id: number; etag: string; seconds?: number; note?: string }; reply: ActivityJson };
+  'time-entries/update': { request: { id: number; etag: string; seconds?: number; note?: string }; reply: ActivityJson };
   'outbox/retry': { request: { id: string }; reply: void };
   'outbox/discard': { request: { id: string }; reply: void };
 
   /** What the capture UI opens with: the page and the right-click (by the sender's tab, or a fallback window's click id). */
-  'capture/context': { request: { clickId?: string }; reply: CaptureContext };
+  'leads/context': { request: { clickId?: string }; reply: CaptureContext };
   /** Names, emails and phones found in the page facts (run here: the phone library is too big for the page). */
-  'lead/extract': { request: PageFacts; reply: ExtractedLead };
+  'leads/extract': { request: PageFacts; reply: ExtractedLead };
   /** Grow contacts with this email or phone ("Already in Grow: …"). */
-  'lead/duplicates': { request: { email: string; phone: string }; reply: GrowDuplicate[] };
+  'leads/duplicates': { request: { email: string; phone: string }; reply: GrowDuplicate[] };
   /** Sends the lead to Grow through the outbox: never lost, never doubled. */
-  'lead/send': { request: LeadDraft; reply: LeadSendOutcome };
+  'leads/send': { request: LeadDraft; reply: LeadSendOutcome };
   'grow/status': { request: void; reply: GrowStatus };
   /** OAuth against the Grow (Platform) auth server, with PKCE and the scopes the extension needs. */
   'grow/connect': { request: void; reply: GrowConnection };
@@ -78,9 +84,9 @@ export type ReplyOf<T extends MessageType> = Protocol[T]['reply'];
 
 /** The only messages a content script (page context, however ours) may send. */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
-  'capture/context',
-  'lead/extract',
-  'lead/duplicates',
-  'lead/send',
+  'leads/context',
+  'leads/extract',
+  'leads/duplicates',
+  'leads/send',
   'grow/status',
 ]);

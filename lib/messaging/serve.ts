@@ -5,10 +5,13 @@ import { isEnvelope, senderMay, type Reply } from './envelope';
 import type { MessageType, ReplyOf, RequestOf } from './protocol';
 
 export type Handler<T extends MessageType> = (data: RequestOf<T>, sender: Browser.runtime.MessageSender) => Promise<ReplyOf<T>> | ReplyOf<T>;
-export type Handlers = { [T in MessageType]?: Handler<T> };
+/** Every message of the protocol with its handler: a message type without one fails the typecheck. */
+export type Handlers = { [T in MessageType]: Handler<T> };
+/** The handlers of one family of messages (`family/…`): all of them, and no other family's. */
+export type FamilyHandlers<F extends string> = { [T in MessageType as T extends `${F}/${string}` ? T : never]: Handler<T> };
 
-/** Registers the listener; call synchronously in the background's main(). */
-export function serveMessages(handlers: Handlers): void {
+/** Registers the listener; call synchronously in the background's main(). Messages wait for `ready` (stored shapes migrated). */
+export function serveMessages(handlers: Handlers, ready: Promise<unknown> = Promise.resolve()): void {
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     if (!isEnvelope(message)) return undefined; // not ours: let other listeners answer
@@ -21,6 +24,7 @@ export function serveMessages(handlers: Handlers): void {
       return { ok: false, error: appError('bad-request', 'This request is not allowed.').toData() };
     }
     try {
+      await ready;
       return { ok: true, value: await handler(data as never, sender) };
     } catch (e) {
       const error = toAppError(e);

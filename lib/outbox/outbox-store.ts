@@ -2,6 +2,6 @@
 import { defineItem } from '../storage/item';
 
 export function storageOutboxStore<E>() {
-  const item = defineItem<E[]>('local:outbox', { fallback: [], version: 1 });
+  const item = defineItem<E[]>('local:outbox', { fallback: [] });
   return { item, load: () => item.getValue(), save: (entries: E[]) => item.setValue(entries) };
 }

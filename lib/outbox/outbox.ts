@@ -4,7 +4,7 @@
  * the service worker do. Delivery itself is a Courier's job; the rules are in machine.ts.
  */
 import { type AppError, toAppError } from '../errors';
-import { nextDue, nextWake, transition, type OutboxEntry } from './machine';
+import { nextDue, nextWake, transition, type OutboxEntry } from './outbox-machine';
 
 export interface Courier<P = unknown> {
   /** Sends the payload; resolves with what Clio answered; throws an AppError. */

@@ -23,16 +23,4 @@ export const DEFAULT_SETTINGS: Settings = {
   leadSource: 'Clio Companion browser extension',
 };
 
-export const settingsItem = defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 4,
-  migrations: {
-    2: (old: Partial<Settings>) => ({ ...DEFAULT_SETTINGS, ...old }),
-    3: (old: Partial<Settings>) => ({ ...DEFAULT_SETTINGS, ...old }),
-    // App secrets no longer live here, where content scripts could read them: they are dropped (enter them again).
-    4: ({ manageClientSecret: _m, growClientSecret: _g, ...old }: Partial<Settings> & { manageClientSecret?: string; growClientSecret?: string }) => ({
-      ...DEFAULT_SETTINGS,
-      ...old,
-    }),
-  },
-});
+export const settingsItem = defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });

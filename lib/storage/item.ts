@@ -1,7 +1,10 @@
 /**
- * A storage item declared once: its area and key, the value it falls back to, its version and the
- * migrations that bring older stored values up to it. The same shape as WXT's `storage.defineItem`
- * in a few lines (WXT's, with its locking and metadata, costs 3.7 kB gzip in every surface).
+ * A storage item declared once: its area and key, and the value it falls back to. The same shape as
+ * WXT's `storage.defineItem` in a few lines (WXT's, with its locking and metadata, costs 3.7 kB gzip in
+ * every surface). Stored shapes change through the one migration chain (migrations.ts), not per item.
+ *
+ * An item marked `perUser` belongs to the signed-in Clio user: user-state.ts puts it aside when another
+ * user signs in ('keep'), or clears it ('reset'), and every such item registers here as it is declared.
  */
 import { browser } from 'wxt/browser';
 
@@ -10,9 +13,7 @@ type Area = 'local' | 'session';
 export interface StorageItem<T> {
   readonly key: string;
   readonly fallback: T;
-  /** Whether what is stored now is at this version (a raw read of it needs no migration). */
-  isMigrated(): boolean;
-  /** The value from what a `get` of this item's area answered (begun while `isMigrated()`). */
+  /** The value from what a `get` of this item's area answered. */
   fromStored(got: Record<string, unknown>): T;
   getValue(): Promise<T>;
   setValue(value: T): Promise<void>;
@@ -24,49 +25,35 @@ export interface StorageItem<T> {
 
 export interface ItemOptions<T> {
   fallback: T;
-  version?: number;
-  /** `migrations[n]` turns a value stored at version n − 1 into version n. */
-  migrations?: Record<number, (old: never) => unknown>;
+  /** The signed-in user's: kept for them when another user signs in ('keep'), or cleared ('reset'). */
+  perUser?: 'keep' | 'reset';
 }
 
 type Changes = Record<string, { newValue?: unknown; oldValue?: unknown }>;
 
+const perUser = new Map<string, { item: StorageItem<unknown>; mode: 'keep' | 'reset' }>();
+
+/** Every per-user item declared so far, by key. */
+export function perUserItems(): ReadonlyMap<string, { item: StorageItem<unknown>; mode: 'keep' | 'reset' }> {
+  return perUser;
+}
+
 export function defineItem<T>(key: `${Area}:${string}`, opts: ItemOptions<T>): StorageItem<T> {
   const [area, name] = splitKey(key);
-  const metaName = `${name}$`;
-  const target = opts.version ?? 1;
   const store = () => browser.storage[area];
-  let ready: Promise<void> | undefined;
-  let migrated = !opts.migrations;
-
-  /** Brings a value stored by an older version up to this one, once per context. */
-  const migrate = () =>
-    (ready ??= (async () => {
-      if (!opts.migrations) return;
-      const got = await store().get([name, metaName]);
-      const from = (got[metaName] as { v?: number } | undefined)?.v ?? 1;
-      if (got[name] === undefined || from >= target) return;
-      let value = got[name];
-      for (let v = from + 1; v <= target; v++) value = opts.migrations[v]?.(value as never) ?? value;
-      await store().set({ [name]: value, [metaName]: { v: target } });
-    })().then(() => void (migrated = true)));
-
-  return {
+  const item: StorageItem<T> = {
     key,
     fallback: opts.fallback,
-    isMigrated: () => migrated,
     fromStored: (got) => (got[name] ?? opts.fallback) as T,
     async getValue() {
-      await migrate();
       const value = (await store().get(name))[name];
       return (value ?? opts.fallback) as T;
     },
     async setValue(value) {
-      await migrate();
-      await store().set(opts.migrations ? { [name]: value, [metaName]: { v: target } } : { [name]: value });
+      await store().set({ [name]: value });
     },
     async remove() {
-      await store().remove([name, metaName]);
+      await store().remove(name);
     },
     watch(cb) {
       const listener = (changes: Changes, areaName: string) => {
@@ -77,6 +64,8 @@ export function defineItem<T>(key: `${Area}:${string}`, opts: ItemOptions<T>): S
       return () => browser.storage.onChanged.removeListener(listener);
     },
   };
+  if (opts.perUser) perUser.set(key, { item: item as StorageItem<unknown>, mode: opts.perUser });
+  return item;
 }
 
 /**
@@ -85,20 +74,15 @@ export function defineItem<T>(key: `${Area}:${string}`, opts: ItemOptions<T>): S
  */
 export async function getValues<T extends object>(items: { [K in keyof T]: StorageItem<T[K]> }): Promise<T> {
   const keys = Object.keys(items) as Array<keyof T & string>;
-  // Decided before the reads begin: a migration finishing meanwhile must not let an old value through.
-  const direct = keys.filter((k) => items[k].isMigrated());
   const byArea = new Map<Area, string[]>();
-  for (const k of direct) {
+  for (const k of keys) {
     const [area, name] = splitKey(items[k].key);
     byArea.set(area, [...(byArea.get(area) ?? []), name]);
   }
   const got: Record<string, Record<string, unknown>> = {};
+  await Promise.all([...byArea].map(async ([area, names]) => (got[area] = await browser.storage[area].get(names))));
   const out = {} as T;
-  await Promise.all([
-    ...[...byArea].map(async ([area, names]) => (got[area] = await browser.storage[area].get(names))),
-    ...keys.filter((k) => !direct.includes(k)).map(async (k) => (out[k] = await items[k].getValue())),
-  ]);
-  for (const k of direct) out[k] = items[k].fromStored(got[splitKey(items[k].key)[0]]!);
+  for (const k of keys) out[k] = items[k].fromStored(got[splitKey(items[k].key)[0]]!);
   return out;
 }
 

@@ -2,10 +2,10 @@
 import { defineItem } from '../storage/item';
 import type { MatterRef, TimerState } from './model';
 
-export const timerItem = defineItem<TimerState | null>('local:timer', { fallback: null, version: 1 });
+export const timerItem = defineItem<TimerState | null>('local:timer', { fallback: null, perUser: 'keep' });
 
 /** When Clio was last asked whether a timer runs. */
-export const timerCheckedAtItem = defineItem<number>('local:timer-checked-at', { fallback: 0, version: 1 });
+export const timerCheckedAtItem = defineItem<number>('local:timer-checked-at', { fallback: 0, perUser: 'reset' });
 
 export interface IdleSpan {
   /** When the user went idle (epoch ms). */
@@ -16,10 +16,10 @@ export interface IdleSpan {
   activityId: number | null;
 }
 
-export const idleItem = defineItem<IdleSpan | null>('local:timer-idle', { fallback: null, version: 1 });
+export const idleItem = defineItem<IdleSpan | null>('local:timer-idle', { fallback: null, perUser: 'reset' });
 
 /** The last matters the user timed or logged time on, newest first. */
-export const recentMattersItem = defineItem<MatterRef[]>('local:recent-matters', { fallback: [], version: 1 });
+export const recentMattersItem = defineItem<MatterRef[]>('local:recent-matters', { fallback: [], perUser: 'keep' });
 
 export const RECENT_MATTERS_KEPT = 8;
 

@@ -8,7 +8,7 @@ declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknow
 /** Sends `n` "who am I" requests to the background at once, as several surfaces would. */
 function refreshAccountTimes(page: Page, n: number) {
   return page.evaluate(
-    (count) => Promise.all(Array.from({ length: count }, () => chrome.runtime.sendMessage({ channel: 'clio-companion', type: 'account/refresh' }))),
+    (count) => Promise.all(Array.from({ length: count }, () => chrome.runtime.sendMessage({ channel: 'clio-companion', type: 'auth/refresh-account' }))),
     n,
   ) as Promise<Array<{ ok: boolean; value?: { user?: { email: string } }; error?: { kind: string; message: string } }>>;
 }

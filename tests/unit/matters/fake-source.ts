@@ -1,5 +1,5 @@
 import type { ClioMatterJson } from '@/lib/matters/matter';
-import type { MatterPageParams, MatterPageSource } from '@/lib/matters/sync';
+import type { MatterPageParams, MatterPageSource } from '@/lib/matters/matter-sync';
 
 /**
  * An in-memory GET /matters.json: cursor paging in id order honouring `limit` and

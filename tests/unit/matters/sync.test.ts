@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { MATTER_FORMAT_VERSION, MATTER_SYNC_FIELDS } from '@/lib/matters/matter';
 import { createMatterIndex } from '@/lib/matters/search';
-import { indexedDbMatterStore, memoryMatterStore, type MatterStore } from '@/lib/matters/store';
-import { MatterSync, type SyncChanges, type SyncProgress } from '@/lib/matters/sync';
+import { indexedDbMatterStore, memoryMatterStore, type MatterStore } from '@/lib/matters/matter-store';
+import { MatterSync, type SyncChanges, type SyncProgress } from '@/lib/matters/matter-sync';
 import { clioMatter } from './fixtures';
 import { FakeMatterSource } from './fake-source';
 

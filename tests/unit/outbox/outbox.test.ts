@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appError, type AppError } from '@/lib/errors';
-import { nextDue, transition, type OutboxEntry } from '@/lib/outbox/machine';
+import { nextDue, transition, type OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { Outbox, type Courier, type OutboxStore } from '@/lib/outbox/outbox';
 
 type Fault = 'drop-after-send' | 'drop-before-send' | '429' | '500' | '422' | 'signed-out' | 'die-mid-send';

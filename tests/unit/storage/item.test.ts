@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defineItem, getValues } from '@/lib/storage/item';
+import { defineItem, getValues, perUserItems } from '@/lib/storage/item';
 
 describe('defineItem', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -11,23 +11,6 @@ describe('defineItem', () => {
     await item.setValue({ n: 1 });
     expect(await item.getValue()).toEqual({ n: 1 });
     expect(await fakeBrowser.storage.local.get('thing')).toEqual({ thing: { n: 1 } });
-  });
-
-  it('migrates a value stored by an older version, once', async () => {
-    await fakeBrowser.storage.local.set({ settings: { a: 1 }, settings$: { v: 1 } });
-    let runs = 0;
-    const item = defineItem<{ a: number; b: number; c?: number }>('local:settings', {
-      fallback: { a: 0, b: 0 },
-      version: 3,
-      migrations: {
-        2: (old: { a: number }) => (runs++, { ...old, b: 2 }),
-        3: ({ c: _drop, ...old }: { a: number; b: number; c?: number }) => (runs++, old),
-      },
-    });
-    expect(await item.getValue()).toEqual({ a: 1, b: 2 });
-    expect(await item.getValue()).toEqual({ a: 1, b: 2 });
-    expect(runs).toBe(2);
-    expect((await fakeBrowser.storage.local.get('settings$')).settings$).toEqual({ v: 3 });
   });
 
   it('tells watchers of every change, with the fallback for a removed value', async () => {
@@ -61,35 +44,20 @@ describe('defineItem', () => {
     expect(calls.sort()).toEqual(['local', 'session']);
   });
 
-  it('reads an item that still has to migrate on its own, migrated', async () => {
-    await fakeBrowser.storage.local.set({ old: { a: 1 }, old$: { v: 1 } });
-    const item = defineItem<{ a: number; b: number }>('local:old', {
-      fallback: { a: 0, b: 0 },
-      version: 2,
-      migrations: { 2: (o: { a: number }) => ({ ...o, b: 2 }) },
-    });
-    expect(await getValues<{ x: { a: number; b: number } }>({ x: item })).toEqual({ x: { a: 1, b: 2 } });
-  });
-
-  it('never lets an unmigrated value through when a migration finishes while the read is under way', async () => {
-    await fakeBrowser.storage.local.set({ m: { a: 1 }, m$: { v: 1 } });
-    await fakeBrowser.storage.session.set({ s: 'x' });
-    const item = defineItem<{ a: number; b?: number }>('local:m', {
-      fallback: { a: 0 },
-      version: 2,
-      migrations: { 2: (o: { a: number }) => ({ ...o, b: 2 }) },
-    });
-    const migrating = item.getValue();
-    const both = getValues<{ m: { a: number; b?: number }; s: string }>({ m: item, s: defineItem<string>('session:s', { fallback: '' }) });
-    await migrating;
-    expect(await both).toEqual({ m: { a: 1, b: 2 }, s: 'x' });
-  });
-
   it('removes a value: it reads as the fallback again', async () => {
     const item = defineItem<number>('local:gone', { fallback: 3 });
     await item.setValue(8);
     await item.remove();
     expect(await item.getValue()).toBe(3);
     expect(await fakeBrowser.storage.local.get('gone')).toEqual({});
+  });
+
+  it('registers the items that belong to the signed-in user, with what happens to them when another signs in', () => {
+    const kept = defineItem<number>('local:test-kept', { fallback: 0, perUser: 'keep' });
+    defineItem<number>('local:test-reset', { fallback: 0, perUser: 'reset' });
+    defineItem<number>('local:test-shared', { fallback: 0 });
+    expect(perUserItems().get('local:test-kept')).toEqual({ item: kept, mode: 'keep' });
+    expect(perUserItems().get('local:test-reset')?.mode).toBe('reset');
+    expect(perUserItems().has('local:test-shared')).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { EMPTY_DRAFT, keepPanelEntryDraft, panelEntryDraftItem, popupDraftItem } from '@/lib/drafts/drafts';
+import { keepPanelDraft } from '@/lib/drafts/draft-keeper';
+import { EMPTY_DRAFT, panelDraftsItem, popupDraftItem } from '@/lib/drafts/drafts';
+import { perUserItems } from '@/lib/storage/item';
 import { showUserStateOf } from '@/lib/storage/user-state';
 import { idleItem, recentMattersItem, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
 import type { TimerState } from '@/lib/timer/model';
@@ -27,31 +29,31 @@ describe('showUserStateOf', () => {
   it('takes what is stored as the first user’s, then puts it aside when another user signs in, and brings it back', async () => {
     await popupDraftItem.setValue(typed('A’s call'));
     await recentMattersItem.setValue([jones]);
-    await keepPanelEntryDraft(1, typed('A’s panel note').entry);
+    await keepPanelDraft(1, typed('A’s panel note').entry);
     await showUserStateOf('clio#a');
     expect((await popupDraftItem.getValue()).entry.note).toBe('A’s call');
 
     await showUserStateOf('clio#b');
     expect(await popupDraftItem.getValue()).toEqual(EMPTY_DRAFT);
     expect(await recentMattersItem.getValue()).toEqual([]);
-    expect(await panelEntryDraftItem(1).getValue()).toBeNull();
+    expect((await panelDraftsItem.getValue())[1] ?? null).toBeNull();
     await popupDraftItem.setValue(typed('B’s letter'));
-    await keepPanelEntryDraft(7, typed('B’s panel note').entry);
+    await keepPanelDraft(7, typed('B’s panel note').entry);
     await recentMattersItem.setValue([lee]);
 
     await showUserStateOf('clio#a');
     expect((await popupDraftItem.getValue()).entry.note).toBe('A’s call');
     expect(await recentMattersItem.getValue()).toEqual([jones]);
-    expect((await panelEntryDraftItem(1).getValue())?.note).toBe('A’s panel note');
-    expect(await panelEntryDraftItem(7).getValue()).toBeNull();
+    expect(((await panelDraftsItem.getValue())[1] ?? null)?.note).toBe('A’s panel note');
+    expect((await panelDraftsItem.getValue())[7] ?? null).toBeNull();
     await showUserStateOf('clio#a'); // the same user again changes nothing
     expect(await recentMattersItem.getValue()).toEqual([jones]);
 
     await showUserStateOf('clio#b');
     expect((await popupDraftItem.getValue()).entry.note).toBe('B’s letter');
     expect(await recentMattersItem.getValue()).toEqual([lee]);
-    expect((await panelEntryDraftItem(7).getValue())?.note).toBe('B’s panel note');
-    expect(await panelEntryDraftItem(1).getValue()).toBeNull();
+    expect(((await panelDraftsItem.getValue())[7] ?? null)?.note).toBe('B’s panel note');
+    expect((await panelDraftsItem.getValue())[1] ?? null).toBeNull();
   });
 
   it('keeps the signed-in user’s own timer, and adopts one from before owners were recorded', async () => {
@@ -80,5 +82,22 @@ describe('showUserStateOf', () => {
     expect(await timerItem.getValue()).toEqual(timer({ activityId: 22, matter: lee }));
     await showUserStateOf('clio#a');
     expect(await timerItem.getValue()).toEqual(timer());
+  });
+
+  it('covers every item the background’s features declare as the user’s', async () => {
+    await import('@/entrypoints/background/services');
+    expect(
+      [...perUserItems()]
+        .filter(([key]) => !key.startsWith('local:test-'))
+        .map(([key, { mode }]) => `${key} ${mode}`)
+        .sort(),
+    ).toEqual([
+      'local:panel-entry-drafts keep',
+      'local:popup-draft keep',
+      'local:recent-matters keep',
+      'local:timer keep',
+      'local:timer-checked-at reset',
+      'local:timer-idle reset',
+    ]);
   });
 });

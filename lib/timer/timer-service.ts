@@ -7,11 +7,12 @@ import { runningTimer, startClioTimer, stopClioTimer } from './clio-timer';
 import { startTimerOnNewEntry, getTimeEntry } from '../time-entries/clio-activities';
 import type { ClioClient } from '../clio/client';
 import { AppError } from '../errors';
-import type { OutboxEntry } from '../outbox/machine';
+import type { OutboxEntry } from '../outbox/outbox-machine';
 import type { Outbox } from '../outbox/outbox';
 import { TIME_ENTRY, type TimeEntryPayload } from '../time-entries/time-entry-courier';
 import { TIMER_STOP, type TimerStopPayload } from './timer-stop-courier';
 import { matterLabel } from '../matter-ref';
+import type { IdleSpan } from './timer-items';
 import { discardIdle, fromClioTimer, isRunning, pause, quantitySeconds, resume, type MatterRef, type TimerState } from './model';
 
 /** Timer state younger than this is shown without asking Clio. */
@@ -32,6 +33,10 @@ export interface TimerServiceDeps {
   /** Today's date in the user's Clio time zone. */
   today: () => Promise<string>;
   remember: (m: MatterRef) => Promise<void>;
+  /** The matters timed or logged last, newest first (the keyboard command starts on the first). */
+  recentMatters: () => Promise<MatterRef[]>;
+  /** Time away from the computer waiting for the user's decision. */
+  idle: { get(): Promise<IdleSpan | null>; set(span: IdleSpan | null): Promise<void> };
   now?: () => number;
 }
 
@@ -159,6 +164,24 @@ export class TimerService {
       await this.deps.remember(req.matter);
       return { timer, ...(stopped ? { stopped } : {}), ...(offline ? { offline } : {}) };
     });
+  }
+
+  /** The keyboard command: stop the running timer, or start one on the last-used matter. */
+  async toggle(): Promise<void> {
+    if (await this.deps.store.get()) {
+      await this.stop();
+      return;
+    }
+    const [last] = await this.deps.recentMatters();
+    if (last) await this.start({ matter: last, note: '', activityDescriptionId: null });
+  }
+
+  /** The answer to "you were away": keep the idle time on the timer, or discard it. */
+  async decideIdle(keep: boolean): Promise<TimerState | null> {
+    const span = await this.deps.idle.get();
+    await this.deps.idle.set(null);
+    if (keep || !span || span.to === null) return this.current(Infinity);
+    return this.discardIdle(span.to - span.from);
   }
 
   stop(note?: string): Promise<StopOutcome | null> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ianaZone, isoDateIn } from '@/lib/today';
+import { ianaZone, isoDateIn } from '@/lib/dates';
 
 describe('today in the user’s Clio time zone', () => {
   const lateEvening = Date.parse('2026-11-25T03:30:00Z'); // 22:30 on the 24th in New York

@@ -4,12 +4,15 @@
  * and Clio's own search until the first pass is done.
  */
 import type { ClioClient } from '../clio/client';
-import { searchMattersAtClio } from './clio-matters';
+import type { MatterRef } from '../matter-ref';
+import { type ActivityJson, recentTimeEntries } from '../time-entries/clio-activities';
+import { type MatterDetailJson, matterDetail, searchMattersAtClio } from './clio-matters';
+import { fromClioMatter, indexAnswers, type MatterLookup, searchIndex } from './matter-lookup';
 import { clioMatterSource } from './clio-matters';
-import type { IndexedMatter, MatterStatus } from './matter';
+import type { IndexedMatter } from './matter';
 import { createMatterIndex, type MatterIndex } from './search';
-import type { MatterStore } from './store';
-import { MatterSync, type SyncResult } from './sync';
+import type { MatterStore } from './matter-store';
+import { MatterSync, type SyncResult } from './matter-sync';
 
 export interface SyncStatus {
   running: boolean;
@@ -23,13 +26,6 @@ export interface SyncStatus {
   /** When the pass under way started (epoch ms). */
   startedAt?: number;
   error?: string;
-}
-
-export interface MatterLookup {
-  statuses?: MatterStatus[];
-  /** Only matters whose responsible attorney is the signed-in user. */
-  mine?: boolean;
-  limit?: number;
 }
 
 export interface MatterServiceDeps {
@@ -57,32 +53,31 @@ export class MatterService {
   }
 
   async search(query: string, o: MatterLookup = {}): Promise<{ hits: IndexedMatter[]; source: 'index' | 'clio' }> {
-    const status = await this.deps.status.get();
-    const me = o.mine ? await this.deps.userId() : null;
-    if (status.ready) {
-      const index = await this.loadIndex();
-      return { hits: index.search(query, { limit: o.limit ?? 20, statuses: o.statuses ?? ['Open', 'Pending'], responsibleAttorneyId: me }), source: 'index' };
+    if (indexAnswers(await this.deps.status.get())) {
+      const me = o.mine ? await this.deps.userId() : null;
+      return { hits: searchIndex(await this.loadIndex(), query, o, me), source: 'index' };
     }
     // Not synced yet: Clio's own search, through the rate limiter.
     const found = await searchMattersAtClio(this.deps.client, query.trim(), o.limit ?? 10);
-    return {
-      hits: found.map((m) => ({
-        id: m.id,
-        displayNumber: m.display_number,
-        number: null,
-        description: m.description,
-        status: m.status,
-        clientId: m.client?.id ?? null,
-        clientName: m.client?.name ?? '',
-        responsibleAttorneyId: null,
-        responsibleAttorneyName: '',
-        practiceArea: '',
-        openDate: null,
-        lastActivityDate: null,
-        updatedAt: '',
-      })),
-      source: 'clio',
-    };
+    return { hits: found.map(fromClioMatter), source: 'clio' };
+  }
+
+  /** The best few matters for a picker, as references. */
+  async pick(query: string): Promise<MatterRef[]> {
+    const { hits } = await this.search(query, { limit: 8 });
+    return hits.map((m) => ({ id: m.id, displayNumber: m.displayNumber, description: m.description, clientName: m.clientName }));
+  }
+
+  /** The omnibox's Enter: a chosen suggestion carries the matter id (`matter:<id>`); plain text means the best match. */
+  async resolve(text: string): Promise<number | undefined> {
+    const id = /^matter:(\d+)$/.exec(text)?.[1];
+    return id ? Number(id) : (await this.search(text, { limit: 1 })).hits[0]?.id;
+  }
+
+  /** A matter's detail and its recent time, for the side panel. */
+  async detail(id: number): Promise<{ matter: MatterDetailJson; recent: ActivityJson[] }> {
+    const [matter, recent] = await Promise.all([matterDetail(this.deps.client, id), recentTimeEntries(this.deps.client, id, 10)]);
+    return { matter, recent };
   }
 
   async get(id: number): Promise<IndexedMatter | undefined> {

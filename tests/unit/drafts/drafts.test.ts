@@ -1,14 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  EMPTY_DRAFT,
-  forgetDraftsSavedAs,
-  isBlankEntry,
-  keepPanelEntryDraft,
-  panelEntryDraftItem,
-  popupDraftItem,
-  type TimeEntryDraft,
-} from '@/lib/drafts/drafts';
+import { forgetDraftsSavedAs, keepPanelDraft } from '@/lib/drafts/draft-keeper';
+import { EMPTY_DRAFT, isBlankEntry, panelDraftsItem, popupDraftItem, type TimeEntryDraft } from '@/lib/drafts/drafts';
+
+const panelDraft = async (matterId: number) => (await panelDraftsItem.getValue())[String(matterId)] ?? null;
 
 const draft = (over: Partial<TimeEntryDraft> = {}): TimeEntryDraft => ({
   matter: { id: 7, displayNumber: '00007-Lee', description: 'Lee v. Harlan', clientName: 'Ada Lee' },
@@ -31,23 +26,23 @@ describe('time entry drafts', () => {
   });
 
   it('keeps each matter’s side-panel draft apart, the last keystroke winning, and forgets one that became blank', async () => {
-    void keepPanelEntryDraft(7, draft({ duration: '1' }));
-    void keepPanelEntryDraft(9, draft({ note: 'Other matter' }));
-    await keepPanelEntryDraft(7, draft({ duration: '1h' }));
-    expect((await panelEntryDraftItem(7).getValue())?.duration).toBe('1h');
-    expect((await panelEntryDraftItem(9).getValue())?.note).toBe('Other matter');
-    await keepPanelEntryDraft(7, draft());
-    expect(await panelEntryDraftItem(7).getValue()).toBeNull();
-    expect(Object.keys(await fakeBrowser.storage.local.get(null))).toEqual(['panel-entry-draft:9']);
+    void keepPanelDraft(7, draft({ duration: '1' }));
+    void keepPanelDraft(9, draft({ note: 'Other matter' }));
+    await keepPanelDraft(7, draft({ duration: '1h' }));
+    expect((await panelDraft(7))?.duration).toBe('1h');
+    expect((await panelDraft(9))?.note).toBe('Other matter');
+    await keepPanelDraft(7, draft());
+    expect(await panelDraft(7)).toBeNull();
+    expect(Object.keys(await panelDraftsItem.getValue())).toEqual(['9']);
   });
 
   it('once a save is held, forgets every draft that carries its key, and only those', async () => {
-    await keepPanelEntryDraft(7, draft({ duration: '45m', key: 'saved' }));
-    await keepPanelEntryDraft(9, draft({ duration: '10m', key: 'other' }));
+    await keepPanelDraft(7, draft({ duration: '45m', key: 'saved' }));
+    await keepPanelDraft(9, draft({ duration: '10m', key: 'other' }));
     await popupDraftItem.setValue({ ...EMPTY_DRAFT, tab: 'entry', entry: draft({ duration: '45m', note: 'Letter', key: 'saved' }) });
     await forgetDraftsSavedAs('saved');
-    expect(await panelEntryDraftItem(7).getValue()).toBeNull();
-    expect((await panelEntryDraftItem(9).getValue())?.key).toBe('other');
+    expect(await panelDraft(7)).toBeNull();
+    expect((await panelDraft(9))?.key).toBe('other');
     const popup = await popupDraftItem.getValue();
     expect(popup.tab).toBe('entry');
     expect(popup.entry).toEqual(draft({ duration: '', note: '' }));

@@ -11,9 +11,9 @@
  * Pure (the Clio client and the store are injected).
  */
 import { MATTER_FORMAT_VERSION, MATTER_SYNC_FIELDS, parseClioMatter, type IndexedMatter } from './matter';
-import type { MatterStore, SyncInProgress } from './store';
+import type { MatterStore, SyncInProgress } from './matter-store';
 
-export type { SyncMeta, SyncInProgress } from './store';
+export type { SyncMeta, SyncInProgress } from './matter-store';
 
 export interface MatterPageParams {
   fields: string;

@@ -1,0 +1,22 @@
+/** The right-click menu: its items (created at install and update; they outlive the worker) and what each click does. */
+import { type Browser, browser } from 'wxt/browser';
+import { openMatterPanel, panelTarget } from '@/lib/browser/side-panel';
+import { panelQueryItem } from '@/lib/matters/matter-items';
+import { CAPTURE_MENU_ID, openCapture } from './capture-menu';
+
+export const SEARCH_MENU_ID = 'search-matters';
+
+export async function createMenus(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({ id: CAPTURE_MENU_ID, title: 'Capture as Clio Grow lead', contexts: ['page', 'selection', 'link'] });
+  browser.contextMenus.create({ id: SEARCH_MENU_ID, title: 'Search Clio matters for “%s”', contexts: ['selection'] });
+}
+
+/** What a click on one of our items does. Synchronous up to the panel's opening: the user gesture is lost after an await. */
+export function onMenuClick(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): void {
+  if (info.menuItemId === SEARCH_MENU_ID) {
+    void openMatterPanel(panelTarget(tab)).catch(() => undefined);
+    void panelQueryItem.setValue({ query: (info.selectionText ?? '').trim().slice(0, 200), at: Date.now() });
+  }
+  if (info.menuItemId === CAPTURE_MENU_ID) void openCapture(info, tab);
+}

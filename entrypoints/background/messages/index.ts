@@ -1,0 +1,24 @@
+/** Every message family and the file that serves it: one handler for each message of the protocol. */
+import type { Handlers } from '@/lib/messaging/serve';
+import type { Services } from '../services';
+import { activityDescriptionMessages } from './activity-descriptions';
+import { authMessages } from './auth';
+import { draftMessages } from './drafts';
+import { growMessages } from './grow';
+import { leadMessages } from './leads';
+import { matterMessages } from './matters';
+import { outboxMessages } from './outbox';
+import { timeEntryMessages } from './time-entries';
+import { timerMessages } from './timer';
+
+export const allMessages = (s: Services): Handlers => ({
+  ...authMessages(s),
+  ...timerMessages(s),
+  ...timeEntryMessages(s),
+  ...draftMessages(),
+  ...outboxMessages(s),
+  ...activityDescriptionMessages(s),
+  ...matterMessages(s),
+  ...leadMessages(s),
+  ...growMessages(s),
+});

@@ -1,0 +1,13 @@
+/** Messages `matters/…`: the popup's picker, the side panel's lookup and detail, and syncing the index. */
+import type { FamilyHandlers } from '@/lib/messaging/serve';
+import type { Services } from '../services';
+
+export const matterMessages = ({ matters }: Services): FamilyHandlers<'matters'> => ({
+  'matters/search': ({ query }) => matters.pick(query),
+  'matters/lookup': ({ query, ...o }) => matters.search(query, o),
+  'matters/detail': ({ id }) => matters.detail(id),
+  'matters/sync': async ({ full, ifOlderThanMs }) => {
+    if (ifOlderThanMs !== undefined && !full) await matters.syncIfStale(ifOlderThanMs);
+    else void matters.sync(full).catch(() => undefined);
+  },
+});

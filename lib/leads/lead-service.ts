@@ -1,0 +1,72 @@
+/**
+ * Capturing a lead: what the capture UI opens with, the candidates read from the page, Grow's
+ * "already in Grow" look-up, and the send, through the outbox (never lost, never doubled), with
+ * what to tell the person.
+ */
+import type { ClioClient } from '../clio/client';
+import { appError } from '../errors';
+import type { Outbox } from '../outbox/outbox';
+import { growDuplicates } from './clio-grow-leads';
+import { clickContext } from './click-contexts';
+import { type CountryCode, type ExtractedLead, extractLead, type PageFacts } from './extract';
+import type { CaptureContext, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutcome } from './lead';
+import { GROW_LEAD, type GrowLeadPayload } from './lead-courier';
+
+/** Numbers written without a country code are read as the firm's country (the region, else the browser's locale). */
+export function defaultCountry(region: string, locale: string): CountryCode {
+  if (region === 'US' || region === 'CA' || region === 'AU') return region;
+  const fromLocale = /-([A-Z]{2})$/.exec(locale)?.[1];
+  return (fromLocale as CountryCode | undefined) ?? (region === 'EU' ? 'GB' : 'US');
+}
+
+export interface LeadServiceDeps {
+  grow: ClioClient;
+  outbox: Outbox;
+  /** How leads reach Grow now, and Grow's inbox link. */
+  status: () => Promise<GrowStatus>;
+  /** The chosen Clio region (US, CA, EU, AU). */
+  region: () => Promise<string>;
+  /** Grow's `from_source` for leads. */
+  source: () => Promise<string>;
+  locale: () => string;
+}
+
+export class LeadService {
+  constructor(private readonly deps: LeadServiceDeps) {}
+
+  async context(clickId: string | undefined, tabId: number | undefined): Promise<CaptureContext> {
+    const ctx = await clickContext(clickId, clickId ? undefined : tabId);
+    if (!ctx) throw appError('bad-request', 'Right-click the page again and choose “Capture as Clio Grow lead”.');
+    return ctx;
+  }
+
+  async extract(facts: PageFacts): Promise<ExtractedLead> {
+    return extractLead(facts, { defaultCountry: defaultCountry(await this.deps.region(), this.deps.locale()) });
+  }
+
+  /** Grow contacts with this email or phone. `namesOnly` for a UI the page could read: the names it shows, nothing more. */
+  async duplicates(email: string, phone: string, namesOnly: boolean): Promise<GrowDuplicate[]> {
+    if ((await this.deps.status()).via !== 'oauth') return [];
+    const found = await growDuplicates(this.deps.grow, email, phone);
+    return namesOnly ? found.map(({ name }) => ({ name })) : found;
+  }
+
+  async send(draft: LeadDraft): Promise<LeadSendOutcome> {
+    const { via, inboxUrl } = await this.deps.status();
+    if (!via) throw appError('signed-out', 'Connect Clio Grow on the extension’s options page first. This lead stays here until you send it.');
+    const payload: GrowLeadPayload = { draft, source: await this.deps.source(), via };
+    const entry = await this.deps.outbox.add(GROW_LEAD, payload);
+    const who = `${draft.firstName} ${draft.lastName}`.trim();
+    if (entry.state === 'sent') return { state: 'sent', message: `Sent to Clio Grow: ${who} is in the inbox.`, inboxUrl };
+    if (entry.state === 'failed') {
+      await this.deps.outbox.discard(entry.id); // the form still holds the lead: the user fixes it there
+      return {
+        state: 'failed',
+        message: entry.lastError?.message ?? 'Clio Grow refused the lead.',
+        inboxUrl,
+        ...(entry.lastError?.fieldErrors ? { fieldErrors: entry.lastError.fieldErrors } : {}),
+      };
+    }
+    return { state: 'pending', message: `Clio Grow can’t be reached right now. The lead for ${who} is kept and will be sent; nothing is lost.`, inboxUrl };
+  }
+}

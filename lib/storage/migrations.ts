@@ -1,0 +1,76 @@
+/**
+ * The one migration chain of what the extension stores in `storage.local`: every change of a stored
+ * shape since 0.1.0 (the first release) is a step here, run in order by the background before it
+ * serves anything. 0.1.0's shapes are written down in tests/fixtures/storage-0.1.0.json, and a test
+ * upgrades them through the whole chain and checks that nothing is lost.
+ *
+ * A step works on the raw stored values (keys without the area prefix): it must not import feature
+ * items, whose shapes are the newest ones.
+ */
+import { browser } from 'wxt/browser';
+
+export interface RawStore {
+  get(keys: null): Promise<Record<string, unknown>>;
+  set(values: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
+
+export interface Step {
+  /** The stored-shape version this step brings storage to. */
+  to: number;
+  what: string;
+  run(all: Record<string, unknown>, store: RawStore): Promise<void>;
+}
+
+/** Where the version of the stored shapes is kept. 0.1.0 had none: version 1. */
+export const STORAGE_VERSION_KEY = 'storage-version';
+
+const PANEL_DRAFT_PREFIX_0_1_0 = 'panel-entry-draft:';
+
+export const STEPS: Step[] = [
+  {
+    to: 2,
+    what: 'side-panel drafts in one keyed map; users’ state put aside keyed by item; per-item version marks dropped',
+    async run(all, store) {
+      // 0.1.0 kept each matter's side-panel draft under its own key.
+      const oldKeys = Object.keys(all).filter((k) => k.startsWith(PANEL_DRAFT_PREFIX_0_1_0));
+      const panel: Record<string, unknown> = { ...((all['panel-entry-drafts'] as Record<string, unknown> | undefined) ?? {}) };
+      for (const k of oldKeys) if (all[k]) panel[k.slice(PANEL_DRAFT_PREFIX_0_1_0.length)] = all[k];
+      // 0.1.0 put another user's state aside as { timer, draft, recent, panelDrafts: { 'panel-entry-draft:<id>': draft } }.
+      const aside = (all['user-state-aside'] as Record<string, Record<string, unknown>> | undefined) ?? {};
+      const byItem: Record<string, Record<string, unknown>> = {};
+      for (const [owner, s] of Object.entries(aside)) {
+        if (!('panelDrafts' in s || 'draft' in s || 'timer' in s || 'recent' in s)) {
+          byItem[owner] = s; // already keyed by item
+          continue;
+        }
+        const drafts = (s.panelDrafts as Record<string, unknown> | undefined) ?? {};
+        byItem[owner] = {
+          'local:timer': s.timer ?? null,
+          ...(s.draft !== undefined ? { 'local:popup-draft': s.draft } : {}),
+          'local:recent-matters': s.recent ?? [],
+          'local:panel-entry-drafts': Object.fromEntries(Object.entries(drafts).map(([k, d]) => [k.replace(PANEL_DRAFT_PREFIX_0_1_0, ''), d])),
+        };
+      }
+      await store.set({ 'panel-entry-drafts': panel, ...(Object.keys(aside).length ? { 'user-state-aside': byItem } : {}) });
+      // Items kept a version mark beside them (`settings$`); the chain's version replaces them.
+      await store.remove([...oldKeys, ...Object.keys(all).filter((k) => k.endsWith('$'))]);
+    },
+  },
+];
+
+export const LATEST_STORAGE_VERSION = STEPS.at(-1)?.to ?? 1;
+
+/** Runs every step not run yet, in order; returns the version storage is at. Safe to call again. */
+export async function migrateStorage(store: RawStore = browser.storage.local as unknown as RawStore): Promise<number> {
+  let all = await store.get(null);
+  let version = typeof all[STORAGE_VERSION_KEY] === 'number' ? (all[STORAGE_VERSION_KEY] as number) : 1;
+  for (const step of STEPS) {
+    if (step.to <= version) continue;
+    await step.run(all, store);
+    await store.set({ [STORAGE_VERSION_KEY]: step.to });
+    version = step.to;
+    all = await store.get(null);
+  }
+  return version;
+}

@@ -1,0 +1,65 @@
+/**
+ * Time entries as the popup and the side panel make them: checked, written to the outbox (sent
+ * exactly once), listed for today and edited in place.
+ */
+import type { ClioClient } from '../clio/client';
+import { AppError, appError } from '../errors';
+import type { MatterRef } from '../matter-ref';
+import type { OutboxEntry } from '../outbox/outbox-machine';
+import type { Outbox } from '../outbox/outbox';
+import { type ActivityJson, todaysTimeEntries, updateTimeEntry } from './clio-activities';
+import { TIME_ENTRY, type TimeEntryPayload } from './time-entry-courier';
+
+/** The longest entry the extension writes: a day. */
+export const MAX_ENTRY_SECONDS = 24 * 3600;
+
+export interface TimeEntryServiceDeps {
+  client: ClioClient;
+  outbox: Outbox;
+  /** The signed-in user's id, or null. */
+  userId: () => Promise<number | null>;
+  /** Today's date in the user's Clio time zone. */
+  today: () => Promise<string>;
+  /** Called once the outbox holds a save made under `key`: no draft may offer it again. */
+  saved: (key: string) => Promise<void>;
+  remember: (m: MatterRef) => Promise<void>;
+}
+
+/** Why an entry cannot be saved, by field; null when it can. */
+export function timeEntryProblem(entry: Pick<TimeEntryPayload, 'matter' | 'seconds'>): AppError | null {
+  if (!entry.matter?.id) return appError('validation', 'Choose a matter.', { fieldErrors: { matter: 'Choose a matter.' } });
+  if (!(entry.seconds > 0 && entry.seconds <= MAX_ENTRY_SECONDS))
+    return appError('validation', 'Enter a duration.', { fieldErrors: { quantity: 'Enter a duration between 1 minute and 24 hours.' } });
+  return null;
+}
+
+export class TimeEntryService {
+  constructor(private readonly deps: TimeEntryServiceDeps) {}
+
+  /** Writes the entry to the outbox and tries to send it at once; the same `key` twice is one entry. */
+  async save(entry: TimeEntryPayload, key?: string): Promise<OutboxEntry> {
+    const problem = timeEntryProblem(entry);
+    if (problem) throw problem;
+    const saved = await this.deps.outbox.add(TIME_ENTRY, entry, key);
+    if (saved.state === 'failed' && saved.lastError) {
+      // Clio refused it: the form still holds the input, so the user fixes it there.
+      await this.deps.outbox.discard(saved.id);
+      throw new AppError(saved.lastError);
+    }
+    if (key) await this.deps.saved(key);
+    await this.deps.remember(entry.matter);
+    return saved;
+  }
+
+  async today(): Promise<{ date: string; entries: ActivityJson[] }> {
+    const userId = await this.deps.userId();
+    if (userId === null) throw appError('signed-out', 'Sign in with Clio to see today’s time.');
+    const date = await this.deps.today();
+    return { date, entries: await todaysTimeEntries(this.deps.client, userId, date) };
+  }
+
+  /** Changes an entry only if nobody changed it since `etag` (else a 'conflict' error). */
+  update(id: number, etag: string, change: { seconds?: number; note?: string }): Promise<ActivityJson> {
+    return updateTimeEntry(this.deps.client, id, etag, change);
+  }
+}

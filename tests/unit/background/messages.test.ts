@@ -1,0 +1,106 @@
+/**
+ * The background's message families: each file serves exactly its own family, every message of the
+ * protocol has a handler, and each handler hands its request to the right service call unchanged.
+ * The services are recorded, not run: they have tests of their own.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { allMessages } from '@/entrypoints/background/messages';
+import { activityDescriptionMessages } from '@/entrypoints/background/messages/activity-descriptions';
+import { authMessages } from '@/entrypoints/background/messages/auth';
+import { growMessages } from '@/entrypoints/background/messages/grow';
+import { leadMessages } from '@/entrypoints/background/messages/leads';
+import { matterMessages } from '@/entrypoints/background/messages/matters';
+import { outboxMessages } from '@/entrypoints/background/messages/outbox';
+import { timeEntryMessages } from '@/entrypoints/background/messages/time-entries';
+import { timerMessages } from '@/entrypoints/background/messages/timer';
+import type { Services } from '@/entrypoints/background/services';
+import { CONTENT_SCRIPT_MESSAGES, type MessageType } from '@/lib/messaging/protocol';
+
+/** Every method of every service, recording its calls and answering `'ok'`. */
+function recordingServices(): { services: Services; calls: Array<[string, unknown[]]> } {
+  const calls: Array<[string, unknown[]]> = [];
+  const service = (name: string) =>
+    new Proxy(
+      {},
+      {
+        get:
+          (_t, method: string) =>
+          (...args: unknown[]) => (calls.push([`${name}.${method}`, args]), Promise.resolve('ok')),
+      },
+    );
+  const services = {
+    account: service('account'),
+    timer: service('timer'),
+    timeEntries: service('timeEntries'),
+    outbox: service('outbox'),
+    matters: service('matters'),
+    leads: service('leads'),
+    growConnection: service('growConnection'),
+    activityDescriptions: (...args: unknown[]) => (calls.push(['activityDescriptions', args]), Promise.resolve([])),
+  } as unknown as Services;
+  return { services, calls };
+}
+
+const fromPage = { id: 'ext', tab: { id: 4 } } as unknown as Browser.runtime.MessageSender;
+const fromExtension = { id: 'ext', url: 'chrome-extension://ext/popup.html' } as unknown as Browser.runtime.MessageSender;
+
+describe('message families', () => {
+  const { services } = recordingServices();
+  const families: Array<[string, object]> = [
+    ['auth', authMessages(services)],
+    ['timer', timerMessages(services)],
+    ['time-entries', timeEntryMessages(services)],
+    ['outbox', outboxMessages(services)],
+    ['activity-descriptions', activityDescriptionMessages(services)],
+    ['matters', matterMessages(services)],
+    ['leads', leadMessages(services)],
+    ['grow', growMessages(services)],
+  ];
+
+  it.each(families)('the %s file serves only its own family', (family, handlers) => {
+    for (const type of Object.keys(handlers)) expect(type.startsWith(`${family}/`)).toBe(true);
+  });
+
+  it('every message is served by exactly one family file (drafts included)', () => {
+    const served = [...families.flatMap(([, h]) => Object.keys(h)), 'drafts/keep-popup', 'drafts/keep-panel'].sort();
+    expect(Object.keys(allMessages(services)).sort()).toEqual(served);
+    expect(new Set(served).size).toBe(served.length);
+  });
+
+  it('content scripts may send only capture messages, each of which has a handler', () => {
+    for (const type of CONTENT_SCRIPT_MESSAGES) expect(type === 'grow/status' || type.startsWith('leads/')).toBe(true);
+  });
+});
+
+describe('handlers hand the request to their service', () => {
+  const cases: Array<[MessageType, unknown, Browser.runtime.MessageSender, string, unknown[]]> = [
+    ['auth/sign-in', undefined, fromExtension, 'account.signIn', []],
+    ['auth/app-secrets', { grow: 'x' }, fromExtension, 'account.setAppSecrets', [{ grow: 'x' }]],
+    ['timer/stop', { note: 'Call' }, fromExtension, 'timer.stop', ['Call']],
+    ['timer/idle-decision', { keep: false }, fromExtension, 'timer.decideIdle', [false]],
+    ['time-entries/save', { key: 'k', matter: { id: 1 }, seconds: 60 }, fromExtension, 'timeEntries.save', [{ matter: { id: 1 }, seconds: 60 }, 'k']],
+    ['time-entries/update', { id: 5, etag: 'e', note: 'n' }, fromExtension, 'timeEntries.update', [5, 'e', { note: 'n' }]],
+    ['outbox/discard', { id: 'x' }, fromExtension, 'outbox.discard', ['x']],
+    ['matters/search', { query: 'lee' }, fromExtension, 'matters.pick', ['lee']],
+    ['matters/lookup', { query: 'lee', mine: true }, fromExtension, 'matters.search', ['lee', { mine: true }]],
+    ['matters/sync', { ifOlderThanMs: 1000 }, fromExtension, 'matters.syncIfStale', [1000]],
+    ['matters/sync', { full: true }, fromExtension, 'matters.sync', [true]],
+    ['leads/context', {}, fromPage, 'leads.context', [undefined, 4]],
+    ['leads/duplicates', { email: 'a@b.c', phone: '' }, fromPage, 'leads.duplicates', ['a@b.c', '', true]],
+    ['leads/duplicates', { email: 'a@b.c', phone: '' }, fromExtension, 'leads.duplicates', ['a@b.c', '', false]],
+    ['grow/set-lead-inbox-token', { token: 't' }, fromExtension, 'growConnection.setLeadInboxToken', ['t']],
+  ];
+  it.each(cases)('%s', async (type, request, sender, call, args) => {
+    const { services, calls } = recordingServices();
+    const handler = allMessages(services)[type] as (data: unknown, sender: Browser.runtime.MessageSender) => unknown;
+    await handler(request, sender);
+    expect(calls).toEqual([[call, args]]);
+  });
+
+  it('activity-descriptions/list answers from the cache', async () => {
+    const { services, calls } = recordingServices();
+    expect(await allMessages(services)['activity-descriptions/list'](undefined, fromExtension)).toEqual([]);
+    expect(calls).toEqual([['activityDescriptions', []]]);
+  });
+});
