@@ -10,8 +10,8 @@
 import type { CountryCode } from 'libphonenumber-js/core';
 import { findIntroNames, toPersonName, toPersonNameTrimmingFront } from './extract-names';
 import type { PersonName } from './extract-names';
-import { findPhonesInText, parseStructuredPhone } from './extract-phone';
-import type { FoundPhone } from './extract-phone';
+import { findPhonesInText, parseStructuredPhone } from '../page-reading/phones';
+import type { FoundPhone } from '../page-reading/phones';
 
 export type { CountryCode } from 'libphonenumber-js/core';
 export type { PersonName } from './extract-names';

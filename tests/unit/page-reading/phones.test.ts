@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { findPhonesInText, parseStructuredPhone, phoneToE164 } from '../../../lib/leads/extract-phone';
-import { PHONE_COUNTRIES, PHONE_METADATA } from '../../../lib/leads/extract-phone-metadata';
+import { findPhonesInText, parseStructuredPhone, phoneToE164 } from '../../../lib/page-reading/phones';
+import { PHONE_COUNTRIES, PHONE_METADATA } from '../../../lib/page-reading/phone-metadata';
 
-describe('extract-phone', () => {
+describe('phones', () => {
   it.each([
     ['(555) 123-4567', 'US', '+15551234567'],
     ['555.123.4567', 'US', '+15551234567'],
@@ -41,7 +41,7 @@ describe('extract-phone', () => {
     for (const c of PHONE_COUNTRIES) {
       const a = ours.countries[c] ?? [];
       const b = full.countries[c] ?? [];
-      // Same fields except formats (index 4), which are dropped; see extract-phone-metadata.ts.
+      // Same fields except formats (index 4), which are dropped; see phone-metadata.ts.
       for (const i of [0, 1, 2, 3, 5, 6, 7, 8, 9, 10]) expect([c, i, a[i] ?? 0]).toEqual([c, i, b[i] ?? 0]);
     }
   });
