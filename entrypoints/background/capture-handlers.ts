@@ -4,7 +4,7 @@ import { growInboxUrl } from '@/lib/clio/links';
 import { appError } from '@/lib/errors';
 import { GROW_LEAD, type GrowLeadPayload } from '@/lib/grow/lead-courier';
 import { growDuplicates } from '@/lib/grow/leads';
-import { extractLead, type CountryCode } from '@/lib/leads/extract';
+import { extractLead, type CountryCode } from '@/lib/page-reading/extract-lead';
 import type { GrowStatus, LeadSendOutcome } from '@/lib/leads/lead';
 import type { Handlers } from '@/lib/messaging/serve';
 import { growConnectionItem, settingsItem, type GrowConnection } from '@/lib/storage/items';

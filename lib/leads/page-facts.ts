@@ -3,7 +3,7 @@
  * mailto:/tel: links, JSON-LD blocks and microformat h-cards. Reads only: never writes to the
  * page, never parses page text as HTML. Bounded work on any page.
  */
-import type { PageFacts } from './extract';
+import type { PageFacts } from '../page-reading/extract-lead';
 import type { CaptureContext } from './lead';
 
 const MAX_SELECTION = 20_000;

@@ -7,7 +7,7 @@ import type { ActivityJson } from '../clio/activities';
 import type { ActivityDescriptionJson, MatterDetailJson } from '../clio/matters';
 import type { IndexedMatter } from '../matters/matter';
 import type { MatterLookup } from '../matters/service';
-import type { ExtractedLead, PageFacts } from '../leads/extract';
+import type { ExtractedLead, PageFacts } from '../page-reading/extract-lead';
 import type { CaptureContext, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutcome } from '../leads/lead';
 import type { OutboxEntry } from '../outbox/machine';
 import type { AccountState, GrowConnection } from '../storage/items';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractLead } from '../../../lib/leads/extract';
-import type { ExtractedLead, FieldSource, PageFacts } from '../../../lib/leads/extract';
+import { extractLead } from '../../../lib/page-reading/extract-lead';
+import type { ExtractedLead, FieldSource, PageFacts } from '../../../lib/page-reading/extract-lead';
 
 function facts(p: Partial<PageFacts>): PageFacts {
   return { url: 'https://example.test/page', title: 'Page', selection: '', context: '', links: [], jsonLd: [], hCards: [], ...p };
