@@ -20,14 +20,13 @@ describe('phones', () => {
     expect(phoneToE164(input, country)).toBe(expected);
   });
 
-  it('reads extensions from tel: URIs and text', () => {
-    expect(parseStructuredPhone('tel:+1-555-123-4567;ext=89', 'US')).toEqual([{ e164: '+15551234567', ext: '89' }]);
-    expect(parseStructuredPhone('+1 555 123 4567 x 12', 'US')).toEqual([{ e164: '+15551234567', ext: '12' }]);
-    expect(findPhonesInText('Office: 555-123-4567, ext. 200', 'US')).toEqual([{ e164: '+15551234567', ext: '200' }]);
-  });
-
-  it('skips fax numbers', () => {
-    expect(findPhonesInText('Tel: +1 555 123 4567 | Fax: +1 555 123 4568', 'US')).toEqual([{ e164: '+15551234567' }]);
+  it.each([
+    ['reads the extension of a tel: URI', 'tel:+1-555-123-4567;ext=89', parseStructuredPhone, [{ e164: '+15551234567', ext: '89' }]],
+    ['reads the extension of a structured value', '+1 555 123 4567 x 12', parseStructuredPhone, [{ e164: '+15551234567', ext: '12' }]],
+    ['reads the extension in text', 'Office: 555-123-4567, ext. 200', findPhonesInText, [{ e164: '+15551234567', ext: '200' }]],
+    ['skips fax numbers', 'Tel: +1 555 123 4567 | Fax: +1 555 123 4568', findPhonesInText, [{ e164: '+15551234567' }]],
+  ] as const)('%s: %s', (_case, input, read, expected) => {
+    expect(read(input, 'US')).toEqual(expected);
   });
 
   it('bundled metadata is an exact subset of the installed libphonenumber-js min metadata', () => {
