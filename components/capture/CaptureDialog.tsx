@@ -3,7 +3,7 @@
  * page inert behind it), focus kept inside, Escape and the close button close it.
  */
 import { Component, createRef } from 'preact';
-import type { PageFacts } from '@/lib/leads/extract';
+import type { PageFacts } from '@/lib/page-reading/extract-lead';
 import { LeadForm } from './LeadForm';
 
 const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),textarea:not([disabled]),[tabindex]:not([tabindex="-1"])';

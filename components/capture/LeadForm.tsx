@@ -7,7 +7,7 @@
  */
 import { messageOf } from '@/components/error-message';
 import { Component } from 'preact';
-import type { PageFacts } from '@/lib/leads/extract';
+import type { PageFacts } from '@/lib/page-reading/extract-lead';
 import type { GrowDuplicate, LeadSendOutcome } from '@/lib/leads/lead';
 import { send } from '@/lib/messaging/send';
 import { StatusMessage, type Status } from '@/components/StatusMessage';

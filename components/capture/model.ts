@@ -1,5 +1,5 @@
 /** The capture form's rules, free of UI: prefill, candidate labels, validation, Grow's field names. */
-import type { Candidate, ExtractedLead, FieldSource } from '@/lib/leads/extract';
+import type { Candidate, ExtractedLead, FieldSource } from '@/lib/page-reading/extract-lead';
 import type { LeadDraft } from '@/lib/leads/lead';
 
 export type FieldName = 'firstName' | 'lastName' | 'email' | 'phone' | 'message';

@@ -7,7 +7,7 @@ import { render } from 'preact';
 import '@/components/capture/capture.css';
 import './window.css';
 import { LeadForm } from '@/components/capture/LeadForm';
-import { factsFromContext } from '@/lib/leads/page-facts';
+import { factsFromContext } from '@/lib/page-reading/page-facts';
 import { send } from '@/lib/messaging/send';
 
 const clickId = new URLSearchParams(location.search).get('click') ?? undefined;

@@ -10,7 +10,7 @@ import { defineContentScript } from '#imports';
 import css from '@/components/capture/capture.css?inline';
 import { CaptureDialog, focusDialog } from '@/components/capture/CaptureDialog';
 import { createShadowHost, type ShadowHost } from '@/components/capture/shadow-host';
-import { gatherPageFacts, withClickContext } from '@/lib/leads/page-facts';
+import { gatherPageFacts, withClickContext } from '@/lib/page-reading/page-facts';
 import { send } from '@/lib/messaging/send';
 
 /** This extension's isolated world outlives one injection: the open dialog is remembered here. */

@@ -8,7 +8,7 @@ import { appError } from '../errors';
 import type { Outbox } from '../outbox/outbox';
 import { growDuplicates } from './clio-grow-leads';
 import { clickContext } from './click-contexts';
-import { type CountryCode, type ExtractedLead, extractLead, type PageFacts } from './extract';
+import { type CountryCode, type ExtractedLead, extractLead, type PageFacts } from '../page-reading/extract-lead';
 import type { CaptureContext, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutcome } from './lead';
 import { GROW_LEAD, type GrowLeadPayload } from './lead-courier';
 

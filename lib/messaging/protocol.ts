@@ -8,7 +8,7 @@ import type { ActivityDescriptionJson } from '../activity-descriptions/activity-
 import type { MatterDetailJson } from '../matters/clio-matters';
 import type { IndexedMatter } from '../matters/matter';
 import type { MatterLookup } from '../matters/matter-lookup';
-import type { ExtractedLead, PageFacts } from '../leads/extract';
+import type { ExtractedLead, PageFacts } from '../page-reading/extract-lead';
 import type { CaptureContext, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutcome } from '../leads/lead';
 import type { OutboxEntry } from '../outbox/outbox-machine';
 import type { PopupDraft, TimeEntryDraft } from '../drafts/drafts';

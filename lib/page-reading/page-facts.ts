@@ -1,22 +1,27 @@
 /**
  * Reads the facts lead extraction needs from a page's DOM: the selection, the block around it,
- * mailto:/tel: links, JSON-LD blocks and microformat h-cards. Reads only: never writes to the
- * page, never parses page text as HTML. Bounded work on any page.
+ * mailto:/tel: links, JSON-LD blocks and microformat h-cards. The only module of page reading that
+ * touches the DOM, and it only reads: never writes to the page, never parses page text as HTML.
+ * Bounded work on any page, within the limits the extractor reads (limits.ts).
  */
-import type { PageFacts } from './extract';
-import type { CaptureContext } from './lead';
-
-const MAX_SELECTION = 20_000;
-const MAX_CONTEXT = 2_000;
-const MAX_LINKS = 200;
-const MAX_LINK_TEXT = 300;
-const MAX_JSONLD = 20;
-const MAX_JSONLD_CHARS = 200_000;
-const MAX_CARDS = 100;
-const MAX_CARD_PROPS = 100;
-/** How far up from the selection's block "near" reaches when looking for mailto:/tel: links. */
-const NEAR_LEVELS = 4;
-const NEAR_MAX_TEXT = 6_000;
+import type { CaptureContext } from '../leads/lead';
+import type { PageFacts } from './extract-lead';
+import {
+  MAX_CARD_PROPS,
+  MAX_CARD_VALUE_CHARS,
+  MAX_CONTEXT_CHARS,
+  MAX_DESCRIPTION_CHARS,
+  MAX_HCARDS,
+  MAX_HREF_CHARS,
+  MAX_JSONLD_BLOCKS,
+  MAX_JSONLD_CHARS,
+  MAX_LINK_TEXT_CHARS,
+  MAX_LINKS,
+  MAX_SCAN_CHARS,
+  MAX_TITLE_CHARS,
+  NEAR_LEVELS,
+  NEAR_MAX_TEXT,
+} from './limits';
 
 const LINK_SELECTOR = 'a[href^="mailto:" i],a[href^="tel:" i],a[href^="callto:" i]';
 const BLOCK_TAG = /^(?:P|DIV|LI|T[DH]|D[DT]|ARTICLE|SECTION|ASIDE|BLOCKQUOTE|PRE|ADDRESS|MAIN|HEADER|FOOTER|FORM|BODY|H\d)$/i;
@@ -57,11 +62,11 @@ function linkFacts(anchors: Iterable<Element>): PageFacts['links'] {
   for (const a of anchors) {
     if (out.length >= MAX_LINKS) break;
     const href = (a.getAttribute('href') ?? '').trim();
-    const text = clip((a.textContent ?? '').replace(/\s+/g, ' ').trim(), MAX_LINK_TEXT);
+    const text = clip((a.textContent ?? '').replace(/\s+/g, ' ').trim(), MAX_LINK_TEXT_CHARS);
     const key = `${href}\u0000${text}`;
     if (!href || seen.has(key)) continue;
     seen.add(key);
-    out.push({ href: clip(href, 2_000), text });
+    out.push({ href: clip(href, MAX_HREF_CHARS), text });
   }
   return out;
 }
@@ -108,7 +113,7 @@ function readCard(card: Element): Record<string, string[]> {
     for (const cls of Array.from(el.classList)) {
       const isProp = mf2 ? /^(?:p|u|dt|e)-[a-z0-9]+(?:-[a-z0-9]+)*$/.test(cls) : MF1_PROP.test(cls);
       if (!isProp) continue;
-      const value = clip(propValue(el, cls).replace(/\s+/g, ' ').trim(), 500);
+      const value = clip(propValue(el, cls).replace(/\s+/g, ' ').trim(), MAX_CARD_VALUE_CHARS);
       if (!value) continue;
       (props[cls] ??= []).push(value);
       count++;
@@ -124,29 +129,29 @@ function readCard(card: Element): Record<string, string[]> {
 
 export function gatherPageFacts(doc: Document, selection: Selection | null): PageFacts {
   const range = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : null;
-  const selected = range ? clip(selection!.toString(), MAX_SELECTION) : '';
+  const selected = range ? clip(selection!.toString(), MAX_SCAN_CHARS) : '';
   const block = range && selected.trim() ? blockOf(range.commonAncestorContainer) : null;
 
   const facts: PageFacts = {
     url: doc.location?.href ?? doc.URL,
-    title: clip(doc.title ?? '', 1_000),
+    title: clip(doc.title ?? '', MAX_TITLE_CHARS),
     selection: selected.trim() ? selected : '',
-    context: block ? around(textOf(block), selected, MAX_CONTEXT) : '',
+    context: block ? around(textOf(block), selected, MAX_CONTEXT_CHARS) : '',
     links: linkFacts(range && block ? linksNear(range, block, doc) : doc.querySelectorAll(LINK_SELECTOR)),
     jsonLd: [],
     hCards: [],
   };
   const description = doc.querySelector('meta[name="description" i]')?.getAttribute('content')?.trim();
-  if (description) facts.description = clip(description, 2_000);
+  if (description) facts.description = clip(description, MAX_DESCRIPTION_CHARS);
 
   let total = 0;
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]')).slice(0, MAX_JSONLD)) {
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]')).slice(0, MAX_JSONLD_BLOCKS)) {
     const text = s.textContent ?? '';
     if (total + text.length > MAX_JSONLD_CHARS) break;
     total += text.length;
     facts.jsonLd.push(text);
   }
-  for (const card of Array.from(doc.querySelectorAll('.h-card,.vcard')).slice(0, MAX_CARDS)) {
+  for (const card of Array.from(doc.querySelectorAll('.h-card,.vcard')).slice(0, MAX_HCARDS)) {
     if (card.parentElement?.closest('.h-card,.vcard')) continue; // nested: read with its parent
     const props = readCard(card);
     if (Object.keys(props).length) facts.hCards.push(props);
@@ -159,9 +164,9 @@ const isContactLink = (href: string) => /^(?:mailto|tel|callto):/i.test(href.tri
 /** Adds what the background saw at the right-click: the selection (e.g. inside an iframe) and a mailto:/tel: link. */
 export function withClickContext(facts: PageFacts, click: Partial<CaptureContext>): PageFacts {
   const out = { ...facts, links: [...facts.links] };
-  if (!out.selection.trim() && click.selectionText?.trim()) out.selection = clip(click.selectionText, MAX_SELECTION);
+  if (!out.selection.trim() && click.selectionText?.trim()) out.selection = clip(click.selectionText, MAX_SCAN_CHARS);
   if (click.linkUrl && isContactLink(click.linkUrl) && !out.links.some((l) => l.href === click.linkUrl)) {
-    out.links.unshift({ href: clip(click.linkUrl, 2_000), text: '' });
+    out.links.unshift({ href: clip(click.linkUrl, MAX_HREF_CHARS), text: '' });
   }
   if (!out.url && click.pageUrl) out.url = click.pageUrl;
   if (!out.title && click.pageTitle) out.title = click.pageTitle;

@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { findPhonesInText, parseStructuredPhone, phoneToE164 } from '../../../lib/leads/extract-phone';
-import { PHONE_COUNTRIES, PHONE_METADATA } from '../../../lib/leads/extract-phone-metadata';
+import { findPhonesInText, parseStructuredPhone, phoneToE164 } from '../../../lib/page-reading/phones';
+import { PHONE_COUNTRIES, PHONE_METADATA } from '../../../lib/page-reading/phone-metadata';
 
-describe('extract-phone', () => {
+describe('phones', () => {
   it.each([
     ['(555) 123-4567', 'US', '+15551234567'],
     ['555.123.4567', 'US', '+15551234567'],
@@ -20,14 +20,13 @@ describe('extract-phone', () => {
     expect(phoneToE164(input, country)).toBe(expected);
   });
 
-  it('reads extensions from tel: URIs and text', () => {
-    expect(parseStructuredPhone('tel:+1-555-123-4567;ext=89', 'US')).toEqual([{ e164: '+15551234567', ext: '89' }]);
-    expect(parseStructuredPhone('+1 555 123 4567 x 12', 'US')).toEqual([{ e164: '+15551234567', ext: '12' }]);
-    expect(findPhonesInText('Office: 555-123-4567, ext. 200', 'US')).toEqual([{ e164: '+15551234567', ext: '200' }]);
-  });
-
-  it('skips fax numbers', () => {
-    expect(findPhonesInText('Tel: +1 555 123 4567 | Fax: +1 555 123 4568', 'US')).toEqual([{ e164: '+15551234567' }]);
+  it.each([
+    ['reads the extension of a tel: URI', 'tel:+1-555-123-4567;ext=89', parseStructuredPhone, [{ e164: '+15551234567', ext: '89' }]],
+    ['reads the extension of a structured value', '+1 555 123 4567 x 12', parseStructuredPhone, [{ e164: '+15551234567', ext: '12' }]],
+    ['reads the extension in text', 'Office: 555-123-4567, ext. 200', findPhonesInText, [{ e164: '+15551234567', ext: '200' }]],
+    ['skips fax numbers', 'Tel: +1 555 123 4567 | Fax: +1 555 123 4568', findPhonesInText, [{ e164: '+15551234567' }]],
+  ] as const)('%s: %s', (_case, input, read, expected) => {
+    expect(read(input, 'US')).toEqual(expected);
   });
 
   it('bundled metadata is an exact subset of the installed libphonenumber-js min metadata', () => {
@@ -41,7 +40,7 @@ describe('extract-phone', () => {
     for (const c of PHONE_COUNTRIES) {
       const a = ours.countries[c] ?? [];
       const b = full.countries[c] ?? [];
-      // Same fields except formats (index 4), which are dropped; see extract-phone-metadata.ts.
+      // Same fields except formats (index 4), which are dropped; see phone-metadata.ts.
       for (const i of [0, 1, 2, 3, 5, 6, 7, 8, 9, 10]) expect([c, i, a[i] ?? 0]).toEqual([c, i, b[i] ?? 0]);
     }
   });

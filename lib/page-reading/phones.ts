@@ -1,14 +1,14 @@
 /**
- * Phone-number recognition for lead extraction (pure, no DOM).
- *
- * Parsing/validation is libphonenumber-js `/core` with a trimmed copy of its `min`
- * metadata (see extract-phone-metadata.ts). Finding numbers in free text is done here
- * with a small scanner instead of libphonenumber's `findPhoneNumbersInText`, which
- * would add ~7 kB gzip; the scanner also rejects dates, case numbers, prices and IDs.
+ * Phone numbers on a page (pure, no DOM): one number written on its own (a tel: link, a JSON-LD
+ * telephone, an h-card tel) to E.164 with its extension, and the numbers in free text. Parsing and
+ * validation is libphonenumber-js `/core` with a trimmed copy of its `min` metadata
+ * (phone-metadata.ts); finding numbers in text is a small scanner here instead of libphonenumber's
+ * `findPhoneNumbersInText`, which would add ~7 kB gzip, and the scanner also rejects dates, case
+ * numbers, prices and IDs.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import type { CountryCode } from 'libphonenumber-js/core';
-import { PHONE_METADATA } from './extract-phone-metadata';
+import { PHONE_METADATA } from './phone-metadata';
 
 export interface FoundPhone {
   /** E.164, e.g. "+15551234567". */

@@ -5,8 +5,8 @@
  * national prefix / prefix-for-parsing rules, leading digits). Dropped: formats and
  * per-type patterns (so isValid() checks the general national-number pattern only).
  * Numbers written with "+<calling code>" for other countries are still accepted by
- * extract-phone.ts with a generic E.164 length check.
- * tests/unit/leads/extract-phone.test.ts fails when this drifts from the installed package.
+ * phones.ts with a generic E.164 length check.
+ * tests/unit/page-reading/phones.test.ts fails when this drifts from the installed package.
  * Regenerate (from the repo root), keeping the list in PHONE_COUNTRIES:
  *   node -e 'const m=require("libphonenumber-js/metadata.min.json"),C=process.argv[1].split(","),o={version:m.version,country_calling_codes:{},countries:{}};
  *     for(const[k,l]of Object.entries(m.country_calling_codes)){const f=l.filter(c=>C.includes(c));if(f.length)o.country_calling_codes[k]=f}

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { extractLead } from '../../../lib/leads/extract';
-import type { ExtractedLead, FieldSource, PageFacts } from '../../../lib/leads/extract';
+import { extractLead } from '../../../lib/page-reading/extract-lead';
+import type { ExtractedLead, FieldSource, PageFacts } from '../../../lib/page-reading/extract-lead';
 
 function facts(p: Partial<PageFacts>): PageFacts {
   return { url: 'https://example.test/page', title: 'Page', selection: '', context: '', links: [], jsonLd: [], hCards: [], ...p };
 }
 
+/** One row of a snippet table: page facts in, the candidates expected out. */
 interface Row {
   name: string;
   facts: Partial<PageFacts>;
@@ -26,7 +27,180 @@ interface Row {
 
 const ld = (o: unknown): string => JSON.stringify(o);
 
-const rows: Row[] = [
+/** Emails and mailto:/tel: links (emails-links.ts). */
+const emailsAndLinks: Row[] = [
+  // ---------------------------------------------------------------- mailto: / tel: links
+  {
+    name: 'contact page with mailto and tel links',
+    facts: {
+      context: 'Contact Us\nCall our office or send us an email.',
+      links: [
+        { href: 'mailto:office@smithlaw.com?subject=Consultation', text: 'Email us' },
+        { href: 'tel:+15551112222', text: 'Call (555) 111-2222' },
+      ],
+    },
+    first: null,
+    email: 'office@smithlaw.com',
+    emailSource: 'mailto-link',
+    phone: '+15551112222',
+    phoneSource: 'tel-link',
+  },
+  {
+    name: 'percent-encoded mailto with name in link text',
+    facts: { links: [{ href: 'mailto:jane%40x.com?subject=Hello%20there', text: 'Jane Doe' }] },
+    first: ['Jane', 'Doe'],
+    nameSource: 'mailto-link',
+    email: 'jane@x.com',
+    emailSource: 'mailto-link',
+  },
+  {
+    name: 'tel link with RFC 3966 extension',
+    facts: { links: [{ href: 'tel:+1-555-123-4567;ext=89', text: 'Reception' }] },
+    phone: '+15551234567',
+    ext: '89',
+    phoneSource: 'tel-link',
+  },
+  {
+    name: 'markup in mailto link text and javascript: tricks',
+    facts: {
+      links: [
+        { href: 'javascript:alert(1)//mailto:jane@x.com', text: 'Jane Doe' },
+        { href: 'mailto:javascript:alert(1)@x.com', text: '<img src=x onerror=alert(1)>' },
+        { href: 'mailto:%3Cscript%3E@x.com', text: 'Evil' },
+      ],
+    },
+    first: null,
+    email: null,
+    phone: null,
+  },
+  {
+    name: 'same email in link and selection is reported once, from the link',
+    facts: { links: [{ href: 'mailto:Jane@X.com', text: 'jane@x.com' }], selection: 'Email jane@x.com or JANE@x.com' },
+    emails: ['jane@x.com'],
+    emailSource: 'mailto-link',
+  },
+  // ---------------------------------------------------------------- addresses in text
+  {
+    name: 'image names are not emails; trailing dot stripped',
+    facts: { selection: 'logo@2x.png icon@3x.webp — write to help@firm.com.' },
+    emails: ['help@firm.com'],
+  },
+];
+
+/** JSON-LD and h-card / vCard (structured-data.ts). */
+const structuredData: Row[] = [
+  // ---------------------------------------------------------------- h-card / vCard
+  {
+    name: 'directory entry as h-card',
+    facts: {
+      hCards: [
+        {
+          'p-name': ['Marcus Whitaker'],
+          'p-job-title': ['Associate'],
+          'u-email': ['mailto:MWhitaker@firm.com'],
+          'p-tel': ['+1 (555) 700-8000'],
+          'p-org': ['Whitaker & Co'],
+        },
+      ],
+    },
+    first: ['Marcus', 'Whitaker'],
+    nameSource: 'h-card',
+    email: 'mwhitaker@firm.com',
+    emailSource: 'h-card',
+    phone: '+15557008000',
+    phoneSource: 'h-card',
+  },
+  {
+    name: 'h-card with given/family name parts keeps them as written',
+    facts: {
+      hCards: [{ 'p-given-name': ['Mary Ann'], 'p-family-name': ['McDonald'], 'p-name': ['Mary Ann McDonald'], 'u-email': ['mary@x.com'] }],
+    },
+    first: ['Mary Ann', 'McDonald'],
+    email: 'mary@x.com',
+  },
+  {
+    name: 'organisation h-card (p-name = p-org) gives no person name',
+    facts: { hCards: [{ 'p-name': ['Smith Partners'], 'p-org': ['Smith Partners'], 'p-tel': ['555-303-4040'] }] },
+    first: null,
+    phone: '+15553034040',
+  },
+  {
+    name: 'markup in h-card name and From: line',
+    facts: {
+      hCards: [{ 'p-name': ['<script>alert(1)</script>'] }],
+      selection: 'From: <img src=x onerror=alert(1)> <bad@example.com>',
+    },
+    first: null,
+    email: 'bad@example.com',
+  },
+  // ---------------------------------------------------------------- JSON-LD
+  {
+    name: 'JSON-LD Person',
+    facts: {
+      jsonLd: [
+        ld({ '@context': 'https://schema.org', '@type': 'Person', name: 'Dr. Emily Chen', email: 'mailto:emily@chenlaw.com', telephone: '(555) 321-7654' }),
+      ],
+    },
+    first: ['Emily', 'Chen'],
+    nameSource: 'json-ld',
+    email: 'emily@chenlaw.com',
+    emailSource: 'json-ld',
+    phone: '+15553217654',
+    phoneSource: 'json-ld',
+  },
+  {
+    name: 'JSON-LD Organization with ContactPoint (org name is not a person)',
+    facts: {
+      jsonLd: [
+        ld({
+          '@context': 'https://schema.org',
+          '@type': 'LegalService',
+          name: 'Harbor Legal Group',
+          telephone: '+1-555-800-1000',
+          contactPoint: { '@type': 'ContactPoint', telephone: '+44 20 7946 0958', email: 'uk@harborlegal.com', contactType: 'customer service' },
+        }),
+      ],
+    },
+    first: null,
+    emails: ['uk@harborlegal.com'],
+    phones: ['+442079460958', '+15558001000'],
+  },
+  {
+    name: 'JSON-LD @graph with employee/founder, Person ranked first',
+    facts: {
+      jsonLd: [
+        ld({
+          '@context': 'https://schema.org',
+          '@graph': [
+            { '@type': 'Organization', name: 'Acme', email: 'info@acme.com', founder: { '@type': 'Person', givenName: 'Zoë', familyName: "O'Neil" } },
+            { '@type': 'Person', name: 'Liam Walsh', email: 'liam@acme.com', telephone: '555-444-1212' },
+          ],
+        }),
+      ],
+    },
+    names: [
+      ['Zoë', "O'Neil"],
+      ['Liam', 'Walsh'],
+    ],
+    emails: ['liam@acme.com', 'info@acme.com'],
+    phone: '+15554441212',
+  },
+  {
+    name: 'malformed JSON-LD ignored, valid block still used',
+    facts: { jsonLd: ['{"@type": "Person", "name": "Broken', ld([{ '@type': 'Person', name: 'Ana Souza', email: 'ana@souza.br' }])] },
+    first: ['Ana', 'Souza'],
+    email: 'ana@souza.br',
+  },
+  {
+    name: 'markup in JSON-LD name is not a name',
+    facts: { jsonLd: [ld({ '@type': 'Person', name: '<img src=x onerror=alert(1)>', email: 'x@evil.com' })] },
+    first: null,
+    email: 'x@evil.com',
+  },
+];
+
+/** Names in free text (names.ts), with the emails and phones around them. */
+const names: Row[] = [
   // ---------------------------------------------------------------- email signatures (US)
   {
     name: 'US email signature after "Best regards,"',
@@ -103,7 +277,7 @@ const rows: Row[] = [
     first: ['Oliver', 'Bennett'],
     phone: '+442079460958',
   },
-  // ---------------------------------------------------------------- contact pages / forms
+  // ---------------------------------------------------------------- contact forms
   {
     name: 'contact-form submission with labels',
     facts: {
@@ -128,37 +302,7 @@ const rows: Row[] = [
     email: 'aisha.bello@example.org',
     phone: '+15556401188',
   },
-  {
-    name: 'contact page with mailto and tel links',
-    facts: {
-      context: 'Contact Us\nCall our office or send us an email.',
-      links: [
-        { href: 'mailto:office@smithlaw.com?subject=Consultation', text: 'Email us' },
-        { href: 'tel:+15551112222', text: 'Call (555) 111-2222' },
-      ],
-    },
-    first: null,
-    email: 'office@smithlaw.com',
-    emailSource: 'mailto-link',
-    phone: '+15551112222',
-    phoneSource: 'tel-link',
-  },
-  {
-    name: 'percent-encoded mailto with name in link text',
-    facts: { links: [{ href: 'mailto:jane%40x.com?subject=Hello%20there', text: 'Jane Doe' }] },
-    first: ['Jane', 'Doe'],
-    nameSource: 'mailto-link',
-    email: 'jane@x.com',
-    emailSource: 'mailto-link',
-  },
-  {
-    name: 'tel link with RFC 3966 extension',
-    facts: { links: [{ href: 'tel:+1-555-123-4567;ext=89', text: 'Reception' }] },
-    phone: '+15551234567',
-    ext: '89',
-    phoneSource: 'tel-link',
-  },
-  // ---------------------------------------------------------------- law-firm directory
+  // ---------------------------------------------------------------- law-firm directory, chat transcript
   {
     name: 'law-firm directory entry (text block)',
     facts: { selection: 'Jane A. Doe\nPartner\nLitigation Group\nT: 212.555.0199\njane.doe@biglaw.com' },
@@ -166,41 +310,6 @@ const rows: Row[] = [
     email: 'jane.doe@biglaw.com',
     phone: '+12125550199',
   },
-  {
-    name: 'directory entry as h-card',
-    facts: {
-      hCards: [
-        {
-          'p-name': ['Marcus Whitaker'],
-          'p-job-title': ['Associate'],
-          'u-email': ['mailto:MWhitaker@firm.com'],
-          'p-tel': ['+1 (555) 700-8000'],
-          'p-org': ['Whitaker & Co'],
-        },
-      ],
-    },
-    first: ['Marcus', 'Whitaker'],
-    nameSource: 'h-card',
-    email: 'mwhitaker@firm.com',
-    emailSource: 'h-card',
-    phone: '+15557008000',
-    phoneSource: 'h-card',
-  },
-  {
-    name: 'h-card with given/family name parts keeps them as written',
-    facts: {
-      hCards: [{ 'p-given-name': ['Mary Ann'], 'p-family-name': ['McDonald'], 'p-name': ['Mary Ann McDonald'], 'u-email': ['mary@x.com'] }],
-    },
-    first: ['Mary Ann', 'McDonald'],
-    email: 'mary@x.com',
-  },
-  {
-    name: 'organisation h-card (p-name = p-org) gives no person name',
-    facts: { hCards: [{ 'p-name': ['Smith Partners'], 'p-org': ['Smith Partners'], 'p-tel': ['555-303-4040'] }] },
-    first: null,
-    phone: '+15553034040',
-  },
-  // ---------------------------------------------------------------- chat transcript
   {
     name: 'chat transcript',
     facts: {
@@ -211,7 +320,7 @@ const rows: Row[] = [
     email: 'marcus.lee@gmail.com',
     phone: '+13125550142',
   },
-  // ---------------------------------------------------------------- forwarded email headers
+  // ---------------------------------------------------------------- email headers
   {
     name: 'forwarded email header with quoted "Last, First"',
     facts: {
@@ -237,92 +346,7 @@ const rows: Row[] = [
     email: 'jane@smithco.com',
     emailSource: 'context',
   },
-  // ---------------------------------------------------------------- JSON-LD
-  {
-    name: 'JSON-LD Person',
-    facts: {
-      jsonLd: [
-        ld({ '@context': 'https://schema.org', '@type': 'Person', name: 'Dr. Emily Chen', email: 'mailto:emily@chenlaw.com', telephone: '(555) 321-7654' }),
-      ],
-    },
-    first: ['Emily', 'Chen'],
-    nameSource: 'json-ld',
-    email: 'emily@chenlaw.com',
-    emailSource: 'json-ld',
-    phone: '+15553217654',
-    phoneSource: 'json-ld',
-  },
-  {
-    name: 'JSON-LD Organization with ContactPoint (org name is not a person)',
-    facts: {
-      jsonLd: [
-        ld({
-          '@context': 'https://schema.org',
-          '@type': 'LegalService',
-          name: 'Harbor Legal Group',
-          telephone: '+1-555-800-1000',
-          contactPoint: { '@type': 'ContactPoint', telephone: '+44 20 7946 0958', email: 'uk@harborlegal.com', contactType: 'customer service' },
-        }),
-      ],
-    },
-    first: null,
-    emails: ['uk@harborlegal.com'],
-    phones: ['+442079460958', '+15558001000'],
-  },
-  {
-    name: 'JSON-LD @graph with employee/founder, Person ranked first',
-    facts: {
-      jsonLd: [
-        ld({
-          '@context': 'https://schema.org',
-          '@graph': [
-            { '@type': 'Organization', name: 'Acme', email: 'info@acme.com', founder: { '@type': 'Person', givenName: 'Zoë', familyName: "O'Neil" } },
-            { '@type': 'Person', name: 'Liam Walsh', email: 'liam@acme.com', telephone: '555-444-1212' },
-          ],
-        }),
-      ],
-    },
-    names: [
-      ['Zoë', "O'Neil"],
-      ['Liam', 'Walsh'],
-    ],
-    emails: ['liam@acme.com', 'info@acme.com'],
-    phone: '+15554441212',
-  },
-  {
-    name: 'malformed JSON-LD ignored, valid block still used',
-    facts: { jsonLd: ['{"@type": "Person", "name": "Broken', ld([{ '@type': 'Person', name: 'Ana Souza', email: 'ana@souza.br' }])] },
-    first: ['Ana', 'Souza'],
-    email: 'ana@souza.br',
-  },
-  // ---------------------------------------------------------------- phone formats
-  {
-    name: 'US formats and extension',
-    facts: { selection: 'Reach me at +1-555-123-4567 ext. 89' },
-    phone: '+15551234567',
-    ext: '89',
-  },
-  {
-    name: 'international numbers in text (UK, FR)',
-    facts: { selection: 'London office +44 20 7946 0958, Paris +33 1 42 68 53 00' },
-    phones: ['+442079460958', '+33142685300'],
-  },
-  {
-    name: 'international number outside bundled metadata (+81) still E.164',
-    facts: { selection: 'Tokyo: +81 3-1234-5678' },
-    phone: '+81312345678',
-  },
-  {
-    name: 'dotted and parenthesised US numbers, two numbers on one line',
-    facts: { selection: 'Phone 555.123.4567 / (555) 765-4321' },
-    phones: ['+15551234567', '+15557654321'],
-  },
-  {
-    name: '1-800 number with country prefix',
-    facts: { selection: 'Toll free: 1-800-555-0199' },
-    phone: '+18005550199',
-  },
-  // ---------------------------------------------------------------- names
+  // ---------------------------------------------------------------- introductions and name shapes
   {
     name: 'intro with particles and diacritics',
     facts: { selection: 'Good morning, this is Renée van der Berg from Utrecht.' },
@@ -356,54 +380,36 @@ const rows: Row[] = [
     first: null,
     email: 'info@example.com',
   },
-  // ---------------------------------------------------------------- hostile input
+];
+
+/** Phone numbers in free text (phones.ts). */
+const phones: Row[] = [
+  // ---------------------------------------------------------------- phone formats
   {
-    name: 'markup in JSON-LD name is not a name',
-    facts: { jsonLd: [ld({ '@type': 'Person', name: '<img src=x onerror=alert(1)>', email: 'x@evil.com' })] },
-    first: null,
-    email: 'x@evil.com',
+    name: 'US formats and extension',
+    facts: { selection: 'Reach me at +1-555-123-4567 ext. 89' },
+    phone: '+15551234567',
+    ext: '89',
   },
   {
-    name: 'markup in mailto link text and javascript: tricks',
-    facts: {
-      links: [
-        { href: 'javascript:alert(1)//mailto:jane@x.com', text: 'Jane Doe' },
-        { href: 'mailto:javascript:alert(1)@x.com', text: '<img src=x onerror=alert(1)>' },
-        { href: 'mailto:%3Cscript%3E@x.com', text: 'Evil' },
-      ],
-    },
-    first: null,
-    email: null,
-    phone: null,
+    name: 'international numbers in text (UK, FR)',
+    facts: { selection: 'London office +44 20 7946 0958, Paris +33 1 42 68 53 00' },
+    phones: ['+442079460958', '+33142685300'],
   },
   {
-    name: 'markup in h-card name and From: line',
-    facts: {
-      hCards: [{ 'p-name': ['<script>alert(1)</script>'] }],
-      selection: 'From: <img src=x onerror=alert(1)> <bad@example.com>',
-    },
-    first: null,
-    email: 'bad@example.com',
+    name: 'international number outside bundled metadata (+81) still E.164',
+    facts: { selection: 'Tokyo: +81 3-1234-5678' },
+    phone: '+81312345678',
   },
   {
-    name: 'image names are not emails; trailing dot stripped',
-    facts: { selection: 'logo@2x.png icon@3x.webp — write to help@firm.com.' },
-    emails: ['help@firm.com'],
-  },
-  // ---------------------------------------------------------------- nothing to find
-  {
-    name: 'no contact info at all',
-    facts: { selection: 'The statute of limitations for personal injury claims is generally two years.' },
-    first: null,
-    email: null,
-    phone: null,
+    name: 'dotted and parenthesised US numbers, two numbers on one line',
+    facts: { selection: 'Phone 555.123.4567 / (555) 765-4321' },
+    phones: ['+15551234567', '+15557654321'],
   },
   {
-    name: 'empty page',
-    facts: {},
-    first: null,
-    email: null,
-    phone: null,
+    name: '1-800 number with country prefix',
+    facts: { selection: 'Toll free: 1-800-555-0199' },
+    phone: '+18005550199',
   },
   // ---------------------------------------------------------------- not phones
   {
@@ -421,6 +427,10 @@ const rows: Row[] = [
     facts: { selection: 'Docket 2023-1234567, served 2019-2024, SSN 123-45-6789' },
     phone: null,
   },
+];
+
+/** Whole pages: every source at once, and nothing to find. */
+const wholePages: Row[] = [
   // ---------------------------------------------------------------- ordering by source
   {
     name: 'several candidates ordered by source: links, JSON-LD, h-card, selection, context',
@@ -444,12 +454,29 @@ const rows: Row[] = [
     emails: ['link@x.com', 'json@x.com', 'card@x.com', 'sel@x.com', 'ctx@x.com'],
     phones: ['+15550001111', '+15550002222', '+15550003333', '+15550004444', '+15550005555'],
   },
+  // ---------------------------------------------------------------- nothing to find
   {
-    name: 'same email in link and selection is reported once, from the link',
-    facts: { links: [{ href: 'mailto:Jane@X.com', text: 'jane@x.com' }], selection: 'Email jane@x.com or JANE@x.com' },
-    emails: ['jane@x.com'],
-    emailSource: 'mailto-link',
+    name: 'no contact info at all',
+    facts: { selection: 'The statute of limitations for personal injury claims is generally two years.' },
+    first: null,
+    email: null,
+    phone: null,
   },
+  {
+    name: 'empty page',
+    facts: {},
+    first: null,
+    email: null,
+    phone: null,
+  },
+];
+
+const tables: Array<[string, Row[]]> = [
+  ['emails and links', emailsAndLinks],
+  ['structured data', structuredData],
+  ['names', names],
+  ['phones', phones],
+  ['whole pages', wholePages],
 ];
 
 function check(row: Row, got: ExtractedLead): void {
@@ -474,15 +501,17 @@ function check(row: Row, got: ExtractedLead): void {
   if (row.names) expect(got.names.map((n) => [n.value.first, n.value.last])).toEqual(row.names);
 }
 
-describe('extractLead — snippet table', () => {
+describe('extractLead — snippet tables', () => {
   it('has at least 40 rows', () => {
-    expect(rows.length).toBeGreaterThanOrEqual(40);
+    expect(tables.flatMap(([, rows]) => rows).length).toBeGreaterThanOrEqual(40);
   });
-  it.each(rows.map((r) => [r.name, r] as const))('%s', (_name, row) => {
-    const got = extractLead(facts(row.facts), row.country ? { defaultCountry: row.country } : undefined);
-    check(row, got);
-    // Nothing returned looks like markup.
-    for (const n of got.names) expect(`${n.value.first} ${n.value.last}`).not.toMatch(/[<>]/);
+  describe.each(tables)('%s', (_concern, rows) => {
+    it.each(rows.map((r) => [r.name, r] as const))('%s', (_name, row) => {
+      const got = extractLead(facts(row.facts), row.country ? { defaultCountry: row.country } : undefined);
+      check(row, got);
+      // Nothing returned looks like markup.
+      for (const n of got.names) expect(`${n.value.first} ${n.value.last}`).not.toMatch(/[<>]/);
+    });
   });
 });
 
@@ -502,16 +531,16 @@ describe('extractLead — sources', () => {
 });
 
 describe('extractLead — message', () => {
-  it('is the selection, trimmed and whitespace-collapsed', () => {
-    expect(extractLead(facts({ selection: '  Hello\n\n  there\tfriend  ' })).message).toBe('Hello there friend');
+  it.each([
+    ['the selection, trimmed and whitespace-collapsed', { selection: '  Hello\n\n  there\tfriend  ' }, 'Hello there friend'],
+    ['title and URL when nothing is selected', { title: 'Contact', url: 'https://a.test/c' }, 'Contact\nhttps://a.test/c'],
+    ['title, URL and description when present', { title: 'Contact', url: 'https://a.test/c', description: 'Reach us' }, 'Contact\nhttps://a.test/c\nReach us'],
+    ['title and URL when the selection is only whitespace', { title: 'Contact', url: 'https://a.test/c', selection: '   ' }, 'Contact\nhttps://a.test/c'],
+  ] as Array<[string, Partial<PageFacts>, string]>)('is %s', (_case, page, message) => {
+    expect(extractLead(facts(page)).message).toBe(message);
   });
   it('is capped at 5,000 characters', () => {
     expect(extractLead(facts({ selection: 'a '.repeat(10_000) })).message).toHaveLength(5_000);
-  });
-  it('falls back to title and URL, plus description when present', () => {
-    expect(extractLead(facts({ title: 'Contact', url: 'https://a.test/c' })).message).toBe('Contact\nhttps://a.test/c');
-    expect(extractLead(facts({ title: 'Contact', url: 'https://a.test/c', description: 'Reach us' })).message).toBe('Contact\nhttps://a.test/c\nReach us');
-    expect(extractLead(facts({ title: 'Contact', url: 'https://a.test/c', selection: '   ' })).message).toBe('Contact\nhttps://a.test/c');
   });
 });
 
@@ -525,41 +554,41 @@ describe('extractLead — robustness', () => {
     expect(got.message.length).toBeLessThanOrEqual(5_000);
   });
 
-  it('survives pathological inputs without catastrophic backtracking', () => {
-    const inputs = [
-      'a'.repeat(200_000),
-      `${'a.'.repeat(100_000)}@`,
-      '1-'.repeat(100_000),
-      '1 '.repeat(100_000),
-      `x@${'a-'.repeat(50)}`.repeat(2_000),
-      'My name is '.repeat(20_000),
-      `${'"'.repeat(100_000)}<a@b.co>`,
-      'Best regards,\n'.repeat(10_000),
-    ];
-    for (const s of inputs) {
-      const t0 = Date.now();
-      expect(() => extractLead(facts({ selection: s, context: s }))).not.toThrow();
-      expect(Date.now() - t0).toBeLessThan(1_500);
-    }
+  it.each([
+    ['200,000 letters', 'a'.repeat(200_000)],
+    ['100,000 "a." then "@"', `${'a.'.repeat(100_000)}@`],
+    ['100,000 "1-"', '1-'.repeat(100_000)],
+    ['100,000 "1 "', '1 '.repeat(100_000)],
+    ['2,000 addresses with 50-label domains', `x@${'a-'.repeat(50)}`.repeat(2_000)],
+    ['20,000 "My name is "', 'My name is '.repeat(20_000)],
+    ['100,000 quotes then <a@b.co>', `${'"'.repeat(100_000)}<a@b.co>`],
+    ['10,000 sign-off lines', 'Best regards,\n'.repeat(10_000)],
+  ])('survives pathological input without catastrophic backtracking: %s', (_case, s) => {
+    const t0 = Date.now();
+    expect(() => extractLead(facts({ selection: s, context: s }))).not.toThrow();
+    expect(Date.now() - t0).toBeLessThan(1_500);
   });
 
-  it('never throws on malformed facts', () => {
-    const weird: unknown[] = [
-      undefined,
-      null,
-      {},
-      { url: 1, title: null, selection: 5, context: {}, links: 'x', jsonLd: {}, hCards: 'y' },
+  const malformed: Array<[string, unknown]> = [
+    ['undefined', undefined],
+    ['null', null],
+    ['an empty object', {}],
+    ['fields of the wrong type', { url: 1, title: null, selection: 5, context: {}, links: 'x', jsonLd: {}, hCards: 'y' }],
+    [
+      'lists of junk',
       {
         links: [null, 1, { href: 5, text: [] }, { href: 'mailto:%E0%A4%A', text: 'x' }],
         jsonLd: [1, null, 'null', '[]', '"s"'],
         hCards: [null, [], { 'p-name': 'Jane Roe', 'u-email': [1, 'jane@roe.com'] }],
       },
-      { jsonLd: [JSON.stringify({ a: Array.from({ length: 5_000 }, () => ({ '@type': 'Person', name: 'Ann Lee' })) })] },
-    ];
-    for (const w of weird) {
-      expect(() => extractLead(w as PageFacts)).not.toThrow();
-    }
-    const got = extractLead(weird[4] as PageFacts);
+    ],
+    ['5,000 JSON-LD persons', { jsonLd: [JSON.stringify({ a: Array.from({ length: 5_000 }, () => ({ '@type': 'Person', name: 'Ann Lee' })) })] }],
+  ];
+  it.each(malformed)('never throws on malformed facts: %s', (_case, w) => {
+    expect(() => extractLead(w as PageFacts)).not.toThrow();
+  });
+  it('still reads what is usable among malformed facts', () => {
+    const got = extractLead(malformed[4]?.[1] as PageFacts);
     expect(got.names[0]?.value).toEqual({ first: 'Jane', last: 'Roe' });
     expect(got.emails[0]?.value).toBe('jane@roe.com');
   });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { factsFromContext, gatherPageFacts, withClickContext } from '@/lib/leads/page-facts';
+import { factsFromContext, gatherPageFacts, withClickContext } from '@/lib/page-reading/page-facts';
 
 function page(html: string, title = 'Intake — Smith & Partners'): Document {
   document.head.innerHTML = `<title>${title}</title><meta name="description" content="  Contact our intake team.  ">`;
