@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { clioAsUser } from './clio-as-user';
 import { expect, screenshot, signedIn, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
+import { E2E_SANDBOX } from './ports';
 
 /** The extension API inside the worker (evaluated there, not in Node). */
 declare const chrome: {
@@ -131,8 +132,8 @@ test('the search-matters menu item hands the selection to the panel as the query
   await signedIn(extensionPage);
   const [target] = await sandbox.matters('', 'Open');
   const site = await context.newPage();
-  await site.goto('http://127.0.0.1:4011/pages/contact');
-  const [tab] = await worker.evaluate(() => chrome.tabs.query({ url: 'http://127.0.0.1:4011/pages/*' }));
+  await site.goto(`${E2E_SANDBOX}/pages/contact`);
+  const [tab] = await worker.evaluate((url) => chrome.tabs.query({ url }), `${E2E_SANDBOX}/pages/*`);
   await worker.evaluate(
     ({ tab, text }) => chrome.contextMenus.onClicked.dispatch({ menuItemId: 'search-matters', selectionText: text, editable: false, pageUrl: tab.url }, tab),
     { tab: tab!, text: target!.display_number },

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, signedIn, signInThroughClio, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
+import { E2E_SANDBOX } from './ports';
 
 /** The extension API as seen inside an extension page (evaluated there, not in Node). */
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -55,7 +56,7 @@ test('a 429 storm slows the sign-in down but it still succeeds', async ({ extens
 
 test('a message from a web page is refused', async ({ context, extensionId }) => {
   const page = await context.newPage();
-  await page.goto('http://127.0.0.1:4011/__admin/state');
+  await page.goto(`${E2E_SANDBOX}/__admin/state`);
   const outcome = await page.evaluate(async (id) => {
     const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
     if (!runtime?.sendMessage) return 'no channel to the extension';
