@@ -63,8 +63,11 @@ export class MatterService {
       const index = await this.loadIndex();
       return { hits: index.search(query, { limit: o.limit ?? 20, statuses: o.statuses ?? ['Open', 'Pending'], responsibleAttorneyId: me }), source: 'index' };
     }
-    // Not synced yet: Clio's own search, through the rate limiter.
-    const found = await searchMattersAtClio(this.deps.client, query.trim(), o.limit ?? 10);
+    // Not synced yet: Clio's own search, through the rate limiter, with the same statuses and "mine".
+    const found = await searchMattersAtClio(this.deps.client, query.trim(), o.limit ?? 10, {
+      ...(o.statuses ? { statuses: o.statuses } : {}),
+      responsibleAttorneyId: me,
+    });
     return {
       hits: found.map((m) => ({
         id: m.id,
