@@ -75,6 +75,7 @@ export function sandboxAdmin(origin: string) {
     faults: (patch: Partial<Faults>) => call<Faults>('POST', 'faults', patch),
     clearFaults: () => call<void>('DELETE', 'faults'),
     config: (patch: Record<string, number | string>) => call<unknown>('POST', 'config', patch),
+    tokens: (change: { expireAll?: boolean; revokeAll?: boolean }) => call<unknown>('POST', 'tokens', change),
     /** The API requests since the last reset or `clearLog` (never admin ones); `api` narrows them. */
     log: async (api?: LogEntry['api']) => (await call<LogEntry[]>('GET', 'log')).filter((r) => api === undefined || r.api === api),
     clearLog: () => call<void>('DELETE', 'log'),
