@@ -13,10 +13,25 @@ export interface MatterJson {
 
 export const MATTER_LIST_FIELDS = fields(['id', 'display_number', 'description', 'status'], { client: ['id', 'name'] });
 
-export function searchMattersAtClio(client: ClioClient, query: string, limit = 10): Promise<MatterJson[]> {
+export interface ClioMatterFilter {
+  /** Statuses to include (default Open and Pending). */
+  statuses?: ReadonlyArray<MatterJson['status']>;
+  /** Only matters whose responsible attorney is this user. */
+  responsibleAttorneyId?: number | null;
+}
+
+export function searchMattersAtClio(client: ClioClient, query: string, limit = 10, filter: ClioMatterFilter = {}): Promise<MatterJson[]> {
+  const statuses = filter.statuses ?? ['Open', 'Pending'];
+  if (!statuses.length) return Promise.resolve([]);
   return client.get<MatterJson[]>('/matters.json', {
     fields: MATTER_LIST_FIELDS,
-    query: { query, status: 'open,pending', limit, order: 'display_number(asc)' },
+    query: {
+      query,
+      status: statuses.map((s) => s.toLowerCase()).join(','),
+      responsible_attorney_id: filter.responsibleAttorneyId,
+      limit,
+      order: 'display_number(asc)',
+    },
   });
 }
 

@@ -53,12 +53,13 @@ export class MatterService {
   }
 
   async search(query: string, o: MatterLookup = {}): Promise<{ hits: IndexedMatter[]; source: 'index' | 'clio' }> {
-    if (indexAnswers(await this.deps.status.get())) {
-      const me = o.mine ? await this.deps.userId() : null;
-      return { hits: searchIndex(await this.loadIndex(), query, o, me), source: 'index' };
-    }
-    // Not synced yet: Clio's own search, through the rate limiter.
-    const found = await searchMattersAtClio(this.deps.client, query.trim(), o.limit ?? 10);
+    const me = o.mine ? await this.deps.userId() : null;
+    if (indexAnswers(await this.deps.status.get())) return { hits: searchIndex(await this.loadIndex(), query, o, me), source: 'index' };
+    // Not synced yet: Clio's own search, through the rate limiter, with the same statuses and "mine".
+    const found = await searchMattersAtClio(this.deps.client, query.trim(), o.limit ?? 10, {
+      ...(o.statuses ? { statuses: o.statuses } : {}),
+      responsibleAttorneyId: me,
+    });
     return { hits: found.map(fromClioMatter), source: 'clio' };
   }
 
@@ -88,15 +89,21 @@ export class MatterService {
   async sync(full = false): Promise<SyncResult | null> {
     const userId = await this.deps.userId();
     if (userId === null) return null;
+    // Signed out since the pass began (forget() ran): what it fetched must not stay, nor its progress show.
+    const generation = this.generation;
+    const outlived = () => generation !== this.generation;
     let sync = this.syncs.get(userId);
     if (!sync) {
       const index = await this.loadIndex();
+      if (outlived()) return null; // a MatterSync is made in the generation it serves
       sync = new MatterSync({
         source: clioMatterSource(this.deps.client),
         store: this.deps.store,
         now: this.now,
         userId,
-        onProgress: (p) => void this.patchStatus({ running: true, kind: p.kind, fetched: p.fetched, total: p.total }),
+        onProgress: (p) => {
+          if (!outlived()) void this.patchStatus({ running: true, kind: p.kind, fetched: p.fetched, total: p.total });
+        },
         onChanges: (c) => {
           if (c.reset) index.remove(index.all().map((m) => m.id));
           index.upsert(c.upserted);
@@ -106,17 +113,15 @@ export class MatterService {
       this.syncs.set(userId, sync);
     }
     await this.patchStatus({ running: true, fetched: 0, total: null, startedAt: this.now() });
-    const generation = this.generation;
     try {
       const result = await sync.run({ full });
-      if (generation !== this.generation) {
-        await this.deps.store.clear(); // signed out during the pass
-        return null;
-      }
+      if (outlived()) return await this.dropOutlivedPass();
       const meta = await this.deps.store.getMeta();
       await this.patchStatus({ running: false, lastSyncAt: this.now(), ready: !!meta?.lastFullSyncAt, kind: result.kind });
       return result;
     } catch (e) {
+      // Outlived a sign-out, a pass fails at its next page (no token): the pages before must not stay either.
+      if (outlived()) return await this.dropOutlivedPass();
       await this.patchStatus({ running: false, error: (e as Error).message });
       throw e;
     }
@@ -137,6 +142,12 @@ export class MatterService {
     this.index = undefined;
     this.syncs.clear();
     await this.deps.status.set({ running: false, fetched: 0, total: null, lastSyncAt: null, ready: false });
+  }
+
+  /** A pass that outlived a sign-out stored pages after forget() cleared the store: clear it again. */
+  private async dropOutlivedPass(): Promise<null> {
+    await this.deps.store.clear();
+    return null;
   }
 
   private async patchStatus(p: Partial<SyncStatus>): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { allMessages } from '@/entrypoints/background/messages';
+import { allMessages } from '@/entrypoints/background/messages/index';
 import { activityDescriptionMessages } from '@/entrypoints/background/messages/activity-descriptions';
 import { authMessages } from '@/entrypoints/background/messages/auth';
 import { growMessages } from '@/entrypoints/background/messages/grow';

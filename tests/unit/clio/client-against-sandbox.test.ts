@@ -3,68 +3,32 @@
  * the OAuth code flow, paging, fields, ETags, error mapping and the single refresh.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { manageApp } from '@/lib/auth/app-config';
-import { hostsFor } from '@/lib/auth/regions';
-import { DEFAULT_SETTINGS } from '@/lib/settings/settings-item';
-import { ClioSession } from '@/lib/auth/session';
-import { httpTokenEndpoint } from '@/lib/auth/token-endpoint';
-import { ClioClient } from '@/lib/clio/client';
-import { RateLimiter } from '@/lib/clio/rate-limiter';
-import type { LimiterState } from '@/lib/clio/rate-window';
 import { whoAmI } from '@/lib/auth/clio-who-am-i';
 import { fields } from '@/lib/clio/url';
-import { memorySecretStore } from '@/lib/storage/secret-store';
-import { approveOverHttp, TEST_REDIRECT_URI } from '@/sandbox/approve-over-http';
-import { MANAGE_CLIENT_ID, MANAGE_CLIENT_SECRET } from '@/sandbox/credentials';
 import { startSandbox, type Sandbox } from '@/sandbox/server';
+import { sandboxAdmin, signedInClient, type SandboxAdmin, type SignedIn } from '../helpers/clio-sandbox';
 
 let sandbox: Sandbox;
-const admin = (path: string, method = 'GET', body?: unknown) =>
-  fetch(`${sandbox.origin}/__admin/${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) }).then(
-    async (r) => {
-      const t = await r.text();
-      return t ? JSON.parse(t) : undefined;
-    },
-  );
+let admin: SandboxAdmin;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, matters: 450 });
+  admin = sandboxAdmin(sandbox.origin);
 });
 afterAll(() => sandbox.close());
 
-function makeClient() {
-  const app = manageApp(DEFAULT_SETTINGS, {
-    customServer: sandbox.origin,
-    manageClientId: MANAGE_CLIENT_ID,
-    manageClientSecret: MANAGE_CLIENT_SECRET,
-    growClientId: '',
-    growClientSecret: '',
-  });
-  const session = new ClioSession({
-    vault: memorySecretStore(),
-    flow: { redirectUri: () => TEST_REDIRECT_URI, launch: (url) => approveOverHttp(url) },
-    endpoint: httpTokenEndpoint(),
-    app: async () => app,
-  });
-  let state: LimiterState | undefined;
-  const limiter = new RateLimiter({ store: { load: async () => state, save: async (s) => void (state = s) }, defaultLimit: 50 });
-  const client = new ClioClient({ session, limiter, apiBase: async () => hostsFor('custom', sandbox.origin).manageApi });
-  return { session, client };
-}
-
 describe('Clio client against the sandbox', () => {
-  let c: ReturnType<typeof makeClient>;
+  let c: SignedIn;
   beforeEach(async () => {
-    await admin('reset', 'POST');
-    c = makeClient();
-    await c.session.signIn();
+    await admin.reset();
+    c = await signedInClient(sandbox.origin); // the OAuth code flow, as the extension signs in
   });
 
   it('signs in with the code flow and reads who_am_i with explicit fields', async () => {
     const me = await whoAmI(c.client);
     expect(me).toMatchObject({ id: expect.any(Number), name: expect.any(String), email: expect.stringContaining('@') });
-    const log = await admin('log');
-    expect(log.at(-1).query.fields).toBe('id,name,first_name,last_name,email,time_zone');
+    const log = await admin.log();
+    expect(log.at(-1)!.query.fields).toBe('id,name,first_name,last_name,email,time_zone');
   });
 
   it('follows cursor paging through every matter exactly once', async () => {
@@ -78,7 +42,7 @@ describe('Clio client against the sandbox', () => {
     }
     expect(ids.length).toBeGreaterThanOrEqual(450);
     expect(new Set(ids).size).toBe(ids.length);
-    const pages = (await admin('log')).filter((r: { path: string }) => r.path.startsWith('/api/v4/matters'));
+    const pages = (await admin.log()).filter((r) => r.path.startsWith('/api/v4/matters'));
     expect(pages).toHaveLength(Math.ceil(ids.length / 200));
   });
 
@@ -86,7 +50,7 @@ describe('Clio client against the sandbox', () => {
     const first = await whoAmI(c.client);
     const second = await whoAmI(c.client);
     expect(second).toEqual(first);
-    const statuses = (await admin('log')).map((r: { status: number }) => r.status);
+    const statuses = (await admin.log()).map((r) => r.status);
     expect(statuses.slice(-2)).toEqual([200, 304]);
   });
 
@@ -119,27 +83,27 @@ describe('Clio client against the sandbox', () => {
 
   it('refreshes once for many requests that met an expired token, then carries on', async () => {
     await whoAmI(c.client);
-    await admin('tokens', 'POST', { expireAll: true });
-    await admin('log', 'DELETE');
+    await admin.tokens({ expireAll: true });
+    await admin.clearLog();
     const results = await Promise.all(Array.from({ length: 4 }, (_, i) => c.client.get('/matters.json', { fields: 'id', query: { limit: 1, ids: [i + 1] } })));
     expect(results).toHaveLength(4);
-    const refreshes = (await admin('log')).filter((r: { path: string; grantType?: string }) => r.path === '/oauth/token' && r.grantType === 'refresh_token');
+    const refreshes = (await admin.log()).filter((r) => r.path === '/oauth/token' && r.grantType === 'refresh_token');
     expect(refreshes).toHaveLength(1);
   });
 
   it('retries a GET through a 5xx and a dropped connection', async () => {
-    await admin('faults', 'POST', { fail5xx: 1, dropBefore: 1 });
+    await admin.faults({ fail5xx: 1, dropBefore: 1 });
     const me = await whoAmI(c.client);
     expect(me.id).toBeGreaterThan(0);
   });
 
   it('does not repeat a POST whose connection dropped after Clio got it, and says it could not be reached', async () => {
     const [matter] = await c.client.get<Array<{ id: number }>>('/matters.json', { fields: 'id', query: { limit: 1 } });
-    await admin('faults', 'POST', { dropAfter: 1 });
+    await admin.faults({ dropAfter: 1 });
     await expect(
       c.client.post('/activities.json', { data: { type: 'TimeEntry', date: '2026-11-24', quantity: 60, matter: { id: matter!.id } } }, { fields: 'id' }),
     ).rejects.toMatchObject({ kind: 'network' });
-    const posts = (await admin('log')).filter((r: { method: string; path: string }) => r.method === 'POST' && r.path.startsWith('/api/v4/activities'));
+    const posts = (await admin.log()).filter((r) => r.method === 'POST' && r.path.startsWith('/api/v4/activities'));
     expect(posts).toHaveLength(1);
   });
 });
