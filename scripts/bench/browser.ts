@@ -155,7 +155,7 @@ export async function benchBrowser(opts: { runs?: number } = {}): Promise<Browse
         `chrome.contextMenus.onClicked.dispatch({ menuItemId: 'capture-lead', pageUrl: ${JSON.stringify(`${sandbox.origin}/pages/contact`)}, editable: false }, ${JSON.stringify(tab)})`,
       );
       const shown = await site.waitForFunction(
-        `Array.prototype.some.call(document.querySelectorAll('*'), function (e) { return e.shadowRoot && e.shadowRoot.querySelector('[role="dialog"]'); }) ? performance.now() : 0`,
+        `Array.prototype.some.call(document.querySelectorAll('*'), function (e) { return e.shadowRoot && e.shadowRoot.querySelector('dialog[open], [role="dialog"]'); }) ? performance.now() : 0`,
         undefined,
         { polling: 'raf', timeout: 10_000 },
       );
