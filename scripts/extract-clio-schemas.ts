@@ -3,11 +3,12 @@
  * of the Clio Manage v4 response bodies the sandbox serves, trimmed of prose.
  * Run by hand when the spec changes:
  *   npx tsx scripts/extract-clio-schemas.ts [path/to/manage-v4.openapi.json]
+ * (default: docs/clio/manage-v4.trimmed.openapi.json, written by scripts/trim-clio-spec.ts).
  * Nothing reads the spec at run time or test time; the sandbox tests read the JSON written here.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const specPath = process.argv[2] ?? '../shared/clio/manage-v4.openapi.json';
+const specPath = process.argv[2] ?? 'docs/clio/manage-v4.trimmed.openapi.json';
 const out = 'sandbox/clio-schemas.json';
 
 /** Response bodies of the endpoints the sandbox serves. */

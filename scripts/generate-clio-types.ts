@@ -1,12 +1,14 @@
 /**
- * Generates lib/clio/schema.generated.ts from Clio's official Manage v4 OpenAPI spec.
- * Run by hand when the spec changes: `npx tsx scripts/generate-clio-types.ts [path/to/spec.json]`.
+ * Generates lib/clio/schema.generated.ts from Clio's official Manage v4 OpenAPI spec, as trimmed
+ * into docs/clio/ by scripts/trim-clio-spec.ts (see docs/clio/README.md).
+ * Run by hand when the spec changes: `npx tsx scripts/generate-clio-types.ts [path/to/spec.json]`
+ * (default: docs/clio/manage-v4.trimmed.openapi.json).
  * Only the schemas the extension uses are emitted; every property is optional because
  * Clio returns only the fields a request names.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const specPath = process.argv[2] ?? '../shared/clio/manage-v4.openapi.json';
+const specPath = process.argv[2] ?? 'docs/clio/manage-v4.trimmed.openapi.json';
 const out = 'lib/clio/schema.generated.ts';
 const wanted = ['Matter_base', 'Contact_base', 'User_base', 'Activity_base', 'ActivityDescription_base', 'Timer_base', 'PracticeArea_base'];
 

@@ -71,7 +71,7 @@ function compile(): Record<string, ValidateFunction> {
   for (const f of ['int32', 'int64']) ajv.addFormat(f, { type: 'number', validate: (n: number) => Number.isInteger(n) });
   for (const f of ['float', 'double']) ajv.addFormat(f, { type: 'number', validate: (n: number) => Number.isFinite(n) });
   const definitions = Object.fromEntries(Object.entries(named).map(([k, v]) => [k, strict(v)]));
-  // The spec's list schemas leave out `meta`, which Clio sends (see REFERENCE.md); allow exactly it.
+  // The spec's list schemas leave out `meta`, which Clio sends (see docs/clio/REFERENCE.md); allow exactly it.
   for (const [k, v] of Object.entries(definitions)) if (k.endsWith('_List')) (v.properties as Record<string, Schema>).meta = META;
   ajv.addSchema({ $id: 'clio', definitions });
   const get = (name: string): ValidateFunction => ajv.getSchema(`clio#/definitions/${name}`)!;

@@ -1,0 +1,146 @@
+/**
+ * The budget table of docs/ARCHITECTURE.md ("Budgets"), the one place `npm run bench` takes its limits from.
+ * Each row keeps the table's wording; `limit` is the budget in the unit the bench measures in.
+ * A row with an `owner` names the issue that owns a figure still over budget, or not measured yet.
+ */
+
+export interface Budget {
+  /** The key the bench reports the figure under. */
+  id: string;
+  /** What is measured, in the table's words. */
+  what: string;
+  /** The budget, in the table's words. */
+  budget: string;
+  /** The limit, in the unit of the figure. */
+  limit: number;
+  /** 'at most' (the default): the figure must be ≤ limit; 'at least': ≥ limit. */
+  bound?: 'at most' | 'at least';
+  /** The issue that owns this figure while it is over budget or not measured yet, e.g. '#10'. */
+  owner?: string;
+  /** Measured somewhere other than the bench; said instead of a figure. */
+  measuredElsewhere?: string;
+}
+
+export const budgets: Budget[] = [
+  { id: 'popup-js', what: 'popup JS, gzip', budget: '≤ 20 kB (forms used less often load when first used)', limit: 20 },
+  {
+    id: 'background-js',
+    what: 'background (service worker) JS, gzip',
+    budget: '≤ 40 kB',
+    limit: 40,
+    owner: '#10', // lead extraction (with the phone library) leaves the worker for the capture page in #10
+  },
+  {
+    id: 'worker-wake',
+    what: 'background: waking a stopped worker to its first reply',
+    budget: '≤ 2 × the same for a worker of a few lines',
+    limit: 2,
+    owner: '#10', // the worker's size: evaluating 49 kB of code is most of the wake
+  },
+  {
+    id: 'page-script-js',
+    what: 'script added to a page on a click (reads the page, mounts the frame), gzip',
+    budget: '≤ 8 kB',
+    limit: 8,
+    owner: '#10', // today the capture content script carries the whole dialog; #10 moves it into an extension frame
+  },
+  { id: 'dialog-frame-js', what: "a dialog's frame page (capture, save to Clio, deadline): JS, gzip", budget: '≤ 35 kB', limit: 35 },
+  {
+    id: 'dialog-shown',
+    what: "a dialog's frame page: menu click to dialog shown",
+    budget: '≤ 2 × the same for a frame holding one paragraph',
+    limit: 2,
+    owner: '#10',
+  },
+  { id: 'zip', what: 'whole zip', budget: '≤ 200 kB', limit: 200 },
+  {
+    id: 'popup-interactive',
+    what: 'popup: navigation to interactive (timer state shown)',
+    budget: '≤ 1.5 × the same measure for an extension page holding one paragraph',
+    limit: 1.5,
+  },
+  { id: 'popup-heap', what: 'popup JS heap', budget: '≤ 5 MB', limit: 5 },
+  { id: 'sidepanel-heap-10k', what: 'side panel JS heap, 10,000 matters', budget: '≤ 16 MB', limit: 16 },
+  { id: 'sidepanel-heap-100k', what: 'side panel JS heap, 100,000 matters', budget: '≤ 64 MB', limit: 64, owner: '#12' },
+  {
+    id: 'page-js',
+    what: 'JS run on pages the user never invoked the extension on (content scripts declared)',
+    budget: 'none; page load time unchanged by installing the extension',
+    limit: 0,
+  },
+  { id: 'search-10k', what: 'matter search, 10,000 matters: keystroke to results painted, p95', budget: '≤ 16 ms', limit: 16 },
+  { id: 'search-100k', what: 'matter search, 100,000 matters: keystroke to results painted, p95', budget: '≤ 16 ms', limit: 16, owner: '#12' },
+  { id: 'index-bytes', what: 'matter index in storage, a matter', budget: '≤ 500 bytes', limit: 500 },
+  {
+    id: 'panel-first-10k',
+    what: 'side panel opened: first keystroke answered from the local index, 10,000 matters',
+    budget: '≤ 300 ms; no main-thread task over 50 ms meanwhile',
+    limit: 300,
+    owner: '#12',
+  },
+  {
+    id: 'panel-first-100k',
+    what: 'side panel opened: first keystroke answered from the local index, 100,000 matters',
+    budget: '≤ 1 s; no main-thread task over 50 ms meanwhile',
+    limit: 1000,
+    owner: '#12',
+  },
+  {
+    id: 'suggest',
+    what: 'matter suggested for a page: read and match a 1 MB page against 10,000 matters, p95',
+    budget: '≤ 30 ms, 0 requests',
+    limit: 30,
+    owner: '#12',
+  },
+  { id: 'requests-popup', what: 'Clio requests: opening the popup (most for one opening)', budget: '0–1', limit: 1 },
+  { id: 'requests-search', what: 'Clio requests: typing in search', budget: '0', limit: 0 },
+  {
+    id: 'requests-actions',
+    what: 'Clio requests: timer, time or expense, lead, document, communication, note, task, calendar entry',
+    budget: 'starting a timer 1; stopping 1–2; logging time or an expense 1; capturing a lead 1; a document 3 + the upload; …',
+    limit: 0,
+    measuredElsewhere: 'counted by the e2e tests',
+  },
+  { id: 'rate-429', what: 'rate limit: requests answered 429 in a 300-action burst at 50/min', budget: '0', limit: 0 },
+  { id: 'rate-use', what: 'rate limit: allowed rate used while work waits', budget: '≥ 90 %', limit: 90, bound: 'at least' },
+];
+
+/** A measured figure: its value in the budget's unit, and how to print it. */
+export interface Figure {
+  value: number;
+  shown: string;
+}
+
+export type Verdict = 'ok' | 'over' | 'not measured';
+
+export function verdict(b: Budget, f: Figure | undefined): Verdict {
+  if (!f || Number.isNaN(f.value)) return 'not measured';
+  return (b.bound === 'at least' ? f.value >= b.limit : f.value <= b.limit) ? 'ok' : 'over';
+}
+
+/** The budget table's rows as printed: what, measured, budget, verdict. `skipped` says why a row was not run this time. */
+export function budgetRows(figures: Map<string, Figure>, skipped: Map<string, string>): { rows: string[][]; over: number } {
+  let over = 0;
+  const rows = budgets.map((b) => {
+    const f = figures.get(b.id);
+    const v = verdict(b, f);
+    if (v === 'over') over++;
+    const measured = f
+      ? f.shown
+      : b.measuredElsewhere
+        ? b.measuredElsewhere
+        : skipped.has(b.id)
+          ? `skipped (${skipped.get(b.id)})`
+          : `not measured yet${b.owner ? ` (${b.owner})` : ''}`;
+    const said = v === 'ok' ? 'ok' : v === 'over' ? `OVER${b.owner ? ` (owner: ${b.owner})` : ''}` : '';
+    return [b.what, measured, b.budget, said];
+  });
+  return { rows, over };
+}
+
+/** A Markdown-style table, columns padded. */
+export function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
