@@ -41,7 +41,10 @@ test('the first sync shows progress and costs ⌈N/200⌉ requests; then search 
   expect(pages.length).toBeGreaterThanOrEqual(15);
   expect(pages.length).toBeLessThanOrEqual(16);
 
-  // Typing sends nothing to Clio once synced.
+  // Typing sends nothing to Clio once synced (after the sign-in's own fetch of activity descriptions, which follows the sync).
+  await expect
+    .poll(() => page.evaluate(`chrome.storage.local.get('activity-descriptions').then(function (r) { return !!r['activity-descriptions']; })`))
+    .toBe(true);
   await sandbox.clearLog();
   const [matter] = await sandbox.matters('', 'Open');
   const box = page.getByRole('searchbox', { name: 'Search matters' });
@@ -104,7 +107,7 @@ test('time typed in the panel and not saved comes back after the panel was close
   };
   // What the panel has written so far (the page closes only once it is there, as a person would take longer).
   const kept = (page: Page) =>
-    page.evaluate(`chrome.storage.local.get('panel-entry-draft:${target!.id}').then(function (r) { return r['panel-entry-draft:${target!.id}'] || null; })`);
+    page.evaluate(`chrome.storage.local.get('panel-entry-drafts').then(function (r) { return (r['panel-entry-drafts'] || {})['${target!.id}'] || null; })`);
   let page = await openMatter();
   await page.getByRole('button', { name: 'Log time' }).click();
   await page.getByRole('textbox', { name: 'Duration' }).fill('45m');
