@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { hostPermissionsFor } from './lib/auth/regions';
+import { embeddedSecretWarning, zipRefusal } from './scripts/embedded-secret';
 
 // WXT_CLIO_SERVER points a build at a Clio-compatible server (the sandbox); unset means real Clio.
 const customServer = process.env.WXT_CLIO_SERVER?.replace(/\/+$/, '') || undefined;
@@ -11,6 +12,14 @@ export default defineConfig({
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    'build:before': () => {
+      const warning = embeddedSecretWarning(process.env);
+      if (warning) console.warn(`\n⚠  ${warning}\n`);
+    },
+    'zip:start': () => {
+      const refusal = zipRefusal(process.env);
+      if (refusal) throw new Error(refusal);
+    },
     // The popup's one script goes without webextension-polyfill (see lib/browser/native.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.name === 'popup-script')) return;

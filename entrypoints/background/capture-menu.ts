@@ -4,12 +4,20 @@
  * extension window where nothing can be injected (PDF viewer, browser pages, the web store).
  */
 import { type Browser, browser } from 'wxt/browser';
-import { captureContextOf, keepClickContext } from '@/lib/leads/click-contexts';
+import { CLICK_CONTEXT_TTL_MS, captureContextOf, keepClickContext, sweepClickContexts } from '@/lib/leads/click-contexts';
+import { onAlarm } from './alarms';
 
 export const CAPTURE_MENU_ID = 'capture-lead';
+const SWEEP_ALARM = 'click-contexts-sweep';
+
+/** Contexts nobody read are swept an hour after they were kept, even if no other click comes. */
+export function sweepClickContextsLater(): void {
+  onAlarm(SWEEP_ALARM, () => void sweepClickContexts());
+}
 
 export async function openCapture(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): Promise<void> {
   const context = captureContextOf(info, tab);
+  browser.alarms.create(SWEEP_ALARM, { delayInMinutes: CLICK_CONTEXT_TTL_MS / 60_000 + 1 });
   if (tab?.id !== undefined && tab.id >= 0) {
     await keepClickContext({ tabId: tab.id }, context);
     try {

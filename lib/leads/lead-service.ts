@@ -7,7 +7,7 @@ import type { ClioClient } from '../clio/client';
 import { appError } from '../errors';
 import type { Outbox } from '../outbox/outbox';
 import { growDuplicates } from './clio-grow-leads';
-import { clickContext } from './click-contexts';
+import { takeClickContext } from './click-contexts';
 import { type CountryCode, type ExtractedLead, extractLead, type PageFacts } from '../page-reading/extract-lead';
 import type { CaptureContext, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutcome } from './lead';
 import { GROW_LEAD, type GrowLeadPayload } from './lead-courier';
@@ -35,7 +35,7 @@ export class LeadService {
   constructor(private readonly deps: LeadServiceDeps) {}
 
   async context(clickId: string | undefined, tabId: number | undefined): Promise<CaptureContext> {
-    const ctx = await clickContext(clickId, clickId ? undefined : tabId);
+    const ctx = await takeClickContext(clickId, clickId ? undefined : tabId);
     if (!ctx) throw appError('bad-request', 'Right-click the page again and choose “Capture as Clio Grow lead”.');
     return ctx;
   }
