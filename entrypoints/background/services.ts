@@ -13,6 +13,7 @@ import { storageLimiterStore } from '@/lib/clio/limiter-store';
 import { RateLimiter } from '@/lib/clio/rate-limiter';
 import { forgetDraftsSavedAs } from '@/lib/drafts/draft-keeper';
 import { GrowConnectionService } from '@/lib/grow/grow-connection';
+import { growConnectionItem } from '@/lib/grow/grow-connection-item';
 import { GROW_LEAD, growLeadCourier } from '@/lib/leads/lead-courier';
 import { LeadService } from '@/lib/leads/lead-service';
 import { growInboxUrl } from '@/lib/clio/links';
@@ -24,7 +25,7 @@ import { Outbox } from '@/lib/outbox/outbox';
 import { storageOutboxStore } from '@/lib/outbox/outbox-store';
 import { settingsItem } from '@/lib/settings/settings-item';
 import { indexedDbSecretStore } from '@/lib/storage/secret-store';
-import { showUserStateOf } from '@/lib/storage/user-state';
+import { showUserStateOf, stateOwner } from '@/lib/storage/user-state';
 import { TIME_ENTRY, timeEntryCourier } from '@/lib/time-entries/time-entry-courier';
 import { TimeEntryService } from '@/lib/time-entries/time-entry-service';
 import { TimerService } from '@/lib/timer/timer-service';
@@ -95,7 +96,8 @@ export function createServices() {
       }),
     },
     onWake: (at) => void scheduleOutbox(at, () => void outbox.flush()),
-    owner,
+    // Leads go to the firm's Grow (of this region) as connected; everything else as the signed-in Clio user.
+    owner: async (kind) => (kind === GROW_LEAD ? ((await growConnectionItem.getValue()).via ? (await hosts()).growApi : null) : owner()),
   });
   const today = async () => isoDateIn(Date.now(), (await accountItem.getValue()).user?.timeZone);
   const timer = new TimerService({
@@ -110,6 +112,7 @@ export function createServices() {
     today,
     remember: rememberMatter,
     recentMatters: () => recentMattersItem.getValue(),
+    owner: stateOwner,
     idle: { get: () => idleItem.getValue(), set: (s) => idleItem.setValue(s) },
   });
   const timeEntries = new TimeEntryService({ client, outbox, userId, today, saved: forgetDraftsSavedAs, remember: rememberMatter });
@@ -138,6 +141,7 @@ export function createServices() {
     client,
     flow,
     vault,
+    ownerOf,
     showStateOf: async (id) => showUserStateOf(await ownerOf(id)),
     signedIn: async () => {
       await scheduleTokenRefresh(session);

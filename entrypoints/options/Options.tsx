@@ -11,6 +11,7 @@ import { storageOutboxStore } from '@/lib/outbox/outbox-store';
 import { accountItem } from '@/lib/auth/account-item';
 import { growConnectionItem } from '@/lib/grow/grow-connection-item';
 import { settingsItem, type Settings } from '@/lib/settings/settings-item';
+import { GROW_LEAD } from '@/lib/leads/lead-courier';
 import { GrowSection } from './GrowSection';
 import { WaitingLeads } from './WaitingLeads';
 
@@ -27,8 +28,9 @@ export function Options() {
 
   const signOut = async () => {
     try {
+      const mine = acct.owner;
       await send('auth/sign-out');
-      const waiting = (await storageOutboxStore<OutboxEntry>().load()).filter(isOpen).length;
+      const waiting = (await storageOutboxStore<OutboxEntry>().load()).filter((e) => isOpen(e) && e.owner === mine && e.kind !== GROW_LEAD).length;
       const kept = waiting
         ? ` ${waiting === 1 ? 'One entry is' : `${waiting} entries are`} still waiting to be sent; ${waiting === 1 ? 'it goes' : 'they go'} to Clio when you sign in again.`
         : '';

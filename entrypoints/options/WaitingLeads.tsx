@@ -1,4 +1,6 @@
 /** Captured leads that have not reached Grow yet: why, and Retry or Discard. */
+import { useEffect, useState } from 'preact/hooks';
+import { currentHosts } from '@/components/clio-hosts';
 import { useFollowed } from '@/components/use-followed';
 import type { GrowLeadPayload } from '@/lib/leads/lead-courier';
 import { GROW_LEAD } from '@/lib/leads/lead-courier';
@@ -8,7 +10,10 @@ import { storageOutboxStore } from '@/lib/outbox/outbox-store';
 
 export function WaitingLeads() {
   const outbox = useFollowed({ entries: storageOutboxStore<OutboxEntry>().item })?.entries;
-  const leads = (outbox ?? []).filter((e) => e.kind === GROW_LEAD && e.state !== 'sent');
+  const [grow, setGrow] = useState<string | null>(null);
+  useEffect(() => void currentHosts().then((h) => setGrow(h.growApi)), []);
+  // Leads belong to the firm's Grow of the chosen region: those of another region wait for it.
+  const leads = (outbox ?? []).filter((e) => e.kind === GROW_LEAD && e.state !== 'sent' && e.owner === grow);
   if (!leads.length) return null;
   return (
     <section aria-labelledby="leads-h">

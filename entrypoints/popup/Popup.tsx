@@ -8,6 +8,7 @@ import type { ClioHosts } from '@/lib/auth/regions';
 import { openMatterPanel } from '@/lib/browser/side-panel';
 import { matterUrl } from '@/lib/clio/links';
 import { send } from '@/lib/messaging/send';
+import { isOpen } from '@/lib/outbox/outbox-machine';
 import type { PopupDraft } from '@/lib/drafts/drafts';
 import { useKeptDraft } from '@/components/use-kept-draft';
 import { IdlePrompt } from './IdlePrompt';
@@ -64,10 +65,18 @@ export function Popup({ state }: { state: PopupState }) {
     </header>
   );
   if (!account.signedIn) {
+    const last = account.lastUser;
+    const held = last ? state.outbox.filter((e) => e.owner === last.owner && isOpen(e)).length : 0;
     return (
       <main>
         {header}
         {account.problem ? <p class="problem">{account.problem}</p> : <p>Connect your Clio account to track time from any page.</p>}
+        {last && held ? (
+          <p class="held">
+            {held === 1 ? 'One entry is' : `${held} entries are`} kept for {last.name}: {held === 1 ? 'it is' : 'they are'} sent to Clio only when {last.name}{' '}
+            signs in again.
+          </p>
+        ) : null}
         <SignInButton onStatus={setStatus} />
         <StatusMessage status={status} />
       </main>
@@ -105,7 +114,7 @@ export function Popup({ state }: { state: PopupState }) {
             matterLink={(id) => (hosts ? matterUrl(hosts, id) : '')}
           />
         ) : null}
-        {draft.tab === 'today' ? <TodayList outbox={state.outbox} /> : null}
+        {draft.tab === 'today' ? <TodayList outbox={state.outbox.filter((e) => e.owner === account.owner)} /> : null}
       </div>
       <footer class="hint">Signed in as {account.user?.name ?? 'your Clio user'}</footer>
     </main>

@@ -12,14 +12,11 @@ export async function fetchAccount(client: ClioClient): Promise<AccountState & {
   return { signedIn: true, user: { id: me.id, name: me.name, email: me.email, ...(me.time_zone ? { timeZone: me.time_zone } : {}) } };
 }
 
-export async function refreshAccount(client: ClioClient): Promise<AccountState> {
-  const state = await fetchAccount(client);
-  await accountItem.setValue(state);
-  return state;
-}
-
+/** Signed out (by the user, or Clio ended the session): who signed in last is kept, for the entries held for them. */
 export async function markSignedOut(problem?: string): Promise<AccountState> {
-  const state: AccountState = problem ? { signedIn: false, problem } : { signedIn: false };
+  const was = await accountItem.getValue();
+  const lastUser = was.user && was.owner ? { name: was.user.name, owner: was.owner } : was.lastUser;
+  const state: AccountState = { signedIn: false, ...(lastUser ? { lastUser } : {}), ...(problem ? { problem } : {}) };
   await accountItem.setValue(state);
   return state;
 }
@@ -29,6 +26,8 @@ export interface AccountServiceDeps {
   client: ClioClient;
   flow: WebAuthFlow;
   vault: SecretStore;
+  /** A Clio user of this Clio, as outbox entries and per-user state name their owner. */
+  ownerOf: (userId: number) => Promise<string>;
   /** Before anyone sees "signed in": only this user's browser state may be on show. */
   showStateOf: (userId: number) => Promise<void>;
   /** After sign-in (schedule refresh, send what waited, build the index). */
@@ -43,7 +42,8 @@ export class AccountService {
 
   async signIn(): Promise<AccountState> {
     await this.deps.session.signIn();
-    const account = await fetchAccount(this.deps.client);
+    const account = { ...(await fetchAccount(this.deps.client)), owner: '' };
+    account.owner = await this.deps.ownerOf(account.user.id);
     // Another user's timer, drafts and recent matters are put aside for them first.
     await this.deps.showStateOf(account.user.id);
     await accountItem.setValue(account);
@@ -57,8 +57,11 @@ export class AccountService {
     return markSignedOut();
   }
 
-  refresh(): Promise<AccountState> {
-    return refreshAccount(this.deps.client);
+  async refresh(): Promise<AccountState> {
+    const account = await fetchAccount(this.deps.client);
+    const state: AccountState = { ...account, owner: await this.deps.ownerOf(account.user.id) };
+    await accountItem.setValue(state);
+    return state;
   }
 
   redirectUri(): string {

@@ -78,25 +78,28 @@ export const isOpen = (e: OutboxEntry) => e.state === 'pending' || e.state === '
  * arrive in order) and a later one waits behind an earlier one; kinds do not wait for each other
  * (a lead stuck on Grow never holds back time entries). Entries the user must fix block nothing.
  */
-export function nextDue(entries: readonly OutboxEntry[], now: number, owner: string | null = null): OutboxEntry | undefined {
+export function nextDue(entries: readonly OutboxEntry[], now: number, owner: (kind: string) => string | null): OutboxEntry | undefined {
   return heads(entries, owner)
     .filter((e) => e.nextAttemptAt <= now)
     .sort((a, b) => a.createdAt - b.createdAt)[0];
 }
 
 /** When the outbox next has work (for the alarm), or null when nothing is open. */
-export function nextWake(entries: readonly OutboxEntry[], owner: string | null = null): number | null {
+export function nextWake(entries: readonly OutboxEntry[], owner: (kind: string) => string | null): number | null {
   const times = heads(entries, owner).map((e) => e.nextAttemptAt);
   return times.length ? Math.min(...times) : null;
 }
 
-/** The oldest waiting entry of each kind, among those of `owner` (entries of another user wait for them). */
-function heads(entries: readonly OutboxEntry[], owner: string | null): OutboxEntry[] {
+/**
+ * The oldest waiting entry of each kind, among those whose owner may send that kind now: entries of
+ * another user, or made before owners were kept and never adopted, wait (they are never sent as someone else).
+ */
+function heads(entries: readonly OutboxEntry[], owner: (kind: string) => string | null): OutboxEntry[] {
   const seen = new Set<string>();
   const out: OutboxEntry[] = [];
   for (const e of entries) {
     if ((e.state !== 'pending' && e.state !== 'uncertain') || seen.has(e.kind)) continue;
-    if (e.owner !== undefined && owner !== null && e.owner !== owner) continue;
+    if (e.owner === undefined || e.owner !== owner(e.kind)) continue;
     seen.add(e.kind);
     out.push(e);
   }

@@ -3,7 +3,7 @@
  * before it is sent, and delivered in order, exactly once, whatever the network, the rate limit or
  * the service worker do. Delivery itself is a Courier's job; the rules are in machine.ts.
  */
-import { type AppError, toAppError } from '../errors';
+import { type AppError, appError, toAppError } from '../errors';
 import { nextDue, nextWake, transition, type OutboxEntry } from './outbox-machine';
 
 export interface Courier<P = unknown> {
@@ -31,8 +31,11 @@ export interface OutboxDeps {
   newId?: () => string;
   /** Told when the outbox next has work (null: none), to set an alarm. */
   onWake?: (at: number | null) => void;
-  /** Who is signed in (Clio origin and user), or null: entries are sent only as the user who made them. */
-  owner?: () => Promise<string | null>;
+  /**
+   * Who may send entries of `kind` now (for Manage kinds: the signed-in Clio origin and user; for leads: the
+   * Grow connection), or null: an entry is queued only with an owner and sent only as that owner.
+   */
+  owner: (kind: string) => Promise<string | null>;
 }
 
 /** Sent entries are kept this long so the surfaces can show what happened. */
@@ -65,8 +68,9 @@ export class Outbox {
    * Writes the entry without sending it yet. `key` makes it idempotent: an entry with the same key
    * already in the outbox is returned instead of a second one (a save repeated after the popup closed).
    */
-  async enqueue<P>(kind: string, payload: P, key?: string): Promise<OutboxEntry<P>> {
-    const owner = (await this.deps.owner?.()) ?? undefined;
+  async enqueue<P>(kind: string, payload: P, key?: string, as?: string): Promise<OutboxEntry<P>> {
+    const owner = as ?? (await this.deps.owner(kind));
+    if (!owner) throw appError('signed-out', 'Sign in with Clio first. Nothing was saved.');
     const entry: OutboxEntry<P> = {
       id: key ?? this.newId(),
       kind,
@@ -75,7 +79,7 @@ export class Outbox {
       attempts: 0,
       createdAt: this.now(),
       nextAttemptAt: this.now(),
-      ...(owner ? { owner } : {}),
+      owner,
     };
     let existing: OutboxEntry | undefined;
     await this.mutate((all) => {
@@ -92,8 +96,8 @@ export class Outbox {
   }
 
   /** Writes the entry, then tries to deliver it (and anything due before it) at once. */
-  async add<P>(kind: string, payload: P, key?: string): Promise<OutboxEntry<P>> {
-    const entry = await this.enqueue(kind, payload, key);
+  async add<P>(kind: string, payload: P, key?: string, as?: string): Promise<OutboxEntry<P>> {
+    const entry = await this.enqueue(kind, payload, key, as);
     await this.flush();
     return ((await this.get(entry.id)) ?? entry) as OutboxEntry<P>;
   }
@@ -103,6 +107,7 @@ export class Outbox {
   }
 
   async retry(id: string): Promise<void> {
+    await this.mustBeOwn(id);
     await this.mutate((all) => all.map((e) => (e.id === id ? transition(e, { type: 'retry', at: this.now() }) : e)));
     await this.flush();
   }
@@ -117,7 +122,27 @@ export class Outbox {
 
   /** Forgets an entry the user gave up on; one being sent right now is not discarded. */
   async discard(id: string): Promise<void> {
+    await this.mustBeOwn(id);
     await this.mutate((all) => all.filter((e) => e.id !== id || e.state === 'sending'));
+  }
+
+  /** Entries the user may see and act on: those of whoever may send each kind now. */
+  async mine(): Promise<OutboxEntry[]> {
+    const all = await this.deps.store.load();
+    const owners = await this.ownersOf(all);
+    return all.filter((e) => e.owner === owners.get(e.kind));
+  }
+
+  /** Retry and discard act only on the signed-in user's own entries. */
+  private async mustBeOwn(id: string): Promise<void> {
+    const entry = await this.get(id);
+    if (entry && entry.owner !== (await this.deps.owner(entry.kind))) throw appError('forbidden', 'This entry belongs to another Clio user.');
+  }
+
+  private async ownersOf(entries: readonly OutboxEntry[]): Promise<Map<string, string | null>> {
+    const owners = new Map<string, string | null>();
+    for (const kind of new Set(entries.map((e) => e.kind))) owners.set(kind, await this.deps.owner(kind));
+    return owners;
   }
 
   /**
@@ -130,17 +155,20 @@ export class Outbox {
   }
 
   private async runFlush(): Promise<void> {
-    let owner: string | null = null;
+    let owners = new Map<string, string | null>();
+    const ownerOf = (kind: string) => owners.get(kind) ?? null;
     while (this.again) {
       this.again = false;
-      owner = (await this.deps.owner?.()) ?? null;
+      owners = await this.ownersOf(await this.deps.store.load());
       for (;;) {
-        const entry = nextDue(await this.deps.store.load(), this.now(), owner);
+        const entry = nextDue(await this.deps.store.load(), this.now(), ownerOf);
         if (!entry) break;
         await this.attempt(entry);
       }
     }
-    this.deps.onWake?.(nextWake(await this.deps.store.load(), owner));
+    const left = await this.deps.store.load();
+    owners = await this.ownersOf(left);
+    this.deps.onWake?.(nextWake(left, ownerOf));
   }
 
   private async attempt(entry: OutboxEntry): Promise<void> {

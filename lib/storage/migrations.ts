@@ -8,6 +8,8 @@
  * items, whose shapes are the newest ones.
  */
 import { browser } from 'wxt/browser';
+import { builtInServer, hostsOf } from '../auth/app-config';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/settings-item';
 
 export interface RawStore {
   get(keys: null): Promise<Record<string, unknown>>;
@@ -30,7 +32,7 @@ const PANEL_DRAFT_PREFIX_0_1_0 = 'panel-entry-draft:';
 export const STEPS: Step[] = [
   {
     to: 2,
-    what: 'side-panel drafts in one keyed map; users’ state put aside keyed by item; per-item version marks dropped',
+    what: 'side-panel drafts in one keyed map; users’ state put aside keyed by item; every outbox entry owned; per-item version marks dropped',
     async run(all, store) {
       // 0.1.0 kept each matter's side-panel draft under its own key.
       const oldKeys = Object.keys(all).filter((k) => k.startsWith(PANEL_DRAFT_PREFIX_0_1_0));
@@ -52,7 +54,21 @@ export const STEPS: Step[] = [
           'local:panel-entry-drafts': Object.fromEntries(Object.entries(drafts).map(([k, d]) => [k.replace(PANEL_DRAFT_PREFIX_0_1_0, ''), d])),
         };
       }
-      await store.set({ 'panel-entry-drafts': panel, ...(Object.keys(aside).length ? { 'user-state-aside': byItem } : {}) });
+      // Every entry gets an owner: leads belong to the firm's Grow of the chosen region, the rest to the user whose
+      // state this is (0.1.0 left an entry made while signed out without one, to be sent as whoever signed in next).
+      const growOwner = hostsOf({ ...DEFAULT_SETTINGS, ...(all.settings as Partial<Settings> | undefined) }, { customServer: builtInServer() }).growApi;
+      const stateOwner = typeof all['state-owner'] === 'string' ? all['state-owner'] : undefined;
+      const outbox = ((all.outbox as Array<{ kind: string; owner?: string }> | undefined) ?? []).map((e) =>
+        e.kind === 'grow-lead' ? { ...e, owner: growOwner } : e.owner || !stateOwner ? e : { ...e, owner: stateOwner },
+      );
+      // The account names its owner now (the lists show only that user's entries).
+      const account = all.account as { signedIn?: boolean; owner?: string } | undefined;
+      await store.set({
+        ...(account?.signedIn && !account.owner && stateOwner ? { account: { ...account, owner: stateOwner } } : {}),
+        'panel-entry-drafts': panel,
+        ...(Object.keys(aside).length ? { 'user-state-aside': byItem } : {}),
+        ...(all.outbox ? { outbox } : {}),
+      });
       // Items kept a version mark beside them (`settings$`); the chain's version replaces them.
       await store.remove([...oldKeys, ...Object.keys(all).filter((k) => k.endsWith('$'))]);
     },

@@ -11,6 +11,9 @@ const stateOwnerItem = defineItem<string | null>('local:state-owner', { fallback
 /** Other users' state: owner → item key → value. */
 const asideItem = defineItem<Record<string, Record<string, unknown>>>('local:user-state-aside', { fallback: {} });
 
+/** Whose browser state is on show (Clio origin # user id): the last user who signed in, even once signed out. */
+export const stateOwner = (): Promise<string | null> => stateOwnerItem.getValue();
+
 export async function showUserStateOf(owner: string): Promise<void> {
   const previous = await stateOwnerItem.getValue();
   if (previous === owner) return;

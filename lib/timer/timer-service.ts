@@ -35,6 +35,8 @@ export interface TimerServiceDeps {
   remember: (m: MatterRef) => Promise<void>;
   /** The matters timed or logged last, newest first (the keyboard command starts on the first). */
   recentMatters: () => Promise<MatterRef[]>;
+  /** Whose the timer is (the Clio user whose state is on show): its stop is sent only as them, even after they signed out. */
+  owner: () => Promise<string | null>;
   /** Time away from the computer waiting for the user's decision. */
   idle: { get(): Promise<IdleSpan | null>; set(span: IdleSpan | null): Promise<void> };
   now?: () => number;
@@ -196,25 +198,36 @@ export class TimerService {
     const now = this.now();
     const seconds = Math.max(1, quantitySeconds(t, now));
     const label = matterLabel(t.matter);
+    const owner = (await this.deps.owner()) ?? undefined;
     // The stop is written to the outbox before the timer is cleared: a worker killed in between loses nothing.
     const queued =
       t.activityId === null
-        ? await this.deps.outbox.enqueue<TimeEntryPayload>(TIME_ENTRY, {
-            matter: t.matter!,
-            date: await this.deps.today(),
-            seconds,
-            note,
-            activityDescriptionId: t.activityDescriptionId,
-            nonBillable: false,
-          })
-        : await this.deps.outbox.enqueue<TimerStopPayload>(TIMER_STOP, {
-            activityId: t.activityId,
-            seconds,
-            note,
-            matterLabel: label,
-            verify: now - t.syncedAt > FRESH_MS,
-            running: isRunning(t),
-          });
+        ? await this.deps.outbox.enqueue<TimeEntryPayload>(
+            TIME_ENTRY,
+            {
+              matter: t.matter!,
+              date: await this.deps.today(),
+              seconds,
+              note,
+              activityDescriptionId: t.activityDescriptionId,
+              nonBillable: false,
+            },
+            undefined,
+            owner,
+          )
+        : await this.deps.outbox.enqueue<TimerStopPayload>(
+            TIMER_STOP,
+            {
+              activityId: t.activityId,
+              seconds,
+              note,
+              matterLabel: label,
+              verify: now - t.syncedAt > FRESH_MS,
+              running: isRunning(t),
+            },
+            undefined,
+            owner,
+          );
     await this.deps.store.set(null);
     await this.deps.outbox.flush();
     const entry: OutboxEntry = (await this.deps.outbox.get(queued.id)) ?? queued;

@@ -105,7 +105,13 @@ describe('growLeadCourier via Grow’s API (OAuth)', () => {
   it('a lead whose answer was lost is found by the outbox, not sent twice', async () => {
     const w = await world();
     let clock = Date.now();
-    const outbox = new Outbox({ store: memoryOutboxStore(), couriers: { [GROW_LEAD]: w.courier }, now: () => clock, random: () => 0 });
+    const outbox = new Outbox({
+      store: memoryOutboxStore(),
+      couriers: { [GROW_LEAD]: w.courier },
+      now: () => clock,
+      random: () => 0,
+      owner: async () => 'clio#1',
+    });
     await admin.faults({ dropAfter: 1, scope: 'grow' });
     const first = await outbox.add(GROW_LEAD, lead('oauth'));
     expect(first.state).toBe('uncertain');
@@ -168,7 +174,13 @@ describe('growLeadCourier via the legacy Lead Inbox token', () => {
     });
 
     let clock = Date.now();
-    const outbox = new Outbox({ store: memoryOutboxStore(), couriers: { [GROW_LEAD]: w.courier }, now: () => clock, random: () => 0 });
+    const outbox = new Outbox({
+      store: memoryOutboxStore(),
+      couriers: { [GROW_LEAD]: w.courier },
+      now: () => clock,
+      random: () => 0,
+      owner: async () => 'clio#1',
+    });
     await admin.faults({ dropAfter: 1, scope: 'grow' });
     const first = await outbox.add(GROW_LEAD, p);
     clock += 60_000;

@@ -3,6 +3,8 @@ import { appError, type AppError } from '@/lib/errors';
 import { nextDue, transition, type OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { Outbox, type Courier, type OutboxStore } from '@/lib/outbox/outbox';
 
+const ME = 'clio#1';
+
 type Fault = 'drop-after-send' | 'drop-before-send' | '429' | '500' | '422' | 'signed-out' | 'die-mid-send';
 
 /** A fake Clio holding created records, and a courier whose next sends fail as scripted. */
@@ -38,7 +40,8 @@ function world() {
     mayHaveReached: (e: AppError) => e.kind === 'network' || e.kind === 'server',
   };
   let ids = 0;
-  const make = () => new Outbox({ store, couriers: { entry: courier as Courier<never> }, now: () => clock, random: () => 0.5, newId: () => `e${++ids}` });
+  const make = () =>
+    new Outbox({ store, couriers: { entry: courier as Courier<never> }, now: () => clock, random: () => 0.5, newId: () => `e${++ids}`, owner: async () => ME });
   return {
     clio,
     faults,
@@ -139,11 +142,11 @@ describe('Outbox', () => {
   });
 
   it('honours a rate limit’s retry time', () => {
-    const e: OutboxEntry = { id: 'x', kind: 'entry', payload: {}, state: 'sending', attempts: 1, createdAt: 0, nextAttemptAt: 0 };
+    const e: OutboxEntry = { id: 'x', kind: 'entry', payload: {}, state: 'sending', attempts: 1, createdAt: 0, nextAttemptAt: 0, owner: ME };
     const after = transition(e, { type: 'failed', at: 100, error: { kind: 'rate-limited', message: '', retryAt: 7100 }, mayHaveReached: false, random: 0 });
     expect(after).toMatchObject({ state: 'pending', nextAttemptAt: 7100 });
-    expect(nextDue([after], 7099)).toBeUndefined();
-    expect(nextDue([after], 7100)).toBe(after);
+    expect(nextDue([after], 7099, () => ME)).toBeUndefined();
+    expect(nextDue([after], 7100, () => ME)).toBe(after);
   });
 
   it('can discard an entry the user gives up on', async () => {
@@ -185,6 +188,7 @@ describe('Outbox keys and kinds', () => {
         lead: stuck as Courier<never>,
         entry: { deliver: async () => ++delivered, find: async () => null, mayHaveReached: () => false } as Courier<never>,
       },
+      owner: async () => ME,
     });
     expect((await outbox.add('lead', { note: 'lead' })).state).toBe('pending');
     expect((await outbox.add('entry', { note: 'time' })).state).toBe('sent');
@@ -228,5 +232,71 @@ describe('Outbox owners', () => {
     who = 'clio#1';
     await outbox.flush();
     expect(sent).toEqual(['clio#1:mine']);
+  });
+
+  it('queues nothing without an owner: signed out, a save is refused and nothing is stored', async () => {
+    let stored: OutboxEntry[] = [];
+    const outbox = new Outbox({
+      store: { load: async () => structuredClone(stored), save: async (e) => void (stored = structuredClone(e)) },
+      couriers: { entry: { deliver: async () => ({}), find: async () => null, mayHaveReached: () => false } as Courier<never> },
+      owner: async () => null,
+    });
+    await expect(outbox.add('entry', { note: 'nobody' })).rejects.toMatchObject({ kind: 'signed-out' });
+    expect(stored).toEqual([]);
+  });
+
+  it('holds an entry made for a given user (a timer stop after the session ended) until that user signs in again', async () => {
+    let who: string | null = null;
+    let stored: OutboxEntry[] = [];
+    const sent: string[] = [];
+    const outbox = new Outbox({
+      store: { load: async () => structuredClone(stored), save: async (e) => void (stored = structuredClone(e)) },
+      couriers: {
+        entry: { deliver: async (p: { note: string }) => (sent.push(p.note), {}), find: async () => null, mayHaveReached: () => false } as Courier<never>,
+      },
+      owner: async () => who,
+    });
+    const held = await outbox.add('entry', { note: 'stop' }, undefined, 'clio#1');
+    expect(held).toMatchObject({ state: 'pending', owner: 'clio#1' });
+    who = 'clio#2';
+    await outbox.wake();
+    expect(sent).toEqual([]);
+    who = 'clio#1';
+    await outbox.wake();
+    expect(sent).toEqual(['stop']);
+  });
+
+  it('never sends an entry without an owner (made before owners were kept and not adopted)', async () => {
+    const sent: string[] = [];
+    let stored: OutboxEntry[] = [{ id: 'old', kind: 'entry', payload: { note: 'legacy' }, state: 'pending', attempts: 0, createdAt: 0, nextAttemptAt: 0 }];
+    const outbox = new Outbox({
+      store: { load: async () => structuredClone(stored), save: async (e) => void (stored = structuredClone(e)) },
+      couriers: {
+        entry: { deliver: async (p: { note: string }) => (sent.push(p.note), {}), find: async () => null, mayHaveReached: () => false } as Courier<never>,
+      },
+      owner: async () => 'clio#1',
+    });
+    await outbox.flush();
+    expect(sent).toEqual([]);
+  });
+
+  it('lists, retries and discards only the signed-in user’s entries', async () => {
+    let who: string | null = 'clio#1';
+    let stored: OutboxEntry[] = [
+      { id: 'a', kind: 'entry', payload: { note: 'mine' }, state: 'failed', attempts: 1, createdAt: 0, nextAttemptAt: Infinity, owner: 'clio#1' },
+      { id: 'b', kind: 'entry', payload: { note: 'theirs' }, state: 'failed', attempts: 1, createdAt: 0, nextAttemptAt: Infinity, owner: 'clio#2' },
+    ];
+    const outbox = new Outbox({
+      store: { load: async () => structuredClone(stored), save: async (e) => void (stored = structuredClone(e)) },
+      couriers: { entry: { deliver: async () => ({}), find: async () => null, mayHaveReached: () => false } as Courier<never> },
+      owner: async () => who,
+    });
+    expect((await outbox.mine()).map((e) => e.id)).toEqual(['a']);
+    await expect(outbox.discard('b')).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(outbox.retry('b')).rejects.toMatchObject({ kind: 'forbidden' });
+    expect(stored.map((e) => e.id)).toEqual(['a', 'b']);
+    who = 'clio#2';
+    await outbox.discard('b');
+    expect(stored.map((e) => e.id)).toEqual(['a']);
   });
 });

@@ -31,9 +31,8 @@ describe('seed', () => {
     expect(db.growContacts.filter((g) => g.email && manageEmails.has(g.email)).length).toBeGreaterThan(50);
   });
 
-  it('seeds 10,000 matters well under a second', () => {
-    const t = performance.now();
+  // Its speed is the bench's to measure (a timed assertion fails on a loaded machine, not on slow code).
+  it('seeds 10,000 matters', () => {
     expect(seedDb({ seed: 3, matters: 10_000 }).matters.size).toBe(10_000);
-    expect(performance.now() - t).toBeLessThan(1000);
   });
 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { accountItem } from '@/lib/auth/account-item';
+import { hostsFor } from '@/lib/auth/regions';
 import { panelDraftsItem, popupDraftItem } from '@/lib/drafts/drafts';
 import { growConnectionItem } from '@/lib/grow/grow-connection-item';
 import { matterSyncItem } from '@/lib/matters/matter-items';
@@ -25,7 +26,7 @@ describe('the migration chain from 0.1.0', () => {
   it('brings 0.1.0’s storage to the latest shapes, and every item reads what 0.1.0 kept', async () => {
     expect(await migrateStorage()).toBe(LATEST_STORAGE_VERSION);
     expect(await settingsItem.getValue()).toEqual(old.settings);
-    expect(await accountItem.getValue()).toEqual(old.account);
+    expect(await accountItem.getValue()).toEqual({ ...(old.account as object), owner: ME });
     expect(await growConnectionItem.getValue()).toEqual(old['grow-connection']);
     expect(await timerItem.getValue()).toEqual(old.timer);
     expect(await timerCheckedAtItem.getValue()).toEqual(old['timer-checked-at']);
@@ -34,8 +35,14 @@ describe('the migration chain from 0.1.0', () => {
     expect(await popupDraftItem.getValue()).toEqual(old['popup-draft']);
     expect(await panelDraftsItem.getValue()).toEqual({ 7: old['panel-entry-draft:7'], 12: old['panel-entry-draft:12'] });
     expect(await matterSyncItem.getValue()).toEqual(old['matter-sync']);
-    // Pending, uncertain and failed entries, the other user's included: none lost, none changed (so none sent twice).
-    expect(await storageOutboxStore().load()).toEqual(old.outbox);
+    // Pending, uncertain and failed entries, the other user's included: none lost, none changed (so none sent twice) but
+    // for their owner: leads belong to the firm's Grow, and an entry made while signed out to the user whose state it is.
+    const growOwner = hostsFor('CA').growApi;
+    expect(await storageOutboxStore().load()).toEqual(
+      (old.outbox as Array<{ id: string; kind: string; owner?: string }>).map((e) =>
+        e.kind === 'grow-lead' ? { ...e, owner: growOwner } : e.owner ? e : { ...e, owner: ME },
+      ),
+    );
     const stored = await fakeBrowser.storage.local.get(null);
     expect(stored['activity-descriptions']).toEqual(old['activity-descriptions']);
     expect(stored['rate-limiter:manage']).toEqual(old['rate-limiter:manage']);

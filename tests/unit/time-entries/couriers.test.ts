@@ -98,7 +98,13 @@ describe('timeEntryCourier', () => {
   it('an entry whose answer was lost is found on the next attempt, not made twice', async () => {
     const w = await world();
     let clock = Date.now();
-    const outbox = new Outbox({ store: memoryOutboxStore(), couriers: { [TIME_ENTRY]: w.entries }, now: () => clock, random: () => 0 });
+    const outbox = new Outbox({
+      store: memoryOutboxStore(),
+      couriers: { [TIME_ENTRY]: w.entries },
+      now: () => clock,
+      random: () => 0,
+      owner: async () => 'clio#1',
+    });
     await admin.faults({ dropAfter: 1, scope: 'manage' });
     const first = await outbox.add(TIME_ENTRY, payload());
     expect(first.state).toBe('uncertain');

@@ -41,6 +41,7 @@ async function world() {
     couriers: { [TIME_ENTRY]: timeEntryCourier(client), [TIMER_STOP]: timerStopCourier(client) },
     now,
     random: () => 0,
+    owner: async () => 'clio#1',
   });
   const timer = new TimerService({
     client,
@@ -54,6 +55,7 @@ async function world() {
     today: async () => TODAY,
     remember: rememberMatter,
     recentMatters: () => recentMattersItem.getValue(),
+    owner: async () => 'clio#1',
     idle: { get: () => idleItem.getValue(), set: (span) => idleItem.setValue(span) },
     now,
   });
