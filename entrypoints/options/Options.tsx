@@ -29,12 +29,19 @@ export function Options() {
   const signOut = async () => {
     try {
       const mine = acct.owner;
-      await send('auth/sign-out');
+      const { revoked } = await send('auth/sign-out');
       const waiting = (await storageOutboxStore<OutboxEntry>().load()).filter((e) => isOpen(e) && e.owner === mine && e.kind !== GROW_LEAD).length;
       const kept = waiting
         ? ` ${waiting === 1 ? 'One entry is' : `${waiting} entries are`} still waiting to be sent; ${waiting === 1 ? 'it goes' : 'they go'} to Clio when you sign in again.`
         : '';
-      setStatus({ tone: 'success', text: `Signed out. The extension’s access to Clio was revoked.${kept}` });
+      setStatus(
+        revoked
+          ? { tone: 'success', text: `Signed out. The extension’s access to Clio was revoked.${kept}` }
+          : {
+              tone: 'info',
+              text: `Signed out of this browser, but Clio did not confirm that the extension’s access was revoked (it could not be reached). To be sure, remove the app’s access in Clio’s settings.${kept}`,
+            },
+      );
     } catch (e) {
       setStatus({ tone: 'error', text: e instanceof AppError ? e.message : 'Sign-out failed.' });
     }

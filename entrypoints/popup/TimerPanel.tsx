@@ -15,6 +15,7 @@ import { messageOf } from '@/components/error-message';
 import { searchMatters } from '@/components/time-entry/search-matters';
 
 export function stopMessage(s: StopOutcome): Status {
+  if (s.capped) return { tone: 'info', text: `${s.capped} ${stopMessage({ ...s, capped: undefined }).text}` } as Status;
   if (s.entry.state === 'sent') {
     return { tone: 'success', text: savedText(s.seconds, s.entry.result as ActivityJson | undefined, s.matterLabel) };
   }

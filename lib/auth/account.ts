@@ -51,10 +51,11 @@ export class AccountService {
     return account;
   }
 
-  async signOut(): Promise<AccountState> {
-    await this.deps.session.signOut();
+  /** Signs out; `revoked` says whether Clio confirmed that the extension's access was revoked. */
+  async signOut(): Promise<AccountState & { revoked: boolean }> {
+    const { revoked } = await this.deps.session.signOut();
     await this.deps.signedOut();
-    return markSignedOut();
+    return { ...(await markSignedOut()), revoked };
   }
 
   async refresh(): Promise<AccountState> {

@@ -94,14 +94,32 @@ export class ClioSession {
   }
 
   /** Revokes the grant at Clio (best effort) and forgets the tokens whatever Clio says. */
-  async signOut(): Promise<void> {
+  /**
+   * Revokes the grant at Clio with a token that still works (refreshed first when it is about to expire:
+   * Clio refuses to revoke with an expired one) and forgets the tokens here either way. Tells whether
+   * Clio confirmed the revocation.
+   */
+  async signOut(): Promise<{ revoked: boolean }> {
     const t = await this.tokens();
+    if (!t) {
+      await this.forget();
+      return { revoked: false };
+    }
+    let token = t.accessToken;
+    if (needsRefresh(t, this.now())) {
+      try {
+        token = (await this.refreshOnce(t, this.generation)).accessToken;
+      } catch {
+        // Refused or unreachable: try the token we have.
+      }
+    }
     await this.forget();
-    if (!t) return;
     try {
-      await this.deps.endpoint.revoke(t.accessToken, await this.deps.app());
+      await this.deps.endpoint.revoke(token, await this.deps.app());
+      return { revoked: true };
     } catch {
-      // Offline or Clio failing: the tokens are gone from this browser either way.
+      // Offline or Clio failing: the tokens are gone from this browser either way, and the UI says Clio did not confirm.
+      return { revoked: false };
     }
   }
 

@@ -22,7 +22,7 @@ export interface Protocol {
   /** Sign in through Clio's OAuth page (runs in the background: the popup dies when the auth window opens). */
   'auth/sign-in': { request: void; reply: AccountState };
   /** Revoke the grant at Clio and forget the tokens. */
-  'auth/sign-out': { request: void; reply: AccountState };
+  'auth/sign-out': { request: void; reply: AccountState & { revoked: boolean } };
   /** Ask Clio who is signed in, and store it for the UI. */
   'auth/refresh-account': { request: void; reply: AccountState };
   /** The redirect URI a firm registers on its Clio app. */

@@ -25,9 +25,21 @@ export interface TimeEntryServiceDeps {
   remember: (m: MatterRef) => Promise<void>;
 }
 
-/** Why an entry cannot be saved, by field; null when it can. */
-export function timeEntryProblem(entry: Pick<TimeEntryPayload, 'matter' | 'seconds'>): AppError | null {
+/** A real calendar date written YYYY-MM-DD (not 2026-02-30). Pure. */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}
+
+/**
+ * Why an entry cannot be saved, by field; null when it can. The background checks again what the form
+ * checked: a message may come from any of the extension's pages, in any state.
+ */
+export function timeEntryProblem(entry: Pick<TimeEntryPayload, 'matter' | 'seconds' | 'date'>): AppError | null {
   if (!entry.matter?.id) return appError('validation', 'Choose a matter.', { fieldErrors: { matter: 'Choose a matter.' } });
+  if (!isCalendarDate(entry.date)) return appError('validation', 'Enter a date.', { fieldErrors: { date: 'Enter a real date.' } });
   if (!(entry.seconds > 0 && entry.seconds <= MAX_ENTRY_SECONDS))
     return appError('validation', 'Enter a duration.', { fieldErrors: { quantity: 'Enter a duration between 1 minute and 24 hours.' } });
   return null;

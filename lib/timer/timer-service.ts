@@ -60,7 +60,12 @@ export interface StopOutcome {
   entry: OutboxEntry;
   matterLabel: string;
   seconds: number;
+  /** Set when the timer ran longer than a day: what was recorded was capped, and this says so. */
+  capped?: string;
 }
+
+/** No stop records more than this: a timer left running over a weekend is a mistake to correct, not to bill. */
+export const MAX_STOP_SECONDS = 24 * 3600;
 
 const PASSING = new Set(['network', 'server', 'rate-limited']);
 
@@ -196,7 +201,8 @@ export class TimerService {
   /** Writes the stop to the outbox (which tries to deliver it at once) and clears the timer. */
   private async stopNow(t: TimerState, note: string): Promise<StopOutcome> {
     const now = this.now();
-    const seconds = Math.max(1, quantitySeconds(t, now));
+    const ran = Math.max(1, quantitySeconds(t, now));
+    const seconds = Math.min(ran, MAX_STOP_SECONDS);
     const label = matterLabel(t.matter);
     const owner = (await this.deps.owner()) ?? undefined;
     // The stop is written to the outbox before the timer is cleared: a worker killed in between loses nothing.
@@ -231,7 +237,8 @@ export class TimerService {
     await this.deps.store.set(null);
     await this.deps.outbox.flush();
     const entry: OutboxEntry = (await this.deps.outbox.get(queued.id)) ?? queued;
-    return { entry, matterLabel: label, seconds };
+    const capped = ran > seconds ? 'The timer ran for more than 24 hours, so 24 hours were recorded. Correct the entry if the work took longer.' : undefined;
+    return { entry, matterLabel: label, seconds, ...(capped ? { capped } : {}) };
   }
 
   pause(): Promise<TimerState | null> {

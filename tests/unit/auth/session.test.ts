@@ -143,9 +143,28 @@ describe('ClioSession', () => {
   it('signs out: revokes at Clio and forgets the tokens', async () => {
     const { session, fake, vault } = setup();
     await session.signIn();
-    await session.signOut();
+    expect(await session.signOut()).toEqual({ revoked: true });
     expect(fake.calls.revoke).toEqual(['access-1']);
     expect(await vault.get('manage-tokens')).toBeUndefined();
+  });
+
+  it('signs out with a token that still works: an expired one is refreshed first', async () => {
+    const { session, fake, vault, tick } = setup();
+    await session.signIn();
+    tick(2 * 3600_000); // access-1 has expired
+    expect(await session.signOut()).toEqual({ revoked: true });
+    expect(fake.calls.refresh).toBe(1);
+    expect(fake.calls.revoke).toEqual(['access-2']);
+    expect(await vault.get('manage-tokens')).toBeUndefined();
+  });
+
+  it('says when Clio did not confirm the revocation, and forgets the tokens all the same', async () => {
+    const { session, fake, vault } = setup();
+    await session.signIn();
+    fake.endpoint.revoke = async () => Promise.reject(appError('network', 'offline'));
+    expect(await session.signOut()).toEqual({ revoked: false });
+    expect(await vault.get('manage-tokens')).toBeUndefined();
+    expect(await session.isSignedIn()).toBe(false);
   });
 
   it('survives a restart: a new session reads the stored tokens', async () => {

@@ -267,4 +267,13 @@ describe('TimerService', () => {
     expect(await timerItem.getValue()).toBeNull();
     expect(await w.activity(again!.activityId!)).toMatchObject({ quantity: 90 });
   });
+
+  it('a stop never records more than 24 hours, and says so', async () => {
+    const w = await world();
+    const { timer } = await start(w);
+    w.tick(26 * 3600_000);
+    const out = await w.timer.stop();
+    expect(out).toMatchObject({ seconds: 24 * 3600, capped: expect.stringMatching(/more than 24 hours/) });
+    expect(await w.activity(timer.activityId)).toMatchObject({ quantity: 24 * 3600 });
+  });
 });
