@@ -147,7 +147,9 @@ export class LeadForm extends Component<Props, State> {
       const grow = await send('grow/status');
       this.setState({ connected: grow.via !== null });
       if (!grow.via) return this.say('error', NOT_CONNECTED);
-      const out = await send('leads/send', draftOf(fields, pageUrl));
+      // A lead Clio refused stays in the outbox (never lost if this dialog closes); sending it fixed replaces it.
+      const refused = this.state.outcome?.state === 'failed' ? this.state.outcome.entryId : undefined;
+      const out = await send('leads/send', { ...draftOf(fields, pageUrl), ...(refused ? { replaces: refused } : {}) });
       const { fields: fieldErrors, other } = fromGrowErrors(out.fieldErrors);
       this.setState({ outcome: out, errors: fieldErrors });
       this.say(out.state === 'sent' ? 'success' : out.state === 'pending' ? 'info' : 'error', [out.message, ...other].join(' '));

@@ -51,17 +51,22 @@ export class LeadService {
     return namesOnly ? found.map(({ name }) => ({ name })) : found;
   }
 
-  async send(draft: LeadDraft): Promise<LeadSendOutcome> {
+  /**
+   * Sends through the outbox. A lead Grow refuses (a 422) is kept there with Grow's words, so closing the
+   * dialog loses nothing; the dialog's fixed resend `replaces` it.
+   */
+  async send({ replaces, ...draft }: LeadDraft & { replaces?: string }): Promise<LeadSendOutcome> {
     const { via, inboxUrl } = await this.deps.status();
     if (!via) throw appError('signed-out', 'Connect Clio Grow on the extension’s options page first. This lead stays here until you send it.');
     const payload: GrowLeadPayload = { draft, source: await this.deps.source(), via };
+    if (replaces && (await this.deps.outbox.get(replaces))?.state === 'failed') await this.deps.outbox.discard(replaces);
     const entry = await this.deps.outbox.add(GROW_LEAD, payload);
     const who = `${draft.firstName} ${draft.lastName}`.trim();
     if (entry.state === 'sent') return { state: 'sent', message: `Sent to Clio Grow: ${who} is in the inbox.`, inboxUrl };
     if (entry.state === 'failed') {
-      await this.deps.outbox.discard(entry.id); // the form still holds the lead: the user fixes it there
       return {
         state: 'failed',
+        entryId: entry.id,
         message: entry.lastError?.message ?? 'Clio Grow refused the lead.',
         inboxUrl,
         ...(entry.lastError?.fieldErrors ? { fieldErrors: entry.lastError.fieldErrors } : {}),

@@ -37,4 +37,6 @@ export interface LeadSendOutcome {
   inboxUrl: string;
   /** Grow's field names a 422 named, with its words. */
   fieldErrors?: Record<string, string>;
+  /** The refused lead, kept in the outbox until the user fixes (replaces), retries or discards it. */
+  entryId?: string;
 }

@@ -68,7 +68,7 @@ export interface Protocol {
   /** Grow contacts with this email or phone ("Already in Grow: …"). */
   'leads/duplicates': { request: { email: string; phone: string }; reply: GrowDuplicate[] };
   /** Sends the lead to Grow through the outbox: never lost, never doubled. */
-  'leads/send': { request: LeadDraft; reply: LeadSendOutcome };
+  'leads/send': { request: LeadDraft & { replaces?: string }; reply: LeadSendOutcome };
   'grow/status': { request: void; reply: GrowStatus };
   /** OAuth against the Grow (Platform) auth server, with PKCE and the scopes the extension needs. */
   'grow/connect': { request: void; reply: GrowConnection };

@@ -39,8 +39,13 @@ export type OutboxEvent =
   | { type: 'restarted' }
   | { type: 'retry'; at: number };
 
-/** Errors that will not go away by trying again: the user has to act. */
-const NEEDS_USER = new Set<ErrorData['kind']>(['validation', 'not-found', 'forbidden', 'conflict', 'bad-request', 'internal', 'auth-failed']);
+/** Clio's verdicts, which will not go away by trying again: the user has to act. */
+const NEEDS_USER = new Set<ErrorData['kind']>(['validation', 'not-found', 'forbidden', 'conflict', 'bad-request', 'auth-failed']);
+/**
+ * A failure of our own ('internal': a storage hiccup, a full quota, a bug) may pass: it is retried with
+ * backoff this many attempts, and only then shown as failed, with its reason.
+ */
+export const LOCAL_FAILURE_ATTEMPTS = 5;
 /** Signed out: keep it, and try again after the next sign-in (or a minute, whichever first). */
 const WAIT_FOR_SIGN_IN_MS = 60_000;
 
@@ -58,7 +63,8 @@ export function transition<P>(e: OutboxEntry<P>, ev: OutboxEvent): OutboxEntry<P
         : e;
     case 'failed': {
       const { error } = ev;
-      if (NEEDS_USER.has(error.kind)) return { ...e, state: 'failed', lastError: error, nextAttemptAt: Infinity };
+      if (NEEDS_USER.has(error.kind) || (error.kind === 'internal' && e.attempts >= LOCAL_FAILURE_ATTEMPTS))
+        return { ...e, state: 'failed', lastError: error, nextAttemptAt: Infinity };
       const state: EntryState = ev.mayHaveReached || e.state === 'uncertain' ? 'uncertain' : 'pending';
       const wait =
         error.kind === 'signed-out'

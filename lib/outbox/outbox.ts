@@ -180,7 +180,7 @@ export class Outbox {
         transition(e, {
           type: 'failed',
           at: this.now(),
-          error: { kind: 'internal', message: 'This extension version cannot send this kind of item.' },
+          error: { kind: 'bad-request', message: 'This extension version cannot send this kind of item.' },
           mayHaveReached: false,
           random: 0,
         }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appError, type AppError } from '@/lib/errors';
-import { nextDue, transition, type OutboxEntry } from '@/lib/outbox/outbox-machine';
+import { LOCAL_FAILURE_ATTEMPTS, nextDue, transition, type OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { Outbox, type Courier, type OutboxStore } from '@/lib/outbox/outbox';
 
 const ME = 'clio#1';
@@ -298,5 +298,43 @@ describe('Outbox owners', () => {
     who = 'clio#2';
     await outbox.discard('b');
     expect(stored.map((e) => e.id)).toEqual(['a']);
+  });
+
+  it('retries a failure of its own (a thrown bug, a storage hiccup) with backoff, and parks it only after a few tries, with the reason', async () => {
+    let clock = 0;
+    let stored: OutboxEntry[] = [];
+    let throws = 0;
+    const outbox = new Outbox({
+      store: { load: async () => structuredClone(stored), save: async (e) => void (stored = structuredClone(e)) },
+      couriers: {
+        entry: {
+          deliver: async () => {
+            if (throws-- > 0) throw new Error('IDBDatabase: The transaction was aborted');
+            return { id: 1 };
+          },
+          find: async () => null,
+          mayHaveReached: () => false,
+        } as Courier<never>,
+      },
+      owner: async () => ME,
+      now: () => clock,
+      random: () => 0,
+    });
+    throws = 2;
+    const passing = await outbox.add('entry', { note: 'passes' });
+    expect(passing).toMatchObject({ state: 'pending', lastError: { kind: 'internal' } });
+    for (let i = 0; i < 5; i++) {
+      clock += 60_000;
+      await outbox.flush();
+    }
+    expect((await outbox.get(passing.id))?.state).toBe('sent');
+
+    throws = 100;
+    const stuck = await outbox.add('entry', { note: 'stuck' });
+    for (let i = 0; i < LOCAL_FAILURE_ATTEMPTS + 2; i++) {
+      clock += 10 * 60_000;
+      await outbox.flush();
+    }
+    expect(await outbox.get(stuck.id)).toMatchObject({ state: 'failed', attempts: LOCAL_FAILURE_ATTEMPTS, lastError: { kind: 'internal' } });
   });
 });
