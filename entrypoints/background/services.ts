@@ -25,7 +25,7 @@ import { Outbox } from '@/lib/outbox/outbox';
 import { storageOutboxStore } from '@/lib/outbox/outbox-store';
 import { settingsItem } from '@/lib/settings/settings-item';
 import { indexedDbSecretStore } from '@/lib/storage/secret-store';
-import { showUserStateOf, stateOwner } from '@/lib/storage/user-state';
+import { forgetUserState, showUserStateOf, stateOwner } from '@/lib/storage/user-state';
 import { TIME_ENTRY, timeEntryCourier } from '@/lib/time-entries/time-entry-courier';
 import { TimeEntryService } from '@/lib/time-entries/time-entry-service';
 import { TimerService } from '@/lib/timer/timer-service';
@@ -142,6 +142,8 @@ export function createServices() {
     flow,
     vault,
     ownerOf,
+    forgetUser: forgetUserState,
+    forgetGrow: () => growConnection.forget(),
     showStateOf: async (id) => showUserStateOf(await ownerOf(id)),
     signedIn: async () => {
       await scheduleTokenRefresh(session);

@@ -19,6 +19,7 @@ export function Options() {
   const stored = useFollowed({ account: accountItem, settings: settingsItem, grow: growConnectionItem });
   const [status, setStatus] = useState<Status | null>(null);
   const [redirectUri, setRedirectUri] = useState('');
+  const [forget, setForget] = useState(false);
   useEffect(() => {
     void send('auth/redirect-uri').then(setRedirectUri, () => setRedirectUri(''));
   }, []);
@@ -29,17 +30,18 @@ export function Options() {
   const signOut = async () => {
     try {
       const mine = acct.owner;
-      const { revoked } = await send('auth/sign-out');
+      const { revoked, forgot } = await send('auth/sign-out', { forget });
       const waiting = (await storageOutboxStore<OutboxEntry>().load()).filter((e) => isOpen(e) && e.owner === mine && e.kind !== GROW_LEAD).length;
       const kept = waiting
         ? ` ${waiting === 1 ? 'One entry is' : `${waiting} entries are`} still waiting to be sent; ${waiting === 1 ? 'it goes' : 'they go'} to Clio when you sign in again.`
         : '';
+      const cleared = forgot ? ` ${forgottenText(forgot)}` : '';
       setStatus(
         revoked
-          ? { tone: 'success', text: `Signed out. The extension’s access to Clio was revoked.${kept}` }
+          ? { tone: 'success', text: `Signed out. The extension’s access to Clio was revoked.${kept}${cleared}` }
           : {
               tone: 'info',
-              text: `Signed out of this browser, but Clio did not confirm that the extension’s access was revoked (it could not be reached). To be sure, remove the app’s access in Clio’s settings.${kept}`,
+              text: `Signed out of this browser, but Clio did not confirm that the extension’s access was revoked (it could not be reached). To be sure, remove the app’s access in Clio’s settings.${kept}${cleared}`,
             },
       );
     } catch (e) {
@@ -63,9 +65,14 @@ export function Options() {
                 </>
               ) : null}
             </p>
-            <button type="button" onClick={signOut}>
-              Sign out
-            </button>
+            <p class="row actions">
+              <button type="button" onClick={signOut}>
+                Sign out
+              </button>
+              <label class="check">
+                <input type="checkbox" checked={forget} onChange={(e) => setForget(e.currentTarget.checked)} /> Also forget this browser’s data
+              </label>
+            </p>
           </div>
         ) : (
           <div class="card">
@@ -182,4 +189,18 @@ function AppCredentials({ settings, redirectUri }: { settings: Settings; redirec
       </form>
     </section>
   );
+}
+
+/** What "Also forget this browser's data" cleared, in words. */
+const FORGOTTEN_WORDS: Record<string, string> = {
+  'local:timer': 'the timer',
+  'local:popup-draft': 'the popup’s unsaved entry',
+  'local:panel-entry-drafts': 'unsaved entries in the side panel',
+  'local:recent-matters': 'recent matters',
+  'grow-connection': 'the Clio Grow connection',
+};
+
+export function forgottenText(keys: string[]): string {
+  const words = [...new Set(keys.map((k) => FORGOTTEN_WORDS[k]).filter(Boolean))];
+  return words.length ? `Forgotten in this browser: ${words.join(', ')}.` : 'This browser held nothing else of yours to forget.';
 }

@@ -34,6 +34,9 @@ export interface AccountServiceDeps {
   signedIn: () => Promise<void>;
   /** After sign-out (forget the firm's matters, stop refreshing). */
   signedOut: () => Promise<void>;
+  /** "Also forget this browser's data": everything kept for the user (returns what held something), and the Grow connection. */
+  forgetUser: (owner: string) => Promise<string[]>;
+  forgetGrow: () => Promise<boolean>;
 }
 
 /** Signing in and out, and who is signed in: `accountItem` is written only here. */
@@ -51,11 +54,21 @@ export class AccountService {
     return account;
   }
 
-  /** Signs out; `revoked` says whether Clio confirmed that the extension's access was revoked. */
-  async signOut(): Promise<AccountState & { revoked: boolean }> {
+  /**
+   * Signs out; `revoked` says whether Clio confirmed that the extension's access was revoked. With `forget`,
+   * also forgets what this browser keeps for the user and the Grow connection, and says what it cleared.
+   */
+  async signOut(o: { forget?: boolean } = {}): Promise<AccountState & { revoked: boolean; forgot?: string[] }> {
+    const owner = (await accountItem.getValue()).owner;
     const { revoked } = await this.deps.session.signOut();
     await this.deps.signedOut();
-    return { ...(await markSignedOut()), revoked };
+    const state = await markSignedOut();
+    if (!o.forget) return { ...state, revoked };
+    const forgot = owner ? await this.deps.forgetUser(owner) : [];
+    if (await this.deps.forgetGrow()) forgot.push('grow-connection');
+    const { lastUser: _gone, ...rest } = state;
+    await accountItem.setValue(rest);
+    return { ...rest, revoked, forgot };
   }
 
   async refresh(): Promise<AccountState> {

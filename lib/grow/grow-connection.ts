@@ -52,6 +52,15 @@ export class GrowConnectionService {
     return this.save(await this.current());
   }
 
+  /** Forgets the Grow connection (OAuth, revoked at Grow, and the Lead Inbox token); tells whether there was one. */
+  async forget(): Promise<boolean> {
+    const was = (await this.current()).via !== null;
+    await this.deps.session.signOut();
+    await this.deps.vault.delete(LEAD_INBOX_TOKEN_KEY);
+    await this.save({ via: null });
+    return was;
+  }
+
   /** The firm's legacy Lead Inbox token ('' forgets it). */
   async setLeadInboxToken(token: string): Promise<GrowConnection> {
     if (token.trim()) await this.deps.vault.set(LEAD_INBOX_TOKEN_KEY, token.trim());

@@ -22,7 +22,8 @@ export interface Protocol {
   /** Sign in through Clio's OAuth page (runs in the background: the popup dies when the auth window opens). */
   'auth/sign-in': { request: void; reply: AccountState };
   /** Revoke the grant at Clio and forget the tokens. */
-  'auth/sign-out': { request: void; reply: AccountState & { revoked: boolean } };
+  /** `forget`: also forget what this browser keeps for the user, and the Grow connection; `forgot` says what held something. */
+  'auth/sign-out': { request: { forget?: boolean } | void; reply: AccountState & { revoked: boolean; forgot?: string[] } };
   /** Ask Clio who is signed in, and store it for the UI. */
   'auth/refresh-account': { request: void; reply: AccountState };
   /** The redirect URI a firm registers on its Clio app. */

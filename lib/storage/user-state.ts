@@ -17,16 +17,54 @@ export const stateOwner = (): Promise<string | null> => stateOwnerItem.getValue(
 export async function showUserStateOf(owner: string): Promise<void> {
   const previous = await stateOwnerItem.getValue();
   if (previous === owner) return;
-  // No owner yet (the first sign-in, or state kept before owners were recorded): it is this user's.
+  const { [owner]: mine, ...others } = await asideItem.getValue();
   if (previous !== null) {
-    const { [owner]: mine = {}, ...others } = await asideItem.getValue();
+    // Another user's state goes aside for them.
     const leaving: Record<string, unknown> = {};
     for (const [key, { item, mode }] of perUserItems()) if (mode === 'keep') leaving[key] = await item.getValue();
     await asideItem.setValue({ ...others, [previous]: leaving });
+  } else if (mine) {
+    // Nobody's on show (the last user was forgotten): what was kept for this user comes back.
+    await asideItem.setValue(others);
+  }
+  // With no owner on show and nothing kept for this user (the first sign-in, or state kept before owners
+  // were recorded), what is stored is taken as theirs.
+  if (previous !== null || mine) {
     for (const [key, { item, mode }] of perUserItems()) {
-      if (mode === 'keep' && mine[key] !== undefined) await item.setValue(mine[key]);
+      if (mode === 'keep' && mine?.[key] !== undefined) await item.setValue(mine[key]);
       else await item.remove(); // 'reset' items (idle time, when Clio was last asked) start afresh
     }
   }
   await stateOwnerItem.setValue(owner);
 }
+
+/** What forgetting a user cleared, by item key (only items that held something). */
+export type Forgotten = string[];
+
+/**
+ * Forgets everything this browser keeps for `owner`: every per-user item on show (when it is theirs) and
+ * what was put aside for them. Other users' state stays aside for them.
+ */
+export async function forgetUserState(owner: string): Promise<Forgotten> {
+  const cleared = new Set<string>();
+  const { [owner]: theirs, ...others } = await asideItem.getValue();
+  if (theirs) {
+    for (const [key, value] of Object.entries(theirs)) if (holdsSomething(value)) cleared.add(key);
+    await asideItem.setValue(others);
+  }
+  if ((await stateOwnerItem.getValue()) === owner) {
+    for (const [key, { item }] of perUserItems()) {
+      if (holdsSomething(await item.getValue()) && JSON.stringify(await item.getValue()) !== JSON.stringify(item.fallback)) cleared.add(key);
+      await item.remove();
+    }
+    await stateOwnerItem.remove();
+  }
+  return [...cleared].sort();
+}
+
+const holdsSomething = (v: unknown) =>
+  v !== null &&
+  v !== undefined &&
+  v !== 0 &&
+  !(Array.isArray(v) && !v.length) &&
+  !(typeof v === 'object' && !Array.isArray(v) && !Object.keys(v as object).length);

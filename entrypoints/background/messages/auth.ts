@@ -4,7 +4,7 @@ import type { Services } from '../services';
 
 export const authMessages = ({ account }: Services): FamilyHandlers<'auth'> => ({
   'auth/sign-in': () => account.signIn(),
-  'auth/sign-out': () => account.signOut(),
+  'auth/sign-out': (o) => account.signOut(o ?? {}),
   'auth/refresh-account': () => account.refresh(),
   'auth/redirect-uri': () => account.redirectUri(),
   'auth/app-secrets': (change) => account.setAppSecrets(change),

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { keepPanelDraft } from '@/lib/drafts/draft-keeper';
 import { EMPTY_DRAFT, panelDraftsItem, popupDraftItem } from '@/lib/drafts/drafts';
 import { perUserItems } from '@/lib/storage/item';
-import { showUserStateOf } from '@/lib/storage/user-state';
+import { forgetUserState, showUserStateOf } from '@/lib/storage/user-state';
 import { idleItem, recentMattersItem, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
 import type { TimerState } from '@/lib/timer/model';
 
@@ -99,5 +99,29 @@ describe('showUserStateOf', () => {
       'local:timer-checked-at reset',
       'local:timer-idle reset',
     ]);
+  }, 60_000);
+
+  it('forgets everything kept for a user, on show and put aside, and says what held something; other users keep theirs', async () => {
+    await showUserStateOf('clio#a');
+    await popupDraftItem.setValue(typed('A’s call'));
+    await recentMattersItem.setValue([jones]);
+    await timerItem.setValue(timer());
+    await showUserStateOf('clio#b');
+    await recentMattersItem.setValue([lee]);
+    await keepPanelDraft(7, typed('B’s panel note').entry);
+
+    expect(await forgetUserState('clio#b')).toEqual(['local:panel-entry-drafts', 'local:recent-matters']);
+    expect(await recentMattersItem.getValue()).toEqual([]);
+    expect(await panelDraftsItem.getValue()).toEqual({});
+    expect(await forgetUserState('clio#b')).toEqual([]);
+
+    // A’s state, put aside, comes back whole; then forgetting A clears what was put aside for them too.
+    await showUserStateOf('clio#a');
+    expect(await timerItem.getValue()).toEqual(timer());
+    await showUserStateOf('clio#c');
+    expect(await forgetUserState('clio#a')).toEqual(['local:popup-draft', 'local:recent-matters', 'local:timer']);
+    await showUserStateOf('clio#a');
+    expect(await timerItem.getValue()).toBeNull();
+    expect(await recentMattersItem.getValue()).toEqual([]);
   });
 });
