@@ -40,7 +40,10 @@ export default defineConfig({
     omnibox: { keyword: 'clio' },
     // The popup is public/popup.html with one script (entrypoints/popup-script.ts), not an HTML entrypoint.
     action: { default_title: 'Clio Companion', default_popup: 'popup.html' },
-    host_permissions: hostPermissionsFor(customServer),
+    // A build for one server holds it; a build for Clio asks for a region's hosts when that region is chosen
+    // (on the "Sign in with Clio" click), never for all four at install.
+    host_permissions: customServer ? hostPermissionsFor(customServer) : [],
+    ...(customServer ? {} : { optional_host_permissions: hostPermissionsFor() }),
     browser_specific_settings:
       browser === 'firefox'
         ? {

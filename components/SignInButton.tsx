@@ -1,15 +1,30 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { AppError } from '@/lib/errors';
 import { send } from '@/lib/messaging/send';
+import { currentOrigins } from './clio-hosts';
 import type { Status } from './StatusMessage';
 
-/** "Sign in with Clio": the background runs the OAuth window, so closing the popup loses nothing. */
+/**
+ * "Sign in with Clio": asks for the chosen region's hosts (an optional permission, asked on this click,
+ * never at install), then the background runs the OAuth window, so closing the popup loses nothing.
+ */
 export function SignInButton({ onStatus }: { onStatus: (s: Status | null) => void }) {
   const [busy, setBusy] = useState(false);
+  const origins = useRef<string[] | null>(null);
+  useEffect(() => {
+    void currentOrigins().then((o) => (origins.current = o));
+  }, []);
   const signIn = async () => {
+    // Synchronously, inside the click: the browser asks for a permission only in answer to a user gesture.
+    const allowed = origins.current ? browser.permissions.request({ origins: origins.current }) : Promise.resolve(true);
     setBusy(true);
     onStatus({ tone: 'info', text: 'Waiting for Clio’s sign-in window…' });
     try {
+      if (!(await allowed)) {
+        onStatus({ tone: 'error', text: 'The extension needs your permission to reach Clio. Click “Sign in with Clio” again and allow it.' });
+        return;
+      }
       const account = await send('auth/sign-in');
       onStatus({ tone: 'success', text: `Signed in as ${account.user?.name ?? 'your Clio user'}.` });
     } catch (e) {

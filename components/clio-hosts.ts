@@ -1,6 +1,6 @@
 /** Where Clio is for the extension's pages: the chosen region, or the server this build points at. */
 import { builtInServer, hostsOf } from '@/lib/auth/app-config';
-import type { ClioHosts } from '@/lib/auth/regions';
+import { type ClioHosts, originsFor } from '@/lib/auth/regions';
 import { settingsItem } from '@/lib/settings/settings-item';
 
 /** The Clio-compatible server baked into this build (WXT_CLIO_SERVER), if any. */
@@ -8,4 +8,9 @@ export const buildServer = builtInServer();
 
 export async function currentHosts(): Promise<ClioHosts> {
   return hostsOf(await settingsItem.getValue(), { customServer: buildServer });
+}
+
+/** The host permissions the chosen region needs. */
+export async function currentOrigins(): Promise<string[]> {
+  return originsFor(await currentHosts());
 }

@@ -1,5 +1,6 @@
 /** Who is signed in, as stored for the UI: read from Clio's who_am_i after sign-in and on request. */
 import type { ClioClient } from '../clio/client';
+import { appError } from '../errors';
 import type { SecretStore } from '../storage/secret-store';
 import { APP_SECRETS_KEY, type AppSecrets } from './app-config';
 import type { ClioSession, WebAuthFlow } from './session';
@@ -26,6 +27,8 @@ export interface AccountServiceDeps {
   client: ClioClient;
   flow: WebAuthFlow;
   vault: SecretStore;
+  /** May the extension reach the chosen region's Clio (its optional host permissions are granted)? */
+  hostsAllowed: () => Promise<boolean>;
   /** A Clio user of this Clio, as outbox entries and per-user state name their owner. */
   ownerOf: (userId: number) => Promise<string>;
   /** Before anyone sees "signed in": only this user's browser state may be on show. */
@@ -44,6 +47,8 @@ export class AccountService {
   constructor(private readonly deps: AccountServiceDeps) {}
 
   async signIn(): Promise<AccountState> {
+    if (!(await this.deps.hostsAllowed()))
+      throw appError('forbidden', 'The extension needs your permission to reach Clio. Click “Sign in with Clio” again and allow it.');
     await this.deps.session.signIn();
     const account = { ...(await fetchAccount(this.deps.client)), owner: '' };
     account.owner = await this.deps.ownerOf(account.user.id);

@@ -61,12 +61,12 @@ export function regionsFor(customServer?: string): RegionChoice[] {
   return customServer ? ['custom'] : [...REGIONS];
 }
 
-/** Host permissions the manifest needs for the regions a build offers. */
+/** The host permissions (match patterns) one region's Clio needs: Manage, Grow's API and OAuth, the legacy Lead Inbox. */
+export function originsFor(h: ClioHosts): string[] {
+  return [...new Set([h.manage, h.growApi, h.growOAuth, h.legacyLeadInbox].map((url) => `${new URL(url).origin}/*`))];
+}
+
+/** Host permissions for the regions a build offers (required for a custom server, optional for Clio's regions). */
 export function hostPermissionsFor(customServer?: string): string[] {
-  const origins = new Set<string>();
-  for (const r of regionsFor(customServer)) {
-    const h = hostsFor(r, customServer);
-    for (const url of [h.manage, h.growApi, h.growOAuth, h.legacyLeadInbox]) origins.add(`${new URL(url).origin}/*`);
-  }
-  return [...origins];
+  return [...new Set(regionsFor(customServer).flatMap((r) => originsFor(hostsFor(r, customServer))))];
 }
