@@ -10,10 +10,11 @@
  *
  * Ranking: exact display-number / number match first; then the sum over query words of the
  * match quality (exact 3 > prefix 2 > typo 1); then Open, Pending, Closed; then the most recent
- * lastActivityDate, then updatedAt; then the higher id.
+ * lastActivityDate, then updatedAt; then the higher id (see search-rank.ts).
  */
-import { fold, indexTokens, queryWords, words } from './fold';
+import { indexTokens, isDigits, queryWords } from './fold';
 import type { IndexedMatter, MatterStatus } from './matter';
+import { exactKeysOf, passes, Q_EXACT, Q_PREFIX, Q_TYPO, rankScore, recencyOf, statusMaskOf, statusRankOf, TopK } from './search-rank';
 
 export interface MatterSearchOptions {
   /** At most this many results (default 20). */
@@ -37,33 +38,10 @@ export interface MatterIndex {
 
 export const DEFAULT_SEARCH_LIMIT = 20;
 const DEFAULT_STATUSES: ReadonlySet<MatterStatus> = new Set<MatterStatus>(['Open', 'Pending']);
-const STATUS_RANK: Record<MatterStatus, number> = { Open: 0, Pending: 1, Closed: 2 };
-const Q_EXACT = 3;
-const Q_PREFIX = 2;
-const Q_TYPO = 1;
 /** Words at least this long get one edit of typo tolerance. */
 export const TYPO_MIN_LENGTH = 4;
 /** A typo'd word may match a token's prefix only if that prefix is at least this long. */
 const TYPO_PREFIX_MIN = 4;
-const DAY_MS = 86_400_000;
-const DIGITS_RE = /^\p{N}+$/u;
-
-/** Recency as one number: last activity day first, updatedAt (seconds) second. */
-function recencyOf(m: IndexedMatter): number {
-  const day = m.lastActivityDate ? Date.parse(m.lastActivityDate) : NaN;
-  const upd = m.updatedAt ? Date.parse(m.updatedAt) : NaN;
-  return (Number.isFinite(day) ? Math.floor(day / DAY_MS) + 1 : 0) * 1e10 + (Number.isFinite(upd) ? Math.max(0, Math.floor(upd / 1000)) : 0);
-}
-
-/** The strings a query must equal (its words joined) to be an exact display-number / number match. */
-function exactKeysOf(m: IndexedMatter): string[] {
-  const dn = words(fold(m.displayNumber));
-  const keys: string[] = [];
-  if (dn.length) keys.push(dn.join(''));
-  if (dn.length > 1 && DIGITS_RE.test(dn[0]!)) keys.push(dn[0]!); // "00042" of "00042-Okafor"
-  if (m.number !== null) keys.push(String(m.number));
-  return keys;
-}
 
 function tokensOf(m: IndexedMatter): string[] {
   const out: string[] = [];
@@ -179,7 +157,7 @@ export function createMatterIndex(initial: Iterable<IndexedMatter> = []): Matter
     docs[slot] = m;
     docTokens[slot] = newIds;
     docKeys[slot] = undefined;
-    statusRank[slot] = STATUS_RANK[m.status] ?? 0;
+    statusRank[slot] = statusRankOf(m.status);
     recency[slot] = recencyOf(m);
     attorneyOf[slot] = m.responsibleAttorneyId ?? -1;
     idOf[slot] = m.id;
@@ -265,7 +243,7 @@ export function createMatterIndex(initial: Iterable<IndexedMatter> = []): Matter
   function matchWord(w: string, touched: number[]): void {
     const [lo, hi] = prefixRange(w);
     for (let i = lo; i < hi; i++) mark(sortedIds[i]!, sortedTokens[i] === w ? Q_EXACT : Q_PREFIX, touched);
-    if (w.length < TYPO_MIN_LENGTH || DIGITS_RE.test(w)) return;
+    if (w.length < TYPO_MIN_LENGTH || isDigits(w)) return;
 
     // One edit: walk the positions; at position i every variant shares w[0..i) and so lives
     // inside that prefix's range, whose distinct next characters are the only useful ones.
@@ -323,16 +301,13 @@ export function createMatterIndex(initial: Iterable<IndexedMatter> = []): Matter
   function search(query: string, opts: MatterSearchOptions = {}): IndexedMatter[] {
     const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_SEARCH_LIMIT));
     if (limit === 0) return [];
-    let statusMask = 0;
-    for (const st of opts.statuses ?? DEFAULT_STATUSES) statusMask |= 1 << (STATUS_RANK[st] ?? 0);
-    const attorney = opts.responsibleAttorneyId ?? null;
+    const filter = { statusMask: statusMaskOf(opts.statuses ?? DEFAULT_STATUSES), attorney: opts.responsibleAttorneyId ?? null };
     const top = new TopK(limit);
     const qWords = queryWords(query);
 
     if (!qWords.length) {
       for (let slot = 0; slot < docs.length; slot++) {
-        if (docs[slot] === undefined || !((statusMask >> statusRank[slot]!) & 1)) continue;
-        if (attorney !== null && attorneyOf[slot] !== attorney) continue;
+        if (docs[slot] === undefined || !passes(filter, statusRank[slot]!, attorneyOf[slot]!)) continue;
         top.offer(slot, 0, recency[slot]!, idOf[slot]!);
       }
       return top.slots.map((s) => docs[s]!);
@@ -367,11 +342,10 @@ export function createMatterIndex(initial: Iterable<IndexedMatter> = []): Matter
     const joined = qWords.join('');
     const allExact = Q_EXACT * qWords.length;
     for (const s of candidates) {
-      if (!((statusMask >> statusRank[s]!) & 1)) continue;
-      if (attorney !== null && attorneyOf[s] !== attorney) continue;
+      if (!passes(filter, statusRank[s]!, attorneyOf[s]!)) continue;
       const a = acc[s]!;
-      const exact = a === allExact && (docKeys[s] ??= exactKeysOf(docs[s]!)).includes(joined) ? 1e6 : 0;
-      top.offer(s, exact + a * 4 + (2 - statusRank[s]!), recency[s]!, idOf[s]!);
+      const exact = a === allExact && (docKeys[s] ??= exactKeysOf(docs[s]!)).includes(joined);
+      top.offer(s, rankScore(exact, a, statusRank[s]!), recency[s]!, idOf[s]!);
     }
     return top.slots.map((s) => docs[s]!);
   }
@@ -408,38 +382,4 @@ export function createMatterIndex(initial: Iterable<IndexedMatter> = []): Matter
   };
   index.upsert(initial);
   return index;
-}
-
-/** Keeps the best `k` slots offered, by (primary desc, recency desc, id desc). */
-class TopK {
-  readonly slots: number[] = [];
-  private readonly prim: number[] = [];
-  private readonly rec: number[] = [];
-  private readonly ids: number[] = [];
-  constructor(private readonly k: number) {}
-
-  private before(p: number, r: number, id: number, i: number): boolean {
-    const q = this.prim[i]!;
-    if (p !== q) return p > q;
-    const s = this.rec[i]!;
-    if (r !== s) return r > s;
-    return id > this.ids[i]!;
-  }
-
-  offer(slot: number, p: number, r: number, id: number): void {
-    let i = this.slots.length;
-    if (i === this.k) {
-      if (!this.before(p, r, id, i - 1)) return;
-      this.slots.pop();
-      this.prim.pop();
-      this.rec.pop();
-      this.ids.pop();
-      i--;
-    }
-    while (i > 0 && this.before(p, r, id, i - 1)) i--;
-    this.slots.splice(i, 0, slot);
-    this.prim.splice(i, 0, p);
-    this.rec.splice(i, 0, r);
-    this.ids.splice(i, 0, id);
-  }
 }
