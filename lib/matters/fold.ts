@@ -91,6 +91,12 @@ export function indexTokens(text: string, out: string[]): void {
   if (short && out.length - chunkStart > 1) out.push(out.slice(chunkStart).join(''));
 }
 
+const DIGITS_RE = /^\p{N}+$/u;
+/** Whether a word is digits only ("00042", "12"). */
+export function isDigits(word: string): boolean {
+  return DIGITS_RE.test(word);
+}
+
 /** The words of a query, folded. */
 export function queryWords(query: string): string[] {
   return words(fold(query));

@@ -5,15 +5,21 @@
  *
  * Matching: every query word must match a token of the record (AND), as the whole token
  * (exact), as its prefix, or — for words of ≥ 4 letters that are not all digits — with one edit
- * (substitution, insertion, deletion, transposition) of the whole token or of one of its
- * prefixes of ≥ 4 characters ("smtih" → "Smith", "okafr" → "Okafor", "wiliam" → "Williams").
+ * of the whole token or of one of its prefixes of ≥ 4 characters (see search-tokens.ts).
  *
  * Ranking: exact display-number / number match first; then the sum over query words of the
  * match quality (exact 3 > prefix 2 > typo 1); then Open, Pending, Closed; then the most recent
- * lastActivityDate, then updatedAt; then the higher id.
+ * lastActivityDate, then updatedAt; then the higher id (see search-rank.ts).
+ *
+ * This file holds the matter table (IndexState), adding and removing a matter, and the steps of a
+ * search: options, candidate gathering, filtering and ranking into the best `limit`.
  */
-import { fold, indexTokens, queryWords, words } from './fold';
+import { queryWords } from './fold';
 import type { IndexedMatter, MatterStatus } from './matter';
+import { exactKeysOf, passes, Q_EXACT, rankScore, recencyOf, type SearchFilter, statusMaskOf, statusRankOf, TopK } from './search-rank';
+import { matterTokens, TokenIndex } from './search-tokens';
+
+export { TYPO_MIN_LENGTH } from './search-tokens';
 
 export interface MatterSearchOptions {
   /** At most this many results (default 20). */
@@ -37,409 +43,225 @@ export interface MatterIndex {
 
 export const DEFAULT_SEARCH_LIMIT = 20;
 const DEFAULT_STATUSES: ReadonlySet<MatterStatus> = new Set<MatterStatus>(['Open', 'Pending']);
-const STATUS_RANK: Record<MatterStatus, number> = { Open: 0, Pending: 1, Closed: 2 };
-const Q_EXACT = 3;
-const Q_PREFIX = 2;
-const Q_TYPO = 1;
-/** Words at least this long get one edit of typo tolerance. */
-export const TYPO_MIN_LENGTH = 4;
-/** A typo'd word may match a token's prefix only if that prefix is at least this long. */
-const TYPO_PREFIX_MIN = 4;
-const DAY_MS = 86_400_000;
-const DIGITS_RE = /^\p{N}+$/u;
+/** Removing more than this many matters at once may rebuild the index instead (see rebuildPays). */
+const REBUILD_MIN_REMOVALS = 64;
 
-/** Recency as one number: last activity day first, updatedAt (seconds) second. */
-function recencyOf(m: IndexedMatter): number {
-  const day = m.lastActivityDate ? Date.parse(m.lastActivityDate) : NaN;
-  const upd = m.updatedAt ? Date.parse(m.updatedAt) : NaN;
-  return (Number.isFinite(day) ? Math.floor(day / DAY_MS) + 1 : 0) * 1e10 + (Number.isFinite(upd) ? Math.max(0, Math.floor(upd / 1000)) : 0);
-}
+/**
+ * Everything an index holds. Matters live in slots (dense small integers, reused through a
+ * free-list) so per-search scratch can be typed arrays; the per-slot columns hold what filtering
+ * and ranking read. A rebuild replaces the whole state.
+ */
+class IndexState {
+  /** Token dictionary, postings (token → slots) and sorted prefix table. */
+  readonly tokens = new TokenIndex();
+  /** Matter id → slot. */
+  readonly slotOf = new Map<number, number>();
+  /** Slot → matter; undefined while the slot is free. */
+  readonly docs: Array<IndexedMatter | undefined> = [];
+  /** Slot → its distinct token ids (empty while free). */
+  readonly docTokens: number[][] = [];
+  /** Slot → its exact-match keys (exactKeysOf), computed when first needed. */
+  readonly docKeys: Array<string[] | undefined> = [];
+  /** Slot → statusRankOf(status). */
+  readonly statusRank: number[] = [];
+  /** Slot → recencyOf(matter). */
+  readonly recency: number[] = [];
+  /** Slot → responsible attorney id, -1 for none. */
+  readonly attorneyOf: number[] = [];
+  /** Slot → matter id, the last tie-break. */
+  readonly idOf: number[] = [];
+  /** Free slots; the last freed is reused first. */
+  readonly freeSlots: number[] = [];
+  /** How many slots hold a matter. */
+  live = 0;
 
-/** The strings a query must equal (its words joined) to be an exact display-number / number match. */
-function exactKeysOf(m: IndexedMatter): string[] {
-  const dn = words(fold(m.displayNumber));
-  const keys: string[] = [];
-  if (dn.length) keys.push(dn.join(''));
-  if (dn.length > 1 && DIGITS_RE.test(dn[0]!)) keys.push(dn[0]!); // "00042" of "00042-Okafor"
-  if (m.number !== null) keys.push(String(m.number));
-  return keys;
-}
-
-function tokensOf(m: IndexedMatter): string[] {
-  const out: string[] = [];
-  indexTokens(m.displayNumber, out);
-  if (m.number !== null) out.push(String(m.number));
-  indexTokens(m.description, out);
-  indexTokens(m.clientName, out);
-  return out;
-}
-
-function removeFrom(list: number[], v: number): void {
-  const i = list.indexOf(v);
-  if (i < 0) return;
-  list[i] = list[list.length - 1]!;
-  list.pop();
-}
-
-export function createMatterIndex(initial: Iterable<IndexedMatter> = []): MatterIndex {
-  // Documents live in slots (dense small integers) so per-search scratch can be typed arrays.
-  let slotOf = new Map<number, number>();
-  let docs: Array<IndexedMatter | undefined> = [];
-  let docTokens: number[][] = [];
-  /** Exact-match keys per slot, computed when first needed. */
-  let docKeys: Array<string[] | undefined> = [];
-  let statusRank: number[] = [];
-  let recency: number[] = [];
-  let attorneyOf: number[] = [];
-  let idOf: number[] = [];
-  let freeSlots: number[] = [];
-  let live = 0;
-
-  // Token dictionary. Tokens are never dropped (their postings just empty) until a rebuild.
-  let tokenId = new Map<string, number>();
-  let tokenStr: string[] = [];
-  let postings: number[][] = [];
-  let tokenStamp: number[] = [];
-  let stamp = 0;
-  let pendingTokens: string[] = [];
-  let sortedTokens: string[] = [];
-  let sortedIds: number[] = [];
-
-  // Per-search scratch, indexed by slot.
-  let best = new Uint8Array(0);
-  let acc = new Uint16Array(0);
-
-  function reset(): void {
-    slotOf = new Map();
-    docs = [];
-    docTokens = [];
-    docKeys = [];
-    statusRank = [];
-    recency = [];
-    attorneyOf = [];
-    idOf = [];
-    freeSlots = [];
-    live = 0;
-    tokenId = new Map();
-    tokenStr = [];
-    postings = [];
-    tokenStamp = [];
-    pendingTokens = [];
-    sortedTokens = [];
-    sortedIds = [];
-  }
-
-  function idOfToken(t: string): number {
-    let id = tokenId.get(t);
-    if (id === undefined) {
-      id = tokenStr.length;
-      tokenId.set(t, id);
-      tokenStr.push(t);
-      postings.push([]);
-      tokenStamp.push(0);
-      pendingTokens.push(t);
-    }
-    return id;
-  }
-
-  /** The distinct token ids of a matter (deduplicated with tokenStamp). */
-  function tokenIdsOf(m: IndexedMatter): number[] {
-    const ids: number[] = [];
-    const st = ++stamp;
-    for (const t of tokensOf(m)) {
-      const id = idOfToken(t);
-      if (tokenStamp[id] !== st) {
-        tokenStamp[id] = st;
-        ids.push(id);
-      }
-    }
-    return ids;
-  }
-
-  function addOne(m: IndexedMatter): void {
-    const existing = slotOf.get(m.id);
-    const newIds = tokenIdsOf(m);
+  /** Adds a matter, or replaces the one with its id in place. */
+  put(m: IndexedMatter): void {
+    const existing = this.slotOf.get(m.id);
     let slot: number;
     if (existing === undefined) {
-      slot = freeSlots.length ? freeSlots.pop()! : docs.length;
-      slotOf.set(m.id, slot);
-      live++;
-      for (const id of newIds) postings[id]!.push(slot);
+      slot = this.freeSlots.length ? this.freeSlots.pop()! : this.docs.length;
+      this.slotOf.set(m.id, slot);
+      this.live++;
     } else {
-      // Replace: change only the postings whose token came or went.
       slot = existing;
-      const fresh = stamp; // new ids carry this stamp
-      const kept = ++stamp;
-      for (const id of docTokens[slot]!) {
-        if (tokenStamp[id] === fresh) tokenStamp[id] = kept;
-        else removeFrom(postings[id]!, slot);
-      }
-      for (const id of newIds) if (tokenStamp[id] !== kept) postings[id]!.push(slot);
     }
-    docs[slot] = m;
-    docTokens[slot] = newIds;
-    docKeys[slot] = undefined;
-    statusRank[slot] = STATUS_RANK[m.status] ?? 0;
-    recency[slot] = recencyOf(m);
-    attorneyOf[slot] = m.responsibleAttorneyId ?? -1;
-    idOf[slot] = m.id;
+    this.docTokens[slot] = this.tokens.index(slot, matterTokens(m), existing === undefined ? undefined : this.docTokens[slot]);
+    this.docs[slot] = m;
+    this.docKeys[slot] = undefined;
+    this.statusRank[slot] = statusRankOf(m.status);
+    this.recency[slot] = recencyOf(m);
+    this.attorneyOf[slot] = m.responsibleAttorneyId ?? -1;
+    this.idOf[slot] = m.id;
   }
 
-  function removeOne(id: number): void {
-    const slot = slotOf.get(id);
+  /** Removes the matter with this id, if held: out of the postings, its slot onto the free-list. */
+  delete(id: number): void {
+    const slot = this.slotOf.get(id);
     if (slot === undefined) return;
-    for (const t of docTokens[slot]!) removeFrom(postings[t]!, slot);
-    slotOf.delete(id);
-    docs[slot] = undefined;
-    docTokens[slot] = [];
-    docKeys[slot] = undefined;
-    freeSlots.push(slot);
-    live--;
+    this.tokens.unindex(slot, this.docTokens[slot]!);
+    this.slotOf.delete(id);
+    this.docs[slot] = undefined;
+    this.docTokens[slot] = [];
+    this.docKeys[slot] = undefined;
+    this.freeSlots.push(slot);
+    this.live--;
   }
 
-  /** Brings the sorted token array up to date with tokens added since the last search. */
-  function ensureSorted(): void {
-    if (!pendingTokens.length) return;
-    if (pendingTokens.length * 8 > sortedTokens.length) {
-      sortedTokens = tokenStr.slice().sort();
+  /** The matter with this id, if held. */
+  get(id: number): IndexedMatter | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.docs[slot];
+  }
+
+  /** The matters held, in slot order. */
+  all(): IndexedMatter[] {
+    const out: IndexedMatter[] = [];
+    for (const m of this.docs) if (m) out.push(m);
+    return out;
+  }
+
+  /** The slot's exact-match keys, computed on first use. */
+  exactKeys(slot: number): string[] {
+    return (this.docKeys[slot] ??= exactKeysOf(this.docs[slot]!));
+  }
+}
+
+/** Per-search scratch indexed by slot, kept from search to search (and across rebuilds). */
+class SearchScratch {
+  /** Slot → best match quality of the current query word; all zero between words. */
+  best = new Uint8Array(0);
+  /** Slot → summed match quality over the query words so far; meaningful only for current candidates. */
+  acc = new Uint16Array(0);
+
+  /** Makes room for `slots` slots (doubling, at least 64). */
+  fit(slots: number): void {
+    if (this.best.length >= slots) return;
+    const n = Math.max(64, slots * 2);
+    this.best = new Uint8Array(n);
+    this.acc = new Uint16Array(n);
+  }
+}
+
+/** The filter the options ask for: Open and Pending by default, anyone's matters by default. */
+function filterOf(opts: MatterSearchOptions): SearchFilter {
+  return { statusMask: statusMaskOf(opts.statuses ?? DEFAULT_STATUSES), attorney: opts.responsibleAttorneyId ?? null };
+}
+
+/** The number of results asked for: 20 by default, rounded down, never negative. */
+function limitOf(opts: MatterSearchOptions): number {
+  return Math.max(0, Math.floor(opts.limit ?? DEFAULT_SEARCH_LIMIT));
+}
+
+/** Many removals: rebuilding is cheaper than scrubbing long postings one by one. */
+function rebuildPays(removals: number, live: number): boolean {
+  return removals > REBUILD_MIN_REMOVALS && removals * 4 > live;
+}
+
+/** A fresh state holding the matters of `state` except those with these ids. */
+function rebuiltWithout(state: IndexState, ids: number[]): IndexState {
+  const gone = new Set(ids);
+  const keep = state.all().filter((m) => !gone.has(m.id));
+  const next = new IndexState();
+  for (const m of keep) next.put(m);
+  return next;
+}
+
+/** Offers every matter passing the filter to `top` by recency alone (the empty query). */
+function offerRecent(state: IndexState, filter: SearchFilter, top: TopK): void {
+  const { docs, statusRank, attorneyOf, recency, idOf } = state;
+  for (let slot = 0; slot < docs.length; slot++) {
+    if (docs[slot] === undefined || !passes(filter, statusRank[slot]!, attorneyOf[slot]!)) continue;
+    top.offer(slot, 0, recency[slot]!, idOf[slot]!);
+  }
+}
+
+/** The slots matching every query word (AND), leaving in acc[slot] their summed best match quality. */
+function gatherCandidates(tokens: TokenIndex, scratch: SearchScratch, qWords: string[]): number[] {
+  const { best, acc } = scratch;
+  let candidates: number[] = [];
+  for (let wi = 0; wi < qWords.length; wi++) {
+    const touched: number[] = [];
+    tokens.markWord(qWords[wi]!, best, touched);
+    if (wi === 0) {
+      for (const s of touched) acc[s] = best[s]!;
+      candidates = touched;
     } else {
-      const add = pendingTokens.sort();
-      const merged: string[] = new Array(sortedTokens.length + add.length);
-      let i = 0,
-        j = 0,
-        k = 0;
-      while (i < sortedTokens.length && j < add.length) merged[k++] = sortedTokens[i]! < add[j]! ? sortedTokens[i++]! : add[j++]!;
-      while (i < sortedTokens.length) merged[k++] = sortedTokens[i++]!;
-      while (j < add.length) merged[k++] = add[j++]!;
-      sortedTokens = merged;
-    }
-    sortedIds = sortedTokens.map((t) => tokenId.get(t)!);
-    pendingTokens = [];
-  }
-
-  function ensureScratch(): void {
-    if (best.length >= docs.length) return;
-    const n = Math.max(64, docs.length * 2);
-    best = new Uint8Array(n);
-    acc = new Uint16Array(n);
-  }
-
-  /** First index in [lo, hi) whose token is ≥ s. */
-  function lowerBound(s: string, lo = 0, hi = sortedTokens.length): number {
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sortedTokens[mid]! < s) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** First index in [lo, hi) whose token does not start with p, given all from lo on that are ≥ p. */
-  function prefixEnd(p: string, lo: number, hi: number): number {
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sortedTokens[mid]!.startsWith(p)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** Range of sorted tokens starting with p, within [lo, hi). */
-  function prefixRange(p: string, lo = 0, hi = sortedTokens.length): [number, number] {
-    const start = lowerBound(p, lo, hi);
-    return [start, prefixEnd(p, start, hi)];
-  }
-
-  /** Raises best[slot] to q for the slots of token tid, collecting newly touched slots. */
-  function mark(tid: number, q: number, touched: number[]): void {
-    const list = postings[tid]!;
-    for (let i = 0; i < list.length; i++) {
-      const slot = list[i]!;
-      const b = best[slot]!;
-      if (b === 0) touched.push(slot);
-      if (q > b) best[slot] = q;
-    }
-  }
-
-  /** Marks in `best` the slots matching one query word, pushing those touched onto `touched`. */
-  function matchWord(w: string, touched: number[]): void {
-    const [lo, hi] = prefixRange(w);
-    for (let i = lo; i < hi; i++) mark(sortedIds[i]!, sortedTokens[i] === w ? Q_EXACT : Q_PREFIX, touched);
-    if (w.length < TYPO_MIN_LENGTH || DIGITS_RE.test(w)) return;
-
-    // One edit: walk the positions; at position i every variant shares w[0..i) and so lives
-    // inside that prefix's range, whose distinct next characters are the only useful ones.
-    const tried = new Set<string>();
-    const seenTokens = new Set<number>();
-    const variant = (v: string, from: number, to: number) => {
-      if (tried.has(v)) return;
-      tried.add(v);
-      if (v.length >= TYPO_PREFIX_MIN) {
-        const a = lowerBound(v, from, to);
-        const b = prefixEnd(v, a, to);
-        for (let i = a; i < b; i++) {
-          if (i >= lo && i < hi) continue; // already an exact or prefix match
-          const tid = sortedIds[i]!;
-          if (!seenTokens.has(tid)) {
-            seenTokens.add(tid);
-            mark(tid, Q_TYPO, touched);
-          }
-        }
-      } else {
-        const tid = tokenId.get(v);
-        if (tid !== undefined && !seenTokens.has(tid)) {
-          seenTokens.add(tid);
-          mark(tid, Q_TYPO, touched);
+      const next: number[] = [];
+      for (const s of candidates) {
+        const b = best[s]!;
+        if (b) {
+          acc[s] = acc[s]! + b;
+          next.push(s);
         }
       }
-    };
-    let from = 0;
-    let to = sortedTokens.length;
-    for (let i = 0; i < w.length; i++) {
-      const head = w.slice(0, i);
-      if (i > 0) {
-        from = lowerBound(head, from, to);
-        to = prefixEnd(head, from, to);
-      }
-      if (from >= to) break;
-      variant(head + w.slice(i + 1), from, to); // deletion
-      if (i + 1 < w.length && w[i] !== w[i + 1]) variant(head + w[i + 1] + w[i] + w.slice(i + 2), from, to); // transposition
-      let j = from;
-      while (j < to) {
-        const t = sortedTokens[j]!;
-        if (t.length <= i) {
-          j++;
-          continue;
-        }
-        const c = t[i]!;
-        const end = prefixEnd(head + c, j, to);
-        if (c !== w[i]) variant(head + c + w.slice(i + 1), j, end); // substitution
-        variant(head + c + w.slice(i), j, end); // insertion
-        j = end;
-      }
+      candidates = next;
     }
+    for (const s of touched) best[s] = 0;
+    if (!candidates.length) break;
   }
+  return candidates;
+}
 
-  function search(query: string, opts: MatterSearchOptions = {}): IndexedMatter[] {
-    const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_SEARCH_LIMIT));
-    if (limit === 0) return [];
-    let statusMask = 0;
-    for (const st of opts.statuses ?? DEFAULT_STATUSES) statusMask |= 1 << (STATUS_RANK[st] ?? 0);
-    const attorney = opts.responsibleAttorneyId ?? null;
-    const top = new TopK(limit);
-    const qWords = queryWords(query);
-
-    if (!qWords.length) {
-      for (let slot = 0; slot < docs.length; slot++) {
-        if (docs[slot] === undefined || !((statusMask >> statusRank[slot]!) & 1)) continue;
-        if (attorney !== null && attorneyOf[slot] !== attorney) continue;
-        top.offer(slot, 0, recency[slot]!, idOf[slot]!);
-      }
-      return top.slots.map((s) => docs[s]!);
-    }
-
-    ensureSorted();
-    ensureScratch();
-    let candidates: number[] = [];
-    for (let wi = 0; wi < qWords.length; wi++) {
-      const touched: number[] = [];
-      matchWord(qWords[wi]!, touched);
-      if (wi === 0) {
-        for (const s of touched) acc[s] = best[s]!;
-        candidates = touched;
-      } else {
-        const next: number[] = [];
-        for (const s of candidates) {
-          const b = best[s]!;
-          if (b) {
-            acc[s] = acc[s]! + b;
-            next.push(s);
-          }
-        }
-        candidates = next;
-      }
-      for (const s of touched) best[s] = 0;
-      if (!candidates.length) return [];
-    }
-
-    // An exact display-number / number match matches every word exactly, so only those
-    // candidates need their keys compared.
-    const joined = qWords.join('');
-    const allExact = Q_EXACT * qWords.length;
-    for (const s of candidates) {
-      if (!((statusMask >> statusRank[s]!) & 1)) continue;
-      if (attorney !== null && attorneyOf[s] !== attorney) continue;
-      const a = acc[s]!;
-      const exact = a === allExact && (docKeys[s] ??= exactKeysOf(docs[s]!)).includes(joined) ? 1e6 : 0;
-      top.offer(s, exact + a * 4 + (2 - statusRank[s]!), recency[s]!, idOf[s]!);
-    }
-    return top.slots.map((s) => docs[s]!);
+/** Offers each candidate passing the filter to `top`, scored by exact number match, summed quality and status. */
+function offerRanked(state: IndexState, candidates: number[], acc: Uint16Array, qWords: string[], filter: SearchFilter, top: TopK): void {
+  const { statusRank, attorneyOf, recency, idOf } = state;
+  // An exact display-number / number match matches every word exactly, so only those
+  // candidates need their keys compared.
+  const joined = qWords.join('');
+  const allExact = Q_EXACT * qWords.length;
+  for (const s of candidates) {
+    if (!passes(filter, statusRank[s]!, attorneyOf[s]!)) continue;
+    const a = acc[s]!;
+    const exact = a === allExact && state.exactKeys(s).includes(joined);
+    top.offer(s, rankScore(exact, a, statusRank[s]!), recency[s]!, idOf[s]!);
   }
+}
 
+/** One search: filter, then recent matters for an empty query or candidates ranked, then the best `limit`. */
+function searchState(state: IndexState, scratch: SearchScratch, query: string, opts: MatterSearchOptions): IndexedMatter[] {
+  const limit = limitOf(opts);
+  if (limit === 0) return [];
+  const filter = filterOf(opts);
+  const top = new TopK(limit);
+  const qWords = queryWords(query);
+  if (!qWords.length) {
+    offerRecent(state, filter, top);
+  } else {
+    state.tokens.sort();
+    scratch.fit(state.docs.length);
+    const candidates = gatherCandidates(state.tokens, scratch, qWords);
+    offerRanked(state, candidates, scratch.acc, qWords, filter, top);
+  }
+  return top.slots.map((s) => state.docs[s]!);
+}
+
+/** An index over `initial`; its state is replaced whole when a large removal rebuilds it. */
+export function createMatterIndex(initial: Iterable<IndexedMatter> = []): MatterIndex {
+  let state = new IndexState();
+  const scratch = new SearchScratch();
   const index: MatterIndex = {
-    search,
+    search(query, opts = {}) {
+      return searchState(state, scratch, query, opts);
+    },
     upsert(matters) {
-      for (const m of matters) addOne(m);
+      for (const m of matters) state.put(m);
     },
     remove(ids) {
-      const list = [...ids].filter((id) => slotOf.has(id));
-      if (list.length > 64 && list.length * 4 > live) {
-        // Many removals: rebuilding is cheaper than scrubbing long postings one by one.
-        const gone = new Set(list);
-        const keep = index.all().filter((m) => !gone.has(m.id));
-        reset();
-        for (const m of keep) addOne(m);
-        return;
-      }
-      for (const id of list) removeOne(id);
+      const list = [...ids].filter((id) => state.slotOf.has(id));
+      if (rebuildPays(list.length, state.live)) state = rebuiltWithout(state, list);
+      else for (const id of list) state.delete(id);
     },
     get(id) {
-      const slot = slotOf.get(id);
-      return slot === undefined ? undefined : docs[slot];
+      return state.get(id);
     },
     get size() {
-      return live;
+      return state.live;
     },
     all() {
-      const out: IndexedMatter[] = [];
-      for (const m of docs) if (m) out.push(m);
-      return out;
+      return state.all();
     },
   };
   index.upsert(initial);
   return index;
-}
-
-/** Keeps the best `k` slots offered, by (primary desc, recency desc, id desc). */
-class TopK {
-  readonly slots: number[] = [];
-  private readonly prim: number[] = [];
-  private readonly rec: number[] = [];
-  private readonly ids: number[] = [];
-  constructor(private readonly k: number) {}
-
-  private before(p: number, r: number, id: number, i: number): boolean {
-    const q = this.prim[i]!;
-    if (p !== q) return p > q;
-    const s = this.rec[i]!;
-    if (r !== s) return r > s;
-    return id > this.ids[i]!;
-  }
-
-  offer(slot: number, p: number, r: number, id: number): void {
-    let i = this.slots.length;
-    if (i === this.k) {
-      if (!this.before(p, r, id, i - 1)) return;
-      this.slots.pop();
-      this.prim.pop();
-      this.rec.pop();
-      this.ids.pop();
-      i--;
-    }
-    while (i > 0 && this.before(p, r, id, i - 1)) i--;
-    this.slots.splice(i, 0, slot);
-    this.prim.splice(i, 0, p);
-    this.rec.splice(i, 0, r);
-    this.ids.splice(i, 0, id);
-  }
 }

@@ -209,6 +209,12 @@ describe('search', () => {
     expect(ids('   ', { responsibleAttorneyId: 1002 })).toEqual([11]);
   });
 
+  it('rounds the limit down, and returns nothing for a limit under one', () => {
+    expect(ids('smith', { limit: 2.9 })).toEqual([2, 11]);
+    expect(ids('smith', { limit: 0.5 })).toEqual([]);
+    expect(ids('', { limit: -3 })).toEqual([]);
+  });
+
   it('returns the matter records themselves', () => {
     expect(index.search('xss')[0]).toBe(FIRM[7]);
     expect(index.search('xss')[0]!.description).toBe('<img src=x onerror=alert(1)>');
