@@ -4,6 +4,7 @@
  * the service worker do. Delivery itself is a Courier's job; the rules are in machine.ts.
  */
 import { type AppError, toAppError } from '../errors';
+import { t } from '../i18n';
 import { nextDue, nextWake, transition, type OutboxEntry } from './outbox-machine';
 
 export interface Courier<P = unknown> {
@@ -152,7 +153,7 @@ export class Outbox {
         transition(e, {
           type: 'failed',
           at: this.now(),
-          error: { kind: 'internal', message: 'This extension version cannot send this kind of item.' },
+          error: { kind: 'internal', message: t('outboxUnknownKind') },
           mayHaveReached: false,
           random: 0,
         }),

@@ -4,6 +4,7 @@
  */
 import type { ClioClient } from '../clio/client';
 import { AppError, appError } from '../errors';
+import { t } from '../i18n';
 import type { MatterRef } from '../matter-ref';
 import type { OutboxEntry } from '../outbox/outbox-machine';
 import type { Outbox } from '../outbox/outbox';
@@ -27,9 +28,9 @@ export interface TimeEntryServiceDeps {
 
 /** Why an entry cannot be saved, by field; null when it can. */
 export function timeEntryProblem(entry: Pick<TimeEntryPayload, 'matter' | 'seconds'>): AppError | null {
-  if (!entry.matter?.id) return appError('validation', 'Choose a matter.', { fieldErrors: { matter: 'Choose a matter.' } });
+  if (!entry.matter?.id) return appError('validation', t('chooseMatter'), { fieldErrors: { matter: t('chooseMatter') } });
   if (!(entry.seconds > 0 && entry.seconds <= MAX_ENTRY_SECONDS))
-    return appError('validation', 'Enter a duration.', { fieldErrors: { quantity: 'Enter a duration between 1 minute and 24 hours.' } });
+    return appError('validation', t('enterDuration'), { fieldErrors: { quantity: t('durationRange') } });
   return null;
 }
 
@@ -53,7 +54,7 @@ export class TimeEntryService {
 
   async today(): Promise<{ date: string; entries: ActivityJson[] }> {
     const userId = await this.deps.userId();
-    if (userId === null) throw appError('signed-out', 'Sign in with Clio to see today’s time.');
+    if (userId === null) throw appError('signed-out', t('signInForToday'));
     const date = await this.deps.today();
     return { date, entries: await todaysTimeEntries(this.deps.client, userId, date) };
   }
