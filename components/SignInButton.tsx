@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { AppError } from '@/lib/errors';
+import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 import type { Status } from './StatusMessage';
 
@@ -8,19 +9,19 @@ export function SignInButton({ onStatus }: { onStatus: (s: Status | null) => voi
   const [busy, setBusy] = useState(false);
   const signIn = async () => {
     setBusy(true);
-    onStatus({ tone: 'info', text: 'Waiting for Clio’s sign-in window…' });
+    onStatus({ tone: 'info', text: t('signInWaiting') });
     try {
       const account = await send('auth/sign-in');
-      onStatus({ tone: 'success', text: `Signed in as ${account.user?.name ?? 'your Clio user'}.` });
+      onStatus({ tone: 'success', text: t('signedInAs', account.user?.name ?? t('yourClioUser')) });
     } catch (e) {
-      onStatus({ tone: 'error', text: e instanceof AppError ? e.message : 'Sign-in failed. Please try again.' });
+      onStatus({ tone: 'error', text: e instanceof AppError ? e.message : t('signInFailed') });
     } finally {
       setBusy(false);
     }
   };
   return (
     <button type="button" class="primary" onClick={signIn} disabled={busy}>
-      Sign in with Clio
+      {t('signInWithClio')}
     </button>
   );
 }
