@@ -5,6 +5,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+    // browser.i18n, which fakeBrowser lacks, answering in English from public/_locales/en/messages.json.
+    setupFiles: ['tests/unit/i18n/setup.ts'],
     restoreMocks: true,
   },
 });

@@ -20,6 +20,10 @@ export default defineConfig({
       const refusal = zipRefusal(process.env);
       if (refusal) throw new Error(refusal);
     },
+    // Firefox's sidebar takes its title from sidepanel/index.html's <title>: in the user's language instead.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.sidebar_action) manifest.sidebar_action.default_title = '__MSG_matterPanelTitle__';
+    },
     // The popup's one script goes without webextension-polyfill (see lib/browser/native.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.name === 'popup-script')) return;
@@ -30,16 +34,18 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Clio Companion',
-    description: 'Timer, time entry, matter lookup and lead capture for Clio, on every page you work on.',
+    // The words are public/_locales/<lang>/messages.json's, English by default.
+    name: '__MSG_extensionName__',
+    description: '__MSG_extensionDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms', 'identity', 'idle', 'contextMenus', 'scripting', 'activeTab'],
     commands: {
-      'toggle-timer': { suggested_key: { default: 'Alt+Shift+T' }, description: 'Start or stop the Clio timer' },
-      'open-matter-panel': { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open the Clio matter lookup' },
+      'toggle-timer': { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_commandToggleTimer__' },
+      'open-matter-panel': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandOpenMatterPanel__' },
     },
     omnibox: { keyword: 'clio' },
     // The popup is public/popup.html with one script (entrypoints/popup-script.ts), not an HTML entrypoint.
-    action: { default_title: 'Clio Companion', default_popup: 'popup.html' },
+    action: { default_title: '__MSG_extensionName__', default_popup: 'popup.html' },
     // A build for one server holds it; a build for Clio asks for a region's hosts when that region is chosen
     // (on the "Sign in with Clio" click), never for all four at install.
     host_permissions: customServer ? hostPermissionsFor(customServer) : [],

@@ -3,6 +3,7 @@
  * showing display number, description and client. Matter text is rendered as text, never HTML.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { MatterRef } from '@/lib/matter-ref';
 
 export interface MatterPickerProps {
@@ -81,7 +82,7 @@ export function MatterPicker({ id, value, onChange, search, autoFocus, error }: 
   const showList = open && (options.length > 0 || searching || text.trim() !== '');
   return (
     <div class="picker">
-      <label for={id}>Matter</label>
+      <label for={id}>{t('matterField')}</label>
       <input
         id={id}
         ref={input}
@@ -94,7 +95,7 @@ export function MatterPicker({ id, value, onChange, search, autoFocus, error }: 
         aria-describedby={error ? `${id}-error` : undefined}
         autocomplete="off"
         spellcheck={false}
-        placeholder="Type a client, number or description"
+        placeholder={t('matterPickerPlaceholder')}
         value={text}
         onInput={(e) => {
           const q = e.currentTarget.value;
@@ -116,7 +117,7 @@ export function MatterPicker({ id, value, onChange, search, autoFocus, error }: 
         </p>
       ) : null}
       {showList ? (
-        <ul id={listId} role="listbox" aria-label="Matters" class="picker-list">
+        <ul id={listId} role="listbox" aria-label={t('mattersList')} class="picker-list">
           {options.map((m, i) => (
             <li
               id={optionId(i)}
@@ -133,7 +134,7 @@ export function MatterPicker({ id, value, onChange, search, autoFocus, error }: 
               {m.clientName ? <span class="client">{m.clientName}</span> : null}
             </li>
           ))}
-          {options.length === 0 ? <li class="picker-empty">{searching ? 'Searching…' : 'No matching open matter'}</li> : null}
+          {options.length === 0 ? <li class="picker-empty">{searching ? t('searching') : t('matterPickerNoMatch')}</li> : null}
         </ul>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AppError } from '@/lib/errors';
+import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 import { currentOrigins } from './clio-hosts';
 import type { Status } from './StatusMessage';
@@ -19,23 +20,23 @@ export function SignInButton({ onStatus }: { onStatus: (s: Status | null) => voi
     // Synchronously, inside the click: the browser asks for a permission only in answer to a user gesture.
     const allowed = origins.current ? browser.permissions.request({ origins: origins.current }) : Promise.resolve(true);
     setBusy(true);
-    onStatus({ tone: 'info', text: 'Waiting for Clio’s sign-in window…' });
+    onStatus({ tone: 'info', text: t('signInWaiting') });
     try {
       if (!(await allowed)) {
-        onStatus({ tone: 'error', text: 'The extension needs your permission to reach Clio. Click “Sign in with Clio” again and allow it.' });
+        onStatus({ tone: 'error', text: t('needHostPermission') });
         return;
       }
       const account = await send('auth/sign-in');
-      onStatus({ tone: 'success', text: `Signed in as ${account.user?.name ?? 'your Clio user'}.` });
+      onStatus({ tone: 'success', text: t('signedInAs', account.user?.name ?? t('yourClioUser')) });
     } catch (e) {
-      onStatus({ tone: 'error', text: e instanceof AppError ? e.message : 'Sign-in failed. Please try again.' });
+      onStatus({ tone: 'error', text: e instanceof AppError ? e.message : t('signInFailed') });
     } finally {
       setBusy(false);
     }
   };
   return (
     <button type="button" class="primary" onClick={signIn} disabled={busy}>
-      Sign in with Clio
+      {t('signInWithClio')}
     </button>
   );
 }

@@ -1,4 +1,7 @@
-/** Durations as the extension shows them: in words, as a running clock, on the badge. Pure. */
+/**
+ * Durations as the extension shows them: in words, as a running clock, on the badge. Pure.
+ * The unit symbols (h, min, s) are written the same in English and in (Canadian) French: not messages.
+ */
 
 /** "1 h 30 min", "45 min", "2 h", "30 s". */
 export function formatDuration(seconds: number): string {

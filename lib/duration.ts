@@ -1,13 +1,14 @@
 /**
  * Durations as people type them into a time entry (how they are shown: duration-format.ts). Pure.
  * A bare number is hours (`1.5`, `.25`, `1,5`); `1:30` is hours and minutes; units may be mixed
- * (`1h30m`, `1h 30m`, `90 min`, `2 hrs`, `1h30`).
+ * (`1h30m`, `1h 30m`, `90 min`, `2 hrs`, `1h30`). What is wrong with an input is a phrase, said by the form.
  */
 import { formatDuration } from './duration-format';
+import { type Phrase, phrase } from './phrase';
 
 export { formatBadge, formatClock, formatDuration } from './duration-format';
 
-export type DurationResult = { ok: true; seconds: number; text: string } | { ok: false; error: string };
+export type DurationResult = { ok: true; seconds: number; text: string } | { ok: false; error: Phrase };
 
 export const MAX_SECONDS = 24 * 3600;
 
@@ -58,15 +59,15 @@ function parseSeconds(input: string): number | null {
 }
 
 export function parseDuration(input: string): DurationResult {
-  if (!input.trim()) return { ok: false, error: 'Enter how long, e.g. 1.5, 1:30 or 90m.' };
-  if (/^\s*-/.test(input)) return { ok: false, error: 'A duration must be more than zero.' };
+  if (!input.trim()) return { ok: false, error: phrase('durationEmpty') };
+  if (/^\s*-/.test(input)) return { ok: false, error: phrase('durationNotPositive') };
   const raw = parseSeconds(input);
-  if (raw === null || !Number.isFinite(raw)) return { ok: false, error: `“${input.trim().slice(0, 20)}” is not a duration. Try 1.5, 1:30, 1h30m or 90m.` };
+  if (raw === null || !Number.isFinite(raw)) return { ok: false, error: phrase('durationInvalid', input.trim().slice(0, 20)) };
   const seconds = Math.round(raw);
-  if (seconds <= 0) return { ok: false, error: 'A duration must be more than zero.' };
+  if (seconds <= 0) return { ok: false, error: phrase('durationNotPositive') };
   if (seconds > MAX_SECONDS) {
-    const hint = /^\s*\d+\s*$/.test(input) && Number(input) <= 24 * 60 ? ` Did you mean ${input.trim()}m?` : '';
-    return { ok: false, error: `That is more than 24 hours.${hint}` };
+    const minutesMeant = /^\s*\d+\s*$/.test(input) && Number(input) <= 24 * 60;
+    return { ok: false, error: minutesMeant ? phrase('durationTooLongMinutes', input.trim()) : phrase('durationTooLong') };
   }
   return { ok: true, seconds, text: formatDuration(seconds) };
 }

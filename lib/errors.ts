@@ -1,8 +1,11 @@
 /**
  * The small set of failures the UI can act on. Every error that crosses the message
  * boundary is one of these; messages are written for the person using the extension
- * and never carry a token or a secret.
+ * (in their language, through t()) and never carry a token or a secret.
  */
+import { say, t } from './i18n';
+import { Problem } from './phrase';
+
 export type ErrorKind =
   | 'signed-out' // no session, or Clio ended it: sign in (again)
   | 'auth-cancelled' // the user closed or declined the Clio sign-in
@@ -51,8 +54,28 @@ export class AppError extends Error implements ErrorData {
 
 export const appError = (kind: ErrorKind, message: string, extra: Omit<ErrorData, 'kind' | 'message'> = {}) => new AppError({ kind, message, ...extra });
 
+/** A pure module's Problem as an AppError, its phrase in words. */
+export function appErrorOf(p: Problem): AppError {
+  const { kind, retryAt, fieldErrors, status } = p;
+  return appError(kind, say(p.phrase), {
+    ...(retryAt !== undefined ? { retryAt } : {}),
+    ...(fieldErrors !== undefined ? { fieldErrors } : {}),
+    ...(status !== undefined ? { status } : {}),
+  });
+}
+
+/** Runs a pure step that may throw a Problem: it comes out as an AppError. */
+export function inWords<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
+    throw e instanceof Problem ? appErrorOf(e) : e;
+  }
+}
+
 /** Any thrown value as an AppError, without leaking its text when it is not ours. */
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
-  return appError('internal', 'Something went wrong inside the extension. Please try again.');
+  if (e instanceof Problem) return appErrorOf(e);
+  return appError('internal', t('errorInternal'));
 }

@@ -7,4 +7,4 @@ export interface MatterRef {
 }
 
 /** "00042-Okafor — Okafor v. Harlan Logistics" */
-export const matterLabel = (m: MatterRef | null | undefined) => (m ? `${m.displayNumber} — ${m.description}` : 'a matter in Clio');
+export const matterLabel = (m: MatterRef) => `${m.displayNumber} — ${m.description}`;

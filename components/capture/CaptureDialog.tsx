@@ -3,6 +3,7 @@
  * page inert behind it), focus kept inside, Escape and the close button close it.
  */
 import { Component, createRef } from 'preact';
+import { t } from '@/lib/i18n';
 import type { PageFacts } from '@/lib/page-reading/extract-lead';
 import { LeadForm } from './LeadForm';
 
@@ -54,6 +55,7 @@ export class CaptureDialog extends Component<Props> {
       <dialog
         ref={this.ref}
         class="cl cl-dialog"
+        lang={t('languageTag')}
         aria-modal="true"
         aria-labelledby="cl-title"
         onKeyDown={this.onKeyDown}
@@ -61,8 +63,8 @@ export class CaptureDialog extends Component<Props> {
         onClose={onClose}
       >
         <header class="cl-head">
-          <h2 id="cl-title">Capture lead</h2>
-          <button type="button" class="cl-x" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+          <h2 id="cl-title">{t('captureTitle')}</h2>
+          <button type="button" class="cl-x" aria-label={t('close')} title={t('closeEsc')} onClick={onClose}>
             ×
           </button>
         </header>

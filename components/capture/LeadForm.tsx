@@ -7,15 +7,29 @@
  */
 import { messageOf } from '@/components/error-message';
 import { Component } from 'preact';
+import { around, t } from '@/lib/i18n';
 import type { PageFacts } from '@/lib/page-reading/extract-lead';
 import type { GrowDuplicate, LeadSendOutcome } from '@/lib/leads/lead';
 import { send } from '@/lib/messaging/send';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
-import { choicesOf, draftOf, EMPTY, FIELDS, fromGrowErrors, prefill, validate, type Choice, type FieldErrors, type FieldName, type Fields } from './model';
+import {
+  choicesOf,
+  draftOf,
+  EMPTY,
+  FIELDS,
+  fromGrowErrors,
+  prefill,
+  validate,
+  type Choice,
+  type FieldErrors,
+  type FieldName,
+  type Fields,
+  type PhoneText,
+} from './model';
 import { Others } from './Others';
 
-const NOT_CONNECTED = 'Connect Clio Grow on the extension’s options page first.';
 const REQUIRED: FieldName[] = ['firstName', 'lastName', 'message'];
+const phoneText: PhoneText = (p) => (p.ext ? t('phoneWithExtension', p.value, p.ext) : p.value);
 
 interface Props {
   /** The page facts, once the surface has them (from the DOM, the right-click, or both). */
@@ -67,11 +81,11 @@ export class LeadForm extends Component<Props, State> {
         this.setState({ pageUrl: f.url });
         try {
           const lead = await send('leads/extract', f);
-          this.setState({ choices: choicesOf(lead) });
-          this.fill(prefill(lead));
+          this.setState({ choices: choicesOf(lead, phoneText) });
+          this.fill(prefill(lead, phoneText));
         } catch (e) {
           this.fill({ ...EMPTY, message: f.selection.trim() || [f.title, f.url].filter(Boolean).join('\n') });
-          this.say('error', `Could not look for a name, email and phone: ${messageOf(e)}`);
+          this.say('error', t('captureExtractFailed', messageOf(e)));
         }
       })
       .catch((e) => this.say('error', messageOf(e)))
@@ -135,18 +149,18 @@ export class LeadForm extends Component<Props, State> {
     e?.preventDefault();
     const { fields, sending, outcome, pageUrl } = this.state;
     if (sending || outcome?.state === 'sent' || outcome?.state === 'pending') return;
-    const errors = validate(fields);
+    const errors: FieldErrors = Object.fromEntries(Object.entries(validate(fields)).map(([name, key]) => [name, t(key)]));
     const invalid = FIELDS.find((f) => errors[f.name]);
     this.setState({ errors });
     if (invalid) {
-      this.say('error', 'Please check the fields marked in red.');
+      this.say('error', t('captureCheckFields'));
       return this.focus(invalid.name);
     }
-    this.setState({ sending: true, status: { tone: 'info', text: 'Sending to Clio Grow…' } });
+    this.setState({ sending: true, status: { tone: 'info', text: t('captureSending') } });
     try {
       const grow = await send('grow/status');
       this.setState({ connected: grow.via !== null });
-      if (!grow.via) return this.say('error', NOT_CONNECTED);
+      if (!grow.via) return this.say('error', t('captureNotConnected'));
       // A lead Clio refused stays in the outbox (never lost if this dialog closes); sending it fixed replaces it.
       const refused = this.state.outcome?.state === 'failed' ? this.state.outcome.entryId : undefined;
       const out = await send('leads/send', { ...draftOf(fields, pageUrl), ...(refused ? { replaces: refused } : {}) });
@@ -184,7 +198,7 @@ export class LeadForm extends Component<Props, State> {
     return (
       <div class="cl-field">
         <div class="cl-label">
-          <label for={id}>{f.label}</label>
+          <label for={id}>{t(f.label)}</label>
           {f.required && (
             <span class="cl-req" aria-hidden="true">
               {' '}
@@ -212,13 +226,16 @@ export class LeadForm extends Component<Props, State> {
 
   override render(_: Props, s: State) {
     const done = s.outcome?.state === 'sent' || s.outcome?.state === 'pending';
+    const [foundOn, afterUrl] = around('captureFoundOn');
     return (
       <form class="cl-body" noValidate aria-labelledby="cl-title" onSubmit={this.submit}>
         <p class="cl-source">
-          Found on <span>{s.pageUrl || '…'}</span>
+          {foundOn}
+          <span>{s.pageUrl || '…'}</span>
+          {afterUrl}
         </p>
-        {!s.ready && <p class="cl-hint">Looking for a name, email and phone…</p>}
-        {s.connected === false && <p class="cl-notice">{NOT_CONNECTED} Your draft stays here.</p>}
+        {!s.ready && <p class="cl-hint">{t('captureLooking')}</p>}
+        {s.connected === false && <p class="cl-notice">{t('captureNotConnectedDraft')}</p>}
         <fieldset disabled={done}>
           <div class="cl-row">
             {this.field('firstName')}
@@ -229,28 +246,29 @@ export class LeadForm extends Component<Props, State> {
           {this.others('email')}
           {this.field('phone')}
           {this.others('phone')}
-          {s.dups.length > 0 && <p class="cl-notice">Already in Grow: {s.dups.map((d) => d.name).join(', ')}. You can still send this lead.</p>}
-          {s.dupError && s.connected && <p class="cl-hint">Could not check Grow for this contact: {s.dupError}</p>}
+          {s.dups.length > 0 && <p class="cl-notice">{t('captureAlreadyInGrow', s.dups.map((d) => d.name).join(', '))}</p>}
+          {s.dupError && s.connected && <p class="cl-hint">{t('captureDuplicateCheckFailed', s.dupError)}</p>}
           {this.field('message')}
         </fieldset>
         <p class="cl-hint">
-          <span aria-hidden="true">* </span>Required by Clio Grow.
+          <span aria-hidden="true">* </span>
+          {t('captureRequired')}
         </p>
         <StatusMessage status={s.status} />
         <div class="cl-actions">
           {!done && (
             <button type="submit" class="cl-primary" disabled={s.sending}>
-              {s.sending ? 'Sending…' : s.outcome?.state === 'failed' ? 'Try again' : 'Send to Clio Grow'}
+              {s.sending ? t('sending') : s.outcome?.state === 'failed' ? t('tryAgain') : t('sendToGrow')}
             </button>
           )}
           {s.outcome?.state === 'sent' && s.outcome.inboxUrl && (
             <a href={s.outcome.inboxUrl} target="_blank" rel="noopener noreferrer">
-              Open Grow inbox
+              {t('openGrowInbox')}
             </a>
           )}
           {done && (
             <button type="button" class="cl-secondary" onClick={this.props.onClose}>
-              Done
+              {t('done')}
             </button>
           )}
         </div>

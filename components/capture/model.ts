@@ -1,4 +1,8 @@
-/** The capture form's rules, free of UI: prefill, candidate labels, validation, Grow's field names. */
+/**
+ * The capture form's rules, free of UI: prefill, candidate labels, validation, Grow's field names.
+ * Its words are message keys, said by the form; a phone's extension is written by `phoneText`, which the form gives.
+ */
+import type { MessageKey } from '@/lib/i18n-keys.generated';
 import type { Candidate, ExtractedLead, FieldSource } from '@/lib/page-reading/extract-lead';
 import type { LeadDraft } from '@/lib/leads/lead';
 
@@ -6,25 +10,25 @@ export type FieldName = 'firstName' | 'lastName' | 'email' | 'phone' | 'message'
 export type Fields = Record<FieldName, string>;
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
-export const FIELDS: ReadonlyArray<{ name: FieldName; label: string; required?: boolean; type?: 'email' | 'tel'; autocomplete: string }> = [
-  { name: 'firstName', label: 'First name', required: true, autocomplete: 'off' },
-  { name: 'lastName', label: 'Last name', required: true, autocomplete: 'off' },
-  { name: 'email', label: 'Email', type: 'email', autocomplete: 'off' },
-  { name: 'phone', label: 'Phone', type: 'tel', autocomplete: 'off' },
-  { name: 'message', label: 'Message', required: true, autocomplete: 'off' },
+export const FIELDS: ReadonlyArray<{ name: FieldName; label: MessageKey; required?: boolean; type?: 'email' | 'tel'; autocomplete: string }> = [
+  { name: 'firstName', label: 'fieldFirstName', required: true, autocomplete: 'off' },
+  { name: 'lastName', label: 'fieldLastName', required: true, autocomplete: 'off' },
+  { name: 'email', label: 'fieldEmail', type: 'email', autocomplete: 'off' },
+  { name: 'phone', label: 'fieldPhone', type: 'tel', autocomplete: 'off' },
+  { name: 'message', label: 'fieldMessage', required: true, autocomplete: 'off' },
 ];
 
 export const EMPTY: Fields = { firstName: '', lastName: '', email: '', phone: '', message: '' };
 
-const SOURCE_TEXT: Record<FieldSource, string> = {
-  'mailto-link': 'from a mailto link',
-  'tel-link': 'from a phone link',
-  'json-ld': "from the page's contact data",
-  'h-card': "from the page's contact card",
-  selection: 'from the selection',
-  context: 'from the text near the selection',
+const SOURCE_TEXT: Record<FieldSource, MessageKey> = {
+  'mailto-link': 'sourceMailtoLink',
+  'tel-link': 'sourceTelLink',
+  'json-ld': 'sourceJsonLd',
+  'h-card': 'sourceHCard',
+  selection: 'sourceSelection',
+  context: 'sourceContext',
 };
-export const sourceText = (s: FieldSource): string => SOURCE_TEXT[s] ?? 'from the page';
+export const sourceKey = (s: FieldSource): MessageKey => SOURCE_TEXT[s] ?? 'sourcePage';
 
 /** A candidate as the form offers it: what it fills in, and how it reads in the "Other" list. */
 export interface Choice {
@@ -33,9 +37,10 @@ export interface Choice {
   source: FieldSource;
 }
 
-const phoneText = (p: ExtractedLead['phones'][number]) => (p.ext ? `${p.value} ext. ${p.ext}` : p.value);
+/** A phone number with its extension, as this language writes it. */
+export type PhoneText = (p: ExtractedLead['phones'][number]) => string;
 
-export function choicesOf(lead: ExtractedLead): Partial<Record<FieldName, Choice[]>> {
+export function choicesOf(lead: ExtractedLead, phoneText: PhoneText): Partial<Record<FieldName, Choice[]>> {
   const name = (c: Candidate<{ first: string; last: string }>): Choice => ({
     fill: { firstName: c.value.first, lastName: c.value.last },
     text: `${c.value.first} ${c.value.last}`.trim(),
@@ -49,7 +54,7 @@ export function choicesOf(lead: ExtractedLead): Partial<Record<FieldName, Choice
 }
 
 /** The fields the first candidates fill; fields nothing was found for stay empty. */
-export function prefill(lead: ExtractedLead): Fields {
+export function prefill(lead: ExtractedLead, phoneText: PhoneText): Fields {
   const [n] = lead.names;
   const [e] = lead.emails;
   const [p] = lead.phones;
@@ -64,12 +69,13 @@ export function prefill(lead: ExtractedLead): Fields {
 
 const EMAIL_RE = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]{2,}$/;
 
-export function validate(f: Fields): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!f.firstName.trim()) errors.firstName = 'Clio Grow needs a first name.';
-  if (!f.lastName.trim()) errors.lastName = 'Clio Grow needs a last name.';
-  if (!f.message.trim()) errors.message = 'Clio Grow needs a message.';
-  if (f.email.trim() && !EMAIL_RE.test(f.email.trim())) errors.email = 'This is not an email address (name@example.com).';
+/** What is wrong with each field, as message keys. */
+export function validate(f: Fields): Partial<Record<FieldName, MessageKey>> {
+  const errors: Partial<Record<FieldName, MessageKey>> = {};
+  if (!f.firstName.trim()) errors.firstName = 'growNeedsFirstName';
+  if (!f.lastName.trim()) errors.lastName = 'growNeedsLastName';
+  if (!f.message.trim()) errors.message = 'growNeedsMessage';
+  if (f.email.trim() && !EMAIL_RE.test(f.email.trim())) errors.email = 'notAnEmail';
   return errors;
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ActivityDescriptionJson } from '@/lib/activity-descriptions/activity-descriptions';
+import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 
 let cache: Promise<ActivityDescriptionJson[]> | undefined;
@@ -12,9 +13,9 @@ export function ActivitySelect({ id, value, onChange }: { id: string; value: num
   }, []);
   return (
     <div>
-      <label for={id}>Activity</label>
+      <label for={id}>{t('activityField')}</label>
       <select id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value ? Number(e.currentTarget.value) : null)}>
-        <option value="">— none —</option>
+        <option value="">{t('activityNone')}</option>
         {list.map((a) => (
           <option key={a.id} value={a.id}>
             {a.name}

@@ -6,6 +6,7 @@ import type { Status } from '@/components/StatusMessage';
 import type { ActivityJson } from '@/lib/time-entries/clio-activities';
 import { parseDuration } from '@/lib/duration';
 import { AppError } from '@/lib/errors';
+import { say, t } from '@/lib/i18n';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import { isoDateIn } from '@/lib/dates';
@@ -42,12 +43,12 @@ export function TimeEntryForm({
     e.preventDefault();
     const duration = parseDuration(draft.duration);
     const errs: FieldErrors = {};
-    if (!draft.matter) errs.matter = 'Choose a matter.';
-    if (!duration.ok) errs.duration = duration.error;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errs.date = 'Enter a date.';
+    if (!draft.matter) errs.matter = t('chooseMatter');
+    if (!duration.ok) errs.duration = say(duration.error);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errs.date = t('enterDate');
     setErrors(errs);
     if (!draft.matter || !duration.ok || Object.keys(errs).length) {
-      setStatus({ s: { tone: 'error', text: 'Please fix the fields marked above.' } });
+      setStatus({ s: { tone: 'error', text: t('fixMarkedFields') } });
       return;
     }
     const matter = draft.matter;
@@ -70,7 +71,7 @@ export function TimeEntryForm({
           link: matterLink(matter.id),
         });
       } else {
-        setStatus({ s: { tone: 'info', text: `Clio can’t be reached right now. The entry is kept here and will be sent; see Today.` } });
+        setStatus({ s: { tone: 'info', text: t('entryKeptOffline') } });
       }
     } catch (err) {
       const mapped: FieldErrors = {};
@@ -79,7 +80,7 @@ export function TimeEntryForm({
         setErrors(mapped);
       }
       const atFields = Object.keys(mapped).length > 0;
-      setStatus({ s: { tone: 'error', text: atFields ? 'Clio did not accept this entry. See the marked field; nothing was lost.' : messageOf(err) } });
+      setStatus({ s: { tone: 'error', text: atFields ? t('entryRefusedAtField') : messageOf(err) } });
     } finally {
       setBusy(false);
     }
@@ -90,7 +91,7 @@ export function TimeEntryForm({
       <MatterPicker id="entry-matter" value={draft.matter} onChange={(m) => setDraft({ ...draft, matter: m })} search={searchMatters} error={errors.matter} />
       <div class="two">
         <div>
-          <label for="entry-date">Date</label>
+          <label for="entry-date">{t('dateField')}</label>
           <input
             id="entry-date"
             type="date"
@@ -104,7 +105,7 @@ export function TimeEntryForm({
       </div>
       <ActivitySelect id="entry-activity" value={draft.activityDescriptionId} onChange={(v) => setDraft({ ...draft, activityDescriptionId: v })} />
       {errors.activity ? <p class="field-error">{errors.activity}</p> : null}
-      <label for="entry-note">Description</label>
+      <label for="entry-note">{t('descriptionField')}</label>
       <textarea
         id="entry-note"
         rows={2}
@@ -114,11 +115,11 @@ export function TimeEntryForm({
       />
       {errors.note ? <p class="field-error">{errors.note}</p> : null}
       <label class="check">
-        <input type="checkbox" checked={draft.nonBillable} onChange={(e) => setDraft({ ...draft, nonBillable: e.currentTarget.checked })} /> Non-billable
+        <input type="checkbox" checked={draft.nonBillable} onChange={(e) => setDraft({ ...draft, nonBillable: e.currentTarget.checked })} /> {t('nonBillable')}
       </label>
       <p class="row actions">
         <button type="submit" class="primary" disabled={busy}>
-          Save time entry
+          {t('saveTimeEntry')}
         </button>
       </p>
       <div role="status" class={`status ${status ? `status-${status.s.tone}` : ''}`}>
@@ -127,7 +128,7 @@ export function TimeEntryForm({
           <>
             {' '}
             <a href={status.link} target="_blank" rel="noreferrer">
-              Open in Clio
+              {t('openInClio')}
             </a>
           </>
         ) : null}

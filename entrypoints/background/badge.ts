@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { onAlarm } from './alarms';
 import { formatBadge } from '@/lib/duration-format';
+import { t } from '@/lib/i18n';
 import { timerItem } from '@/lib/timer/timer-items';
 import { elapsedMs, isRunning } from '@/lib/timer/model';
 
@@ -10,19 +11,24 @@ const RUNNING = '#17663a';
 const PAUSED = '#5b6470';
 
 export async function paintBadge(): Promise<void> {
-  const t = await timerItem.getValue();
-  if (!t) {
+  const timer = await timerItem.getValue();
+  if (!timer) {
     await browser.action.setBadgeText({ text: '' });
-    await browser.action.setTitle({ title: 'Clio Companion' });
+    await browser.action.setTitle({ title: t('extensionName') });
     await browser.alarms.clear(BADGE_ALARM);
     return;
   }
-  const text = formatBadge(elapsedMs(t, Date.now()));
+  const text = formatBadge(elapsedMs(timer, Date.now()));
   await browser.action.setBadgeText({ text });
-  await browser.action.setBadgeBackgroundColor({ color: isRunning(t) ? RUNNING : PAUSED });
-  await browser.action.setTitle({ title: `Clio timer ${isRunning(t) ? 'running' : 'paused'}: ${text}${t.matter ? ` on ${t.matter.displayNumber}` : ''}` });
-  if (isRunning(t) && !(await browser.alarms.get(BADGE_ALARM))) browser.alarms.create(BADGE_ALARM, { periodInMinutes: 0.5 });
-  if (!isRunning(t)) await browser.alarms.clear(BADGE_ALARM);
+  await browser.action.setBadgeBackgroundColor({ color: isRunning(timer) ? RUNNING : PAUSED });
+  await browser.action.setTitle({ title: badgeTitle(isRunning(timer), text, timer.matter ? timer.matter.displayNumber : undefined) });
+  if (isRunning(timer) && !(await browser.alarms.get(BADGE_ALARM))) browser.alarms.create(BADGE_ALARM, { periodInMinutes: 0.5 });
+  if (!isRunning(timer)) await browser.alarms.clear(BADGE_ALARM);
+}
+
+function badgeTitle(running: boolean, time: string, matter: string | undefined): string {
+  if (matter !== undefined) return running ? t('badgeTimerRunningOn', time, matter) : t('badgeTimerPausedOn', time, matter);
+  return running ? t('badgeTimerRunning', time) : t('badgeTimerPaused', time);
 }
 
 export function watchBadge(): void {

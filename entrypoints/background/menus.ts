@@ -1,6 +1,7 @@
 /** The right-click menu: its items (created at install and update; they outlive the worker) and what each click does. */
 import { type Browser, browser } from 'wxt/browser';
 import { openMatterPanel, panelTarget } from '@/lib/browser/side-panel';
+import { t } from '@/lib/i18n';
 import { panelQueryItem } from '@/lib/matters/matter-items';
 import { CAPTURE_MENU_ID, openCapture } from './capture-menu';
 
@@ -8,8 +9,8 @@ export const SEARCH_MENU_ID = 'search-matters';
 
 export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: CAPTURE_MENU_ID, title: 'Capture as Clio Grow lead', contexts: ['page', 'selection', 'link'] });
-  browser.contextMenus.create({ id: SEARCH_MENU_ID, title: 'Search Clio matters for “%s”', contexts: ['selection'] });
+  browser.contextMenus.create({ id: CAPTURE_MENU_ID, title: t('menuCaptureLead'), contexts: ['page', 'selection', 'link'] });
+  browser.contextMenus.create({ id: SEARCH_MENU_ID, title: t('menuSearchMatters'), contexts: ['selection'] });
 }
 
 /** What a click on one of our items does. Synchronous up to the panel's opening: the user gesture is lost after an await. */

@@ -1,6 +1,7 @@
 /** The omnibox keyword `clio`: `clio smith` suggests matters from the index; Enter opens one in Clio. */
 import { type Browser, browser } from 'wxt/browser';
 import { matterUrl } from '@/lib/clio/links';
+import { t } from '@/lib/i18n';
 import { matterSuggestionText } from '@/lib/matters/omnibox-text';
 import type { Services } from './services';
 
@@ -16,7 +17,7 @@ export async function openFromOmnibox(services: Services, text: string): Promise
 }
 
 export function watchOmnibox(services: Services): void {
-  browser.omnibox.setDefaultSuggestion({ description: 'Search Clio matters' });
+  browser.omnibox.setDefaultSuggestion({ description: t('omniboxDefault') });
   browser.omnibox.onInputChanged.addListener((text, suggest) => void omniboxSuggestions(services, text).then(suggest, () => suggest([])));
   browser.omnibox.onInputEntered.addListener((text) => void openFromOmnibox(services, text));
 }

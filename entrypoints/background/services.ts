@@ -72,7 +72,7 @@ export function createServices() {
     flow,
     endpoint,
     app: async () => growApp(await settingsItem.getValue(), build, await secrets()),
-    onEnded: (problem) => growConnection.ended(problem),
+    onEnded: () => growConnection.ended(),
   });
   const growLimiter = new RateLimiter({ store: storageLimiterStore('grow'), defaultLimit: 3, windowMs: 1000, marginMs: 100, onBusyChange: keepAliveWhile });
   const grow = new ClioClient({ session: growSession, limiter: growLimiter, apiBase: async () => (await hosts()).growApi, apiVersion: null });

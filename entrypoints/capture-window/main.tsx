@@ -7,16 +7,19 @@ import { render } from 'preact';
 import '@/components/capture/capture.css';
 import './window.css';
 import { LeadForm } from '@/components/capture/LeadForm';
+import { localizePage } from '@/components/page-language';
+import { t } from '@/lib/i18n';
 import { factsFromContext } from '@/lib/page-reading/page-facts';
 import { send } from '@/lib/messaging/send';
 
 const clickId = new URLSearchParams(location.search).get('click') ?? undefined;
 const facts = send('leads/context', clickId ? { clickId } : {}).then(factsFromContext);
 
+localizePage('captureWindowTitle');
 render(
   <main class="cl cl-page" aria-labelledby="cl-title">
     <header class="cl-head">
-      <h1 id="cl-title">Capture lead</h1>
+      <h1 id="cl-title">{t('captureTitle')}</h1>
     </header>
     <LeadForm facts={facts} onClose={() => window.close()} />
   </main>,

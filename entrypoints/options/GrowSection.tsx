@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { messageOf } from '@/components/error-message';
+import { around, t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 import { settingsItem, type Settings } from '@/lib/settings/settings-item';
 import type { GrowConnection } from '@/lib/grow/grow-connection-item';
@@ -17,36 +18,34 @@ export function GrowSection({ connection, settings }: { connection: GrowConnecti
       setStatus({ tone: 'error', text: messageOf(e) });
     }
   };
+  const [connectedAs, afterWho] = around('growConnectedAs');
   return (
     <section aria-labelledby="grow-h">
-      <h2 id="grow-h">Clio Grow (leads)</h2>
+      <h2 id="grow-h">{t('growHeading')}</h2>
       <div class="card">
         {connection.via === 'oauth' ? (
           <>
             <p>
-              Connected to Clio Grow
               {connection.who ? (
                 <>
-                  {' '}
-                  as <strong>{connection.who}</strong>
+                  {connectedAs}
+                  <strong>{connection.who}</strong>
+                  {afterWho}
                 </>
-              ) : null}
-              . Captured leads go to its inbox.
+              ) : (
+                t('growConnected')
+              )}
             </p>
-            <button type="button" onClick={() => run(async () => (await send('grow/disconnect'), 'Clio Grow disconnected; its access was revoked.'))}>
-              Disconnect Clio Grow
+            <button type="button" onClick={() => run(async () => (await send('grow/disconnect'), t('growDisconnected')))}>
+              {t('disconnectGrow')}
             </button>
           </>
         ) : (
           <>
             {connection.problem ? <p class="problem">{connection.problem}</p> : null}
-            <p>
-              {connection.via === 'lead-inbox-token'
-                ? 'Leads go to Grow through the firm’s Lead Inbox token. Connect Clio Grow to also see “Already in Grow” before sending.'
-                : 'Connect Clio Grow to send captured leads to its inbox.'}
-            </p>
-            <button type="button" class="primary" onClick={() => run(async () => (await send('grow/connect'), 'Clio Grow connected.'))}>
-              Connect Clio Grow
+            <p>{connection.via === 'lead-inbox-token' ? t('growViaToken') : t('growConnectPrompt')}</p>
+            <button type="button" class="primary" onClick={() => run(async () => (await send('grow/connect'), t('growConnectedStatus')))}>
+              {t('connectGrow')}
             </button>
           </>
         )}
@@ -56,22 +55,20 @@ export function GrowSection({ connection, settings }: { connection: GrowConnecti
         onSubmit={(e) => {
           e.preventDefault();
           void run(async () => {
-            const c = await send('grow/set-lead-inbox-token', { token });
+            await send('grow/set-lead-inbox-token', { token });
             setToken('');
-            return token.trim() ? 'Lead Inbox token saved.' : c.via ? 'Lead Inbox token removed.' : 'Lead Inbox token removed.';
+            return token.trim() ? t('tokenSaved') : t('tokenRemoved');
           });
         }}
       >
-        <label for="lead-inbox-token">Lead Inbox token</label>
-        <p class="hint">
-          For firms without a Clio Platform app: Grow → Settings → Integrations → Lead Inbox token. Kept only in this browser’s extension storage.
-        </p>
+        <label for="lead-inbox-token">{t('leadInboxToken')}</label>
+        <p class="hint">{t('leadInboxTokenHint')}</p>
         <div class="row">
           <input id="lead-inbox-token" type="password" autocomplete="off" value={token} onInput={(e) => setToken(e.currentTarget.value)} style="flex:1" />
-          <button type="submit">Save token</button>
+          <button type="submit">{t('saveToken')}</button>
         </div>
       </form>
-      <label for="lead-source">Lead source shown in Grow</label>
+      <label for="lead-source">{t('leadSourceField')}</label>
       <input
         id="lead-source"
         value={source}

@@ -3,8 +3,9 @@ import { buildServer } from '@/components/clio-hosts';
 import { SignInButton } from '@/components/SignInButton';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { useFollowed } from '@/components/use-followed';
-import { REGION_LABELS, regionsFor, type RegionChoice } from '@/lib/auth/regions';
+import { regionsFor, type RegionChoice } from '@/lib/auth/regions';
 import { AppError } from '@/lib/errors';
+import { around, t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 import { isOpen, type OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { storageOutboxStore } from '@/lib/outbox/outbox-store';
@@ -32,32 +33,31 @@ export function Options() {
       const mine = acct.owner;
       const { revoked, forgot } = await send('auth/sign-out', { forget });
       const waiting = (await storageOutboxStore<OutboxEntry>().load()).filter((e) => isOpen(e) && e.owner === mine && e.kind !== GROW_LEAD).length;
-      const kept = waiting
-        ? ` ${waiting === 1 ? 'One entry is' : `${waiting} entries are`} still waiting to be sent; ${waiting === 1 ? 'it goes' : 'they go'} to Clio when you sign in again.`
-        : '';
-      const cleared = forgot ? ` ${forgottenText(forgot)}` : '';
-      setStatus(
-        revoked
-          ? { tone: 'success', text: `Signed out. The extension’s access to Clio was revoked.${kept}${cleared}` }
-          : {
-              tone: 'info',
-              text: `Signed out of this browser, but Clio did not confirm that the extension’s access was revoked (it could not be reached). To be sure, remove the app’s access in Clio’s settings.${kept}${cleared}`,
-            },
-      );
+      const text = [
+        revoked ? t('signedOutRevoked') : t('signedOutNotConfirmed'),
+        waiting === 0 ? '' : waiting === 1 ? t('entriesWaitingOne') : t('entriesWaitingMany', waiting),
+        forgot ? forgottenText(forgot) : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      setStatus({ tone: revoked ? 'success' : 'info', text });
     } catch (e) {
-      setStatus({ tone: 'error', text: e instanceof AppError ? e.message : 'Sign-out failed.' });
+      setStatus({ tone: 'error', text: e instanceof AppError ? e.message : t('signOutFailed') });
     }
   };
 
+  const [signedInAs, afterName] = around('signedInAsName');
   return (
     <main>
-      <h1>Clio Companion</h1>
+      <h1>{t('extensionName')}</h1>
       <section aria-labelledby="account-h">
-        <h2 id="account-h">Clio account</h2>
+        <h2 id="account-h">{t('clioAccount')}</h2>
         {acct.signedIn ? (
           <div class="card">
             <p>
-              Signed in as <strong>{acct.user?.name ?? 'your Clio user'}</strong>
+              {signedInAs}
+              <strong>{acct.user?.name ?? t('yourClioUser')}</strong>
+              {afterName}
               {acct.user?.email ? (
                 <>
                   {' '}
@@ -67,16 +67,16 @@ export function Options() {
             </p>
             <p class="row actions">
               <button type="button" onClick={signOut}>
-                Sign out
+                {t('signOut')}
               </button>
               <label class="check">
-                <input type="checkbox" checked={forget} onChange={(e) => setForget(e.currentTarget.checked)} /> Also forget this browser’s data
+                <input type="checkbox" checked={forget} onChange={(e) => setForget(e.currentTarget.checked)} /> {t('alsoForget')}
               </label>
             </p>
           </div>
         ) : (
           <div class="card">
-            {acct.problem ? <p class="problem">{acct.problem}</p> : <p>Not signed in.</p>}
+            {acct.problem ? <p class="problem">{acct.problem}</p> : <p>{t('notSignedIn')}</p>}
             <SignInButton onStatus={setStatus} />
           </div>
         )}
@@ -90,13 +90,15 @@ export function Options() {
   );
 }
 
+const REGION_KEYS = { US: 'regionUS', CA: 'regionCA', EU: 'regionEU', AU: 'regionAU' } as const;
+
 function RegionPicker({ settings, locked }: { settings: Settings; locked: boolean }) {
   const offered = regionsFor(buildServer);
   const value = offered.includes(settings.region) ? settings.region : offered[0]!;
   return (
     <section aria-labelledby="region-h">
-      <h2 id="region-h">Where your firm’s Clio account lives</h2>
-      <label for="region">Region</label>
+      <h2 id="region-h">{t('regionHeading')}</h2>
+      <label for="region">{t('regionField')}</label>
       <select
         id="region"
         value={value}
@@ -105,11 +107,11 @@ function RegionPicker({ settings, locked }: { settings: Settings; locked: boolea
       >
         {offered.map((r) => (
           <option value={r} key={r}>
-            {r === 'custom' ? `${REGION_LABELS.custom} (${buildServer})` : REGION_LABELS[r]}
+            {r === 'custom' ? t('regionCustom', buildServer ?? '') : t(REGION_KEYS[r])}
           </option>
         ))}
       </select>
-      {locked ? <p class="hint">Sign out to change the region: a Clio sign-in is valid in one region only.</p> : null}
+      {locked ? <p class="hint">{t('regionLocked')}</p> : null}
     </section>
   );
 }
@@ -132,7 +134,7 @@ function AppCredentials({ settings, redirectUri }: { settings: Settings; redirec
     );
     setSecret('');
     setGrowSecret('');
-    setSaved({ tone: 'success', text: 'Saved. Sign in again for the new app to take effect.' });
+    setSaved({ tone: 'success', text: t('appCredentialsSaved') });
   };
   const copy = async () => {
     await navigator.clipboard.writeText(redirectUri);
@@ -140,50 +142,43 @@ function AppCredentials({ settings, redirectUri }: { settings: Settings; redirec
   };
   return (
     <section aria-labelledby="app-h">
-      <h2 id="app-h">Your firm’s Clio app</h2>
-      <p class="hint">
-        Clio lets an extension in only through an app your firm registers in the Clio Developer Portal (Settings → Developer Applications). Give it the
-        permissions for Users, Matters, Contacts and Activities, paste this redirect URI, then copy the app’s key and secret below. Leave them empty to use the
-        app built into this extension.
-      </p>
-      <label for="redirect-uri">Redirect URI</label>
+      <h2 id="app-h">{t('appHeading')}</h2>
+      <p class="hint">{t('appHint')}</p>
+      <label for="redirect-uri">{t('redirectUri')}</label>
       <div class="row">
         <code id="redirect-uri" class="copyable">
           {redirectUri || '…'}
         </code>
         <button type="button" onClick={copy} disabled={!redirectUri}>
-          {copied ? 'Copied' : 'Copy redirect URI'}
+          {copied ? t('copied') : t('copyRedirectUri')}
         </button>
       </div>
       <form onSubmit={save}>
-        <label for="client-id">App key</label>
+        <label for="client-id">{t('appKey')}</label>
         <input id="client-id" autocomplete="off" spellcheck={false} value={key} onInput={(e) => setKey(e.currentTarget.value)} />
-        <label for="client-secret">App secret</label>
+        <label for="client-secret">{t('appSecret')}</label>
         <input
           id="client-secret"
           type="password"
           autocomplete="off"
-          placeholder={saved.manage ? 'Saved: type to replace' : ''}
+          placeholder={saved.manage ? t('savedTypeToReplace') : ''}
           value={secret}
           onInput={(e) => setSecret(e.currentTarget.value)}
         />
-        <p class="hint">
-          For lead capture, a Clio Platform (Grow) app with the scopes grow_lead_inbox_write, grow_contact_read and grow_user_read, PKCE on, and the same
-          redirect URI.
-        </p>
-        <label for="grow-client-id">Grow app key</label>
+        <p class="hint">{t('growAppHint')}</p>
+        <label for="grow-client-id">{t('growAppKey')}</label>
         <input id="grow-client-id" autocomplete="off" spellcheck={false} value={growKey} onInput={(e) => setGrowKey(e.currentTarget.value)} />
-        <label for="grow-client-secret">Grow app secret</label>
+        <label for="grow-client-secret">{t('growAppSecret')}</label>
         <input
           id="grow-client-secret"
           type="password"
           autocomplete="off"
-          placeholder={saved.grow ? 'Saved: type to replace' : ''}
+          placeholder={saved.grow ? t('savedTypeToReplace') : ''}
           value={growSecret}
           onInput={(e) => setGrowSecret(e.currentTarget.value)}
         />
         <p class="row">
-          <button type="submit">Save app credentials</button>
+          <button type="submit">{t('saveAppCredentials')}</button>
         </p>
         <StatusMessage status={savedStatus} />
       </form>
@@ -192,15 +187,15 @@ function AppCredentials({ settings, redirectUri }: { settings: Settings; redirec
 }
 
 /** What "Also forget this browser's data" cleared, in words. */
-const FORGOTTEN_WORDS: Record<string, string> = {
-  'local:timer': 'the timer',
-  'local:popup-draft': 'the popup’s unsaved entry',
-  'local:panel-entry-drafts': 'unsaved entries in the side panel',
-  'local:recent-matters': 'recent matters',
-  'grow-connection': 'the Clio Grow connection',
+const FORGOTTEN_WORDS: Record<string, () => string> = {
+  'local:timer': () => t('forgotTimer'),
+  'local:popup-draft': () => t('forgotPopupDraft'),
+  'local:panel-entry-drafts': () => t('forgotPanelDrafts'),
+  'local:recent-matters': () => t('forgotRecentMatters'),
+  'grow-connection': () => t('forgotGrow'),
 };
 
 export function forgottenText(keys: string[]): string {
-  const words = [...new Set(keys.map((k) => FORGOTTEN_WORDS[k]).filter(Boolean))];
-  return words.length ? `Forgotten in this browser: ${words.join(', ')}.` : 'This browser held nothing else of yours to forget.';
+  const words = [...new Set(keys.map((k) => FORGOTTEN_WORDS[k]?.()).filter((w): w is string => !!w))];
+  return words.length ? t('forgottenIn', words.join(', ')) : t('forgottenNothing');
 }

@@ -4,6 +4,7 @@ import { currentHosts } from '@/components/clio-hosts';
 import { useFollowed } from '@/components/use-followed';
 import type { GrowLeadPayload } from '@/lib/leads/lead-courier';
 import { GROW_LEAD } from '@/lib/leads/lead-courier';
+import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { storageOutboxStore } from '@/lib/outbox/outbox-store';
@@ -17,7 +18,7 @@ export function WaitingLeads() {
   if (!leads.length) return null;
   return (
     <section aria-labelledby="leads-h">
-      <h2 id="leads-h">Leads waiting to reach Grow</h2>
+      <h2 id="leads-h">{t('leadsWaitingHeading')}</h2>
       <ul class="waiting-leads">
         {leads.map((e) => {
           const { draft } = e.payload as GrowLeadPayload;
@@ -28,18 +29,14 @@ export function WaitingLeads() {
               </strong>{' '}
               <span class="hint">{draft.referringUrl}</span>
               <br />
-              {e.state === 'failed'
-                ? `Not sent: ${e.lastError?.message ?? ''}`
-                : e.state === 'sending'
-                  ? 'Sending…'
-                  : 'Pending: will be sent when Grow can be reached.'}
+              {e.state === 'failed' ? t('notSent', e.lastError?.message ?? '') : e.state === 'sending' ? t('sending') : t('leadPending')}
               {e.state === 'sending' ? null : (
                 <span class="row">
                   <button type="button" onClick={() => void send('outbox/retry', { id: e.id })}>
-                    Retry
+                    {t('retry')}
                   </button>
-                  <button type="button" onClick={() => confirm('Discard this lead? It will not reach Clio Grow.') && void send('outbox/discard', { id: e.id })}>
-                    Discard
+                  <button type="button" onClick={() => confirm(t('confirmDiscardLead')) && void send('outbox/discard', { id: e.id })}>
+                    {t('discard')}
                   </button>
                 </span>
               )}

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import '@/components/base.css';
+import { localizePage } from '@/components/page-language';
 import './options.css';
 import { Options } from './Options';
 
+localizePage('optionsPageTitle');
 render(<Options />, document.getElementById('app')!);

@@ -1,5 +1,6 @@
 /** "You were away": keep the idle time on the running timer, or discard it. */
 import { formatDuration } from '@/lib/duration-format';
+import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 import type { IdleSpan } from '@/lib/timer/timer-items';
 
@@ -13,16 +14,14 @@ export function IdlePrompt({ span }: { span: IdleSpan & { to: number } }) {
   const fine = clock(span.from) === clock(span.to);
   return (
     <section class="card idle" role="alertdialog" aria-labelledby="idle-h" aria-describedby="idle-d">
-      <h2 id="idle-h">You were away {minutes}</h2>
-      <p id="idle-d">
-        From {clock(span.from, fine)} to {clock(span.to, fine)} the timer kept running. Keep that time on the timer?
-      </p>
+      <h2 id="idle-h">{t('idleAway', minutes)}</h2>
+      <p id="idle-d">{t('idleFromTo', clock(span.from, fine), clock(span.to, fine))}</p>
       <p class="row">
         <button type="button" onClick={() => void send('timer/idle-decision', { keep: true })}>
-          Keep idle time
+          {t('idleKeep')}
         </button>
         <button type="button" class="primary" onClick={() => void send('timer/idle-decision', { keep: false })}>
-          Discard idle time
+          {t('idleDiscard')}
         </button>
       </p>
     </section>

@@ -5,6 +5,7 @@ import { SignInButton } from '@/components/SignInButton';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { TimeEntryForm } from '@/components/time-entry/TimeEntryForm';
 import type { ClioHosts } from '@/lib/auth/regions';
+import { t, type MessageKey } from '@/lib/i18n';
 import { openMatterPanel } from '@/lib/browser/side-panel';
 import { matterUrl } from '@/lib/clio/links';
 import { send } from '@/lib/messaging/send';
@@ -16,10 +17,10 @@ import { TimerPanel } from './TimerPanel';
 import { TodayList } from './TodayList';
 import type { PopupState } from './popup-state';
 
-const TABS: Array<[PopupDraft['tab'], string]> = [
-  ['timer', 'Timer'],
-  ['entry', 'Log time'],
-  ['today', 'Today'],
+const TABS: Array<[PopupDraft['tab'], MessageKey]> = [
+  ['timer', 'tabTimer'],
+  ['entry', 'logTime'],
+  ['today', 'today'],
 ];
 
 export function Popup({ state }: { state: PopupState }) {
@@ -51,15 +52,15 @@ export function Popup({ state }: { state: PopupState }) {
   };
   const header = (
     <header>
-      <h1>Clio Companion</h1>
+      <h1>{t('extensionName')}</h1>
       <nav class="row">
         {account.signedIn ? (
           <button type="button" class="link" onClick={openPanel}>
-            Matter lookup
+            {t('matterLookup')}
           </button>
         ) : null}
         <button type="button" class="link" onClick={openOptions}>
-          Options
+          {t('options')}
         </button>
       </nav>
     </header>
@@ -70,13 +71,8 @@ export function Popup({ state }: { state: PopupState }) {
     return (
       <main>
         {header}
-        {account.problem ? <p class="problem">{account.problem}</p> : <p>Connect your Clio account to track time from any page.</p>}
-        {last && held ? (
-          <p class="held">
-            {held === 1 ? 'One entry is' : `${held} entries are`} kept for {last.name}: {held === 1 ? 'it is' : 'they are'} sent to Clio only when {last.name}{' '}
-            signs in again.
-          </p>
-        ) : null}
+        {account.problem ? <p class="problem">{account.problem}</p> : <p>{t('popupConnect')}</p>}
+        {last && held ? <p class="held">{held === 1 ? t('heldOne', last.name) : t('heldMany', held, last.name)}</p> : null}
         <SignInButton onStatus={setStatus} />
         <StatusMessage status={status} />
       </main>
@@ -89,7 +85,7 @@ export function Popup({ state }: { state: PopupState }) {
     <main>
       {header}
       {idle && idle.to !== null && timer ? <IdlePrompt span={idle as typeof idle & { to: number }} /> : null}
-      <div role="tablist" aria-label="Popup sections" class="tabs">
+      <div role="tablist" aria-label={t('popupSections')} class="tabs">
         {TABS.map(([id, label]) => (
           <button
             key={id}
@@ -100,7 +96,7 @@ export function Popup({ state }: { state: PopupState }) {
             aria-controls={`panel-${id}`}
             onClick={() => setDraft({ ...draft, tab: id })}
           >
-            {label}
+            {t(label)}
           </button>
         ))}
       </div>
@@ -116,7 +112,7 @@ export function Popup({ state }: { state: PopupState }) {
         ) : null}
         {draft.tab === 'today' ? <TodayList outbox={state.outbox.filter((e) => e.owner === account.owner)} /> : null}
       </div>
-      <footer class="hint">Signed in as {account.user?.name ?? 'your Clio user'}</footer>
+      <footer class="hint">{t('signedInAsName', account.user?.name ?? t('yourClioUser'))}</footer>
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { MatterPicker } from '@/components/MatterPicker';
 import { savedText } from '@/components/time-entry/saved-text';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { formatClock, formatDuration } from '@/lib/duration-format';
+import { t } from '@/lib/i18n';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import type { PopupDraft } from '@/lib/drafts/drafts';
@@ -19,8 +20,8 @@ export function stopMessage(s: StopOutcome): Status {
   if (s.entry.state === 'sent') {
     return { tone: 'success', text: savedText(s.seconds, s.entry.result as ActivityJson | undefined, s.matterLabel) };
   }
-  if (s.entry.state === 'failed') return { tone: 'error', text: `${s.entry.lastError?.message ?? 'Clio refused it.'} It is kept under Today.` };
-  return { tone: 'info', text: `Clio can’t be reached right now. ${formatDuration(s.seconds)} on ${s.matterLabel} is kept here and will be sent.` };
+  if (s.entry.state === 'failed') return { tone: 'error', text: t('stopFailedKept', s.entry.lastError?.message ?? t('clioRefusedIt')) };
+  return { tone: 'info', text: t('stopKeptOffline', formatDuration(s.seconds), s.matterLabel) };
 }
 
 export function TimerPanel({ timer, draft, setDraft }: { timer: TimerState | null; draft: PopupDraft['timer']; setDraft: (d: PopupDraft['timer']) => void }) {
@@ -43,7 +44,7 @@ export function TimerPanel({ timer, draft, setDraft }: { timer: TimerState | nul
   const start = (e: Event) => {
     e.preventDefault();
     if (!draft.matter) {
-      setStatus({ tone: 'error', text: 'Choose a matter first.' });
+      setStatus({ tone: 'error', text: t('chooseMatterFirst') });
       return;
     }
     const matter = draft.matter;
@@ -51,19 +52,19 @@ export function TimerPanel({ timer, draft, setDraft }: { timer: TimerState | nul
       const out = await send('timer/start', { matter, note: draft.note, activityDescriptionId: draft.activityDescriptionId });
       setDraft({ matter: null, note: '', activityDescriptionId: null });
       const before = out.stopped ? `${stopMessage(out.stopped).text} ` : '';
-      setStatus(out.offline ? { tone: 'info', text: before + out.offline } : { tone: 'success', text: `${before}Timer started on ${matterLabel(matter)}.` });
+      setStatus(out.offline ? { tone: 'info', text: before + out.offline } : { tone: 'success', text: before + t('timerStartedOn', matterLabel(matter)) });
     });
   };
 
   return (
     <form onSubmit={start}>
       <MatterPicker id="timer-matter" value={draft.matter} onChange={(m) => setDraft({ ...draft, matter: m })} search={searchMatters} autoFocus />
-      <label for="timer-note">Description</label>
-      <input id="timer-note" value={draft.note} onInput={(e) => setDraft({ ...draft, note: e.currentTarget.value })} placeholder="What are you working on?" />
+      <label for="timer-note">{t('descriptionField')}</label>
+      <input id="timer-note" value={draft.note} onInput={(e) => setDraft({ ...draft, note: e.currentTarget.value })} placeholder={t('timerNotePlaceholder')} />
       <ActivitySelect id="timer-activity" value={draft.activityDescriptionId} onChange={(v) => setDraft({ ...draft, activityDescriptionId: v })} />
       <p class="row actions">
         <button type="submit" class="primary" disabled={busy}>
-          Start timer
+          {t('startTimer')}
         </button>
       </p>
       <StatusMessage status={status} />
@@ -104,20 +105,20 @@ function Running({
       if (out) setStatus(stopMessage(out));
     });
   return (
-    <section aria-label="Running timer" class="running">
-      <p class="matter-line">{timer.matter ? matterLabel(timer.matter) : 'Timer started in Clio'}</p>
-      <div role="timer" aria-label="Elapsed time" class={`clock ${running ? '' : 'paused'}`}>
+    <section aria-label={t('runningTimer')} class="running">
+      <p class="matter-line">{timer.matter ? matterLabel(timer.matter) : t('timerStartedInClio')}</p>
+      <div role="timer" aria-label={t('elapsedTime')} class={`clock ${running ? '' : 'paused'}`}>
         {formatClock(elapsedMs(timer, now))}
       </div>
-      {running ? null : <p class="hint">Paused</p>}
-      <label for="running-note">Description</label>
+      {running ? null : <p class="hint">{t('paused')}</p>}
+      <label for="running-note">{t('descriptionField')}</label>
       <input id="running-note" value={note} onInput={(e) => onNote(e.currentTarget.value)} />
       <p class="row actions">
         <button type="button" onClick={() => act(async () => void (await send(running ? 'timer/pause' : 'timer/resume')))} disabled={busy}>
-          {running ? 'Pause' : 'Resume'}
+          {running ? t('pause') : t('resume')}
         </button>
         <button type="button" class="primary" onClick={stop} disabled={busy}>
-          Stop timer
+          {t('stopTimer')}
         </button>
       </p>
       <StatusMessage status={status} />

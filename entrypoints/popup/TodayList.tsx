@@ -5,6 +5,7 @@ import type { Status } from '@/components/StatusMessage';
 import type { ActivityJson } from '@/lib/time-entries/clio-activities';
 import { formatDuration, parseDuration } from '@/lib/duration';
 import { AppError } from '@/lib/errors';
+import { around, say, t } from '@/lib/i18n';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
@@ -38,18 +39,21 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
     (entries ?? []).reduce((s, a) => s + a.quantity, 0) +
     waiting.filter((e) => e.kind === TIME_ENTRY).reduce((s, e) => s + (e.payload as TimeEntryPayload).seconds, 0);
 
+  const [todayIs, afterTotal] = around('todayTotal');
   return (
-    <section aria-label="Today">
+    <section aria-label={t('today')}>
       <p class="total">
-        Today: <strong>{formatDuration(total)}</strong>
-        {waiting.length ? <span class="hint"> ({waiting.length} waiting to be sent)</span> : null}
+        {todayIs}
+        <strong>{formatDuration(total)}</strong>
+        {afterTotal}
+        {waiting.length ? <span class="hint"> {t(waiting.length === 1 ? 'todayWaitingOne' : 'todayWaitingMany', waiting.length)}</span> : null}
       </p>
       <ul class="today">
         {waiting.map((e) => (
           <Waiting key={e.id} entry={e} />
         ))}
-        {entries === null ? <li class="hint">Loading today’s time…</li> : null}
-        {entries?.length === 0 && waiting.length === 0 ? <li class="hint">No time logged today yet.</li> : null}
+        {entries === null ? <li class="hint">{t('loadingToday')}</li> : null}
+        {entries?.length === 0 && waiting.length === 0 ? <li class="hint">{t('noTimeToday')}</li> : null}
         {entries?.map((a) =>
           editing === a.id ? (
             <EditEntry key={a.id} entry={a} done={(s) => (setEditing(null), setStatus(s), void load())} />
@@ -61,9 +65,13 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
                 type="button"
                 class="link"
                 onClick={() => setEditing(a.id)}
-                aria-label={`Edit ${formatDuration(a.quantity)} on ${a.matter?.display_number ?? 'entry'}`}
+                aria-label={
+                  a.matter?.display_number != null
+                    ? t('editEntryOn', formatDuration(a.quantity), a.matter.display_number)
+                    : t('editEntryNoMatter', formatDuration(a.quantity))
+                }
               >
-                Edit
+                {t('edit')}
               </button>
             </li>
           ),
@@ -82,26 +90,22 @@ function Waiting({ entry }: { entry: OutboxEntry }) {
   return (
     <li class="waiting">
       <span class="dur">{formatDuration(p.seconds ?? 0)}</span> <span class="num">{label}</span>
-      <span class="note">{entry.state === 'failed' ? `Not sent: ${entry.lastError?.message ?? ''}` : 'Pending — will be sent when Clio can be reached'}</span>
+      <span class="note">{entry.state === 'failed' ? t('notSent', entry.lastError?.message ?? '') : t('pendingClio')}</span>
       {entry.state === 'sending' ? (
-        <span class="hint">Sending…</span>
+        <span class="hint">{t('sending')}</span>
       ) : (
         <>
           <button type="button" class="link" onClick={() => void send('outbox/retry', { id: entry.id })}>
-            Retry
+            {t('retry')}
           </button>{' '}
           <button
             type="button"
             class="link"
             onClick={() =>
-              confirm(
-                entry.kind === TIMER_STOP
-                  ? 'Discard this stop? The time will not be corrected in Clio, and a timer may still run there: check it in Clio.'
-                  : 'Discard this entry? Its time will not reach Clio.',
-              ) && void send('outbox/discard', { id: entry.id })
+              confirm(entry.kind === TIMER_STOP ? t('confirmDiscardStop') : t('confirmDiscardEntry')) && void send('outbox/discard', { id: entry.id })
             }
           >
-            Discard
+            {t('discard')}
           </button>
         </>
       )}
@@ -116,13 +120,12 @@ function EditEntry({ entry, done }: { entry: ActivityJson; done: (s: Status | nu
   const save = async (e: Event) => {
     e.preventDefault();
     const d = parseDuration(duration);
-    if (!d.ok) return setError(d.error);
+    if (!d.ok) return setError(say(d.error));
     try {
       await send('time-entries/update', { id: entry.id, etag: entry.etag, seconds: d.seconds, note });
-      done({ tone: 'success', text: 'Saved.' });
+      done({ tone: 'success', text: t('saved') });
     } catch (err) {
-      if (err instanceof AppError && err.kind === 'conflict')
-        done({ tone: 'error', text: 'This entry was changed elsewhere since it was loaded. Here is the current version; edit it again if needed.' });
+      if (err instanceof AppError && err.kind === 'conflict') done({ tone: 'error', text: t('entryChangedElsewhere') });
       else setError(messageOf(err));
     }
   };
@@ -130,14 +133,14 @@ function EditEntry({ entry, done }: { entry: ActivityJson; done: (s: Status | nu
     <li class="editing">
       <form onSubmit={save}>
         <DurationInput id={`edit-duration-${entry.id}`} value={duration} onInput={setDuration} error={error} />
-        <label for={`edit-note-${entry.id}`}>Description</label>
+        <label for={`edit-note-${entry.id}`}>{t('descriptionField')}</label>
         <input id={`edit-note-${entry.id}`} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
         <p class="row">
           <button type="submit" class="primary">
-            Save changes
+            {t('saveChanges')}
           </button>
           <button type="button" onClick={() => done(null)}>
-            Cancel
+            {t('cancel')}
           </button>
         </p>
       </form>

@@ -1,5 +1,7 @@
 import { render } from 'preact';
 import baseCss from '@/components/base.css?inline';
+import { localizePage } from '@/components/page-language';
+import { t } from '@/lib/i18n';
 import popupCss from './popup.css?inline';
 import { Popup } from './Popup';
 import { followPopupState } from './popup-state';
@@ -10,13 +12,10 @@ import { followPopupState } from './popup-state';
  */
 export function mountPopup(): void {
   document.head.append(Object.assign(document.createElement('style'), { textContent: baseCss + popupCss }));
+  localizePage('extensionName');
   const app = document.getElementById('app')!;
   followPopupState(
     (state) => render(<Popup state={state} />, app),
-    (e) =>
-      render(
-        <p class="problem">The extension could not read its own storage ({e instanceof Error ? e.message : String(e)}). Close and reopen this popup.</p>,
-        app,
-      ),
+    (e) => render(<p class="problem">{t('popupStorageError', e instanceof Error ? e.message : String(e))}</p>, app),
   );
 }

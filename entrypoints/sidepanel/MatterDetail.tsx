@@ -8,6 +8,7 @@ import type { ActivityJson } from '@/lib/time-entries/clio-activities';
 import { matterUrl } from '@/lib/clio/links';
 import type { MatterDetailJson } from '@/lib/matters/clio-matters';
 import { formatDuration } from '@/lib/duration-format';
+import { t } from '@/lib/i18n';
 import { matterLabel, type MatterRef } from '@/lib/matter-ref';
 import type { IndexedMatter } from '@/lib/matters/matter';
 import { send } from '@/lib/messaging/send';
@@ -15,6 +16,7 @@ import { EMPTY_DRAFT, panelDraftsItem, type TimeEntryDraft } from '@/lib/drafts/
 import { useFollowed } from '@/components/use-followed';
 import { useKeptDraft } from '@/components/use-kept-draft';
 import { accountItem } from '@/lib/auth/account-item';
+import { matterStatusText } from './matter-status';
 
 export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: () => void }) {
   const [detail, setDetail] = useState<{ matter: MatterDetailJson; recent: ActivityJson[] } | null>(null);
@@ -51,29 +53,29 @@ export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: ()
   const startTimer = async () => {
     try {
       const out = await send('timer/start', { matter: ref, note: '', activityDescriptionId: null });
-      const before = out.stopped ? `Stopped the timer on ${out.stopped.matterLabel} (${formatDuration(out.stopped.seconds)}). ` : '';
-      setStatus(out.offline ? { tone: 'info', text: before + out.offline } : { tone: 'success', text: `${before}Timer started on ${matterLabel(ref)}.` });
+      const before = out.stopped ? `${t('stoppedTimerOn', out.stopped.matterLabel, formatDuration(out.stopped.seconds))} ` : '';
+      setStatus(out.offline ? { tone: 'info', text: before + out.offline } : { tone: 'success', text: before + t('timerStartedOn', matterLabel(ref)) });
     } catch (e) {
       setStatus({ tone: 'error', text: messageOf(e) });
     }
   };
   const copy = async () => {
     await navigator.clipboard.writeText(matter.displayNumber);
-    setStatus({ tone: 'success', text: `Copied ${matter.displayNumber}.` });
+    setStatus({ tone: 'success', text: t('copiedNumber', matter.displayNumber) });
   };
 
   const m = detail?.matter;
   return (
     <main class="detail">
       <button type="button" class="link back" onClick={back}>
-        ← Back to results
+        {t('backToResults')}
       </button>
       <h1>
-        {matter.displayNumber} <span class={`badge status-${(m?.status ?? matter.status).toLowerCase()}`}>{m?.status ?? matter.status}</span>
+        {matter.displayNumber} <span class={`badge status-${(m?.status ?? matter.status).toLowerCase()}`}>{matterStatusText(m?.status ?? matter.status)}</span>
       </h1>
       <p class="desc">{m?.description ?? matter.description}</p>
       <dl>
-        <dt>Client</dt>
+        <dt>{t('client')}</dt>
         <dd>
           {m?.client?.name ?? matter.clientName}
           {m?.client?.primary_email_address ? (
@@ -89,36 +91,36 @@ export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: ()
             </>
           ) : null}
         </dd>
-        <dt>Responsible attorney</dt>
+        <dt>{t('responsibleAttorney')}</dt>
         <dd>{m?.responsible_attorney?.name ?? (matter.responsibleAttorneyName || '—')}</dd>
-        <dt>Practice area</dt>
+        <dt>{t('practiceArea')}</dt>
         <dd>{m?.practice_area?.name ?? (matter.practiceArea || '—')}</dd>
-        <dt>Opened</dt>
+        <dt>{t('opened')}</dt>
         <dd>{m?.open_date ?? matter.openDate ?? '—'}</dd>
       </dl>
       <p class="row actions">
         <button type="button" class="primary" onClick={startTimer}>
-          Start timer
+          {t('startTimer')}
         </button>
         <button type="button" onClick={() => setLogging(!logging)} aria-expanded={logging}>
-          Log time
+          {t('logTime')}
         </button>
         <a href={link} target="_blank" rel="noreferrer">
-          Open in Clio
+          {t('openInClio')}
         </a>
         <button type="button" class="link" onClick={copy}>
-          Copy number
+          {t('copyNumber')}
         </button>
       </p>
       <StatusMessage status={status} />
       {logging && draft ? (
-        <section class="card" aria-label="Log time">
+        <section class="card" aria-label={t('logTime')}>
           <TimeEntryForm draft={draft} setDraft={setDraft} {...(timeZone ? { timeZone } : {})} matterLink={() => link} />
         </section>
       ) : null}
-      <h2>Recent time</h2>
-      {detail === null ? <p class="hint">Loading…</p> : null}
-      {detail?.recent.length === 0 ? <p class="hint">No time recorded on this matter yet.</p> : null}
+      <h2>{t('recentTime')}</h2>
+      {detail === null ? <p class="hint">{t('loading')}</p> : null}
+      {detail?.recent.length === 0 ? <p class="hint">{t('noRecentTime')}</p> : null}
       <ul class="recent">
         {detail?.recent.map((a) => (
           <li key={a.id}>

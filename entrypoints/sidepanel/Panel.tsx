@@ -9,8 +9,10 @@ import type { SyncStatus } from '@/lib/matters/matter-service';
 import { DEFAULT_LOOKUP_LIMIT, indexAnswers, searchIndex } from '@/lib/matters/matter-lookup';
 import { send } from '@/lib/messaging/send';
 import { accountItem } from '@/lib/auth/account-item';
+import { t } from '@/lib/i18n';
 import { loadedIndex, localIndex } from './local-index';
 import { MatterDetail } from './MatterDetail';
+import { matterStatusText } from './matter-status';
 
 const STALE_MS = 5 * 60_000;
 const CLIO_DEBOUNCE_MS = 250;
@@ -23,8 +25,8 @@ export function Panel() {
   if (!account.signedIn) {
     return (
       <main>
-        <h1>Clio matters</h1>
-        {account.problem ? <p class="problem">{account.problem}</p> : <p>Sign in to look up your firm’s matters.</p>}
+        <h1>{t('matterPanelTitle')}</h1>
+        {account.problem ? <p class="problem">{account.problem}</p> : <p>{t('panelSignIn')}</p>}
         <SignInButton onStatus={setStatus} />
         <StatusMessage status={status} />
       </main>
@@ -91,19 +93,19 @@ function Lookup({ sync, handedQuery }: { sync: SyncStatus | undefined; handedQue
       return;
     }
     // Not synced yet: Clio's own search through the background, debounced.
-    const t = setTimeout(async () => {
+    const timeout = setTimeout(async () => {
       try {
         const r = await send('matters/lookup', { query, statuses, mine, limit: DEFAULT_LOOKUP_LIMIT });
         if (mySeq === seq.current) {
           setHits(r.hits);
           setActive(0);
-          setNote('Searching Clio directly until your matters are synced.');
+          setNote(t('searchingClioDirectly'));
         }
       } catch (e) {
         if (mySeq === seq.current) setNote((e as Error).message);
       }
     }, CLIO_DEBOUNCE_MS);
-    return () => clearTimeout(t);
+    return () => clearTimeout(timeout);
   }, [ready ? '' : query, includeClosed, mine, ready, sync?.lastSyncAt]);
 
   if (open) return <MatterDetail matter={open} back={() => (setOpen(null), setTimeout(() => box.current?.focus()))} />;
@@ -123,12 +125,12 @@ function Lookup({ sync, handedQuery }: { sync: SyncStatus | undefined; handedQue
 
   return (
     <main>
-      <h1>Clio matters</h1>
+      <h1>{t('matterPanelTitle')}</h1>
       <input
         ref={box}
         type="search"
-        aria-label="Search matters"
-        placeholder="Number, client or description"
+        aria-label={t('searchMatters')}
+        placeholder={t('searchPlaceholder')}
         value={query}
         aria-controls="matter-results"
         aria-activedescendant={hits[active] ? `matter-${hits[active]!.id}` : undefined}
@@ -144,49 +146,48 @@ function Lookup({ sync, handedQuery }: { sync: SyncStatus | undefined; handedQue
       />
       <div class="row filters">
         <label class="check">
-          <input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.currentTarget.checked)} /> Include closed
+          <input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.currentTarget.checked)} /> {t('includeClosed')}
         </label>
         <label class="check">
-          <input type="checkbox" checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} /> My matters
+          <input type="checkbox" checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} /> {t('myMatters')}
         </label>
       </div>
       <SyncLine sync={sync} />
       {note ? <p class="hint">{note}</p> : null}
-      <ul id="matter-results" class="results" aria-label="Matters">
+      <ul id="matter-results" class="results" aria-label={t('mattersList')}>
         {hits.map((m, i) => (
           <li key={m.id} id={`matter-${m.id}`} class={i === active ? 'active' : ''} aria-current={i === active ? 'true' : undefined}>
             <button type="button" class="result" onClick={() => setOpen(m)}>
               <span class="num">{m.displayNumber}</span>
-              <span class={`badge status-${m.status.toLowerCase()}`}>{m.status}</span>
+              <span class={`badge status-${m.status.toLowerCase()}`}>{matterStatusText(m.status)}</span>
               <span class="desc">{m.description}</span>
               <span class="client">{m.clientName}</span>
             </button>
           </li>
         ))}
       </ul>
-      {query.trim() && hits.length === 0 && (ready || note) ? <p class="hint">No matter matches “{query}”.</p> : null}
+      {query.trim() && hits.length === 0 && (ready || note) ? <p class="hint">{t('noMatterMatches', query)}</p> : null}
     </main>
   );
 }
 
 function SyncLine({ sync }: { sync: SyncStatus | undefined }) {
   if (!sync) return null;
-  const n = (x: number) => x.toLocaleString('en-US');
+  const n = (x: number) => x.toLocaleString(t('languageTag'));
   if (sync.running && !sync.ready) {
     return (
       <p class="sync" role="status">
-        Syncing {n(sync.fetched)}
-        {sync.total ? ` of ${n(sync.total)}` : ''} matters…
+        {sync.total ? t('syncingMattersOf', n(sync.fetched), n(sync.total)) : t('syncingMatters', n(sync.fetched))}
       </p>
     );
   }
-  if (sync.error && !sync.ready) return <p class="sync problem">Matters could not be synced: {sync.error}</p>;
+  if (sync.error && !sync.ready) return <p class="sync problem">{t('syncFailed', sync.error)}</p>;
   if (!sync.lastSyncAt) return null;
   const mins = Math.round((Date.now() - sync.lastSyncAt) / 60_000);
   return (
     <p class="sync hint">
-      Synced {mins < 1 ? 'just now' : `${mins} min ago`}
-      {sync.running ? ' · updating…' : ''}
+      {mins < 1 ? t('syncedJustNow') : t('syncedMinutesAgo', mins)}
+      {sync.running ? ` · ${t('syncUpdating')}` : ''}
     </p>
   );
 }

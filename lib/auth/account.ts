@@ -1,6 +1,7 @@
 /** Who is signed in, as stored for the UI: read from Clio's who_am_i after sign-in and on request. */
 import type { ClioClient } from '../clio/client';
 import { appError } from '../errors';
+import { t } from '../i18n';
 import type { SecretStore } from '../storage/secret-store';
 import { APP_SECRETS_KEY, type AppSecrets } from './app-config';
 import type { ClioSession, WebAuthFlow } from './session';
@@ -47,8 +48,7 @@ export class AccountService {
   constructor(private readonly deps: AccountServiceDeps) {}
 
   async signIn(): Promise<AccountState> {
-    if (!(await this.deps.hostsAllowed()))
-      throw appError('forbidden', 'The extension needs your permission to reach Clio. Click “Sign in with Clio” again and allow it.');
+    if (!(await this.deps.hostsAllowed())) throw appError('forbidden', t('needHostPermission'));
     await this.deps.session.signIn();
     const account = { ...(await fetchAccount(this.deps.client)), owner: '' };
     account.owner = await this.deps.ownerOf(account.user.id);

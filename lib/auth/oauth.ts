@@ -1,8 +1,9 @@
 /**
  * The pure parts of Clio's OAuth 2.0 authorization-code flow: the authorize URL, the `state`
- * that ties a redirect to the attempt that started it, and reading the redirect and token replies.
+ * that ties a redirect to the attempt that started it, and reading the redirect and token replies
+ * (what is wrong with one is thrown as a Problem: the caller says it with `inWords`).
  */
-import { appError } from '../errors';
+import { phrase, problem } from '../phrase';
 
 export interface TokenSet {
   accessToken: string;
@@ -27,22 +28,22 @@ export function authorizeUrl(p: { authorizeEndpoint: string; clientId: string; r
   return url.toString();
 }
 
-/** Reads the URL the auth server redirected to; returns the code, or throws a message a person understands. */
+/** Reads the URL the auth server redirected to; returns the code, or throws a Problem a person understands. */
 export function codeFromRedirect(redirectUrl: string, expectedState: string): string {
   let params: URLSearchParams;
   try {
     params = new URL(redirectUrl).searchParams;
   } catch {
-    throw appError('auth-failed', 'Clio’s sign-in came back in a form the extension does not understand.');
+    throw problem('auth-failed', phrase('oauthReplyUnreadable'));
   }
   if (params.get('state') !== expectedState) {
-    throw appError('auth-failed', 'The sign-in reply did not match this sign-in attempt, so it was refused. Please sign in again.');
+    throw problem('auth-failed', phrase('oauthStateMismatch'));
   }
   const error = params.get('error');
-  if (error === 'access_denied') throw appError('auth-cancelled', 'Sign-in was declined in Clio. Nothing was changed.');
-  if (error) throw appError('auth-failed', `Clio refused the sign-in (${error.slice(0, 60)}).`);
+  if (error === 'access_denied') throw problem('auth-cancelled', phrase('oauthDeclined'));
+  if (error) throw problem('auth-failed', phrase('oauthRefused', error.slice(0, 60)));
   const code = params.get('code');
-  if (!code) throw appError('auth-failed', 'Clio’s sign-in reply had no authorization code.');
+  if (!code) throw problem('auth-failed', phrase('oauthNoCode'));
   return code;
 }
 
@@ -54,7 +55,7 @@ export function tokenSetFrom(reply: unknown, now: number, previousRefreshToken?:
   const r = reply as { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown };
   const refreshToken = typeof r.refresh_token === 'string' && r.refresh_token ? r.refresh_token : previousRefreshToken;
   if (typeof r.access_token !== 'string' || !r.access_token || !refreshToken) {
-    throw appError('auth-failed', 'Clio’s token reply was incomplete.');
+    throw problem('auth-failed', phrase('oauthTokenIncomplete'));
   }
   const expiresIn = typeof r.expires_in === 'number' && r.expires_in > 0 ? r.expires_in : 3600;
   return { accessToken: r.access_token, refreshToken, expiresAt: now + expiresIn * 1000 };

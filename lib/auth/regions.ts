@@ -24,14 +24,6 @@ export interface ClioHosts {
 
 const PREFIX: Record<ClioRegion, string> = { US: '', CA: 'ca.', EU: 'eu.', AU: 'au.' };
 
-export const REGION_LABELS: Record<RegionChoice, string> = {
-  US: 'United States (app.clio.com)',
-  CA: 'Canada (ca.app.clio.com)',
-  EU: 'Europe (eu.app.clio.com)',
-  AU: 'Australia (au.app.clio.com)',
-  custom: 'Custom server',
-};
-
 export function hostsFor(region: RegionChoice, customServer?: string): ClioHosts {
   if (region === 'custom') {
     if (!customServer) throw new Error('This build has no custom Clio server.');

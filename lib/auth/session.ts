@@ -4,7 +4,8 @@
  * refresh, exactly one refresh however many requests meet a rejected token, refresh tokens that
  * rotate stored at once, and sign-out that revokes.
  */
-import { AppError, appError } from '../errors';
+import { AppError, appError, inWords } from '../errors';
+import { t } from '../i18n';
 import type { SecretStore } from '../storage/secret-store';
 import type { OAuthApp } from './app-config';
 import { authorizeUrl, codeFromRedirect, needsRefresh, newState, pkcePair, type TokenSet } from './oauth';
@@ -65,7 +66,7 @@ export class ClioSession {
   private async runSignIn(): Promise<void> {
     const app = await this.deps.app();
     if (!app.clientId || !app.clientSecret) {
-      throw appError('auth-failed', 'This extension has no Clio app key and secret yet. Add them on the options page.');
+      throw appError('auth-failed', t('noAppCredentials'));
     }
     const state = newState();
     const redirectUri = this.deps.flow.redirectUri();
@@ -85,9 +86,9 @@ export class ClioSession {
     try {
       redirect = await this.deps.flow.launch(url);
     } catch {
-      throw appError('auth-cancelled', 'The Clio sign-in window closed before sign-in finished. Nothing was changed.');
+      throw appError('auth-cancelled', t('signInWindowClosed'));
     }
-    const code = codeFromRedirect(redirect, state);
+    const code = inWords(() => codeFromRedirect(redirect, state));
     const tokens = await this.deps.endpoint.exchange(code, app, redirectUri, pkce?.verifier);
     this.generation++;
     await this.store({ ...tokens, origin: app.origin });
@@ -126,14 +127,14 @@ export class ClioSession {
   /** A usable access token, refreshed ahead of expiry. */
   async accessToken(): Promise<string> {
     const generation = this.generation;
-    const t = await this.tokens();
-    if (!t) throw appError('signed-out', 'Sign in with Clio to continue.');
-    if (!needsRefresh(t, this.now())) return t.accessToken;
+    const tokens = await this.tokens();
+    if (!tokens) throw appError('signed-out', t('signInToContinue'));
+    if (!needsRefresh(tokens, this.now())) return tokens.accessToken;
     try {
-      return (await this.refreshOnce(t, generation)).accessToken;
+      return (await this.refreshOnce(tokens, generation)).accessToken;
     } catch (e) {
       // Could not refresh early (offline, say) but the token still works: use it.
-      if (e instanceof AppError && e.kind !== 'signed-out' && t.expiresAt > this.now()) return t.accessToken;
+      if (e instanceof AppError && e.kind !== 'signed-out' && tokens.expiresAt > this.now()) return tokens.accessToken;
       throw e;
     }
   }
@@ -145,15 +146,15 @@ export class ClioSession {
   async tokenRejected(rejected: string): Promise<string> {
     if (this.refreshing) return (await this.refreshing).accessToken;
     const generation = this.generation;
-    const t = await this.tokens();
-    if (!t) throw appError('signed-out', 'Sign in with Clio to continue.');
-    if (t.accessToken !== rejected) return t.accessToken;
-    return (await this.refreshOnce(t, generation)).accessToken;
+    const tokens = await this.tokens();
+    if (!tokens) throw appError('signed-out', t('signInToContinue'));
+    if (tokens.accessToken !== rejected) return tokens.accessToken;
+    return (await this.refreshOnce(tokens, generation)).accessToken;
   }
 
   /** `generation`: the session the caller read its tokens from; a refresh for an older one stores nothing. */
   private refreshOnce(from: StoredTokens, generation: number): Promise<StoredTokens> {
-    if (generation !== this.generation) return Promise.reject(appError('signed-out', 'Sign in with Clio to continue.'));
+    if (generation !== this.generation) return Promise.reject(appError('signed-out', t('signInToContinue')));
     return (this.refreshing ??= this.runRefresh(from, generation).finally(() => (this.refreshing = undefined)));
   }
 
@@ -161,7 +162,7 @@ export class ClioSession {
     const app = await this.deps.app();
     try {
       const next = { ...(await this.deps.endpoint.refresh(from.refreshToken, app)), origin: from.origin };
-      if (generation !== this.generation) throw appError('signed-out', 'Sign in with Clio to continue.'); // signed out (or in again) meanwhile
+      if (generation !== this.generation) throw appError('signed-out', t('signInToContinue')); // signed out (or in again) meanwhile
       await this.store(next);
       return next;
     } catch (e) {

@@ -1,6 +1,7 @@
 /** Talks to an OAuth token and revoke endpoint (Clio Manage or Grow). Errors never include a token or secret. */
 import { ofetch } from 'ofetch';
-import { appError } from '../errors';
+import { appError, inWords } from '../errors';
+import { t } from '../i18n';
 import type { OAuthApp } from './app-config';
 import { tokenSetFrom, type TokenSet } from './oauth';
 
@@ -24,22 +25,22 @@ async function postForm(url: string, form: Record<string, string>, headers: Reco
     });
     return { status: res.status, body: res._data as unknown };
   } catch {
-    throw appError('network', 'Clio could not be reached. Check your connection and try again.');
+    throw appError('network', t('tokenNetwork'));
   }
 }
+
+const REFUSED = { 'sign-in': 'oauthSignInRefusedHttp', refresh: 'oauthRefreshRefusedHttp', 'sign-out': 'oauthSignOutRefusedHttp' } as const;
 
 function oauthError(status: number, body: unknown, during: 'sign-in' | 'refresh' | 'sign-out') {
   const code = (body as { error?: unknown } | undefined)?.error;
   if (code === 'invalid_client') {
-    return appError('auth-failed', 'Clio did not accept the app key and secret. Check them on the options page.', { status });
+    return appError('auth-failed', t('badAppCredentials'), { status });
   }
   if (code === 'invalid_grant') {
-    return during === 'refresh'
-      ? appError('signed-out', 'Your Clio session has ended. Sign in again.', { status })
-      : appError('auth-failed', 'Clio did not accept the sign-in code. Please sign in again.', { status });
+    return during === 'refresh' ? appError('signed-out', t('sessionEnded'), { status }) : appError('auth-failed', t('badSignInCode'), { status });
   }
-  if (status >= 500) return appError('server', 'Clio’s sign-in service is failing right now. Try again in a moment.', { status });
-  return appError('auth-failed', `Clio refused the ${during} (HTTP ${status}).`, { status });
+  if (status >= 500) return appError('server', t('signInServiceFailing'), { status });
+  return appError('auth-failed', t(REFUSED[during], status), { status });
 }
 
 export function httpTokenEndpoint(now: () => number = Date.now): TokenEndpoint {
@@ -54,12 +55,12 @@ export function httpTokenEndpoint(now: () => number = Date.now): TokenEndpoint {
         ...(codeVerifier ? { code_verifier: codeVerifier } : {}),
       });
       if (res.status !== 200) throw oauthError(res.status, res.body, 'sign-in');
-      return tokenSetFrom(res.body, now());
+      return inWords(() => tokenSetFrom(res.body, now()));
     },
     async refresh(refreshToken, app) {
       const res = await postForm(app.tokenEndpoint, { grant_type: 'refresh_token', refresh_token: refreshToken, ...credentials(app) });
       if (res.status !== 200) throw oauthError(res.status, res.body, 'refresh');
-      return tokenSetFrom(res.body, now(), refreshToken);
+      return inWords(() => tokenSetFrom(res.body, now(), refreshToken));
     },
     async revoke(accessToken, app) {
       const res =

@@ -3,6 +3,7 @@
  * its `fields`, pins the API version, and comes back as data or as one of the AppError kinds.
  * A 401 invalid_token leads to one shared refresh and one more try.
  */
+import { appErrorOf } from '../errors';
 import { errorFromResponse } from './errors';
 import { limitedFetch } from './limited-fetch';
 import type { Priority, RateLimiter } from './rate-limiter';
@@ -123,7 +124,7 @@ export class ClioClient {
       return this.send<T>(method, url, o, true);
     }
     if (status === 304 && cached) return { status, data: cached.body as T, etag: cached.etag };
-    if (status >= 400) throw errorFromResponse(status, body, answer.retryAt, o.inputFields);
+    if (status >= 400) throw appErrorOf(errorFromResponse(status, body, answer.retryAt, o.inputFields));
     if (method === 'GET' && o.revalidate && etag) this.remember(url, etag, body);
     return etag ? { status, data: body as T, etag } : { status, data: body as T };
   }

@@ -1,5 +1,5 @@
-/** Clio's error responses mapped into the few kinds the UI acts on. Pure. */
-import { appError, type AppError } from '../errors';
+/** Clio's error responses mapped into the few kinds the UI acts on, each with its phrase. Pure. */
+import { type Problem, phrase, problem } from '../phrase';
 
 interface ClioErrorBody {
   error?: { type?: string; message?: string } | string;
@@ -33,28 +33,29 @@ export function fieldErrorsFrom(message: string, fields: readonly string[]): Rec
   return out;
 }
 
-export function errorFromResponse(status: number, body: unknown, retryAt: number | undefined, fields: readonly string[] = []): AppError {
+/** Clio's error answer as a Problem; the caller makes it an AppError (`appErrorOf`). */
+export function errorFromResponse(status: number, body: unknown, retryAt: number | undefined, fields: readonly string[] = []): Problem {
   const said = clioMessage(body);
   switch (true) {
     case status === 401:
-      return appError('signed-out', 'Your Clio session has ended. Sign in again.', { status });
+      return problem('signed-out', phrase('sessionEnded'), { status });
     case status === 403:
-      return appError('forbidden', said ? `Clio does not allow this: ${said}` : 'Your Clio account does not have permission for this.', { status });
+      return problem('forbidden', said ? phrase('clioForbiddenSaid', said) : phrase('clioForbidden'), { status });
     case status === 404:
-      return appError('not-found', 'Clio could not find that record. It may have been deleted.', { status });
+      return problem('not-found', phrase('clioNotFound'), { status });
     case status === 409 || status === 412:
-      return appError('conflict', 'This was changed in Clio since it was loaded. It has been reloaded; please check and try again.', { status });
+      return problem('conflict', phrase('clioConflict'), { status });
     case status === 400 || status === 422: {
       const fieldErrors = said ? fieldErrorsFrom(said, fields) : {};
-      return appError('validation', said ? `Clio did not accept this: ${said}` : 'Clio did not accept this.', { status, fieldErrors });
+      return problem('validation', said ? phrase('clioRefusedSaid', said) : phrase('clioRefused'), { status, fieldErrors });
     }
     case status === 429:
-      return appError('rate-limited', 'Clio asked us to slow down. This will be sent shortly.', { status, ...(retryAt ? { retryAt } : {}) });
+      return problem('rate-limited', phrase('clioRateLimited'), { status, ...(retryAt ? { retryAt } : {}) });
     case status >= 500:
-      return appError('server', 'Clio is having trouble right now. Please try again in a moment.', { status });
+      return problem('server', phrase('clioServer'), { status });
     default:
-      return appError('server', `Clio answered unexpectedly (HTTP ${status}).`, { status });
+      return problem('server', phrase('clioUnexpected', status), { status });
   }
 }
 
-export const networkError = () => appError('network', 'Clio could not be reached. Check your connection; nothing was lost.');
+export const networkError = () => problem('network', phrase('clioUnreachable'));

@@ -4,6 +4,7 @@
  * fails coming back as the 'network' AppError.
  */
 import { ofetch } from 'ofetch';
+import { appErrorOf } from '../errors';
 import { networkError } from './errors';
 import { type Attempt, NetworkFailure, type Priority, type RateLimiter } from './rate-limiter';
 import { readRateHeaders } from './rate-window';
@@ -32,7 +33,7 @@ export async function limitedFetch(limiter: RateLimiter, req: LimitedRequest): P
   try {
     attempt = await limiter.schedule(() => fetchOnce(req), { priority: req.priority ?? 'interactive', idempotent: req.method !== 'POST' });
   } catch (e) {
-    if (e instanceof NetworkFailure) throw networkError();
+    if (e instanceof NetworkFailure) throw appErrorOf(networkError());
     throw e;
   }
   const { retryAfter } = attempt.headers;

@@ -5,6 +5,7 @@
  */
 import type { ClioSession } from '../auth/session';
 import type { ClioClient } from '../clio/client';
+import { t } from '../i18n';
 import type { GrowStatus } from '../leads/lead';
 import type { SecretStore } from '../storage/secret-store';
 import { growUserLabel, growWhoAmI } from './clio-grow-users';
@@ -69,11 +70,8 @@ export class GrowConnectionService {
   }
 
   /** Grow ended the OAuth connection: say so where the connection is shown. */
-  async ended(problem: string): Promise<void> {
-    await growConnectionItem.setValue({
-      via: null,
-      problem: problem.replace('Clio session', 'Clio Grow connection').replace('Sign in again', 'Connect Clio Grow again'),
-    });
+  async ended(): Promise<void> {
+    await growConnectionItem.setValue({ via: null, problem: t('growConnectionEnded') });
   }
 
   private async current(): Promise<GrowConnection> {

@@ -3,6 +3,7 @@
  * other with 422), the duplicate look-up, and finding a lead an interrupted send may have made.
  */
 import type { ClioClient } from '../clio/client';
+import { t } from '../i18n';
 import type { GrowDuplicate, LeadDraft } from './lead';
 
 export interface GrowLeadJson {
@@ -92,7 +93,7 @@ export async function growDuplicates(grow: ClioClient, email: string, phone: str
   if (query.replace(/\D/g, '').length < 4 && !query.includes('@')) return [];
   const found = await grow.get<GrowContactJson[]>('/contacts', { query: { query, limit: 5 } });
   return found.map((c) => ({
-    name: [c.first_name, c.last_name].filter(Boolean).join(' ') || c.email || 'a contact',
+    name: [c.first_name, c.last_name].filter(Boolean).join(' ') || c.email || t('aContact'),
     ...(c.email ? { email: c.email } : {}),
     ...(c.phone_number ? { phone: c.phone_number } : {}),
   }));

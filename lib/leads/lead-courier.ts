@@ -2,6 +2,7 @@
 import type { ClioClient } from '../clio/client';
 import type { RateLimiter } from '../clio/rate-limiter';
 import { appError, type AppError } from '../errors';
+import { t } from '../i18n';
 import type { LeadDraft } from './lead';
 import type { Courier } from '../outbox/outbox';
 import { findGrowLead, legacyLeadBody, postGrowLead } from './clio-grow-leads';
@@ -28,16 +29,13 @@ export function growLeadCourier(deps: GrowLeadCourierDeps): Courier<GrowLeadPayl
     async deliver(p) {
       if (p.via === 'oauth') return postGrowLead(deps.grow, p.draft, p.source);
       const token = await deps.inboxToken();
-      if (!token) throw appError('auth-failed', 'Add the firm’s Lead Inbox token on the options page, or connect Clio Grow.');
+      if (!token) throw appError('auth-failed', t('leadNeedsToken'));
       return postLegacyLead(deps.limiter, await deps.legacyUrl(), legacyLeadBody(p.draft, p.source, token));
     },
     // The legacy Lead Inbox cannot be read back: rather than risk a second lead, ask the user to look.
     find: async (p, entry, claimed) => {
       if (p.via === 'oauth') return findGrowLead(deps.grow, p.draft, p.source, entry.createdAt, claimed);
-      throw appError(
-        'conflict',
-        'The connection dropped while this lead was being sent, and the Lead Inbox cannot be checked. Look in the Grow inbox: Retry if it is not there, Discard if it is.',
-      );
+      throw appError('conflict', t('leadUncertainLegacy'));
     },
     mayHaveReached: (e: AppError) => e.kind === 'network' || e.kind === 'server',
   };

@@ -5,6 +5,7 @@
  */
 import type { ClioClient } from '../clio/client';
 import { appError } from '../errors';
+import { t } from '../i18n';
 import type { Outbox } from '../outbox/outbox';
 import { growDuplicates } from './clio-grow-leads';
 import { takeClickContext } from './click-contexts';
@@ -36,7 +37,7 @@ export class LeadService {
 
   async context(clickId: string | undefined, tabId: number | undefined): Promise<CaptureContext> {
     const ctx = await takeClickContext(clickId, clickId ? undefined : tabId);
-    if (!ctx) throw appError('bad-request', 'Right-click the page again and choose “Capture as Clio Grow lead”.');
+    if (!ctx) throw appError('bad-request', t('captureRightClickAgain', t('menuCaptureLead')));
     return ctx;
   }
 
@@ -57,21 +58,21 @@ export class LeadService {
    */
   async send({ replaces, ...draft }: LeadDraft & { replaces?: string }): Promise<LeadSendOutcome> {
     const { via, inboxUrl } = await this.deps.status();
-    if (!via) throw appError('signed-out', 'Connect Clio Grow on the extension’s options page first. This lead stays here until you send it.');
+    if (!via) throw appError('signed-out', t('leadNotConnected'));
     const payload: GrowLeadPayload = { draft, source: await this.deps.source(), via };
     if (replaces && (await this.deps.outbox.get(replaces))?.state === 'failed') await this.deps.outbox.discard(replaces);
     const entry = await this.deps.outbox.add(GROW_LEAD, payload);
     const who = `${draft.firstName} ${draft.lastName}`.trim();
-    if (entry.state === 'sent') return { state: 'sent', message: `Sent to Clio Grow: ${who} is in the inbox.`, inboxUrl };
+    if (entry.state === 'sent') return { state: 'sent', message: t('leadSent', who), inboxUrl };
     if (entry.state === 'failed') {
       return {
         state: 'failed',
         entryId: entry.id,
-        message: entry.lastError?.message ?? 'Clio Grow refused the lead.',
+        message: entry.lastError?.message ?? t('growRefusedLead'),
         inboxUrl,
         ...(entry.lastError?.fieldErrors ? { fieldErrors: entry.lastError.fieldErrors } : {}),
       };
     }
-    return { state: 'pending', message: `Clio Grow can’t be reached right now. The lead for ${who} is kept and will be sent; nothing is lost.`, inboxUrl };
+    return { state: 'pending', message: t('leadKeptOffline', who), inboxUrl };
   }
 }

@@ -2,14 +2,14 @@
 import { errorFromResponse } from '../clio/errors';
 import { limitedFetch } from '../clio/limited-fetch';
 import type { RateLimiter } from '../clio/rate-limiter';
-import { AppError } from '../errors';
+import { AppError, appErrorOf } from '../errors';
+import { t } from '../i18n';
 
 const LEGACY_LEAD_INPUTS = ['from_first', 'from_last', 'from_email', 'from_phone', 'from_message'];
 
 export async function postLegacyLead(limiter: RateLimiter, url: string, body: unknown): Promise<unknown> {
   const answer = await limitedFetch(limiter, { method: 'POST', url, body });
-  if (answer.status === 401)
-    throw new AppError({ kind: 'auth-failed', message: 'Clio Grow did not accept the Lead Inbox token. Check it on the options page.', status: 401 });
-  if (answer.status >= 400) throw errorFromResponse(answer.status, answer.body, answer.retryAt, LEGACY_LEAD_INPUTS);
+  if (answer.status === 401) throw new AppError({ kind: 'auth-failed', message: t('legacyTokenRefused'), status: 401 });
+  if (answer.status >= 400) throw appErrorOf(errorFromResponse(answer.status, answer.body, answer.retryAt, LEGACY_LEAD_INPUTS));
   return answer.body;
 }

@@ -1,6 +1,7 @@
 /** The surfaces' side of the message protocol: a typed call to the background. */
 import { browser } from 'wxt/browser';
 import { AppError, appError } from '../errors';
+import { t } from '../i18n';
 import { isReply } from './reply';
 import type { Envelope } from './envelope';
 import type { MessageType, ReplyOf, RequestOf } from './protocol';
@@ -11,9 +12,9 @@ export async function send<T extends MessageType>(type: T, ...args: RequestOf<T>
   try {
     reply = await browser.runtime.sendMessage(envelope);
   } catch {
-    throw appError('internal', 'The extension’s background did not answer. Please try again.');
+    throw appError('internal', t('backgroundNoAnswer'));
   }
-  if (!isReply(reply)) throw appError('internal', 'The extension’s background gave no answer.');
+  if (!isReply(reply)) throw appError('internal', t('backgroundEmptyAnswer'));
   if (!reply.ok) throw new AppError(reply.error);
   return reply.value as ReplyOf<T>;
 }

@@ -1,6 +1,7 @@
 /** The background's side of the message protocol: one listener, a handler per message type. */
 import { browser, type Browser } from 'wxt/browser';
 import { AppError, appError, toAppError } from '../errors';
+import { t } from '../i18n';
 import { isEnvelope, senderMay, type Reply } from './envelope';
 import type { MessageType, ReplyOf, RequestOf } from './protocol';
 
@@ -21,7 +22,7 @@ export function serveMessages(handlers: Handlers, ready: Promise<unknown> = Prom
   async function handle(type: string, data: unknown, sender: Browser.runtime.MessageSender): Promise<Reply> {
     const handler = handlers[type as MessageType] as Handler<MessageType> | undefined;
     if (!handler || !senderMay(type as MessageType, sender, self)) {
-      return { ok: false, error: appError('bad-request', 'This request is not allowed.').toData() };
+      return { ok: false, error: appError('bad-request', t('requestNotAllowed')).toData() };
     }
     try {
       await ready;

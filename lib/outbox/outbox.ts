@@ -4,6 +4,7 @@
  * the service worker do. Delivery itself is a Courier's job; the rules are in machine.ts.
  */
 import { type AppError, appError, toAppError } from '../errors';
+import { t } from '../i18n';
 import { nextDue, nextWake, transition, type OutboxEntry } from './outbox-machine';
 
 export interface Courier<P = unknown> {
@@ -70,7 +71,7 @@ export class Outbox {
    */
   async enqueue<P>(kind: string, payload: P, key?: string, as?: string): Promise<OutboxEntry<P>> {
     const owner = as ?? (await this.deps.owner(kind));
-    if (!owner) throw appError('signed-out', 'Sign in with Clio first. Nothing was saved.');
+    if (!owner) throw appError('signed-out', t('outboxNoOwner'));
     const entry: OutboxEntry<P> = {
       id: key ?? this.newId(),
       kind,
@@ -136,7 +137,7 @@ export class Outbox {
   /** Retry and discard act only on the signed-in user's own entries. */
   private async mustBeOwn(id: string): Promise<void> {
     const entry = await this.get(id);
-    if (entry && entry.owner !== (await this.deps.owner(entry.kind))) throw appError('forbidden', 'This entry belongs to another Clio user.');
+    if (entry && entry.owner !== (await this.deps.owner(entry.kind))) throw appError('forbidden', t('outboxNotYours'));
   }
 
   private async ownersOf(entries: readonly OutboxEntry[]): Promise<Map<string, string | null>> {
@@ -180,7 +181,7 @@ export class Outbox {
         transition(e, {
           type: 'failed',
           at: this.now(),
-          error: { kind: 'bad-request', message: 'This extension version cannot send this kind of item.' },
+          error: { kind: 'bad-request', message: t('outboxUnknownKind') },
           mayHaveReached: false,
           random: 0,
         }),

@@ -4,6 +4,7 @@
  */
 import type { ClioClient } from '../clio/client';
 import { AppError, appError } from '../errors';
+import { t } from '../i18n';
 import type { MatterRef } from '../matter-ref';
 import type { OutboxEntry } from '../outbox/outbox-machine';
 import type { Outbox } from '../outbox/outbox';
@@ -38,10 +39,10 @@ export function isCalendarDate(s: string): boolean {
  * checked: a message may come from any of the extension's pages, in any state.
  */
 export function timeEntryProblem(entry: Pick<TimeEntryPayload, 'matter' | 'seconds' | 'date'>): AppError | null {
-  if (!entry.matter?.id) return appError('validation', 'Choose a matter.', { fieldErrors: { matter: 'Choose a matter.' } });
-  if (!isCalendarDate(entry.date)) return appError('validation', 'Enter a date.', { fieldErrors: { date: 'Enter a real date.' } });
+  if (!entry.matter?.id) return appError('validation', t('chooseMatter'), { fieldErrors: { matter: t('chooseMatter') } });
+  if (!isCalendarDate(entry.date)) return appError('validation', t('enterDate'), { fieldErrors: { date: t('enterRealDate') } });
   if (!(entry.seconds > 0 && entry.seconds <= MAX_ENTRY_SECONDS))
-    return appError('validation', 'Enter a duration.', { fieldErrors: { quantity: 'Enter a duration between 1 minute and 24 hours.' } });
+    return appError('validation', t('enterDuration'), { fieldErrors: { quantity: t('durationRange') } });
   return null;
 }
 
@@ -65,7 +66,7 @@ export class TimeEntryService {
 
   async today(): Promise<{ date: string; entries: ActivityJson[] }> {
     const userId = await this.deps.userId();
-    if (userId === null) throw appError('signed-out', 'Sign in with Clio to see today’s time.');
+    if (userId === null) throw appError('signed-out', t('signInForToday'));
     const date = await this.deps.today();
     return { date, entries: await todaysTimeEntries(this.deps.client, userId, date) };
   }

@@ -11,6 +11,7 @@ import type { OutboxEntry } from '../outbox/outbox-machine';
 import type { Outbox } from '../outbox/outbox';
 import { TIME_ENTRY, type TimeEntryPayload } from '../time-entries/time-entry-courier';
 import { TIMER_STOP, type TimerStopPayload } from './timer-stop-courier';
+import { t } from '../i18n';
 import { matterLabel } from '../matter-ref';
 import type { IdleSpan } from './timer-items';
 import { discardIdle, fromClioTimer, isRunning, pause, quantitySeconds, resume, type MatterRef, type TimerState } from './model';
@@ -165,7 +166,7 @@ export class TimerService {
           syncedAt: this.now(),
           adjustMs: 0,
         };
-        offline = 'Clio could not be reached, so the timer runs here. Its time is saved to Clio when you stop it.';
+        offline = t('timerOffline');
       }
       await this.deps.store.set(timer);
       await this.deps.remember(req.matter);
@@ -199,23 +200,23 @@ export class TimerService {
   }
 
   /** Writes the stop to the outbox (which tries to deliver it at once) and clears the timer. */
-  private async stopNow(t: TimerState, note: string): Promise<StopOutcome> {
+  private async stopNow(timer: TimerState, note: string): Promise<StopOutcome> {
     const now = this.now();
-    const ran = Math.max(1, quantitySeconds(t, now));
+    const ran = Math.max(1, quantitySeconds(timer, now));
     const seconds = Math.min(ran, MAX_STOP_SECONDS);
-    const label = matterLabel(t.matter);
+    const label = timer.matter ? matterLabel(timer.matter) : t('aMatterInClio');
     const owner = (await this.deps.owner()) ?? undefined;
     // The stop is written to the outbox before the timer is cleared: a worker killed in between loses nothing.
     const queued =
-      t.activityId === null
+      timer.activityId === null
         ? await this.deps.outbox.enqueue<TimeEntryPayload>(
             TIME_ENTRY,
             {
-              matter: t.matter!,
+              matter: timer.matter!,
               date: await this.deps.today(),
               seconds,
               note,
-              activityDescriptionId: t.activityDescriptionId,
+              activityDescriptionId: timer.activityDescriptionId,
               nonBillable: false,
             },
             undefined,
@@ -224,12 +225,12 @@ export class TimerService {
         : await this.deps.outbox.enqueue<TimerStopPayload>(
             TIMER_STOP,
             {
-              activityId: t.activityId,
+              activityId: timer.activityId,
               seconds,
               note,
               matterLabel: label,
-              verify: now - t.syncedAt > FRESH_MS,
-              running: isRunning(t),
+              verify: now - timer.syncedAt > FRESH_MS,
+              running: isRunning(timer),
             },
             undefined,
             owner,
@@ -237,7 +238,7 @@ export class TimerService {
     await this.deps.store.set(null);
     await this.deps.outbox.flush();
     const entry: OutboxEntry = (await this.deps.outbox.get(queued.id)) ?? queued;
-    const capped = ran > seconds ? 'The timer ran for more than 24 hours, so 24 hours were recorded. Correct the entry if the work took longer.' : undefined;
+    const capped = ran > seconds ? t('timerCapped') : undefined;
     return { entry, matterLabel: label, seconds, ...(capped ? { capped } : {}) };
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBadge, formatClock, formatDuration, parseDuration } from '@/lib/duration';
+import { say } from '@/lib/i18n';
 
 describe('parseDuration', () => {
   it.each([
@@ -58,7 +59,7 @@ describe('parseDuration', () => {
   ])('rejects %j with a message', (input, message) => {
     const r = parseDuration(input);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toContain(message);
+    if (!r.ok) expect(say(r.error)).toContain(message);
   });
 });
 

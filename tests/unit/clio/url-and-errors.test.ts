@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorFromResponse, fieldErrorsFrom } from '@/lib/clio/errors';
+import { say } from '@/lib/i18n';
 import { apiUrl, fields, isSameApi } from '@/lib/clio/url';
 
 describe('fields', () => {
@@ -60,7 +61,7 @@ describe('errorFromResponse', () => {
       ['date', 'quantity', 'note'],
     );
     expect(e.fieldErrors).toEqual({ date: "Date can't be blank", quantity: 'Quantity must be greater than 0' });
-    expect(e.message).toContain("Date can't be blank");
+    expect(say(e.phrase)).toContain("Date can't be blank");
   });
 
   it('understands multi-word field names', () => {
