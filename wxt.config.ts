@@ -24,9 +24,12 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.sidebar_action) manifest.sidebar_action.default_title = '__MSG_matterPanelTitle__';
     },
-    // The popup's one script goes without webextension-polyfill (see lib/browser/native.ts).
+    // The popup's one script, and the background with the pages built beside it (options, side panel, capture
+    // window), go without webextension-polyfill (see lib/browser/native.ts): Chrome's MV3 API and Firefox's
+    // `browser` answer with promises already, and the proxy costs bytes and start-up time (the worker wakes for
+    // every event). The content script keeps it.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((e) => e.name === 'popup-script')) return;
+      if (!entrypoints.some((e) => e.name === 'popup-script' || e.type === 'background')) return;
       config.resolve = {
         ...config.resolve,
         alias: { ...(config.resolve?.alias as Record<string, string>), 'wxt/browser': fileURLToPath(new URL('./lib/browser/native.ts', import.meta.url)) },

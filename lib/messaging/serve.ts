@@ -14,9 +14,12 @@ export type FamilyHandlers<F extends string> = { [T in MessageType as T extends 
 /** Registers the listener; call synchronously in the background's main(). Messages wait for `ready` (stored shapes migrated). */
 export function serveMessages(handlers: Handlers, ready: Promise<unknown> = Promise.resolve()): void {
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+  // The reply goes through sendResponse (and `true` keeps the channel open): a listener returning a promise
+  // is answered only where webextension-polyfill wraps the API, and the background goes without it.
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: Reply) => void) => {
     if (!isEnvelope(message)) return undefined; // not ours: let other listeners answer
-    return handle(message.type, message.data, sender);
+    void handle(message.type, message.data, sender).then(sendResponse);
+    return true;
   });
 
   async function handle(type: string, data: unknown, sender: Browser.runtime.MessageSender): Promise<Reply> {
