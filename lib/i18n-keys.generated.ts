@@ -270,6 +270,8 @@ export interface MessageArgs {
   outboxNoOwner: [];
   outboxNotYours: [];
   needHostPermission: [];
+  fieldPage: [];
+  growNeedsPage: [];
 }
 
 export type MessageKey = keyof MessageArgs;

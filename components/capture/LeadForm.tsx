@@ -15,6 +15,7 @@ import { StatusMessage, type Status } from '@/components/StatusMessage';
 import {
   choicesOf,
   draftOf,
+  referringUrlOf,
   EMPTY,
   FIELDS,
   fromGrowErrors,
@@ -82,9 +83,9 @@ export class LeadForm extends Component<Props, State> {
         try {
           const lead = await send('leads/extract', f);
           this.setState({ choices: choicesOf(lead, phoneText) });
-          this.fill(prefill(lead, phoneText));
+          this.fill({ ...prefill(lead, phoneText), page: referringUrlOf(f.url) });
         } catch (e) {
-          this.fill({ ...EMPTY, message: f.selection.trim() || [f.title, f.url].filter(Boolean).join('\n') });
+          this.fill({ ...EMPTY, message: f.selection.trim() || [f.title, f.url].filter(Boolean).join('\n'), page: referringUrlOf(f.url) });
           this.say('error', t('captureExtractFailed', messageOf(e)));
         }
       })
@@ -147,7 +148,7 @@ export class LeadForm extends Component<Props, State> {
 
   private submit = async (e?: Event) => {
     e?.preventDefault();
-    const { fields, sending, outcome, pageUrl } = this.state;
+    const { fields, sending, outcome } = this.state;
     if (sending || outcome?.state === 'sent' || outcome?.state === 'pending') return;
     const errors: FieldErrors = Object.fromEntries(Object.entries(validate(fields)).map(([name, key]) => [name, t(key)]));
     const invalid = FIELDS.find((f) => errors[f.name]);
@@ -163,7 +164,7 @@ export class LeadForm extends Component<Props, State> {
       if (!grow.via) return this.say('error', t('captureNotConnected'));
       // A lead Clio refused stays in the outbox (never lost if this dialog closes); sending it fixed replaces it.
       const refused = this.state.outcome?.state === 'failed' ? this.state.outcome.entryId : undefined;
-      const out = await send('leads/send', { ...draftOf(fields, pageUrl), ...(refused ? { replaces: refused } : {}) });
+      const out = await send('leads/send', { ...draftOf(fields), ...(refused ? { replaces: refused } : {}) });
       const { fields: fieldErrors, other } = fromGrowErrors(out.fieldErrors);
       this.setState({ outcome: out, errors: fieldErrors });
       this.say(out.state === 'sent' ? 'success' : out.state === 'pending' ? 'info' : 'error', [out.message, ...other].join(' '));
@@ -249,6 +250,7 @@ export class LeadForm extends Component<Props, State> {
           {s.dups.length > 0 && <p class="cl-notice">{t('captureAlreadyInGrow', s.dups.map((d) => d.name).join(', '))}</p>}
           {s.dupError && s.connected && <p class="cl-hint">{t('captureDuplicateCheckFailed', s.dupError)}</p>}
           {this.field('message')}
+          {this.field('page')}
         </fieldset>
         <p class="cl-hint">
           <span aria-hidden="true">* </span>

@@ -6,19 +6,34 @@ import type { MessageKey } from '@/lib/i18n-keys.generated';
 import type { Candidate, ExtractedLead, FieldSource } from '@/lib/page-reading/extract-lead';
 import type { LeadDraft } from '@/lib/leads/lead';
 
-export type FieldName = 'firstName' | 'lastName' | 'email' | 'phone' | 'message';
+export type FieldName = 'firstName' | 'lastName' | 'email' | 'phone' | 'message' | 'page';
 export type Fields = Record<FieldName, string>;
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
-export const FIELDS: ReadonlyArray<{ name: FieldName; label: MessageKey; required?: boolean; type?: 'email' | 'tel'; autocomplete: string }> = [
+export const FIELDS: ReadonlyArray<{ name: FieldName; label: MessageKey; required?: boolean; type?: 'email' | 'tel' | 'url'; autocomplete: string }> = [
   { name: 'firstName', label: 'fieldFirstName', required: true, autocomplete: 'off' },
   { name: 'lastName', label: 'fieldLastName', required: true, autocomplete: 'off' },
   { name: 'email', label: 'fieldEmail', type: 'email', autocomplete: 'off' },
   { name: 'phone', label: 'fieldPhone', type: 'tel', autocomplete: 'off' },
   { name: 'message', label: 'fieldMessage', required: true, autocomplete: 'off' },
+  { name: 'page', label: 'fieldPage', required: true, type: 'url', autocomplete: 'off' },
 ];
 
-export const EMPTY: Fields = { firstName: '', lastName: '', email: '', phone: '', message: '' };
+export const EMPTY: Fields = { firstName: '', lastName: '', email: '', phone: '', message: '', page: '' };
+
+/**
+ * The page a lead came from, as Grow gets it (its referring_url): origin and path only. The query and the
+ * fragment are left out: they can carry session tokens and search terms. The form shows the full address
+ * and lets the person change this one.
+ */
+export function referringUrlOf(pageUrl: string): string {
+  try {
+    const u = new URL(pageUrl);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return pageUrl.split(/[?#]/)[0] ?? '';
+  }
+}
 
 const SOURCE_TEXT: Record<FieldSource, MessageKey> = {
   'mailto-link': 'sourceMailtoLink',
@@ -64,6 +79,7 @@ export function prefill(lead: ExtractedLead, phoneText: PhoneText): Fields {
     email: e?.value ?? '',
     phone: p ? phoneText(p) : '',
     message: lead.message ?? '',
+    page: '',
   };
 }
 
@@ -75,6 +91,7 @@ export function validate(f: Fields): Partial<Record<FieldName, MessageKey>> {
   if (!f.firstName.trim()) errors.firstName = 'growNeedsFirstName';
   if (!f.lastName.trim()) errors.lastName = 'growNeedsLastName';
   if (!f.message.trim()) errors.message = 'growNeedsMessage';
+  if (!f.page.trim()) errors.page = 'growNeedsPage';
   if (f.email.trim() && !EMAIL_RE.test(f.email.trim())) errors.email = 'notAnEmail';
   return errors;
 }
@@ -85,6 +102,7 @@ const GROW_FIELDS: Record<string, FieldName> = {
   email: 'email',
   phone_number: 'phone',
   from_message: 'message',
+  referring_url: 'page',
 };
 
 /** Grow's field errors at the form's fields; what names no field comes back as `other`. */
@@ -99,13 +117,13 @@ export function fromGrowErrors(errors: Record<string, string> | undefined): { fi
   return { fields, other };
 }
 
-export function draftOf(f: Fields, referringUrl: string): LeadDraft {
+export function draftOf(f: Fields): LeadDraft {
   return {
     firstName: f.firstName.trim(),
     lastName: f.lastName.trim(),
     email: f.email.trim(),
     phone: f.phone.trim(),
     message: f.message.trim(),
-    referringUrl,
+    referringUrl: f.page.trim(),
   };
 }

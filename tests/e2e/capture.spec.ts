@@ -344,3 +344,31 @@ test('without a Platform app, the firm’s Lead Inbox token sends the lead to th
     'referring_url',
   ]);
 });
+
+test('the page address sent to Grow leaves out the query and fragment; the full address shows, and the person can change what is sent', async ({
+  context,
+  worker,
+  extensionPage,
+}) => {
+  await connectGrow(extensionPage);
+  const page = await context.newPage();
+  await page.goto(`${PAGES}/contact?session=s3cr3t-token&q=acme#reply`);
+  const selected = await select(page, '#message');
+  await rightClickCapture(worker, page, selected);
+  const dialog = captureDialog(page);
+  await expect(field(dialog, 'Page address')).toHaveValue(`${PAGES}/contact`);
+  await expect(dialog.getByText(page.url(), { exact: true })).toBeVisible();
+
+  await dialog.getByRole('button', { name: 'Send to Clio Grow' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Sent to Clio Grow');
+  expect((await sandbox.state()).leads.map((l) => (l as { referring_url: string }).referring_url)).toEqual([`${PAGES}/contact`]);
+  expect(JSON.stringify(await sandbox.log())).not.toContain('s3cr3t-token');
+
+  // The person may send another address (here, the full one) on purpose.
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await rightClickCapture(worker, page, selected);
+  await field(captureDialog(page), 'Page address').fill(page.url());
+  await captureDialog(page).getByRole('button', { name: 'Send to Clio Grow' }).click();
+  await expect(captureDialog(page).getByRole('status')).toContainText('Sent to Clio Grow');
+  expect((await sandbox.state()).leads.map((l) => (l as { referring_url: string }).referring_url)).toEqual([`${PAGES}/contact`, page.url()]);
+});
