@@ -31,7 +31,7 @@ export default defineConfig({
     omnibox: { keyword: 'clio' },
     // The popup is public/popup.html with one script (entrypoints/popup-script.ts), not an HTML entrypoint.
     action: { default_title: 'Clio Companion', default_popup: 'popup.html' },
-    host_permissions: hostPermissionsFor(customServer),
+    host_permissions: hostPermissionsFor(customServer, browser === 'firefox' ? 'firefox' : 'chrome'),
     browser_specific_settings:
       browser === 'firefox'
         ? {

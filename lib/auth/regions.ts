@@ -61,12 +61,19 @@ export function regionsFor(customServer?: string): RegionChoice[] {
   return customServer ? ['custom'] : [...REGIONS];
 }
 
-/** Host permissions the manifest needs for the regions a build offers. */
-export function hostPermissionsFor(customServer?: string): string[] {
+/**
+ * Host permissions the manifest needs for the regions a build offers. Firefox's match patterns take no port:
+ * a pattern with one matches nothing there (no host permission, no injection, no tab URLs), so a Firefox
+ * build asks for a server with a port by its host alone (every port of it).
+ */
+export function hostPermissionsFor(customServer?: string, browser: 'chrome' | 'firefox' = 'chrome'): string[] {
   const origins = new Set<string>();
   for (const r of regionsFor(customServer)) {
     const h = hostsFor(r, customServer);
-    for (const url of [h.manage, h.growApi, h.growOAuth, h.legacyLeadInbox]) origins.add(`${new URL(url).origin}/*`);
+    for (const url of [h.manage, h.growApi, h.growOAuth, h.legacyLeadInbox]) {
+      const u = new URL(url);
+      origins.add(browser === 'firefox' && u.port ? `${u.protocol}//${u.hostname}/*` : `${u.origin}/*`);
+    }
   }
   return [...origins];
 }
