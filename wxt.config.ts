@@ -10,6 +10,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
+  // The sources zip addons.mozilla.org asks for (`npm run zip:firefox`): what builds the extension, not test output.
+  zip: { excludeSources: ['test-results/**', 'playwright-report/**'] },
   hooks: {
     // The popup's one script goes without webextension-polyfill (see lib/browser/native.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
