@@ -56,6 +56,8 @@ describe('Firefox: matter search in the sidebar page', () => {
       info: { menuItemId: 'search-matters', selectionText: target!.display_number, editable: false, pageUrl: tab.url } as Browser.contextMenus.OnClickData,
       tab,
     });
+    // The hand-over is in storage.session, which outlives the event page (Firefox stops it after 30 s idle).
+    await firefox().terminateBackground();
     const panel = await firefox().open('sidepanel.html', { width: 400, height: 800 });
     await until(async () => (await fieldValue(panel, 'searchbox', 'Search matters')) === target!.display_number, { message: 'the handed query' });
     await until(async () => (await results(panel))[0]?.includes(target!.display_number), { message: 'the matter first' });

@@ -8,7 +8,13 @@ import type { Page } from 'puppeteer-core';
 import { openPopup, pickMatter, sandbox, signedIn, useFirefox } from './fixtures';
 import { byRole, click, fill, has, send, textOf, until, waitForText } from './page-helpers';
 
-type PageGlobals = { browser: { action: { getBadgeText(d: object): Promise<string> }; runtime: { getBackgroundPage(): Promise<Record<string, unknown>> } } };
+type PageGlobals = {
+  browser: {
+    action: { getBadgeText(d: object): Promise<string> };
+    alarms: { get(name: string): Promise<{ name: string } | undefined> };
+    runtime: { getBackgroundPage(): Promise<Record<string, unknown>> };
+  };
+};
 const badge = (page: Page) => page.evaluate(() => (globalThis as unknown as PageGlobals).browser.action.getBadgeText({}));
 
 describe('Firefox: timer', () => {
@@ -49,6 +55,10 @@ describe('Firefox: timer', () => {
       async () => ((await (globalThis as unknown as PageGlobals).browser.runtime.getBackgroundPage()) as Record<string, unknown>).__e2eMark ?? null,
     );
     expect(mark).toBeNull(); // a fresh event page, not the old one
+    // The badge's alarm outlived the event page (alarms belong to the extension, not to its background).
+    expect(await popup.evaluate(async () => (await (globalThis as unknown as PageGlobals).browser.alarms.get('timer-badge'))?.name ?? null)).toBe(
+      'timer-badge',
+    );
 
     await sandbox.clearLog();
     await click(popup, 'button', 'Stop timer');
@@ -91,7 +101,7 @@ describe('Firefox: timer', () => {
     const isOpen = () =>
       other.evaluate(() => (globalThis as unknown as { browser: { sidebarAction: { isOpen(d: object): Promise<boolean> } } }).browser.sidebarAction.isOpen({}));
     // Firefox opens an add-on's sidebar when it is installed: close it first (test machinery, chrome scope).
-    await until(async () => (await isOpen()) || undefined, { message: 'the sidebar opened at install' }).catch(() => undefined);
+    await until(async () => (await isOpen()) || undefined, { timeout: 5_000, message: 'the sidebar opened at install' }).catch(() => undefined);
     await firefox().chrome(`Services.wm.getMostRecentWindow('navigator:browser').SidebarController.hide()`);
     await until(async () => !(await isOpen()), { message: 'the sidebar to close' });
     await popup.bringToFront();
