@@ -7,7 +7,7 @@
  * - the moz-extension UUID is pinned with the pref `extensions.webextensions.uuids` (Firefox forgets the
  *   pin on uninstall, so it is pinned again before every install);
  * - the event page is stopped from Firefox's chrome scope, as Firefox does after 30 s idle.
- * One browser per test file; each test gets a freshly installed extension (its storage, IndexedDB and
+ * One browser for the run; each test gets a freshly installed extension (its storage, IndexedDB and
  * session storage go with the uninstall), as the Chromium suite gets a fresh profile.
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';

@@ -1,5 +1,5 @@
 /**
- * What every Firefox test file shares: one Firefox for the file, a freshly installed extension and a reset
+ * What every Firefox test file shares: one Firefox for the run, a freshly installed extension and a reset
  * sandbox for each test, and the steps people take (signing in through Clio's page, connecting Grow).
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -57,10 +57,9 @@ async function authWindow(firefox: Firefox, path: '/oauth/authorize' | '/grow/oa
   return page;
 }
 
-/** Clicks "Sign in with Clio" on `page` and answers the sandbox's OAuth page (as `userId`, when given) with `choice`. */
-export async function signInThroughClio(firefox: Firefox, page: Page, opts: { choice?: 'Approve' | 'Decline'; userId?: number } = {}): Promise<void> {
+/** Clicks "Sign in with Clio" on `page` and answers the sandbox's OAuth page with `choice`. */
+export async function signInThroughClio(firefox: Firefox, page: Page, opts: { choice?: 'Approve' | 'Decline' } = {}): Promise<void> {
   const auth = await authWindow(firefox, '/oauth/authorize', () => click(page, 'button', 'Sign in with Clio'));
-  if (opts.userId !== undefined) await auth.select('select', String(opts.userId));
   await click(auth, 'button', opts.choice ?? 'Approve');
 }
 
