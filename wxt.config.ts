@@ -11,6 +11,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
+  // The sources zip addons.mozilla.org asks for (`npm run zip:firefox`): what builds the extension, not test output.
+  zip: { excludeSources: ['test-results/**', 'playwright-report/**'] },
   hooks: {
     'build:before': () => {
       const warning = embeddedSecretWarning(process.env);
@@ -51,8 +53,8 @@ export default defineConfig({
     action: { default_title: '__MSG_extensionName__', default_popup: 'popup.html' },
     // A build for one server holds it; a build for Clio asks for a region's hosts when that region is chosen
     // (on the "Sign in with Clio" click), never for all four at install.
-    host_permissions: customServer ? hostPermissionsFor(customServer) : [],
-    ...(customServer ? {} : { optional_host_permissions: hostPermissionsFor() }),
+    host_permissions: customServer ? hostPermissionsFor(customServer, browser === 'firefox' ? 'firefox' : 'chrome') : [],
+    ...(customServer ? {} : { optional_host_permissions: hostPermissionsFor(undefined, browser === 'firefox' ? 'firefox' : 'chrome') }),
     browser_specific_settings:
       browser === 'firefox'
         ? {

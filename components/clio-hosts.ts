@@ -12,5 +12,5 @@ export async function currentHosts(): Promise<ClioHosts> {
 
 /** The host permissions the chosen region needs. */
 export async function currentOrigins(): Promise<string[]> {
-  return originsFor(await currentHosts());
+  return originsFor(await currentHosts(), import.meta.env.FIREFOX ? 'firefox' : 'chrome');
 }

@@ -2,13 +2,16 @@
 import { type Browser, browser } from 'wxt/browser';
 import { matterUrl } from '@/lib/clio/links';
 import { t } from '@/lib/i18n';
-import { matterSuggestionText } from '@/lib/matters/omnibox-text';
+import { matterSuggestionText, type SuggestionMarkup } from '@/lib/matters/omnibox-text';
 import type { Services } from './services';
+
+/** The one place that knows how this browser reads a suggestion: Chrome and Edge as XML, Firefox as plain text. */
+const SUGGESTION_MARKUP: SuggestionMarkup = import.meta.env.FIREFOX ? 'plain' : 'xml';
 
 export async function omniboxSuggestions(services: Services, text: string): Promise<Browser.omnibox.SuggestResult[]> {
   if (!text.trim()) return [];
   const { hits } = await services.matters.search(text, { limit: 6 });
-  return hits.map((m) => ({ content: `matter:${m.id}`, description: matterSuggestionText(m) }));
+  return hits.map((m) => ({ content: `matter:${m.id}`, description: matterSuggestionText(m, SUGGESTION_MARKUP) }));
 }
 
 export async function openFromOmnibox(services: Services, text: string): Promise<void> {

@@ -143,7 +143,7 @@ export function createServices() {
     flow,
     vault,
     ownerOf,
-    hostsAllowed: async () => browser.permissions.contains({ origins: originsFor(await hosts()) }),
+    hostsAllowed: async () => browser.permissions.contains({ origins: originsFor(await hosts(), import.meta.env.FIREFOX ? 'firefox' : 'chrome') }),
     forgetUser: forgetUserState,
     forgetGrow: () => growConnection.forget(),
     showStateOf: async (id) => showUserStateOf(await ownerOf(id)),

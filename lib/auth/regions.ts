@@ -53,12 +53,23 @@ export function regionsFor(customServer?: string): RegionChoice[] {
   return customServer ? ['custom'] : [...REGIONS];
 }
 
-/** The host permissions (match patterns) one region's Clio needs: Manage, Grow's API and OAuth, the legacy Lead Inbox. */
-export function originsFor(h: ClioHosts): string[] {
-  return [...new Set([h.manage, h.growApi, h.growOAuth, h.legacyLeadInbox].map((url) => `${new URL(url).origin}/*`))];
+/**
+ * The host permissions (match patterns) one region's Clio needs: Manage, Grow's API and OAuth, the legacy Lead
+ * Inbox. Firefox's match patterns take no port: a pattern with one matches nothing there (no host permission, no
+ * injection, no tab URLs), so for Firefox a server with a port is asked for by its host alone (every port of it).
+ */
+export function originsFor(h: ClioHosts, browser: 'chrome' | 'firefox' = 'chrome'): string[] {
+  return [
+    ...new Set(
+      [h.manage, h.growApi, h.growOAuth, h.legacyLeadInbox].map((url) => {
+        const u = new URL(url);
+        return browser === 'firefox' && u.port ? `${u.protocol}//${u.hostname}/*` : `${u.origin}/*`;
+      }),
+    ),
+  ];
 }
 
 /** Host permissions for the regions a build offers (required for a custom server, optional for Clio's regions). */
-export function hostPermissionsFor(customServer?: string): string[] {
-  return [...new Set(regionsFor(customServer).flatMap((r) => originsFor(hostsFor(r, customServer))))];
+export function hostPermissionsFor(customServer?: string, browser: 'chrome' | 'firefox' = 'chrome'): string[] {
+  return [...new Set(regionsFor(customServer).flatMap((r) => originsFor(hostsFor(r, customServer), browser)))];
 }

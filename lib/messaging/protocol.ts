@@ -3,6 +3,7 @@
  * and the background. Each message names its request and its reply; handlers live beside the
  * feature they serve, not in a switch.
  */
+import type { Browser } from 'wxt/browser';
 import type { ActivityJson } from '../time-entries/clio-activities';
 import type { ActivityDescriptionJson } from '../activity-descriptions/activity-descriptions';
 import type { MatterDetailJson } from '../matters/clio-matters';
@@ -77,6 +78,17 @@ export interface Protocol {
   'grow/disconnect': { request: void; reply: GrowConnection };
   /** The firm's legacy Lead Inbox token ('' forgets it). */
   'grow/set-lead-inbox-token': { request: { token: string }; reply: GrowConnection };
+
+  /**
+   * The browser events the extension answers, raised from one of its own pages: each calls the very function the
+   * event's listener calls. Browsers without a way to dispatch these events from outside (Firefox has no
+   * `contextMenus.onClicked.dispatch` or `commands.onCommand.dispatch`) are tested through them. Never from a
+   * content script (not in CONTENT_SCRIPT_MESSAGES).
+   */
+  'triggers/menu-click': { request: { info: Browser.contextMenus.OnClickData; tab?: Browser.tabs.Tab }; reply: void };
+  'triggers/command': { request: { command: string; tab?: Browser.tabs.Tab }; reply: void };
+  /** The omnibox suggestions for `text`, as `omnibox.onInputChanged` hands them to the browser. */
+  'triggers/omnibox-input': { request: { text: string }; reply: Browser.omnibox.SuggestResult[] };
 }
 
 export type MessageType = keyof Protocol;

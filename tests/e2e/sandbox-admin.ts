@@ -29,30 +29,35 @@ export interface SandboxState {
   grants: { active: number; revoked: number };
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${E2E_SANDBOX}/__admin/${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`sandbox admin ${method} ${path}: ${res.status}`);
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+/** The admin API of the sandbox at `origin` (each e2e suite runs its own sandbox). */
+export function sandboxAdmin(origin: string) {
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${origin}/__admin/${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`sandbox admin ${method} ${path}: ${res.status}`);
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  return {
+    reset: () => call<void>('POST', 'reset'),
+    faults: (f: Record<string, unknown>) => call<void>('POST', 'faults', f),
+    clearFaults: () => call<void>('DELETE', 'faults'),
+    tokens: (t: { expireAll?: boolean; revokeAll?: boolean }) => call<void>('POST', 'tokens', t),
+    config: (c: Record<string, unknown>) => call<void>('POST', 'config', c),
+    log: () => call<LoggedRequest[]>('GET', 'log'),
+    clearLog: () => call<void>('DELETE', 'log'),
+    matters: (query = '', status = 'Open') =>
+      call<Array<{ id: number; display_number: string; description: string; client: { name: string } | null }>>(
+        'GET',
+        `matters?query=${encodeURIComponent(query)}&status=${status}`,
+      ),
+    editMatter: (id: number, change: { description?: string; status?: string }) => call<unknown>('PATCH', `matters/${id}`, change),
+    state: () => call<SandboxState>('GET', 'state'),
+  };
 }
 
-export const sandbox = {
-  reset: () => call<void>('POST', 'reset'),
-  faults: (f: Record<string, unknown>) => call<void>('POST', 'faults', f),
-  clearFaults: () => call<void>('DELETE', 'faults'),
-  tokens: (t: { expireAll?: boolean; revokeAll?: boolean }) => call<void>('POST', 'tokens', t),
-  config: (c: Record<string, unknown>) => call<void>('POST', 'config', c),
-  log: () => call<LoggedRequest[]>('GET', 'log'),
-  clearLog: () => call<void>('DELETE', 'log'),
-  matters: (query = '', status = 'Open') =>
-    call<Array<{ id: number; display_number: string; description: string; client: { name: string } | null }>>(
-      'GET',
-      `matters?query=${encodeURIComponent(query)}&status=${status}`,
-    ),
-  editMatter: (id: number, change: { description?: string; status?: string }) => call<unknown>('PATCH', `matters/${id}`, change),
-  state: () => call<SandboxState>('GET', 'state'),
-};
+export const sandbox = sandboxAdmin(E2E_SANDBOX);

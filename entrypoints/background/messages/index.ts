@@ -10,6 +10,7 @@ import { matterMessages } from './matters';
 import { outboxMessages } from './outbox';
 import { timeEntryMessages } from './time-entries';
 import { timerMessages } from './timer';
+import { triggerMessages } from './triggers';
 
 export const allMessages = (s: Services): Handlers => ({
   ...authMessages(s),
@@ -21,4 +22,5 @@ export const allMessages = (s: Services): Handlers => ({
   ...matterMessages(s),
   ...leadMessages(s),
   ...growMessages(s),
+  ...triggerMessages(s),
 });

@@ -14,6 +14,7 @@ import { matterMessages } from '@/entrypoints/background/messages/matters';
 import { outboxMessages } from '@/entrypoints/background/messages/outbox';
 import { timeEntryMessages } from '@/entrypoints/background/messages/time-entries';
 import { timerMessages } from '@/entrypoints/background/messages/timer';
+import { triggerMessages } from '@/entrypoints/background/messages/triggers';
 import type { Services } from '@/entrypoints/background/services';
 import { CONTENT_SCRIPT_MESSAGES, type MessageType } from '@/lib/messaging/protocol';
 
@@ -56,6 +57,7 @@ describe('message families', () => {
     ['matters', matterMessages(services)],
     ['leads', leadMessages(services)],
     ['grow', growMessages(services)],
+    ['triggers', triggerMessages(services)],
   ];
 
   it.each(families)('the %s file serves only its own family', (family, handlers) => {
@@ -90,12 +92,24 @@ describe('handlers hand the request to their service', () => {
     ['leads/duplicates', { email: 'a@b.c', phone: '' }, fromPage, 'leads.duplicates', ['a@b.c', '', true]],
     ['leads/duplicates', { email: 'a@b.c', phone: '' }, fromExtension, 'leads.duplicates', ['a@b.c', '', false]],
     ['grow/set-lead-inbox-token', { token: 't' }, fromExtension, 'growConnection.setLeadInboxToken', ['t']],
+    // The keyboard command's own function (commands.ts onCommand), as its listener calls it.
+    ['triggers/command', { command: 'toggle-timer' }, fromExtension, 'timer.toggle', []],
   ];
   it.each(cases)('%s', async (type, request, sender, call, args) => {
     const { services, calls } = recordingServices();
     const handler = allMessages(services)[type] as (data: unknown, sender: Browser.runtime.MessageSender) => unknown;
     await handler(request, sender);
     expect(calls).toEqual([[call, args]]);
+  });
+
+  it('triggers/omnibox-input answers with what the omnibox listener suggests (omnibox.ts omniboxSuggestions)', async () => {
+    const { services, calls } = recordingServices();
+    const hit = { id: 7, displayNumber: '00007-Zebra', description: 'Zebra & <Sons>', clientName: 'Ann Lee' };
+    (services as { matters: unknown }).matters = { search: (...args: unknown[]) => (calls.push(['matters.search', args]), Promise.resolve({ hits: [hit] })) };
+    const suggestions = await allMessages(services)['triggers/omnibox-input']({ text: 'zebra' }, fromExtension);
+    expect(calls).toEqual([['matters.search', ['zebra', { limit: 6 }]]]);
+    // Unit tests build for Chrome: the XML form (the Firefox form is tested in omnibox-text.test.ts and e2e).
+    expect(suggestions).toEqual([{ content: 'matter:7', description: '<match>00007-Zebra</match> Zebra &amp; &lt;Sons&gt; <dim>— Ann Lee</dim>' }]);
   });
 
   it('activity-descriptions/list answers from the cache', async () => {
