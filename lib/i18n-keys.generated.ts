@@ -272,6 +272,8 @@ export interface MessageArgs {
   needHostPermission: [];
   fieldPage: [];
   growNeedsPage: [];
+  noteTooLong: [];
+  leadMessageTooLong: [];
 }
 
 export type MessageKey = keyof MessageArgs;

@@ -4,7 +4,7 @@
  */
 import type { MessageKey } from '@/lib/i18n-keys.generated';
 import type { Candidate, ExtractedLead, FieldSource } from '@/lib/page-reading/extract-lead';
-import type { LeadDraft } from '@/lib/leads/lead';
+import { type LeadDraft, MAX_LEAD_MESSAGE_CHARS } from '@/lib/leads/lead';
 
 export type FieldName = 'firstName' | 'lastName' | 'email' | 'phone' | 'message' | 'page';
 export type Fields = Record<FieldName, string>;
@@ -91,6 +91,7 @@ export function validate(f: Fields): Partial<Record<FieldName, MessageKey>> {
   if (!f.firstName.trim()) errors.firstName = 'growNeedsFirstName';
   if (!f.lastName.trim()) errors.lastName = 'growNeedsLastName';
   if (!f.message.trim()) errors.message = 'growNeedsMessage';
+  else if (f.message.length > MAX_LEAD_MESSAGE_CHARS) errors.message = 'leadMessageTooLong';
   if (!f.page.trim()) errors.page = 'growNeedsPage';
   if (f.email.trim() && !EMAIL_RE.test(f.email.trim())) errors.email = 'notAnEmail';
   return errors;

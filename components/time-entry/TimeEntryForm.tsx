@@ -9,6 +9,7 @@ import { AppError } from '@/lib/errors';
 import { say, t } from '@/lib/i18n';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
+import { MAX_NOTE_CHARS } from '@/lib/time-entries/limits';
 import { isoDateIn } from '@/lib/dates';
 import type { PopupDraft } from '@/lib/drafts/drafts';
 import { ActivitySelect } from './ActivitySelect';
@@ -46,6 +47,7 @@ export function TimeEntryForm({
     if (!draft.matter) errs.matter = t('chooseMatter');
     if (!duration.ok) errs.duration = say(duration.error);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errs.date = t('enterDate');
+    if (draft.note.length > MAX_NOTE_CHARS) errs.note = t('noteTooLong');
     setErrors(errs);
     if (!draft.matter || !duration.ok || Object.keys(errs).length) {
       setStatus({ s: { tone: 'error', text: t('fixMarkedFields') } });

@@ -10,7 +10,7 @@ import type { Outbox } from '../outbox/outbox';
 import { growDuplicates } from './clio-grow-leads';
 import { takeClickContext } from './click-contexts';
 import { type CountryCode, type ExtractedLead, extractLead, type PageFacts } from '../page-reading/extract-lead';
-import type { CaptureContext, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutcome } from './lead';
+import { type CaptureContext, type GrowDuplicate, type GrowStatus, type LeadDraft, type LeadSendOutcome, MAX_LEAD_MESSAGE_CHARS } from './lead';
 import { GROW_LEAD, type GrowLeadPayload } from './lead-courier';
 
 /** Numbers written without a country code are read as the firm's country (the region, else the browser's locale). */
@@ -58,6 +58,10 @@ export class LeadService {
    */
   async send({ replaces, ...draft }: LeadDraft & { replaces?: string }): Promise<LeadSendOutcome> {
     const { via, inboxUrl } = await this.deps.status();
+    if (draft.message.length > MAX_LEAD_MESSAGE_CHARS)
+      throw appError('validation', t('leadMessageTooLong'), {
+        fieldErrors: { from_message: t('leadMessageTooLong') },
+      });
     if (!via) throw appError('signed-out', t('leadNotConnected'));
     const payload: GrowLeadPayload = { draft, source: await this.deps.source(), via };
     if (replaces && (await this.deps.outbox.get(replaces))?.state === 'failed') await this.deps.outbox.discard(replaces);

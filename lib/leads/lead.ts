@@ -1,4 +1,7 @@
 /** A lead as the capture form holds it, and what the surfaces learn about capturing. */
+
+/** The longest message a lead may carry (what the page reader takes of a selection, too). */
+export const MAX_LEAD_MESSAGE_CHARS = 5_000;
 export interface LeadDraft {
   firstName: string;
   lastName: string;

@@ -9,6 +9,7 @@ import type { MatterRef } from '../matter-ref';
 import type { OutboxEntry } from '../outbox/outbox-machine';
 import type { Outbox } from '../outbox/outbox';
 import { type ActivityJson, todaysTimeEntries, updateTimeEntry } from './clio-activities';
+import { MAX_NOTE_CHARS } from './limits';
 import { TIME_ENTRY, type TimeEntryPayload } from './time-entry-courier';
 
 /** The longest entry the extension writes: a day. */
@@ -38,9 +39,10 @@ export function isCalendarDate(s: string): boolean {
  * Why an entry cannot be saved, by field; null when it can. The background checks again what the form
  * checked: a message may come from any of the extension's pages, in any state.
  */
-export function timeEntryProblem(entry: Pick<TimeEntryPayload, 'matter' | 'seconds' | 'date'>): AppError | null {
+export function timeEntryProblem(entry: Pick<TimeEntryPayload, 'matter' | 'seconds' | 'date'> & { note?: string }): AppError | null {
   if (!entry.matter?.id) return appError('validation', t('chooseMatter'), { fieldErrors: { matter: t('chooseMatter') } });
   if (!isCalendarDate(entry.date)) return appError('validation', t('enterDate'), { fieldErrors: { date: t('enterRealDate') } });
+  if ((entry.note ?? '').length > MAX_NOTE_CHARS) return appError('validation', t('noteTooLong'), { fieldErrors: { note: t('noteTooLong') } });
   if (!(entry.seconds > 0 && entry.seconds <= MAX_ENTRY_SECONDS))
     return appError('validation', t('enterDuration'), { fieldErrors: { quantity: t('durationRange') } });
   return null;

@@ -20,3 +20,11 @@ describe('the page a lead came from', () => {
     expect(fromGrowErrors({ referring_url: 'is invalid' }).fields).toEqual({ page: 'is invalid' });
   });
 });
+
+describe('the lead message', () => {
+  it('is refused at the field past 5,000 characters, before anything is sent', () => {
+    const fields = { ...EMPTY, firstName: 'Ada', lastName: 'Lee', page: 'https://example.org/', message: 'x'.repeat(5_000) };
+    expect(validate(fields).message).toBeUndefined();
+    expect(validate({ ...fields, message: 'x'.repeat(5_001) }).message).toBe('leadMessageTooLong');
+  });
+});

@@ -24,4 +24,11 @@ describe('the background’s own checks of a time entry', () => {
     expect(timeEntryProblem({ matter, seconds: MAX_ENTRY_SECONDS + 1, date: '2026-11-30' })?.fieldErrors).toHaveProperty('quantity');
     expect(timeEntryProblem({ matter: null as never, seconds: 60, date: '2026-11-30' })?.fieldErrors).toEqual({ matter: 'Choose a matter.' });
   });
+
+  it('refuses a description past 5,000 characters at its field', () => {
+    expect(timeEntryProblem({ matter, seconds: 60, date: '2026-11-30', note: 'x'.repeat(5_000) })).toBeNull();
+    expect(timeEntryProblem({ matter, seconds: 60, date: '2026-11-30', note: 'x'.repeat(5_001) })?.fieldErrors).toEqual({
+      note: 'Keep the description under 5,000 characters.',
+    });
+  });
 });
