@@ -372,3 +372,35 @@ test('the page address sent to Grow leaves out the query and fragment; the full 
   await expect(captureDialog(page).getByRole('status')).toContainText('Sent to Clio Grow');
   expect((await sandbox.state()).leads.map((l) => (l as { referring_url: string }).referring_url)).toEqual([`${PAGES}/contact`, page.url()]);
 });
+
+test('on a page of an origin the extension has no permission for, a right-click without a grant opens the form in a window', async ({
+  context,
+  worker,
+  extensionPage,
+}) => {
+  await connectGrow(extensionPage);
+  // The sandbox's second origin: the same pages at `localhost`, which no build has host permission for.
+  const otherOrigin = E2E_SANDBOX.replace('127.0.0.1', 'localhost');
+  const before = await worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id));
+  const page = await context.newPage();
+  await page.goto(`${otherOrigin}/pages/contact`);
+  const selected = await select(page, '#message');
+  const tabId = await worker.evaluate(async (known) => (await chrome.tabs.query({})).map((t) => t.id).find((id) => !known.includes(id)), before);
+  const opened = context.waitForEvent('page');
+  // A dispatched click grants no activeTab, as a person's real click on such a page would not without the menu.
+  await worker.evaluate(
+    ({ tabId, url, selectionText }) =>
+      chrome.contextMenus.onClicked.dispatch(
+        { menuItemId: 'capture-lead', selectionText, pageUrl: url, editable: false },
+        { id: tabId, url, title: 'Contact us', index: 0 },
+      ),
+    { tabId, url: page.url(), selectionText: selected },
+  );
+  const win = await opened;
+  await win.waitForLoadState();
+  expect(win.url()).toMatch(/\/capture-window\.html\?click=/);
+  await expect(field(win, 'Message')).toHaveValue(/injured in a car accident on Route 9/);
+  await expect(field(win, 'Page address')).toHaveValue(`${otherOrigin}/pages/contact`);
+  await expect(captureDialog(page)).toHaveCount(0); // nothing was injected into the page
+  await screenshot(win, 'capture-window-no-grant');
+});
