@@ -21,9 +21,8 @@ import { growInboxUrl } from '@/lib/clio/links';
 import { matterSyncItem } from '@/lib/matters/matter-items';
 import { MatterService } from '@/lib/matters/matter-service';
 import { indexedDbMatterStore } from '@/lib/matters/matter-store';
-import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { Outbox } from '@/lib/outbox/outbox';
-import { storageOutboxStore } from '@/lib/outbox/outbox-store';
+import { indexedDbOutboxStore } from '@/lib/outbox/outbox-store';
 import { settingsItem } from '@/lib/settings/settings-item';
 import { indexedDbSecretStore } from '@/lib/storage/secret-store';
 import { forgetUserState, showUserStateOf, stateOwner } from '@/lib/storage/user-state';
@@ -85,7 +84,7 @@ export function createServices() {
   });
 
   const outbox: Outbox = new Outbox({
-    store: storageOutboxStore<OutboxEntry>(),
+    store: indexedDbOutboxStore(),
     couriers: {
       [TIME_ENTRY]: timeEntryCourier(client),
       [TIMER_STOP]: timerStopCourier(client),

@@ -7,8 +7,8 @@ import { regionsFor, type RegionChoice } from '@/lib/auth/regions';
 import { AppError } from '@/lib/errors';
 import { around, t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
-import { isOpen, type OutboxEntry } from '@/lib/outbox/outbox-machine';
-import { storageOutboxStore } from '@/lib/outbox/outbox-store';
+import { isOpen } from '@/lib/outbox/outbox-machine';
+import { outboxViewItem } from '@/lib/outbox/outbox-store';
 import { accountItem } from '@/lib/auth/account-item';
 import { growConnectionItem } from '@/lib/grow/grow-connection-item';
 import { settingsItem, type Settings } from '@/lib/settings/settings-item';
@@ -32,7 +32,7 @@ export function Options() {
     try {
       const mine = acct.owner;
       const { revoked, forgot } = await send('auth/sign-out', { forget });
-      const waiting = (await storageOutboxStore<OutboxEntry>().load()).filter((e) => isOpen(e) && e.owner === mine && e.kind !== GROW_LEAD).length;
+      const waiting = (await outboxViewItem.getValue()).filter((e) => isOpen(e) && e.owner === mine && e.kind !== GROW_LEAD).length;
       const text = [
         revoked ? t('signedOutRevoked') : t('signedOutNotConfirmed'),
         waiting === 0 ? '' : waiting === 1 ? t('entriesWaitingOne') : t('entriesWaitingMany', waiting),

@@ -6,11 +6,10 @@ import type { GrowLeadPayload } from '@/lib/leads/lead-courier';
 import { GROW_LEAD } from '@/lib/leads/lead-courier';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
-import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
-import { storageOutboxStore } from '@/lib/outbox/outbox-store';
+import { outboxViewItem } from '@/lib/outbox/outbox-store';
 
 export function WaitingLeads() {
-  const outbox = useFollowed({ entries: storageOutboxStore<OutboxEntry>().item })?.entries;
+  const outbox = useFollowed({ entries: outboxViewItem })?.entries;
   const [grow, setGrow] = useState<string | null>(null);
   useEffect(() => void currentHosts().then((h) => setGrow(h.growApi)), []);
   // Leads belong to the firm's Grow of the chosen region: those of another region wait for it.

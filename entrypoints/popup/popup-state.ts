@@ -2,7 +2,7 @@
 import { accountItem, type AccountState } from '@/lib/auth/account-item';
 import { type PopupDraft, popupDraftItem } from '@/lib/drafts/drafts';
 import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
-import { storageOutboxStore } from '@/lib/outbox/outbox-store';
+import { outboxViewItem } from '@/lib/outbox/outbox-store';
 import { followItems, type Sources } from '@/lib/storage/follow';
 import type { TimerState } from '@/lib/timer/model';
 import { type IdleSpan, idleItem, timerItem } from '@/lib/timer/timer-items';
@@ -20,7 +20,7 @@ const ITEMS: Sources<PopupState> = {
   draft: popupDraftItem,
   timer: timerItem,
   idle: idleItem,
-  outbox: storageOutboxStore<OutboxEntry>().item,
+  outbox: outboxViewItem,
 };
 
 /** Calls `onState` with the whole state once it is read, then again on every change. Returns the stop. */

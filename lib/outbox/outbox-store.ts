@@ -1,7 +1,61 @@
-/** The outbox's entries in `storage.local`: they survive worker kills and browser restarts. */
+/**
+ * Where the outbox's entries live: the extension's IndexedDB, one record per entry (a large entry never
+ * fills one shared value for all the others), out of reach of content scripts, which can read and write
+ * `storage.local` but not the extension's IndexedDB. The surfaces see a copy the background writes after every
+ * change to `storage.session`, which content scripts cannot read either (the extension never widens its
+ * access level). Only the background writes both.
+ */
 import { defineItem } from '../storage/item';
+import type { OutboxEntry } from './outbox-machine';
+import type { OutboxStore } from './outbox';
 
-export function storageOutboxStore<E>() {
-  const item = defineItem<E[]>('local:outbox', { fallback: [] });
-  return { item, load: () => item.getValue(), save: (entries: E[]) => item.setValue(entries) };
+/** What the popup and the options page show of the outbox (written by the background only). */
+export const outboxViewItem = defineItem<OutboxEntry[]>('session:outbox-view', { fallback: [] });
+
+const STORE = 'entries';
+
+interface Row {
+  id: string;
+  /** The entry's place in the outbox: entries of a kind go in the order they were made. */
+  order: number;
+  entry: OutboxEntry;
+}
+
+export function indexedDbOutboxStore(dbName = 'clio-companion-outbox', view: { setValue(e: OutboxEntry[]): Promise<void> } = outboxViewItem): OutboxStore {
+  let db: Promise<IDBDatabase> | undefined;
+  const open = () =>
+    (db ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(dbName, 1);
+      req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'id' });
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => {
+        db = undefined;
+        reject(req.error);
+      };
+    }));
+  const done = (tx: IDBTransaction) =>
+    new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+  return {
+    async load() {
+      const tx = (await open()).transaction(STORE, 'readonly');
+      const rows = await new Promise<Row[]>((resolve, reject) => {
+        const req = tx.objectStore(STORE).getAll();
+        req.onsuccess = () => resolve(req.result as Row[]);
+        req.onerror = () => reject(req.error);
+      });
+      return rows.sort((a, b) => a.order - b.order).map((r) => r.entry);
+    },
+    async save(entries) {
+      const tx = (await open()).transaction(STORE, 'readwrite');
+      const store = tx.objectStore(STORE);
+      store.clear();
+      for (const [order, entry] of entries.entries()) store.put({ id: entry.id, order, entry } satisfies Row);
+      await done(tx);
+      await view.setValue(entries);
+    },
+  };
 }

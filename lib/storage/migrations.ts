@@ -9,6 +9,8 @@
  */
 import { browser } from 'wxt/browser';
 import { builtInServer, hostsOf } from '../auth/app-config';
+import type { OutboxEntry } from '../outbox/outbox-machine';
+import { indexedDbOutboxStore } from '../outbox/outbox-store';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings-item';
 
 export interface RawStore {
@@ -71,6 +73,23 @@ export const STEPS: Step[] = [
       });
       // Items kept a version mark beside them (`settings$`); the chain's version replaces them.
       await store.remove([...oldKeys, ...Object.keys(all).filter((k) => k.endsWith('$'))]);
+    },
+  },
+  {
+    to: 3,
+    what: 'the outbox leaves storage.local (which content scripts can read and write) for IndexedDB, one record an entry',
+    async run(all, store) {
+      const entries = (all.outbox as OutboxEntry[] | undefined) ?? [];
+      if (entries.length) {
+        const outbox = indexedDbOutboxStore();
+        const already = await outbox.load();
+        const moved = entries
+          .filter((e) => !already.some((a) => a.id === e.id))
+          // storage.local kept Infinity as null: an entry with no next attempt waits for the user.
+          .map((e) => ({ ...e, nextAttemptAt: e.nextAttemptAt ?? Number.POSITIVE_INFINITY }));
+        await outbox.save([...already, ...moved]);
+      }
+      await store.remove(['outbox']);
     },
   },
 ];

@@ -1,7 +1,7 @@
 /** Time entries in Firefox: one saved from the popup, and one saved while Clio's connections drop, sent exactly once. */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { openPopup, pickMatter, sandbox, signedIn, stored, useFirefox } from './fixtures';
+import { openPopup, pickMatter, sandbox, signedIn, useFirefox } from './fixtures';
 import { byRole, click, fieldValue, fill, until, visibleText, waitForText } from './page-helpers';
 
 async function logTimeForm(popup: Page, matterNumber: string) {
@@ -51,7 +51,12 @@ describe('Firefox: time entry', () => {
     // Once the outbox holds nothing but sent entries, nothing more will go: count what arrived.
     await until(
       async () => {
-        const { outbox } = await stored<{ outbox?: Array<{ state: string }> }>(popup, ['outbox']);
+        // The outbox lives in IndexedDB; the surfaces see the background's copy in storage.session.
+        const outbox = (await popup.evaluate(() =>
+          (globalThis as unknown as { browser: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).browser.storage.session
+            .get('outbox-view')
+            .then((r) => r['outbox-view']),
+        )) as Array<{ state: string }> | undefined;
         return !!outbox?.length && outbox.every((e) => e.state === 'sent');
       },
       { timeout: 60_000, message: 'the outbox to deliver the entry' },

@@ -1,3 +1,5 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { accountItem } from '@/lib/auth/account-item';
@@ -5,7 +7,7 @@ import { hostsFor } from '@/lib/auth/regions';
 import { panelDraftsItem, popupDraftItem } from '@/lib/drafts/drafts';
 import { growConnectionItem } from '@/lib/grow/grow-connection-item';
 import { matterSyncItem } from '@/lib/matters/matter-items';
-import { storageOutboxStore } from '@/lib/outbox/outbox-store';
+import { indexedDbOutboxStore, outboxViewItem } from '@/lib/outbox/outbox-store';
 import { settingsItem } from '@/lib/settings/settings-item';
 import { LATEST_STORAGE_VERSION, migrateStorage, STORAGE_VERSION_KEY } from '@/lib/storage/migrations';
 import { showUserStateOf } from '@/lib/storage/user-state';
@@ -20,6 +22,7 @@ const aside = (old['user-state-aside'] as Record<string, Record<string, unknown>
 describe('the migration chain from 0.1.0', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
+    globalThis.indexedDB = new IDBFactory();
     await fakeBrowser.storage.local.set(structuredClone(old));
   });
 
@@ -38,12 +41,15 @@ describe('the migration chain from 0.1.0', () => {
     // Pending, uncertain and failed entries, the other user's included: none lost, none changed (so none sent twice) but
     // for their owner: leads belong to the firm's Grow, and an entry made while signed out to the user whose state it is.
     const growOwner = hostsFor('CA').growApi;
-    expect(await storageOutboxStore().load()).toEqual(
-      (old.outbox as Array<{ id: string; kind: string; owner?: string }>).map((e) =>
-        e.kind === 'grow-lead' ? { ...e, owner: growOwner } : e.owner ? e : { ...e, owner: ME },
-      ),
-    );
+    // They now live in IndexedDB (content scripts cannot reach it), in the same order; the surfaces see a copy.
+    const expected = (old.outbox as Array<{ id: string; kind: string; owner?: string; nextAttemptAt: number | null }>).map((e) => ({
+      ...(e.kind === 'grow-lead' ? { ...e, owner: growOwner } : e.owner ? e : { ...e, owner: ME }),
+      nextAttemptAt: e.nextAttemptAt ?? Number.POSITIVE_INFINITY,
+    }));
+    expect(await indexedDbOutboxStore().load()).toEqual(expected);
+    expect(await outboxViewItem.getValue()).toEqual(JSON.parse(JSON.stringify(expected))); // storage keeps Infinity as null
     const stored = await fakeBrowser.storage.local.get(null);
+    expect(stored.outbox).toBeUndefined();
     expect(stored['activity-descriptions']).toEqual(old['activity-descriptions']);
     expect(stored['rate-limiter:manage']).toEqual(old['rate-limiter:manage']);
     expect(stored[STORAGE_VERSION_KEY]).toBe(LATEST_STORAGE_VERSION);
