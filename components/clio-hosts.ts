@@ -1,6 +1,6 @@
 /** Where Clio is for the extension's pages: the chosen region, or the server this build points at. */
-import { builtInServer, hostsOf } from '@/lib/auth/app-config';
-import { type ClioHosts, originsFor } from '@/lib/auth/regions';
+import { builtInServer, hostsOf, originsOfThisBuild } from '@/lib/auth/app-config';
+import type { ClioHosts } from '@/lib/auth/regions';
 import { settingsItem } from '@/lib/settings/settings-item';
 
 /** The Clio-compatible server baked into this build (WXT_CLIO_SERVER), if any. */
@@ -12,5 +12,5 @@ export async function currentHosts(): Promise<ClioHosts> {
 
 /** The host permissions the chosen region needs. */
 export async function currentOrigins(): Promise<string[]> {
-  return originsFor(await currentHosts(), import.meta.env.FIREFOX ? 'firefox' : 'chrome');
+  return originsOfThisBuild(await currentHosts());
 }

@@ -3,9 +3,8 @@ import { browser } from 'wxt/browser';
 import { activityDescriptionsCached, FRESHEN_AFTER_MS } from '@/lib/activity-descriptions/activity-descriptions';
 import { AccountService, markSignedOut } from '@/lib/auth/account';
 import { accountItem } from '@/lib/auth/account-item';
-import { APP_SECRETS_KEY, type AppSecrets, builtInConfig, chosenRegion, growApp, hostsOf, manageApp } from '@/lib/auth/app-config';
+import { APP_SECRETS_KEY, type AppSecrets, builtInConfig, chosenRegion, growApp, hostsOf, manageApp, originsOfThisBuild } from '@/lib/auth/app-config';
 import { REFRESH_AHEAD_MS } from '@/lib/auth/oauth';
-import { originsFor } from '@/lib/auth/regions';
 import { ClioSession } from '@/lib/auth/session';
 import { httpTokenEndpoint } from '@/lib/auth/token-endpoint';
 import { browserWebAuthFlow } from '@/lib/browser/web-auth-flow';
@@ -142,7 +141,7 @@ export function createServices() {
     flow,
     vault,
     ownerOf,
-    hostsAllowed: async () => browser.permissions.contains({ origins: originsFor(await hosts(), import.meta.env.FIREFOX ? 'firefox' : 'chrome') }),
+    hostsAllowed: async () => browser.permissions.contains({ origins: originsOfThisBuild(await hosts()) }),
     forgetUser: forgetUserState,
     forgetGrow: () => growConnection.forget(),
     showStateOf: async (id) => showUserStateOf(await ownerOf(id)),

@@ -14,10 +14,13 @@ export async function fetchAccount(client: ClioClient): Promise<AccountState & {
   return { signedIn: true, user: { id: me.id, name: me.name, email: me.email, ...(me.time_zone ? { timeZone: me.time_zone } : {}) } };
 }
 
-/** Signed out (by the user, or Clio ended the session): who signed in last is kept, for the entries held for them. */
-export async function markSignedOut(problem?: string): Promise<AccountState> {
+/**
+ * Signed out (by the user, or Clio ended the session): who signed in last is kept, for the entries held for
+ * them, unless the user asked to forget this browser's data.
+ */
+export async function markSignedOut(problem?: string, o: { forgetLastUser?: boolean } = {}): Promise<AccountState> {
   const was = await accountItem.getValue();
-  const lastUser = was.user && was.owner ? { name: was.user.name, owner: was.owner } : was.lastUser;
+  const lastUser = o.forgetLastUser ? undefined : was.user && was.owner ? { name: was.user.name, owner: was.owner } : was.lastUser;
   const state: AccountState = { signedIn: false, ...(lastUser ? { lastUser } : {}), ...(problem ? { problem } : {}) };
   await accountItem.setValue(state);
   return state;
@@ -50,8 +53,7 @@ export class AccountService {
   async signIn(): Promise<AccountState> {
     if (!(await this.deps.hostsAllowed())) throw appError('forbidden', t('needHostPermission'));
     await this.deps.session.signIn();
-    const account = { ...(await fetchAccount(this.deps.client)), owner: '' };
-    account.owner = await this.deps.ownerOf(account.user.id);
+    const account = await this.withOwner(await fetchAccount(this.deps.client));
     // Another user's timer, drafts and recent matters are put aside for them first.
     await this.deps.showStateOf(account.user.id);
     await accountItem.setValue(account);
@@ -67,20 +69,22 @@ export class AccountService {
     const owner = (await accountItem.getValue()).owner;
     const { revoked } = await this.deps.session.signOut();
     await this.deps.signedOut();
-    const state = await markSignedOut();
+    const state = await markSignedOut(undefined, { forgetLastUser: !!o.forget });
     if (!o.forget) return { ...state, revoked };
     const forgot = owner ? await this.deps.forgetUser(owner) : [];
     if (await this.deps.forgetGrow()) forgot.push('grow-connection');
-    const { lastUser: _gone, ...rest } = state;
-    await accountItem.setValue(rest);
-    return { ...rest, revoked, forgot };
+    return { ...state, revoked, forgot };
   }
 
   async refresh(): Promise<AccountState> {
-    const account = await fetchAccount(this.deps.client);
-    const state: AccountState = { ...account, owner: await this.deps.ownerOf(account.user.id) };
-    await accountItem.setValue(state);
-    return state;
+    const account = await this.withOwner(await fetchAccount(this.deps.client));
+    await accountItem.setValue(account);
+    return account;
+  }
+
+  /** The account with the owner its entries carry (Clio origin # user id). */
+  private async withOwner<A extends { user: { id: number } }>(account: A): Promise<A & { owner: string }> {
+    return { ...account, owner: await this.deps.ownerOf(account.user.id) };
   }
 
   redirectUri(): string {

@@ -2,7 +2,7 @@
  * Which Clio server and which Clio apps the extension talks to: the settings a user chose,
  * over the values built in (WXT_CLIO_* and WXT_GROW_* build variables).
  */
-import { hostsFor, regionsFor, type ClioHosts, type RegionChoice } from './regions';
+import { hostsFor, regionsFor, type ClioHosts, type RegionChoice, originsFor } from './regions';
 import type { Settings } from '../settings/settings-item';
 
 export interface BuildConfig {
@@ -50,6 +50,9 @@ export function buildConfig(env: Record<string, string | undefined>): BuildConfi
 export function builtInServer(): string | undefined {
   return import.meta.env.WXT_CLIO_SERVER?.replace(/\/+$/, '') || undefined;
 }
+
+/** The host permissions one region's hosts need in the browser this build is for (Firefox's patterns take no port). */
+export const originsOfThisBuild = (h: ClioHosts): string[] => originsFor(h, import.meta.env.FIREFOX ? 'firefox' : 'chrome');
 
 /** What this build carries (the WXT_* build variables), read once where the build's environment is. */
 export function builtInConfig(): BuildConfig {

@@ -49,12 +49,12 @@ export async function forgetUserState(owner: string): Promise<Forgotten> {
   const cleared = new Set<string>();
   const { [owner]: theirs, ...others } = await asideItem.getValue();
   if (theirs) {
-    for (const [key, value] of Object.entries(theirs)) if (holdsSomething(value)) cleared.add(key);
+    for (const [key, value] of Object.entries(theirs)) if (heldSomething(key, value)) cleared.add(key);
     await asideItem.setValue(others);
   }
   if ((await stateOwnerItem.getValue()) === owner) {
     for (const [key, { item }] of perUserItems()) {
-      if (holdsSomething(await item.getValue()) && JSON.stringify(await item.getValue()) !== JSON.stringify(item.fallback)) cleared.add(key);
+      if (heldSomething(key, await item.getValue())) cleared.add(key);
       await item.remove();
     }
     await stateOwnerItem.remove();
@@ -62,9 +62,6 @@ export async function forgetUserState(owner: string): Promise<Forgotten> {
   return [...cleared].sort();
 }
 
-const holdsSomething = (v: unknown) =>
-  v !== null &&
-  v !== undefined &&
-  v !== 0 &&
-  !(Array.isArray(v) && !v.length) &&
-  !(typeof v === 'object' && !Array.isArray(v) && !Object.keys(v as object).length);
+/** Did the item `key` hold something (anything but what it reads as when nothing is stored)? */
+const heldSomething = (key: string, value: unknown): boolean =>
+  value !== undefined && value !== null && JSON.stringify(value) !== JSON.stringify(perUserItems().get(key)?.item.fallback);
