@@ -5,7 +5,8 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { whoAmI } from '@/lib/auth/clio-who-am-i';
-import { indexedDbMatterStore } from '@/lib/matters/matter-store';
+import { indexedDbMatterStore } from '@/lib/matters/matter-store-idb';
+import { normalisePhoneDigits } from '@/lib/matters/lookup-keys';
 import { MatterService, type SyncStatus } from '@/lib/matters/matter-service';
 import { startSandbox, type Sandbox } from '@/sandbox/server';
 import { requestLines, sandboxAdmin, signedInClient, type SandboxAdmin } from '../helpers/clio-sandbox';
@@ -53,6 +54,7 @@ async function world() {
   await admin.clearLog();
   return {
     me,
+    client,
     session,
     service,
     store,
@@ -100,8 +102,79 @@ describe('MatterService', () => {
       [MATTERS, MATTERS],
     ]);
     expect(w.statuses.every((s, i) => s.ready === (i === w.statuses.length - 1))).toBe(true);
-    expect(w.status()).toEqual({ running: false, kind: 'full', fetched: MATTERS, total: MATTERS, lastSyncAt: w.now(), startedAt: w.now(), ready: true });
+    expect(w.status()).toEqual({
+      running: false,
+      kind: 'full',
+      fetched: MATTERS,
+      total: MATTERS,
+      lastSyncAt: w.now(),
+      startedAt: w.now(),
+      ready: true,
+      learning: false,
+    });
     expect(await w.store.loadAll()).toHaveLength(MATTERS);
+  });
+
+  it('exact lookups by the client’s email and phone, display number and client reference, from the store’s keys', async () => {
+    const w = await world();
+    await w.service.sync();
+    await admin.clearLog();
+    const [target] = (await admin.matters('', 'Open')).filter((m) => m.client_reference);
+    const detail = await w.service.detail(target!.id);
+    const email = detail.matter.client!.primary_email_address!;
+    const phone = normalisePhoneDigits(detail.matter.client!.primary_phone_number!)!;
+    await admin.clearLog();
+
+    const cold = new MatterService({
+      client: w.client,
+      store: w.reopened(),
+      userId: async () => w.me,
+      status: { get: w.status as never, set: async () => undefined },
+    });
+    const found = await cold.byKeys({
+      emails: [email.toUpperCase()],
+      phones: [phone],
+      displayNumbers: [target!.display_number],
+      clientReferences: [target!.client_reference!],
+    });
+    expect(found.learning).toBe(false);
+    expect(found.ready).toBe(true);
+    const hit = found.matches.find((m) => m.matter.id === target!.id)!;
+    expect(hit.matched.map((k) => k.kind)).toEqual(['email', 'phone', 'displayNumber', 'clientReference']);
+    expect(hit.matter).toMatchObject({ clientEmails: expect.arrayContaining([email]), clientReference: target!.client_reference });
+    // Every matter of that client shares its email.
+    expect(found.matches.filter((m) => m.matched.some((k) => k.kind === 'email')).every((m) => m.matter.clientId === hit.matter.clientId)).toBe(true);
+    expect(await w.manageRequests()).toEqual([]);
+  });
+
+  it('a pass leaves the index packed: a woken worker searches it without reading every matter', async () => {
+    const w = await world();
+    await w.service.sync();
+    expect((await w.store.log()).packedSeq).not.toBeNull();
+    const store = w.reopened();
+    const reads: string[] = [];
+    const watched = new Proxy(store, {
+      get: (target, key) => {
+        if (key === 'loadAll' || key === 'chunk') reads.push(key);
+        return target[key as keyof typeof target];
+      },
+    });
+    const [target] = await admin.matters('', 'Open');
+    const cold = new MatterService({
+      client: w.client,
+      store: watched,
+      userId: async () => w.me,
+      status: { get: w.status as never, set: async () => undefined },
+    });
+    expect((await cold.search(target!.display_number)).hits[0]).toMatchObject({ id: target!.id, displayNumber: target!.display_number });
+    expect(reads).toEqual([]);
+
+    // A sync that changes one matter: the next search sees it, still without reading every matter.
+    await admin.editMatter(target!.id, { description: 'Quixotic renamed matter' });
+    w.tick(10 * MINUTE);
+    await cold.sync();
+    expect((await cold.search('quixotic')).hits.map((m) => m.id)).toEqual([target!.id]);
+    expect(reads).toEqual([]);
   });
 
   it('syncIfStale syncs only when the last pass is older than asked, and then incrementally', async () => {
