@@ -124,13 +124,12 @@ export class MatterService {
   }
 
   /**
-   * After an update of the extension: opens the store (which upgrades an older one in place), says
-   * whether it is still learning, and starts the pass that fills in what an older format lacked.
+   * After an update of the extension: opens the store (which upgrades an older one in place) and
+   * starts the pass that fills in what an older format lacked (its status says it is still learning).
    */
   async prepare(): Promise<void> {
     const meta = await this.deps.store.getMeta();
     if (!meta || (await this.deps.userId()) === null) return;
-    await this.patchStatus({ learning: !!meta.learning });
     if (meta.learning) await this.sync().catch(() => undefined);
     else await this.packIfBehind().catch(() => undefined);
   }
@@ -158,7 +157,8 @@ export class MatterService {
       });
       this.syncs.set(userId, sync);
     }
-    await this.patchStatus({ running: true, fetched: 0, total: null, startedAt: this.now() });
+    const learning = !!(await this.deps.store.getMeta())?.learning;
+    await this.patchStatus({ running: true, fetched: 0, total: null, startedAt: this.now(), learning });
     try {
       const result = await sync.run({ full });
       if (outlived()) return await this.dropOutlivedPass();
@@ -174,12 +174,17 @@ export class MatterService {
     }
   }
 
-  /** Syncs when the last pass is older than `maxAgeMs` (the panel opening on a stale index). */
+  /**
+   * Syncs when the last pass is older than `maxAgeMs` (the panel opening on a stale index), or when
+   * the index is still learning what an older format lacked (its pass did not run, or died).
+   */
   async syncIfStale(maxAgeMs: number): Promise<void> {
     const s = await this.deps.status.get();
     // A pass marked running long ago died with its worker: it does not hold back a new one.
     const running = s.running && this.now() - (s.startedAt ?? 0) < 10 * 60_000;
-    if (!running && (s.lastSyncAt === null || this.now() - s.lastSyncAt > maxAgeMs)) await this.sync().catch(() => undefined);
+    if (running) return;
+    const stale = s.lastSyncAt === null || this.now() - s.lastSyncAt > maxAgeMs;
+    if (stale || (await this.deps.store.getMeta())?.learning) await this.sync().catch(() => undefined);
   }
 
   /** Signed out: the firm's matters do not stay in this browser. */

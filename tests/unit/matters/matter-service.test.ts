@@ -10,6 +10,7 @@ import { normalisePhoneDigits } from '@/lib/matters/lookup-keys';
 import { MatterService, type SyncStatus } from '@/lib/matters/matter-service';
 import { startSandbox, type Sandbox } from '@/sandbox/server';
 import { requestLines, sandboxAdmin, signedInClient, type SandboxAdmin } from '../helpers/clio-sandbox';
+import { formatOneDatabase } from './format-one';
 
 const MATTERS = 450; // three pages of 200
 const SIGNED_OUT: SyncStatus = { running: false, fetched: 0, total: null, lastSyncAt: null, ready: false };
@@ -27,12 +28,11 @@ beforeEach(() => admin.reset());
 
 let databases = 0;
 
-/** A signed-in MatterService with its own IndexedDB; `onStatus` sees every status it writes. */
-async function world() {
+/** A signed-in MatterService with its own IndexedDB (or the one named); `onStatus` sees every status it writes. */
+async function world(dbName = `matters-${++databases}`) {
   let clock = Date.now();
   const { client, session } = await signedInClient(sandbox.origin);
   const me = (await whoAmI(client)).id;
-  const dbName = `matters-${++databases}`;
   const store = indexedDbMatterStore(dbName);
   let status: SyncStatus = SIGNED_OUT;
   const statuses: SyncStatus[] = [];
@@ -175,6 +175,30 @@ describe('MatterService', () => {
     await cold.sync();
     expect((await cold.search('quixotic')).hits.map((m) => m.id)).toEqual([target!.id]);
     expect(reads).toEqual([]);
+  });
+
+  it('after an update from format 1: search works from what was kept, and prepare() learns the clients in one full pass', async () => {
+    const first = await world();
+    await first.service.sync();
+    const kept = (await first.store.loadAll()).map(({ clientReference: _r, clientEmails: _e, clientPhones: _p, ...old }) => old);
+    const name = `matters-format-one-${++databases}`;
+    await formatOneDatabase(name, kept, { ...(await first.store.getMeta()), formatVersion: 1 });
+    const w = await world(name);
+    w.setStatus(first.status());
+    const [target] = await admin.matters('', 'Open');
+
+    expect((await w.service.search(target!.display_number)).hits[0]).toMatchObject({ id: target!.id, displayNumber: target!.display_number });
+    const email = target!.client!.primary_email_address!;
+    expect(await w.service.byKeys({ emails: [email] })).toMatchObject({ matches: [], learning: true, ready: true });
+    expect(await w.manageRequests()).toEqual([]);
+
+    await w.service.prepare();
+    expect(await w.manageRequests()).toEqual(['GET /matters.json', 'GET /matters.json', 'GET /matters.json']); // ⌈450 / 200⌉
+    expect(w.statuses[0]).toMatchObject({ running: true, learning: true });
+    expect(w.status()).toMatchObject({ running: false, kind: 'full', learning: false, ready: true });
+    const after = await w.service.byKeys({ emails: [email] });
+    expect(after.learning).toBe(false);
+    expect(after.matches.map((m) => m.matter.id)).toContain(target!.id);
   });
 
   it('syncIfStale syncs only when the last pass is older than asked, and then incrementally', async () => {

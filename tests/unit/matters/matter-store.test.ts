@@ -13,6 +13,7 @@ import { MatterSync } from '@/lib/matters/matter-sync';
 import { createMatterIndex } from '@/lib/matters/search';
 import { FakeMatterSource } from './fake-source';
 import { clioMatter, matter } from './fixtures';
+import { formatOneDatabase } from './format-one';
 
 let n = 0;
 const dbName = () => `matter-store-test-${++n}`;
@@ -112,24 +113,6 @@ describe('indexedDbMatterStore', () => {
     expect(await reopened.loadAll()).toHaveLength(700);
   });
 });
-
-/** A database as format 1 (the previous release) wrote it: matters without client fields, and its meta. */
-async function formatOneDatabase(name: string, matters: object[], meta: object): Promise<void> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const r = indexedDB.open(name, 1);
-    r.onupgradeneeded = () => {
-      r.result.createObjectStore('matters', { keyPath: 'id' });
-      r.result.createObjectStore('meta');
-    };
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-  const tx = db.transaction(['matters', 'meta'], 'readwrite');
-  for (const m of matters) tx.objectStore('matters').put(m);
-  tx.objectStore('meta').put(meta, 'sync');
-  await new Promise((resolve) => (tx.oncomplete = resolve));
-  db.close();
-}
 
 describe('the upgrade of a format-1 database, in place', () => {
   const v1 = (id: number, clientName: string) => {
