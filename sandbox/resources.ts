@@ -3,7 +3,7 @@
  * the associations that `fields=assoc{…}` can open one level deep.
  */
 import { createHash } from 'node:crypto';
-import { isoTime, type Activity, type ActivityDescription, type Contact, type Db, type Matter, type Timer, type User } from './model';
+import { isoTime, type Activity, type ActivityDescription, type Contact, type Db, type Matter, type Relationship, type Timer, type User } from './model';
 
 export interface RenderCtx {
   db: Db;
@@ -31,6 +31,7 @@ export type KindName =
   | 'email_address'
   | 'phone_number'
   | 'matter'
+  | 'relationship'
   | 'practice_area'
   | 'activity_description'
   | 'rate'
@@ -178,6 +179,20 @@ const matter: Kind<Matter> = {
   },
 };
 
+const relationship: Kind<Relationship> = {
+  defaults: ['id', 'etag'],
+  fields: {
+    id: (r) => r.id,
+    etag: (r) => etagOf('relationship', r.id, r.rev, r.updatedAt),
+    description: (r) => r.description,
+    ...stamps,
+  },
+  associations: {
+    matter: { kind: 'matter', get: (r, { db }) => db.matters.get(r.matterId) ?? null },
+    contact: { kind: 'contact', get: (r, { db }) => db.contacts.get(r.contactId) ?? null },
+  },
+};
+
 export interface ResolvedRate {
   amount: number;
   non_billable_amount: number;
@@ -290,6 +305,7 @@ export const KINDS: Record<KindName, Kind<any>> = {
   email_address: emailAddress,
   phone_number: phoneNumber,
   matter,
+  relationship,
   practice_area: practiceArea,
   activity_description: activityDescription,
   rate,
