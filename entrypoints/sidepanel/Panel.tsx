@@ -155,8 +155,9 @@ function Lookup({ sync, handedQuery }: { sync: SyncStatus | undefined; handedQue
       <SyncLine sync={sync} />
       {note ? <p class="hint">{note}</p> : null}
       <ul id="matter-results" class="results" aria-label={t('mattersList')}>
+        {/* Keyed by position: a keystroke rewrites the rows' text in place, where keys by matter would replace most rows' nodes. */}
         {hits.map((m, i) => (
-          <li key={m.id} id={`matter-${m.id}`} class={i === active ? 'active' : ''} aria-current={i === active ? 'true' : undefined}>
+          <li key={i} id={`matter-${m.id}`} class={i === active ? 'active' : ''} aria-current={i === active ? 'true' : undefined}>
             <button type="button" class="result" onClick={() => setOpen(m)}>
               <span class="num">{m.displayNumber}</span>
               <span class={`badge status-${m.status.toLowerCase()}`}>{matterStatusText(m.status)}</span>

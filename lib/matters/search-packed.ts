@@ -7,7 +7,7 @@
  * for 17 MB in Chromium). The typed arrays are views into the Blob's bytes. Pure.
  */
 import type { MatterRow, MatterStatus } from './matter';
-import { markSlots, type TokenTable } from './search-tokens';
+import type { TokenTable } from './search-tokens';
 
 export const PACKED_FORMAT = 1;
 
@@ -35,6 +35,10 @@ export interface PackedIndex {
   /** Slot i's row is rows[rowStarts[i] … rowStarts[i + 1]), UTF-8 (see encodeRow). */
   rowStarts: Uint32Array;
   rows: Uint8Array;
+  /** Some exact-match key holds no digit (a display number of letters only): a query without digits may match one. */
+  digitlessKeys: boolean;
+  /** The tokens, split (in memory only: a reader that split them a slice at a time). */
+  sortedTokens?: readonly string[];
 }
 
 /** Whether a stored value is a packed index this code reads. */
@@ -45,6 +49,7 @@ export function isPackedIndex(v: unknown): v is PackedIndex {
     p.format === PACKED_FORMAT &&
     typeof p.count === 'number' &&
     typeof p.tokens === 'string' &&
+    typeof p.digitlessKeys === 'boolean' &&
     p.postingStarts instanceof Uint32Array &&
     p.postings instanceof Uint32Array &&
     p.ids instanceof Float64Array &&
@@ -97,12 +102,19 @@ export function hasExactKey(p: Pick<PackedIndex, 'exactKeys' | 'exactStarts'>, s
 /** A packed index's tokens as a TokenTable (slot numbers as packed). */
 export class PackedTokens implements TokenTable {
   readonly sorted: readonly string[];
-  constructor(private readonly p: Pick<PackedIndex, 'tokens' | 'postingStarts' | 'postings'>) {
-    this.sorted = p.tokens ? p.tokens.split('\n') : [];
+  constructor(private readonly p: Pick<PackedIndex, 'tokens' | 'postingStarts' | 'postings' | 'sortedTokens'>) {
+    this.sorted = p.sortedTokens ?? (p.tokens ? p.tokens.split('\n') : []);
   }
 
   markAt(i: number, q: number, best: Uint8Array, touched: number[]): void {
-    markSlots(this.p.postings.subarray(this.p.postingStarts[i]!, this.p.postingStarts[i + 1]!), q, best, touched);
+    // (No subarray: a one-letter query marks thousands of tokens.)
+    const { postings, postingStarts } = this.p;
+    for (let k = postingStarts[i]!, end = postingStarts[i + 1]!; k < end; k++) {
+      const slot = postings[k]!;
+      const b = best[slot]!;
+      if (b === 0) touched.push(slot);
+      if (q > b) best[slot] = q;
+    }
   }
 
   /** The slots of the token at sorted position i. */
@@ -171,6 +183,7 @@ const STRINGS = ['tokens', 'exactKeys'] as const;
 interface BlobHeader {
   format: typeof PACKED_FORMAT;
   count: number;
+  digitlessKeys: boolean;
   /** Section name → [byte offset, byte length], offsets from the start of the Blob, 8-byte aligned. */
   sections: Record<string, [number, number]>;
 }
@@ -182,42 +195,55 @@ export function packedToBlob(p: PackedIndex): Promise<Blob> {
   return new Response(rawBlob(p).stream().pipeThrough(new CompressionStream('gzip'))).blob();
 }
 
-/** Compressed bytes fed to the inflater at a time: each inflates to a few hundred kB, a task of a few ms. */
-const INFLATE_SLICE = 64 * 1024;
+/** Compressed bytes fed to the inflater at a time: each inflates to well under a megabyte, a task of a few ms. */
+const INFLATE_SLICE = 128 * 1024;
+/** Tokens split off the token text between pauses. */
+const SPLIT_SLICE = 20_000;
 const noPause = () => Promise.resolve();
 
 /**
  * The packed index in a Blob written by packedToBlob; null if it is not one (another format, or damaged).
- * The Blob is inflated a slice at a time with `pause()` between slices (a whole Blob piped through
- * DecompressionStream inflates in tasks of a fifth of a second for 100,000 matters), then its sections
- * are read as views.
+ * The compressed bytes are read at once (a Blob's bytes arrive without blocking the page), then inflated
+ * a slice at a time into a buffer of the size gzip recorded, and the tokens split a slice at a time,
+ * with `pause()` between slices: piped whole through DecompressionStream, 100,000 matters inflate in
+ * tasks of a fifth of a second.
  */
 export async function packedFromBlob(blob: Blob, pause: () => Promise<void> = noPause): Promise<PackedIndex | null> {
   let buf: ArrayBuffer;
   try {
-    buf = await inflateSliced(blob, pause);
+    buf = await inflateSliced(new Uint8Array(await blob.arrayBuffer()), pause);
   } catch {
     return null;
   }
   await pause();
-  return fromRaw(buf);
+  const p = fromRaw(buf);
+  if (!p) return null;
+  await pause();
+  return { ...p, sortedTokens: await splitSliced(p.tokens, pause) };
 }
 
-async function inflateSliced(blob: Blob, pause: () => Promise<void>): Promise<ArrayBuffer> {
+async function inflateSliced(input: Uint8Array<ArrayBuffer>, pause: () => Promise<void>): Promise<ArrayBuffer> {
+  // gzip ends with the inflated size (mod 2^32); a buffer of that size is filled as the slices inflate.
+  const size = input.length >= 4 ? new DataView(input.buffer, input.byteOffset + input.length - 4).getUint32(0, true) : 0;
+  let out = new Uint8Array(size);
+  let at = 0;
   const inflater = new DecompressionStream('gzip');
   const writer = inflater.writable.getWriter();
   const reader = inflater.readable.getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
   const reading = (async () => {
     for (let r = await reader.read(); !r.done; r = await reader.read()) {
-      parts.push(r.value);
-      total += r.value.byteLength;
+      if (at + r.value.byteLength > out.length) {
+        const grown = new Uint8Array(Math.max(out.length * 2, at + r.value.byteLength));
+        grown.set(out.subarray(0, at));
+        out = grown;
+      }
+      out.set(r.value, at);
+      at += r.value.byteLength;
     }
   })();
   try {
-    for (let at = 0; at < blob.size; at += INFLATE_SLICE) {
-      await writer.write(new Uint8Array(await blob.slice(at, at + INFLATE_SLICE).arrayBuffer()));
+    for (let from = 0; from < input.length; from += INFLATE_SLICE) {
+      await writer.write(input.subarray(from, from + INFLATE_SLICE));
       await pause();
     }
     await writer.close();
@@ -226,13 +252,26 @@ async function inflateSliced(blob: Blob, pause: () => Promise<void>): Promise<Ar
     throw e;
   }
   await reading;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
+  return at === out.length ? out.buffer : out.slice(0, at).buffer;
+}
+
+/** `text.split('\n')`, a slice of tokens at a time. */
+async function splitSliced(text: string, pause: () => Promise<void>): Promise<string[]> {
+  const out: string[] = [];
+  if (!text) return out;
+  let from = 0;
+  for (;;) {
+    for (let n = 0; n < SPLIT_SLICE; n++) {
+      const to = text.indexOf('\n', from);
+      if (to < 0) {
+        out.push(text.slice(from));
+        return out;
+      }
+      out.push(text.slice(from, to));
+      from = to + 1;
+    }
+    await pause();
   }
-  return out.buffer;
 }
 
 /** A 4-byte header length, the header (JSON), then each section 8-byte aligned. */
@@ -256,7 +295,7 @@ function rawBlob(p: PackedIndex): Blob {
   let headerBytes = new Uint8Array(0);
   for (let room = 1024; ; room *= 2) {
     layout(room);
-    headerBytes = encoder.encode(JSON.stringify({ format: PACKED_FORMAT, count: p.count, sections } satisfies BlobHeader));
+    headerBytes = encoder.encode(JSON.stringify({ format: PACKED_FORMAT, count: p.count, digitlessKeys: p.digitlessKeys, sections } satisfies BlobHeader));
     if (4 + headerBytes.length <= room) break;
   }
   const start = sections[bodies[0]![0]]![0];
@@ -284,7 +323,7 @@ function fromRaw(buf: ArrayBuffer): PackedIndex | null {
     return null;
   }
   if (header.format !== PACKED_FORMAT) return null;
-  const out: Record<string, unknown> = { format: PACKED_FORMAT, count: header.count };
+  const out: Record<string, unknown> = { format: PACKED_FORMAT, count: header.count, digitlessKeys: header.digitlessKeys !== false };
   for (const [name, Type] of Object.entries(ARRAYS)) {
     const [offset, bytes] = header.sections[name] ?? [0, -1];
     if (bytes < 0 || offset + bytes > buf.byteLength) return null;

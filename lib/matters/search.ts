@@ -73,6 +73,7 @@ export const DEFAULT_SEARCH_LIMIT = 20;
 const DEFAULT_STATUSES: ReadonlySet<MatterStatus> = new Set<MatterStatus>(['Open', 'Pending']);
 /** Removing more than this many matters at once may rebuild the index instead (see rebuildPays). */
 const REBUILD_MIN_REMOVALS = 64;
+const HAS_DIGIT = /\p{N}/u;
 /** The status rank of a slot without a live matter (free, or a base slot retired): no filter passes it. */
 const DEAD = 3;
 
@@ -110,6 +111,8 @@ class IndexState {
   readonly freeSlots: number[] = [];
   /** How many slots hold a matter. */
   live: number;
+  /** Some exact-match key holds no digit: only then can a query without digits be an exact match. */
+  digitlessKeys: boolean;
 
   constructor(base: PackedIndex | null = null) {
     this.base = base;
@@ -122,6 +125,7 @@ class IndexState {
     this.attorneyOf = grown(base?.attorney, new Float64Array(room));
     this.idOf = grown(base?.ids, new Float64Array(room));
     this.live = this.baseCount;
+    this.digitlessKeys = base?.digitlessKeys ?? false;
   }
 
   /** A new slot at the end, the columns grown when full. */
@@ -170,6 +174,7 @@ class IndexState {
     this.docTokens[k] = this.tokens.index(slot, matterTokens(m), fresh ? undefined : this.docTokens[k]);
     this.docs[k] = m;
     this.docKeys.delete(slot);
+    if (!this.digitlessKeys && this.exactKeys(slot).some((key) => !HAS_DIGIT.test(key))) this.digitlessKeys = true;
     this.statusRank[slot] = statusRankOf(m.status);
     this.recency[slot] = recencyOf(m);
     this.attorneyOf[slot] = m.responsibleAttorneyId ?? -1;
@@ -238,6 +243,11 @@ class IndexState {
       this.docKeys.set(slot, keys);
     }
     return keys;
+  }
+
+  /** Whether a query whose words run together as `joined` can be anyone's exact-match key (most are not, having no digit). */
+  mayBeExactKey(joined: string): boolean {
+    return this.digitlessKeys || HAS_DIGIT.test(joined);
   }
 
   /** Base and changes as one packed index, slots in id order. */
@@ -324,6 +334,7 @@ class IndexState {
       rows: rows.bytes(),
       exactKeys: exactKeys.join(''),
       exactStarts,
+      digitlessKeys: this.digitlessKeys,
     };
   }
 }
@@ -416,12 +427,16 @@ function offerRanked(state: IndexState, candidates: number[], acc: Uint16Array, 
   // An exact display-number / number match matches every word exactly, so only those
   // candidates need their keys compared.
   const joined = qWords.join('');
-  const allExact = Q_EXACT * qWords.length;
-  for (const s of candidates) {
-    if (!passes(filter, statusRank[s]!, attorneyOf[s]!)) continue;
+  const allExact = state.mayBeExactKey(joined) ? Q_EXACT * qWords.length : -1;
+  const { statusMask, attorney } = filter;
+  // (passes() and rankScore() written out: a one-letter query at 100,000 matters has tens of thousands of candidates.)
+  for (let i = 0; i < candidates.length; i++) {
+    const s = candidates[i]!;
+    const rank = statusRank[s]!;
+    if (((statusMask >> rank) & 1) === 0 || (attorney !== null && attorneyOf[s] !== attorney)) continue;
     const a = acc[s]!;
     const exact = a === allExact && state.hasExactKey(s, joined);
-    top.offer(s, rankScore(exact, a, statusRank[s]!), recency[s]!, idOf[s]!);
+    top.offer(s, rankScore(exact, a, rank), recency[s]!, idOf[s]!);
   }
 }
 

@@ -89,8 +89,15 @@ export interface KeystrokeFigures {
   samples: number;
 }
 
-/** Types names, numbers and typos into an open panel, keystroke by keystroke, and times each one's results. */
+/**
+ * Types names, numbers and typos into an open panel, keystroke by keystroke, and times each one's results;
+ * from when its index answers (keystrokes while it opens are the opening's to measure).
+ */
 export async function panelKeystrokes(panel: Page): Promise<KeystrokeFigures> {
+  const first = panel.getByRole('searchbox', { name: 'Search matters' });
+  await first.fill('a');
+  await panel.getByRole('list', { name: 'Matters' }).getByRole('listitem').first().waitFor({ timeout: 60_000 });
+  await first.fill('');
   // Keydown → the results list changes → style and layout done (our work), and → the next frame
   // painted (which adds the wait for the display's next refresh, up to 16.7 ms at 60 Hz).
   await panel.evaluate(`(function () {
@@ -180,16 +187,21 @@ export interface ColdLookupFigures {
   medianMs: number;
   maxMs: number;
   runs: number;
+  /** The same lookup, the background running: median. */
+  warmMs: number;
 }
 
 /** Times `matters/by-keys` from an extension page, the background stopped before each. */
 export async function coldLookups(context: BrowserContext, page: Page, query: unknown, runs = 10): Promise<ColdLookupFigures> {
   const { cdp, status } = await watchWorkers(context, page);
+  const message = { channel: 'clio-companion', type: 'matters/by-keys', data: query };
   const times: number[] = [];
+  const warm: number[] = [];
   for (let i = 0; i < runs; i++) {
     await stopWorkers(cdp, status, ['background.js']);
-    times.push(await timeReply(page, { channel: 'clio-companion', type: 'matters/by-keys', data: query }));
+    times.push(await timeReply(page, message));
+    warm.push(await timeReply(page, message));
   }
   await cdp.detach();
-  return { medianMs: median(times), maxMs: Math.max(...times), runs };
+  return { medianMs: median(times), maxMs: Math.max(...times), runs, warmMs: median(warm) };
 }

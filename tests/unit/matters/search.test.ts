@@ -299,3 +299,35 @@ describe('incremental index', () => {
     expect(idx.search('smith').map((m) => m.id)).toEqual([2]);
   });
 });
+
+describe('an exact display number of letters alone', () => {
+  const firm = [
+    matter({ id: 1, displayNumber: 'ALPHA', number: null, description: 'Retainer', lastActivityDate: '2020-01-01' }),
+    matter({ id: 2, displayNumber: '00002-Beta', description: 'Alpha Corp — merger', lastActivityDate: '2025-01-01' }),
+    matter({ id: 3, displayNumber: '00003-Gamma', description: 'Alpha Corp — lease', lastActivityDate: '2025-02-01' }),
+  ];
+  it.each<[string, () => MatterIndex]>([
+    ['built', () => createMatterIndex(firm)],
+    ['packed', () => openPackedIndex(createMatterIndex(firm).pack())],
+    [
+      'added beside a packed base',
+      () => {
+        const idx = openPackedIndex(createMatterIndex(firm.slice(1)).pack());
+        idx.upsert([firm[0]!]);
+        return idx;
+      },
+    ],
+  ])('ranks first, however the index was made (%s)', (_kind, make) => {
+    expect(
+      make()
+        .search('alpha')
+        .map((m) => m.id),
+    ).toEqual([1, 3, 2]);
+  });
+
+  it('without one, a query without digits is never an exact match (and costs no key comparison)', () => {
+    const idx = openPackedIndex(createMatterIndex(firm.slice(1)).pack());
+    expect(idx.pack().digitlessKeys).toBe(false);
+    expect(createMatterIndex(firm).pack().digitlessKeys).toBe(true);
+  });
+});
