@@ -55,6 +55,11 @@ export default defineConfig({
     // (on the "Sign in with Clio" click), never for all four at install.
     host_permissions: customServer ? hostPermissionsFor(customServer, browser === 'firefox' ? 'firefox' : 'chrome') : [],
     ...(customServer ? {} : { optional_host_permissions: hostPermissionsFor(undefined, browser === 'firefox' ? 'firefox' : 'chrome') }),
+    // The dialog pages that open in a frame over a web page, and nothing else. With `use_dynamic_url`, Chrome
+    // refuses a web page that frames them by the extension's id (which would tell the page the extension is
+    // installed, and let it frame our form); the frame our content script adds loads them (tests/e2e/hostile-page).
+    // Firefox's moz-extension:// host is already a random per-install id.
+    web_accessible_resources: [{ resources: ['capture-window.html'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }],
     browser_specific_settings:
       browser === 'firefox'
         ? {

@@ -274,6 +274,7 @@ export interface MessageArgs {
   growNeedsPage: [];
   noteTooLong: [];
   leadMessageTooLong: [];
+  frameCovered: [];
 }
 
 export type MessageKey = keyof MessageArgs;

@@ -1,15 +1,13 @@
 /**
- * The capture form, shared by the in-page dialog and the extension window: prefilled from the
- * background's extraction, duplicate notice, validation, sending through the outbox.
- * Page text only ever reaches the DOM as text nodes and input values.
- *
- * A class component: preact/hooks would add 1 kB gzip to the in-page bundle (budget 15 kB).
+ * The capture form of the capture dialog's page (in its frame over the page, or its window): prefilled from the
+ * people read in the page facts, duplicate notice, validation, sending through the outbox. Page text only ever
+ * reaches the DOM as text nodes and input values.
  */
 import { messageOf } from '@/components/error-message';
 import { Component } from 'preact';
 import { around, t } from '@/lib/i18n';
-import type { PageFacts } from '@/lib/page-reading/extract-lead';
-import type { GrowDuplicate, LeadSendOutcome } from '@/lib/leads/lead';
+import { extractLead } from '@/lib/page-reading/extract-lead';
+import type { CaptureReading, GrowDuplicate, LeadSendOutcome } from '@/lib/leads/lead';
 import { send } from '@/lib/messaging/send';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import {
@@ -33,8 +31,10 @@ const REQUIRED: FieldName[] = ['firstName', 'lastName', 'message'];
 const phoneText: PhoneText = (p) => (p.ext ? t('phoneWithExtension', p.value, p.ext) : p.value);
 
 interface Props {
-  /** The page facts, once the surface has them (from the DOM, the right-click, or both). */
-  facts: Promise<PageFacts>;
+  /** The page facts the dialog was opened with (from the DOM, the right-click, or both). */
+  reading: CaptureReading;
+  /** The page covers the dialog's frame now: sending waits, and the form says why. */
+  covered: boolean;
   onClose: () => void;
 }
 
@@ -77,23 +77,18 @@ export class LeadForm extends Component<Props, State> {
       (g) => this.setState({ connected: g.via !== null }),
       () => undefined,
     );
-    this.props.facts
-      .then(async (f) => {
-        this.setState({ pageUrl: f.url });
-        try {
-          const lead = await send('leads/extract', f);
-          this.setState({ choices: choicesOf(lead, phoneText) });
-          this.fill({ ...prefill(lead, phoneText), page: referringUrlOf(f.url) });
-        } catch (e) {
-          this.fill({ ...EMPTY, message: f.selection.trim() || [f.title, f.url].filter(Boolean).join('\n'), page: referringUrlOf(f.url) });
-          this.say('error', t('captureExtractFailed', messageOf(e)));
-        }
-      })
-      .catch((e) => this.say('error', messageOf(e)))
-      .finally(() => {
-        this.setState({ ready: true });
-        this.checkDuplicates(0);
-      });
+    const { facts, country } = this.props.reading;
+    this.setState({ pageUrl: facts.url });
+    try {
+      const lead = extractLead(facts, { defaultCountry: country });
+      this.setState({ choices: choicesOf(lead, phoneText) });
+      this.fill({ ...prefill(lead, phoneText), page: referringUrlOf(facts.url) });
+    } catch (e) {
+      this.fill({ ...EMPTY, message: facts.selection.trim() || [facts.title, facts.url].filter(Boolean).join('\n'), page: referringUrlOf(facts.url) });
+      this.say('error', t('captureExtractFailed', messageOf(e)));
+    }
+    this.setState({ ready: true });
+    this.checkDuplicates(0);
   }
 
   override componentWillUnmount() {
@@ -149,7 +144,7 @@ export class LeadForm extends Component<Props, State> {
   private submit = async (e?: Event) => {
     e?.preventDefault();
     const { fields, sending, outcome } = this.state;
-    if (sending || outcome?.state === 'sent' || outcome?.state === 'pending') return;
+    if (sending || this.props.covered || outcome?.state === 'sent' || outcome?.state === 'pending') return;
     const errors: FieldErrors = Object.fromEntries(Object.entries(validate(fields)).map(([name, key]) => [name, t(key)]));
     const invalid = FIELDS.find((f) => errors[f.name]);
     this.setState({ errors });
@@ -225,7 +220,7 @@ export class LeadForm extends Component<Props, State> {
     return all.length > 1 ? <Others id={`cl-${name}-others`} choices={rest.slice(0, 5)} onPick={this.pick} /> : null;
   }
 
-  override render(_: Props, s: State) {
+  override render({ covered }: Props, s: State) {
     const done = s.outcome?.state === 'sent' || s.outcome?.state === 'pending';
     const [foundOn, afterUrl] = around('captureFoundOn');
     return (
@@ -257,9 +252,14 @@ export class LeadForm extends Component<Props, State> {
           {t('captureRequired')}
         </p>
         <StatusMessage status={s.status} />
+        {covered && !done && (
+          <p id="cl-covered" class="cl-notice">
+            {t('frameCovered')}
+          </p>
+        )}
         <div class="cl-actions">
           {!done && (
-            <button type="submit" class="cl-primary" disabled={s.sending}>
+            <button type="submit" class="cl-primary" disabled={s.sending || covered} aria-describedby={covered ? 'cl-covered' : undefined}>
               {s.sending ? t('sending') : s.outcome?.state === 'failed' ? t('tryAgain') : t('sendToGrow')}
             </button>
           )}

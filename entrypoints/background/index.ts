@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { serveMessages } from '@/lib/messaging/serve';
 import { migrateStorage } from '@/lib/storage/migrations';
 import { dispatchAlarms } from './alarms';
-import { sweepClickContextsLater } from './capture-menu';
+import { sweepHandOffsLater } from './capture-menu';
 import { watchBadge } from './badge';
 import { onCommand } from './commands';
 import { watchIdle } from './idle';
@@ -31,7 +31,7 @@ export default defineBackground({
     browser.runtime.onStartup.addListener(() => void scheduleTokenRefresh(services.session));
     watchBadge();
     watchIdle();
-    sweepClickContextsLater();
+    sweepHandOffsLater();
     void keepSyncing();
     // An attempt under way when the last worker died may have reached Clio: look before resending.
     void ready.then(() => services.outbox.recover()).then(() => services.outbox.flush());

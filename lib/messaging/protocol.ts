@@ -9,8 +9,8 @@ import type { ActivityDescriptionJson } from '../activity-descriptions/activity-
 import type { MatterDetailJson } from '../matters/clio-matters';
 import type { IndexedMatter } from '../matters/matter';
 import type { MatterLookup } from '../matters/matter-lookup';
-import type { ExtractedLead, PageFacts } from '../page-reading/extract-lead';
-import type { CaptureContext, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutcome } from '../leads/lead';
+import type { PageFacts } from '../page-reading/extract-lead';
+import type { CaptureReading, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutcome } from '../leads/lead';
 import type { OutboxEntry } from '../outbox/outbox-machine';
 import type { PopupDraft, TimeEntryDraft } from '../drafts/drafts';
 import type { AccountState } from '../auth/account-item';
@@ -63,10 +63,13 @@ export interface Protocol {
   'outbox/retry': { request: { id: string }; reply: void };
   'outbox/discard': { request: { id: string }; reply: void };
 
-  /** What the capture UI opens with: the page and the right-click (by the sender's tab, or a fallback window's click id). */
-  'leads/context': { request: { clickId?: string }; reply: CaptureContext };
-  /** Names, emails and phones found in the page facts (run here: the phone library is too big for the page). */
-  'leads/extract': { request: PageFacts; reply: ExtractedLead };
+  /**
+   * From the capture content script: what it read of its page, kept (with what the right-click was on) for the
+   * dialog's frame under a one-time id, which goes in the frame's address.
+   */
+  'leads/hand-off': { request: PageFacts; reply: { id: string } };
+  /** From the capture dialog's page: the facts it was opened with (once), or null for an unknown id. */
+  'leads/reading': { request: { id: string }; reply: CaptureReading | null };
   /** Grow contacts with this email or phone ("Already in Grow: …"). */
   'leads/duplicates': { request: { email: string; phone: string }; reply: GrowDuplicate[] };
   /** Sends the lead to Grow through the outbox: never lost, never doubled. */
@@ -96,10 +99,4 @@ export type RequestOf<T extends MessageType> = Protocol[T]['request'];
 export type ReplyOf<T extends MessageType> = Protocol[T]['reply'];
 
 /** The only messages a content script (page context, however ours) may send. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
-  'leads/context',
-  'leads/extract',
-  'leads/duplicates',
-  'leads/send',
-  'grow/status',
-]);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['leads/hand-off']);

@@ -28,21 +28,19 @@ export const budgets: Budget[] = [
     what: 'background (service worker) JS, gzip',
     budget: '≤ 40 kB',
     limit: 40,
-    owner: '#10', // lead extraction (with the phone library) leaves the worker for the capture page in #10
   },
   {
     id: 'worker-wake',
     what: 'background: waking a stopped worker to its first reply',
     budget: '≤ 2 × the same for a worker of a few lines',
     limit: 2,
-    owner: '#10', // the worker's size: evaluating 49 kB of code is most of the wake
+    owner: '#10', // the worker's start: 31 kB of code and the storage it reads before the first reply
   },
   {
     id: 'page-script-js',
     what: 'script added to a page on a click (reads the page, mounts the frame), gzip',
     budget: '≤ 8 kB',
     limit: 8,
-    owner: '#10', // today the capture content script carries the whole dialog; #10 moves it into an extension frame
   },
   { id: 'dialog-frame-js', what: "a dialog's frame page (capture, save to Clio, deadline): JS, gzip", budget: '≤ 35 kB', limit: 35 },
   {
@@ -50,7 +48,6 @@ export const budgets: Budget[] = [
     what: "a dialog's frame page: menu click to dialog shown",
     budget: '≤ 2 × the same for a frame holding one paragraph',
     limit: 2,
-    owner: '#10',
   },
   { id: 'zip', what: 'whole zip', budget: '≤ 200 kB', limit: 200 },
   {

@@ -70,8 +70,8 @@ describe('message families', () => {
     expect(new Set(served).size).toBe(served.length);
   });
 
-  it('content scripts may send only capture messages, each of which has a handler', () => {
-    for (const type of CONTENT_SCRIPT_MESSAGES) expect(type === 'grow/status' || type.startsWith('leads/')).toBe(true);
+  it('content scripts may only hand a page over to a dialog: all the rest comes from extension pages (the frame)', () => {
+    expect([...CONTENT_SCRIPT_MESSAGES]).toEqual(['leads/hand-off']);
   });
 });
 
@@ -88,9 +88,9 @@ describe('handlers hand the request to their service', () => {
     ['matters/lookup', { query: 'lee', mine: true }, fromExtension, 'matters.search', ['lee', { mine: true }]],
     ['matters/sync', { ifOlderThanMs: 1000 }, fromExtension, 'matters.syncIfStale', [1000]],
     ['matters/sync', { full: true }, fromExtension, 'matters.sync', [true]],
-    ['leads/context', {}, fromPage, 'leads.context', [undefined, 4]],
-    ['leads/duplicates', { email: 'a@b.c', phone: '' }, fromPage, 'leads.duplicates', ['a@b.c', '', true]],
-    ['leads/duplicates', { email: 'a@b.c', phone: '' }, fromExtension, 'leads.duplicates', ['a@b.c', '', false]],
+    ['leads/hand-off', { url: 'https://example.org/' }, fromPage, 'leads.handOff', [{ url: 'https://example.org/' }, 4]],
+    ['leads/reading', { id: 'f1' }, fromExtension, 'leads.reading', ['f1']],
+    ['leads/duplicates', { email: 'a@b.c', phone: '' }, fromExtension, 'leads.duplicates', ['a@b.c', '']],
     ['grow/set-lead-inbox-token', { token: 't' }, fromExtension, 'growConnection.setLeadInboxToken', ['t']],
     // The keyboard command's own function (commands.ts onCommand), as its listener calls it.
     ['triggers/command', { command: 'toggle-timer' }, fromExtension, 'timer.toggle', []],
