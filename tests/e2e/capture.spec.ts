@@ -6,7 +6,7 @@
  * dialog through the frame (Playwright sees every frame of the page).
  */
 import { captureDialog, captureFrame, captureFrames, expectClosed, field, openPage, rightClickCapture, select } from './capture-helpers';
-import { connectGrow, expect, screenshot, signedIn, test } from './fixtures';
+import { connectGrow, expect, pressToolbarButton, screenshot, signedIn, test } from './fixtures';
 import { E2E_SANDBOX } from './ports';
 import { sandbox } from './sandbox-admin';
 
@@ -375,4 +375,34 @@ test('on a page of an origin the extension has no permission for, a right-click 
   expect(captureFrames(page)).toHaveLength(0); // nothing was injected into the page
   expect(await page.locator('clio-capture-lead').count()).toBe(0);
   await screenshot(win, 'capture-window-no-grant');
+});
+
+test('on that origin, after the person presses the toolbar button (a real activeTab grant), the right-click opens the dialog in the page', async ({
+  context,
+  worker,
+  extensionId,
+  extensionPage,
+}) => {
+  await connectGrow(extensionPage);
+  const otherOrigin = E2E_SANDBOX.replace('127.0.0.1', 'localhost');
+  const before = await worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id));
+  const page = await context.newPage();
+  await page.goto(`${otherOrigin}/pages/contact`);
+  const selected = await select(page, '#message');
+  const tabId = await worker.evaluate(async (known) => (await chrome.tabs.query({})).map((t) => t.id).find((id) => !known.includes(id)), before);
+  await pressToolbarButton(context, extensionId, page.url());
+  await worker.evaluate(
+    ({ tabId, url, selectionText }) =>
+      chrome.contextMenus.onClicked.dispatch(
+        { menuItemId: 'capture-lead', selectionText, pageUrl: url, editable: false },
+        { id: tabId, url, title: 'Contact us', index: 0 },
+      ),
+    { tabId, url: page.url(), selectionText: selected },
+  );
+  const dialog = await captureDialog(page);
+  await expect(field(dialog, 'Last name')).toHaveValue('Okafor');
+  await expect(field(dialog, 'Page address')).toHaveValue(`${otherOrigin}/pages/contact`);
+  await dialog.getByRole('button', { name: 'Send to Clio Grow' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Sent to Clio Grow');
+  expect((await sandbox.state()).leads).toHaveLength(1);
 });

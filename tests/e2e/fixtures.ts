@@ -18,6 +18,8 @@ export const chromiumArgs = (extensionDir: string) => [
   '--disable-sync',
   '--no-sandbox',
   '--disable-gpu',
+  // Lets a test press the toolbar button over CDP (Extensions.triggerAction): a real activeTab grant.
+  '--enable-unsafe-extension-debugging',
 ];
 
 export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
@@ -27,6 +29,19 @@ export async function launchWithExtension(userDataDir: string): Promise<BrowserC
     args: chromiumArgs(resolve(E2E_EXTENSION_DIR)),
     viewport: { width: 1100, height: 800 },
   });
+}
+
+/**
+ * Presses the extension's toolbar button on the tab showing `url`, as a person would (CDP
+ * `Extensions.triggerAction`, on the tab's target): the action opens the popup and grants `activeTab` for that tab.
+ */
+export async function pressToolbarButton(context: BrowserContext, extensionId: string, url: string): Promise<void> {
+  const cdp = await context.browser()!.newBrowserCDPSession();
+  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  const tab = targetInfos.find((t) => t.url === url);
+  if (!tab) throw new Error(`no tab shows ${url}`);
+  await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+  await cdp.detach();
 }
 
 export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
