@@ -120,6 +120,7 @@ export interface MessageArgs {
   syncedJustNow: [];
   syncedMinutesAgo: [minutes: Substitution];
   syncUpdating: [];
+  syncLearningClients: [];
   stoppedTimerOn: [matter: Substitution, duration: Substitution];
   copiedNumber: [number: Substitution];
   backToResults: [];

@@ -45,7 +45,7 @@ export function handleAdmin(req: Req, state: SandboxState): Reply {
     case 'GET state':
       return json(200, snapshot(state));
     case 'GET matters':
-      return json(200, findMatters(state, req.query.get('query') ?? '', req.query.get('status')));
+      return json(200, findMatters(state, req.query.get('query') ?? '', req.query.get('status'), req.query.get('with_reference') === 'true'));
     default: {
       const edit = /^PATCH matters\/(\d+)$/.exec(key);
       if (edit) return editMatter(state, Number(edit[1]), req.body);
@@ -90,20 +90,32 @@ function updateConfig(req: Req, state: SandboxState): Reply {
   return json(200, state.config);
 }
 
-/** Matters for a test to pick: `?query=` (substring of number, description or client) and `?status=Open`. */
-function findMatters(state: SandboxState, query: string, status: string | null): unknown[] {
+/**
+ * Matters for a test to pick: `?query=` (substring of number, description or client), `?status=Open`, and
+ * `?with_reference=true` for those with a client reference; with their client's primary email and phone.
+ */
+function findMatters(state: SandboxState, query: string, status: string | null, withReference = false): unknown[] {
   const q = query.toLowerCase();
   const out: unknown[] = [];
   for (const m of state.db.matters.values()) {
     if (status && m.status !== status) continue;
     if (q && !m.haystack.includes(q)) continue;
+    if (withReference && !m.clientReference) continue;
     const client = state.db.contacts.get(m.clientId);
     out.push({
       id: m.id,
       display_number: m.displayNumber,
       description: m.description,
       status: m.status,
-      client: client ? { id: client.id, name: client.name } : null,
+      client_reference: m.clientReference,
+      client: client
+        ? {
+            id: client.id,
+            name: client.name,
+            primary_email_address: client.emails.find((e) => e.primary)?.address ?? null,
+            primary_phone_number: client.phones.find((p) => p.primary)?.number ?? null,
+          }
+        : null,
     });
     if (out.length >= 10) break;
   }

@@ -24,7 +24,11 @@ export default defineBackground({
     const services = createServices();
     serveMessages(allMessages(services), ready);
     dispatchAlarms(ready);
-    browser.runtime.onInstalled.addListener(() => void createMenus());
+    browser.runtime.onInstalled.addListener(() => {
+      void createMenus();
+      // After an update: the matter store upgrades in place, and a pass fills in what the old format lacked.
+      void ready.then(() => services.matters.prepare()).catch(() => undefined);
+    });
     browser.contextMenus.onClicked.addListener(onMenuClick);
     browser.commands.onCommand.addListener((command, tab) => onCommand(services, command, tab));
     watchOmnibox(services);

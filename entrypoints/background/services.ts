@@ -19,7 +19,7 @@ import { LeadService } from '@/lib/leads/lead-service';
 import { growInboxUrl } from '@/lib/clio/links';
 import { matterSyncItem } from '@/lib/matters/matter-items';
 import { MatterService } from '@/lib/matters/matter-service';
-import { indexedDbMatterStore } from '@/lib/matters/matter-store';
+import { indexedDbMatterStore } from '@/lib/matters/matter-store-idb';
 import { Outbox } from '@/lib/outbox/outbox';
 import { indexedDbOutboxStore } from '@/lib/outbox/outbox-store';
 import { settingsItem } from '@/lib/settings/settings-item';

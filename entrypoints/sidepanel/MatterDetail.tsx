@@ -10,15 +10,18 @@ import type { MatterDetailJson } from '@/lib/matters/clio-matters';
 import { formatDuration } from '@/lib/duration-format';
 import { t } from '@/lib/i18n';
 import { matterLabel, type MatterRef } from '@/lib/matter-ref';
-import type { IndexedMatter } from '@/lib/matters/matter';
+import type { IndexedMatter, MatterRow } from '@/lib/matters/matter';
 import { send } from '@/lib/messaging/send';
 import { EMPTY_DRAFT, panelDraftsItem, type TimeEntryDraft } from '@/lib/drafts/drafts';
 import { useFollowed } from '@/components/use-followed';
 import { useKeptDraft } from '@/components/use-kept-draft';
 import { accountItem } from '@/lib/auth/account-item';
+import { storedMatter } from './local-index';
 import { matterStatusText } from './matter-status';
 
-export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: () => void }) {
+export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => void }) {
+  /** What the index holds of the matter beyond its row, shown until Clio's detail arrives (or if it cannot). */
+  const [held, setHeld] = useState<IndexedMatter | undefined>();
   const [detail, setDetail] = useState<{ matter: MatterDetailJson; recent: ActivityJson[] } | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [logging, setLogging] = useState(false);
@@ -39,6 +42,11 @@ export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: ()
     void send('matters/detail', { id: matter.id }).then(
       (d) => current && setDetail(d),
       (e) => current && setStatus({ tone: 'error', text: messageOf(e) }),
+    );
+    setHeld(undefined);
+    void storedMatter(matter.id).then(
+      (m) => current && setHeld(m),
+      () => undefined,
     );
     void currentHosts().then((h) => current && setLink(matterUrl(h, matter.id)));
     void accountItem.getValue().then((a) => current && setTimeZone(a.user?.timeZone));
@@ -92,11 +100,11 @@ export function MatterDetail({ matter, back }: { matter: IndexedMatter; back: ()
           ) : null}
         </dd>
         <dt>{t('responsibleAttorney')}</dt>
-        <dd>{m?.responsible_attorney?.name ?? (matter.responsibleAttorneyName || '—')}</dd>
+        <dd>{m?.responsible_attorney?.name ?? (held?.responsibleAttorneyName || '—')}</dd>
         <dt>{t('practiceArea')}</dt>
-        <dd>{m?.practice_area?.name ?? (matter.practiceArea || '—')}</dd>
+        <dd>{m?.practice_area?.name ?? (held?.practiceArea || '—')}</dd>
         <dt>{t('opened')}</dt>
-        <dd>{m?.open_date ?? matter.openDate ?? '—'}</dd>
+        <dd>{m?.open_date ?? held?.openDate ?? '—'}</dd>
       </dl>
       <p class="row actions">
         <button type="button" class="primary" onClick={startTimer}>

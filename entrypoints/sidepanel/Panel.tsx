@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { SignInButton } from '@/components/SignInButton';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { useFollowed } from '@/components/use-followed';
-import type { IndexedMatter, MatterStatus } from '@/lib/matters/matter';
+import type { MatterRow, MatterStatus } from '@/lib/matters/matter';
 import { matterSyncItem, panelQueryItem } from '@/lib/matters/matter-items';
 import type { SyncStatus } from '@/lib/matters/matter-service';
 import { DEFAULT_LOOKUP_LIMIT, indexAnswers, searchIndex } from '@/lib/matters/matter-lookup';
@@ -40,9 +40,9 @@ function Lookup({ sync, handedQuery }: { sync: SyncStatus | undefined; handedQue
   const queryRef = useRef('');
   const [includeClosed, setIncludeClosed] = useState(false);
   const [mine, setMine] = useState(false);
-  const [hits, setHits] = useState<IndexedMatter[]>([]);
+  const [hits, setHits] = useState<MatterRow[]>([]);
   const [active, setActive] = useState(0);
-  const [open, setOpen] = useState<IndexedMatter | null>(null);
+  const [open, setOpen] = useState<MatterRow | null>(null);
   const [note, setNote] = useState<string>('');
   const box = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
@@ -79,11 +79,11 @@ function Lookup({ sync, handedQuery }: { sync: SyncStatus | undefined; handedQue
     }
   }, [handedQuery?.at]);
 
-  // (Re)load the index after each sync, and search again with the new data or filters.
+  // Open the index (once), bring it up to date after each sync (in place), and search again with the new data or filters.
   useEffect(() => {
     const mySeq = ++seq.current;
     if (ready) {
-      void localIndex(sync!.lastSyncAt ?? 0).then(() => {
+      void localIndex().then(() => {
         if (mySeq === seq.current) searchLocally(queryRef.current, statuses, mine);
       });
       return;
@@ -188,6 +188,7 @@ function SyncLine({ sync }: { sync: SyncStatus | undefined }) {
     <p class="sync hint">
       {mins < 1 ? t('syncedJustNow') : t('syncedMinutesAgo', mins)}
       {sync.running ? ` · ${t('syncUpdating')}` : ''}
+      {sync.learning ? ` · ${t('syncLearningClients')}` : ''}
     </p>
   );
 }

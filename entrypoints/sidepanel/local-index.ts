@@ -1,25 +1,37 @@
 /**
  * The side panel's own copy of the matter index, read from the extension's IndexedDB (which the
- * background keeps in sync), so a keystroke is answered without a message round trip.
+ * background keeps in sync), so a keystroke is answered without a message round trip. It opens from
+ * the packed index the store keeps, in slices that leave the page free to paint and take keystrokes
+ * (a keystroke typed meanwhile is answered once it is open), and follows each later sync in place.
  */
-import { indexedDbMatterStore } from '@/lib/matters/matter-store';
-import { createMatterIndex, type MatterIndex } from '@/lib/matters/search';
+import { LiveIndex } from '@/lib/matters/live-index';
+import { indexedDbMatterStore } from '@/lib/matters/matter-store-idb';
 
 const store = indexedDbMatterStore();
-let current: { index: MatterIndex; loadedFor: number } | null = null;
-let loading: Promise<MatterIndex> | null = null;
+let opening: Promise<LiveIndex> | null = null;
+let opened: LiveIndex | null = null;
 
-/** The index as of the sync that finished at `syncedAt`; reloaded when a newer sync finished. */
-export function localIndex(syncedAt: number): Promise<MatterIndex> {
-  if (current && current.loadedFor >= syncedAt) return Promise.resolve(current.index);
-  return (loading ??= store
-    .loadAll()
-    .then((all) => {
-      const index = createMatterIndex(all);
-      current = { index, loadedFor: syncedAt };
-      return index;
-    })
-    .finally(() => (loading = null)));
+/** Lets the page paint and take input between slices of work. */
+const yieldToPage = (): Promise<void> => {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+/** The index, opened once and then brought up to date with what the background wrote since (a sync's changes, in place). */
+export function localIndex(): Promise<LiveIndex> {
+  if (opened) return opened.catchUp().then(() => opened!);
+  opening ??= LiveIndex.open(store, { pause: yieldToPage }).then(
+    (live) => (opened = live),
+    (e: unknown) => {
+      opening = null;
+      throw e;
+    },
+  );
+  return opening;
 }
 
-export const loadedIndex = (): MatterIndex | null => current?.index ?? null;
+/** The index once open, for answering a keystroke in the same task. */
+export const loadedIndex = (): LiveIndex | null => opened;
+
+/** A matter as the store holds it (every field), for a matter's detail. */
+export const storedMatter = (id: number) => store.get(id);

@@ -4,7 +4,7 @@
  * search does. Pure.
  */
 import type { MatterJson } from './clio-matters';
-import type { IndexedMatter, MatterStatus } from './matter';
+import type { MatterRow, MatterStatus } from './matter';
 import type { MatterIndex } from './search';
 
 export interface MatterLookup {
@@ -21,7 +21,7 @@ export const DEFAULT_STATUSES: MatterStatus[] = ['Open', 'Pending'];
 export const indexAnswers = (status: { ready: boolean } | undefined): boolean => !!status?.ready;
 
 /** A lookup answered from the local index; `me` is the signed-in user (for "My matters"). */
-export function searchIndex(index: MatterIndex, query: string, o: MatterLookup, me: number | null): IndexedMatter[] {
+export function searchIndex(index: Pick<MatterIndex, 'search'>, query: string, o: MatterLookup, me: number | null): MatterRow[] {
   return index.search(query, {
     limit: o.limit ?? DEFAULT_LOOKUP_LIMIT,
     statuses: o.statuses ?? DEFAULT_STATUSES,
@@ -29,21 +29,7 @@ export function searchIndex(index: MatterIndex, query: string, o: MatterLookup, 
   });
 }
 
-/** A matter from Clio's search, shaped as the index holds matters. */
-export function fromClioMatter(m: MatterJson): IndexedMatter {
-  return {
-    id: m.id,
-    displayNumber: m.display_number,
-    number: null,
-    description: m.description,
-    status: m.status,
-    clientId: m.client?.id ?? null,
-    clientName: m.client?.name ?? '',
-    responsibleAttorneyId: null,
-    responsibleAttorneyName: '',
-    practiceArea: '',
-    openDate: null,
-    lastActivityDate: null,
-    updatedAt: '',
-  };
+/** A matter from Clio's search, as a row of the index. */
+export function fromClioMatter(m: MatterJson): MatterRow {
+  return { id: m.id, displayNumber: m.display_number, description: m.description, status: m.status, clientName: m.client?.name ?? '' };
 }

@@ -1,7 +1,9 @@
 /**
  * The matter index in the background: kept in sync with Clio (first a full pass with progress,
  * then `updated_since` increments, a full pass a day to drop what disappeared), searched locally,
- * and Clio's own search until the first pass is done.
+ * and Clio's own search until the first pass is done. Nothing is loaded when the worker wakes: a
+ * search opens the packed index the store keeps (live-index.ts), exact lookups read the store's key
+ * index, and a sync writes the store and re-packs the index when enough has changed.
  */
 import type { ClioClient } from '../clio/client';
 import type { MatterRef } from '../matter-ref';
@@ -9,10 +11,18 @@ import { type ActivityJson, recentTimeEntries } from '../time-entries/clio-activ
 import { type MatterDetailJson, matterDetail, searchMattersAtClio } from './clio-matters';
 import { fromClioMatter, indexAnswers, type MatterLookup, searchIndex } from './matter-lookup';
 import { clioMatterSource } from './clio-matters';
-import type { IndexedMatter } from './matter';
-import { createMatterIndex, type MatterIndex } from './search';
+import { LiveIndex } from './live-index';
+import { keysOfQuery, type LookupQuery, type KeyLookup, parseLookupKey, type LookupMatch } from './lookup-keys';
+import type { MatterRow } from './matter';
 import type { MatterStore } from './matter-store';
 import { MatterSync, type SyncResult } from './matter-sync';
+
+/** Changes since the stored packed index beyond which a sync re-packs it: at least this many… */
+const PACK_MIN_CHANGES = 500;
+/** …and at least this share of the matters (a reader applies the changes when it opens the index). */
+const PACK_SHARE = 0.02;
+/** At most this many matters a lookup key (a common client name may name many). */
+const BY_KEYS_LIMIT = 50;
 
 export interface SyncStatus {
   running: boolean;
@@ -26,6 +36,11 @@ export interface SyncStatus {
   /** When the pass under way started (epoch ms). */
   startedAt?: number;
   error?: string;
+  /**
+   * The index came from an older format and is still learning its clients' emails and phones (a
+   * background pass fills them in): lookups by email or phone may miss until it is done.
+   */
+  learning?: boolean;
 }
 
 export interface MatterServiceDeps {
@@ -38,7 +53,9 @@ export interface MatterServiceDeps {
 }
 
 export class MatterService {
-  private index: Promise<MatterIndex> | undefined;
+  private index: Promise<LiveIndex> | undefined;
+  /** The store changed since the index last caught up. */
+  private dirty = false;
   private syncs = new Map<number, MatterSync>();
   /** Bumped by sign-out: a pass still running then must not leave the firm's matters behind. */
   private generation = 0;
@@ -48,13 +65,23 @@ export class MatterService {
     this.now = deps.now ?? Date.now;
   }
 
-  private loadIndex(): Promise<MatterIndex> {
-    return (this.index ??= this.deps.store.loadAll().then((all) => createMatterIndex(all)));
+  /** The index as the store holds it now: opened once per worker life, then caught up after writes. */
+  private async liveIndex(): Promise<LiveIndex> {
+    const opening = (this.index ??= LiveIndex.open(this.deps.store));
+    opening.catch(() => {
+      if (this.index === opening) this.index = undefined;
+    });
+    const live = await opening;
+    if (this.dirty) {
+      this.dirty = false;
+      await live.catchUp();
+    }
+    return live;
   }
 
-  async search(query: string, o: MatterLookup = {}): Promise<{ hits: IndexedMatter[]; source: 'index' | 'clio' }> {
+  async search(query: string, o: MatterLookup = {}): Promise<{ hits: MatterRow[]; source: 'index' | 'clio' }> {
     const me = o.mine ? await this.deps.userId() : null;
-    if (indexAnswers(await this.deps.status.get())) return { hits: searchIndex(await this.loadIndex(), query, o, me), source: 'index' };
+    if (indexAnswers(await this.deps.status.get())) return { hits: searchIndex(await this.liveIndex(), query, o, me), source: 'index' };
     // Not synced yet: Clio's own search, through the rate limiter, with the same statuses and "mine".
     const found = await searchMattersAtClio(this.deps.client, query.trim(), o.limit ?? 10, {
       ...(o.statuses ? { statuses: o.statuses } : {}),
@@ -81,8 +108,30 @@ export class MatterService {
     return { matter, recent };
   }
 
-  async get(id: number): Promise<IndexedMatter | undefined> {
-    return (await this.loadIndex()).get(id);
+  /**
+   * The matters stored under any of these exact keys (emails, phones as normalisePhoneDigits gave
+   * them, display numbers, client references, client names), each with the keys it matched. Read
+   * from the store's key index: a cold worker needs no search index. `learning`: the clients' emails
+   * and phones are not all known yet (an index from an older format, being filled in).
+   */
+  async byKeys(query: LookupQuery): Promise<KeyLookup> {
+    const [found, meta] = await Promise.all([this.deps.store.byKeys(keysOfQuery(query), BY_KEYS_LIMIT), this.deps.store.getMeta()]);
+    return {
+      matches: found.map(({ matter, keys }) => ({ matter, matched: keys.map(parseLookupKey).filter((k): k is LookupMatch => k !== null) })),
+      learning: !!meta?.learning,
+      ready: !!meta?.lastFullSyncAt,
+    };
+  }
+
+  /**
+   * After an update of the extension: opens the store (which upgrades an older one in place) and
+   * starts the pass that fills in what an older format lacked (its status says it is still learning).
+   */
+  async prepare(): Promise<void> {
+    const meta = await this.deps.store.getMeta();
+    if (!meta || (await this.deps.userId()) === null) return;
+    if (meta.learning) await this.sync().catch(() => undefined);
+    else await this.packIfBehind().catch(() => undefined);
   }
 
   /** Runs a pass now (joining one under way); `full` forces a full pass. */
@@ -94,8 +143,6 @@ export class MatterService {
     const outlived = () => generation !== this.generation;
     let sync = this.syncs.get(userId);
     if (!sync) {
-      const index = await this.loadIndex();
-      if (outlived()) return null; // a MatterSync is made in the generation it serves
       sync = new MatterSync({
         source: clioMatterSource(this.deps.client),
         store: this.deps.store,
@@ -104,20 +151,20 @@ export class MatterService {
         onProgress: (p) => {
           if (!outlived()) void this.patchStatus({ running: true, kind: p.kind, fetched: p.fetched, total: p.total });
         },
-        onChanges: (c) => {
-          if (c.reset) index.remove(index.all().map((m) => m.id));
-          index.upsert(c.upserted);
-          index.remove(c.removed);
+        onChanges: () => {
+          this.dirty = true;
         },
       });
       this.syncs.set(userId, sync);
     }
-    await this.patchStatus({ running: true, fetched: 0, total: null, startedAt: this.now() });
+    const learning = !!(await this.deps.store.getMeta())?.learning;
+    await this.patchStatus({ running: true, fetched: 0, total: null, startedAt: this.now(), learning });
     try {
       const result = await sync.run({ full });
       if (outlived()) return await this.dropOutlivedPass();
       const meta = await this.deps.store.getMeta();
-      await this.patchStatus({ running: false, lastSyncAt: this.now(), ready: !!meta?.lastFullSyncAt, kind: result.kind });
+      await this.patchStatus({ running: false, lastSyncAt: this.now(), ready: !!meta?.lastFullSyncAt, kind: result.kind, learning: !!meta?.learning });
+      await this.packIfBehind(result.fetched).catch(() => undefined);
       return result;
     } catch (e) {
       // Outlived a sign-out, a pass fails at its next page (no token): the pages before must not stay either.
@@ -127,12 +174,17 @@ export class MatterService {
     }
   }
 
-  /** Syncs when the last pass is older than `maxAgeMs` (the panel opening on a stale index). */
+  /**
+   * Syncs when the last pass is older than `maxAgeMs` (the panel opening on a stale index), or when
+   * the index is still learning what an older format lacked (its pass did not run, or died).
+   */
   async syncIfStale(maxAgeMs: number): Promise<void> {
     const s = await this.deps.status.get();
     // A pass marked running long ago died with its worker: it does not hold back a new one.
     const running = s.running && this.now() - (s.startedAt ?? 0) < 10 * 60_000;
-    if (!running && (s.lastSyncAt === null || this.now() - s.lastSyncAt > maxAgeMs)) await this.sync().catch(() => undefined);
+    if (running) return;
+    const stale = s.lastSyncAt === null || this.now() - s.lastSyncAt > maxAgeMs;
+    if (stale || (await this.deps.store.getMeta())?.learning) await this.sync().catch(() => undefined);
   }
 
   /** Signed out: the firm's matters do not stay in this browser. */
@@ -140,8 +192,21 @@ export class MatterService {
     this.generation++;
     await this.deps.store.clear();
     this.index = undefined;
+    this.dirty = false;
     this.syncs.clear();
     await this.deps.status.set({ running: false, fetched: 0, total: null, lastSyncAt: null, ready: false });
+  }
+
+  /**
+   * Re-packs the stored index when the changes after it pass PACK_MIN_CHANGES and PACK_SHARE of the
+   * matters (`size`, if known), so a reader opening it has few to apply; opens the index only then.
+   */
+  private async packIfBehind(size = 0): Promise<void> {
+    const threshold = Math.max(PACK_MIN_CHANGES, Math.round(size * PACK_SHARE));
+    const log = await this.deps.store.log();
+    if (log.packedSeq !== null && log.seq - log.packedSeq <= threshold) return;
+    const live = await this.liveIndex();
+    await live.packIfBehind(Math.max(threshold, Math.round(live.size * PACK_SHARE)));
   }
 
   /** A pass that outlived a sign-out stored pages after forget() cleared the store: clear it again. */

@@ -1,10 +1,12 @@
 /**
- * Persistence of the matter index and its sync state: in memory (tests, fallbacks) or in
- * IndexedDB in the extension's origin. The IndexedDB schema version is the matter format
- * version: bumping MATTER_FORMAT_VERSION drops both object stores, and the missing meta makes
- * the next sync a full one.
+ * What the matter store keeps and answers: the matters, the sync's progress, the exact-lookup keys
+ * (lookup-keys.ts), the packed search index and the log of changes made after it, so a reader
+ * (the side panel, a woken background) opens the index without rebuilding it and follows later
+ * syncs in place. The one implementation is IndexedDB (matter-store-idb.ts); its schema and the
+ * upgrade of an older one are in matter-store-upgrade.ts.
  */
-import { MATTER_FORMAT_VERSION, type IndexedMatter } from './matter';
+import type { IndexedMatter } from './matter';
+import type { PackedIndex } from './search-packed';
 
 export interface SyncInProgress {
   kind: 'full' | 'incremental';
@@ -13,8 +15,14 @@ export interface SyncInProgress {
   fetched: number;
   total: number | null;
   startedAt: string;
-  /** Full pass only: ids seen so far, to drop matters that disappeared. */
-  seenIds?: number[];
+  /**
+   * Full pass only: the highest id stored by this pass (0 before the first page). Pages come in id
+   * order, so a page stands for every id after this one up to its own last; matters stored in that
+   * range and not on the page are gone.
+   */
+  lastId?: number;
+  /** Full pass only: how many stored matters it has removed so far. */
+  removed?: number;
   /** Max updated_at seen in this pass so far (ISO, UTC). */
   maxUpdatedAt?: string | null;
 }
@@ -27,168 +35,67 @@ export interface SyncMeta {
   /** High-water mark for updated_since: the max updated_at seen, capped at the pass's start time. */
   updatedSince: string | null;
   inProgress: null | SyncInProgress;
+  /**
+   * The matters came from an older format, without their clients' emails and phones or their client
+   * reference: the next full pass fills them in, and lookups by those keys are incomplete until then.
+   */
+  learning?: boolean;
+}
+
+/** Where the change log stands. `seq` counts every change a search index sees; `epoch` counts clears. */
+export interface IndexLog {
+  seq: number;
+  epoch: number;
+  /** The `seq` the stored packed index is as of; null when there is none. */
+  packedSeq: number | null;
+  /** Changes up to this `seq` are forgotten: a reader behind it opens the index afresh. */
+  forgottenThrough: number;
+}
+
+/** What changed after a point of the log: matters as stored now, and ids no longer stored. */
+export interface IndexChanges {
+  log: IndexLog;
+  upserted: IndexedMatter[];
+  removed: number[];
+}
+
+/** What a page's write did: the matters that differed from what was stored, and those it removed. */
+export interface PutResult {
+  changed: IndexedMatter[];
+  removed: number[];
+}
+
+/** A matter found by exact keys, with the keys (as asked, normalised) it was found under. */
+export interface KeyedMatter {
+  matter: IndexedMatter;
+  keys: string[];
 }
 
 export interface MatterStore {
+  /** Every matter, in id order (small stores and tests; readers of many use `chunk`). */
   loadAll(): Promise<IndexedMatter[]>;
-  put(matters: IndexedMatter[]): Promise<void>;
+  /** Up to `limit` matters with ids above `afterId`, in id order. */
+  chunk(afterId: number, limit: number): Promise<IndexedMatter[]>;
+  get(id: number): Promise<IndexedMatter | undefined>;
+  /**
+   * Writes the matters that differ from what is stored (an unchanged matter is not written).
+   * `replacing` makes the write stand for a range of ids, (after, through] (through null: no end):
+   * matters stored in it and not among these are removed.
+   */
+  put(matters: IndexedMatter[], replacing?: { after: number; through: number | null }): Promise<PutResult>;
   remove(ids: number[]): Promise<void>;
-  /** Drops every matter and the sync meta. */
+  /** Drops every matter, the sync meta and the packed index; readers start again (a new epoch). */
   clear(): Promise<void>;
   getMeta(): Promise<SyncMeta | undefined>;
   setMeta(m: SyncMeta): Promise<void>;
-}
-
-const clone = <T>(v: T): T => structuredClone(v);
-
-export function memoryMatterStore(): MatterStore {
-  const matters = new Map<number, IndexedMatter>();
-  let meta: SyncMeta | undefined;
-  return {
-    async loadAll() {
-      return [...matters.values()].map(clone);
-    },
-    async put(list) {
-      for (const m of list) matters.set(m.id, clone(m));
-    },
-    async remove(ids) {
-      for (const id of ids) matters.delete(id);
-    },
-    async clear() {
-      matters.clear();
-      meta = undefined;
-    },
-    async getMeta() {
-      return meta && clone(meta);
-    },
-    async setMeta(m) {
-      meta = clone(m);
-    },
-  };
-}
-
-const MATTERS = 'matters';
-const META = 'meta';
-const META_KEY = 'sync';
-
-function req<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError'));
-  });
-}
-
-function openDb(factory: IDBFactory, name: string, version: number): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const r = factory.open(name, version);
-    r.onupgradeneeded = () => {
-      // Any version change means another stored shape: start empty (a full sync rebuilds).
-      const db = r.result;
-      for (const s of Array.from(db.objectStoreNames)) db.deleteObjectStore(s);
-      db.createObjectStore(MATTERS, { keyPath: 'id' });
-      db.createObjectStore(META);
-    };
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-    r.onblocked = () => {
-      /* an older connection is closing (it closes on versionchange) */
-    };
-  });
-}
-
-export interface IndexedDbMatterStoreOptions {
-  /** Defaults to globalThis.indexedDB. */
-  factory?: IDBFactory;
-  /** Defaults to MATTER_FORMAT_VERSION (overridable for tests). */
-  formatVersion?: number;
-}
-
-export function indexedDbMatterStore(dbName = 'clio-companion-matters', opts: IndexedDbMatterStoreOptions = {}): MatterStore {
-  const version = opts.formatVersion ?? MATTER_FORMAT_VERSION;
-  let opening: Promise<IDBDatabase> | null = null;
-
-  async function open(): Promise<IDBDatabase> {
-    const factory = opts.factory ?? globalThis.indexedDB;
-    try {
-      return await openDb(factory, dbName, version);
-    } catch (e) {
-      // A newer format on disk (the extension was downgraded): drop it and start again.
-      if (e instanceof DOMException && e.name === 'VersionError') {
-        await req(factory.deleteDatabase(dbName) as IDBRequest<unknown>);
-        return openDb(factory, dbName, version);
-      }
-      throw e;
-    }
-  }
-
-  function db(): Promise<IDBDatabase> {
-    if (!opening) {
-      opening = open().then((d) => {
-        const forget = () => {
-          d.close();
-          opening = null;
-        };
-        d.onversionchange = forget;
-        d.onclose = () => {
-          opening = null;
-        };
-        return d;
-      });
-      opening.catch(() => {
-        opening = null;
-      });
-    }
-    return opening;
-  }
-
-  async function write(stores: string[], fn: (tx: IDBTransaction) => void): Promise<void> {
-    const tx = (await db()).transaction(stores, 'readwrite');
-    const finished = done(tx);
-    fn(tx);
-    await finished;
-  }
-
-  return {
-    async loadAll() {
-      const tx = (await db()).transaction(MATTERS, 'readonly');
-      return req(tx.objectStore(MATTERS).getAll() as IDBRequest<IndexedMatter[]>);
-    },
-    put(list) {
-      if (!list.length) return Promise.resolve();
-      return write([MATTERS], (tx) => {
-        const s = tx.objectStore(MATTERS);
-        for (const m of list) s.put(m);
-      });
-    },
-    remove(ids) {
-      if (!ids.length) return Promise.resolve();
-      return write([MATTERS], (tx) => {
-        const s = tx.objectStore(MATTERS);
-        for (const id of ids) s.delete(id);
-      });
-    },
-    clear() {
-      return write([MATTERS, META], (tx) => {
-        tx.objectStore(MATTERS).clear();
-        tx.objectStore(META).clear();
-      });
-    },
-    async getMeta() {
-      const tx = (await db()).transaction(META, 'readonly');
-      return (await req(tx.objectStore(META).get(META_KEY) as IDBRequest<SyncMeta | undefined>)) ?? undefined;
-    },
-    setMeta(m) {
-      return write([META], (tx) => {
-        tx.objectStore(META).put(m, META_KEY);
-      });
-    },
-  };
+  /** The matters stored under any of these lookup keys, with the keys each was found under; at most `limitPerKey` a key. */
+  byKeys(keys: readonly string[], limitPerKey: number): Promise<KeyedMatter[]>;
+  /** Where the change log stands. */
+  log(): Promise<IndexLog>;
+  /** The stored packed index and the changes after it, read together (null when none is stored). */
+  openPacked(): Promise<{ packed: PackedIndex | null } & IndexChanges>;
+  /** The changes after `seq` (meaningful while `seq` ≥ log.forgottenThrough and the epoch is the reader's). */
+  changesSince(seq: number): Promise<IndexChanges>;
+  /** Stores a packed index as of `at` (a point of the log), forgetting the changes up to it; ignored if the store was cleared or has a newer one since. */
+  savePacked(packed: PackedIndex, at: Pick<IndexLog, 'seq' | 'epoch'>): Promise<boolean>;
 }

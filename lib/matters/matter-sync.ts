@@ -2,11 +2,13 @@
  * Incremental, resumable sync of every matter the user can see into a MatterStore.
  *
  * - First sync (no meta, or another format version or user): clear, then a full pass.
- * - Full pass (also when the last one is over 24 h old, or on request): cursor paging with
- *   limit=200 over every matter, collecting the ids seen; at the end, stored matters not seen
- *   are removed.
+ * - Full pass (also when the last one is over 24 h old, on request, or while the store is still
+ *   learning the client fields an older format lacked): cursor paging with limit=200 over every
+ *   matter in id order; each page stands for the ids from the last page's up to its own (the
+ *   last page: every id after), so stored matters in that range not on it are removed as it is stored.
+ * - Only matters that differ from what is stored are written (the store compares).
  * - Otherwise an incremental pass: `updated_since` = the high-water mark minus 1 s of overlap.
- * - The cursor, counts and seen ids are persisted after every page, so a pass interrupted by a
+ * - The cursor, counts and the last id stored are persisted after every page, so a pass interrupted by a
  *   service-worker restart resumes where it stopped (from a new MatterSync on the same store).
  * Pure (the Clio client and the store are injected).
  */
@@ -99,10 +101,10 @@ export class MatterSync {
     }
 
     let job: SyncInProgress | null = meta.inProgress;
-    if (job && opts.full && job.kind === 'incremental') job = null; // a full pass covers it
+    if (job && (opts.full || meta.learning) && job.kind === 'incremental') job = null; // a full pass covers it
     if (!job) {
       const lastFull = parseTime(meta.lastFullSyncAt);
-      const full = !!opts.full || lastFull === null || startedMs - lastFull >= FULL_SYNC_EVERY_MS || meta.updatedSince === null;
+      const full = !!opts.full || !!meta.learning || lastFull === null || startedMs - lastFull >= FULL_SYNC_EVERY_MS || meta.updatedSince === null;
       job = {
         kind: full ? 'full' : 'incremental',
         cursor: null,
@@ -110,7 +112,7 @@ export class MatterSync {
         total: null,
         startedAt: iso(startedMs),
         maxUpdatedAt: null,
-        ...(full ? { seenIds: [] } : {}),
+        ...(full ? { lastId: 0 } : {}),
       };
       meta = { ...meta, inProgress: job };
       await store.setMeta(meta);
@@ -120,9 +122,10 @@ export class MatterSync {
     const since = parseTime(meta.updatedSince);
     if (job.kind === 'incremental' && since !== null) params.updatedSince = iso(since - UPDATED_SINCE_OVERLAP_MS);
 
-    const seen = job.kind === 'full' ? new Set(job.seenIds ?? []) : null;
+    const full = job.kind === 'full';
     let maxUpdated = parseTime(job.maxUpdatedAt);
     let requests = 0;
+    let removedCount = job.removed ?? 0;
     if (job.fetched > 0 || job.cursor) this.deps.onProgress?.({ fetched: job.fetched, total: job.total, kind: job.kind });
 
     let restarted = false;
@@ -132,11 +135,11 @@ export class MatterSync {
         page = await source.page(job.cursor, params);
       } catch (e) {
         // A saved cursor Clio no longer accepts (expired, or from before an API change): start the
-        // pass again from its first page, once. What was already stored and seen stays valid.
+        // pass again from its first page, once. What was already stored stays valid.
         if (!job.cursor || restarted || !isRefusedCursor(e)) throw e;
         restarted = true;
         requests++;
-        job = { ...job, cursor: null, fetched: 0 };
+        job = { ...job, cursor: null, fetched: 0, ...(full ? { lastId: 0 } : {}) }; // (what it removed stays removed)
         continue;
       }
       requests++;
@@ -145,35 +148,31 @@ export class MatterSync {
         const m = parseClioMatter(raw);
         if (!m) continue;
         matters.push(m);
-        seen?.add(m.id);
         const u = parseTime(m.updatedAt);
         if (u !== null && (maxUpdated === null || u > maxUpdated)) maxUpdated = u;
       }
-      await store.put(matters);
-      if (matters.length) this.deps.onChanges?.({ reset: false, upserted: matters, removed: [] });
       const fetched: number = job.fetched + page.matters.length;
       const total: number | null = page.total ?? job.total;
       // A next link that repeats the cursor would loop forever; treat it as the end.
       const next: string | null = page.next && page.next !== job.cursor && page.matters.length ? page.next : null;
+      // A full pass's page stands for its range of ids; the last page for every id after the one before.
+      const after: number = job.lastId ?? 0;
+      const through: number | null = next ? Math.max(after, ...matters.map((m) => m.id)) : null;
+      const { changed, removed } = await store.put(matters, full ? { after, through } : undefined);
+      removedCount += removed.length;
+      if (changed.length || removed.length) this.deps.onChanges?.({ reset: false, upserted: changed, removed });
       job = {
         ...job,
         cursor: next,
         fetched,
         total,
         maxUpdatedAt: maxUpdated === null ? null : iso(maxUpdated),
-        ...(seen ? { seenIds: [...seen] } : {}),
+        ...(full ? { lastId: through ?? after, removed: removedCount } : {}),
       };
       meta = { ...meta, inProgress: job };
       await store.setMeta(meta);
       this.deps.onProgress?.({ fetched, total, kind: job.kind });
       if (!next) break;
-    }
-
-    let removed: number[] = [];
-    if (seen) {
-      removed = (await store.loadAll()).map((m) => m.id).filter((id) => !seen.has(id));
-      await store.remove(removed);
-      if (removed.length) this.deps.onChanges?.({ reset: false, upserted: [], removed });
     }
 
     // Next high-water mark: the newest updated_at seen, but no later than this pass's start, so a
@@ -182,14 +181,15 @@ export class MatterSync {
     let mark = maxUpdated === null ? (job.kind === 'full' ? startedAt : null) : Math.min(maxUpdated, startedAt);
     if (since !== null && (mark === null || mark < since)) mark = since; // never move backwards
     const finishedAt = iso(now());
+    const { learning: _learnt, ...rest } = meta;
     await store.setMeta({
-      ...meta,
+      ...(full ? rest : meta), // a full pass has learnt every matter's client fields
       inProgress: null,
       lastSyncAt: finishedAt,
       lastFullSyncAt: job.kind === 'full' ? job.startedAt : meta.lastFullSyncAt,
       updatedSince: mark === null ? null : iso(mark),
     });
-    return { kind: job.kind, fetched: job.fetched, removed: removed.length, requests };
+    return { kind: job.kind, fetched: job.fetched, removed: removedCount, requests };
   }
 }
 

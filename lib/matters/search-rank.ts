@@ -53,7 +53,7 @@ export function recencyOf(m: IndexedMatter): number {
 }
 
 /** The strings a query must equal (its words joined) to be an exact display-number / number match. */
-export function exactKeysOf(m: IndexedMatter): string[] {
+export function exactKeysOf(m: Pick<IndexedMatter, 'displayNumber' | 'number'>): string[] {
   const dn = words(fold(m.displayNumber));
   const keys: string[] = [];
   if (dn.length) keys.push(dn.join(''));

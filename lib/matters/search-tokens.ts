@@ -57,7 +57,7 @@ function mergeSorted(a: string[], b: string[]): string[] {
  * Token dictionary, postings and sorted prefix table. Token ids are dense; a token is never
  * dropped (its postings just empty) until the whole index is rebuilt.
  */
-export class TokenIndex {
+export class TokenIndex implements TokenTable {
   /** Token → its id. */
   private readonly ids = new Map<string, number>();
   /** Id → token. */
@@ -71,7 +71,7 @@ export class TokenIndex {
   /** Tokens added since `sorted` was last brought up to date. */
   private pending: string[] = [];
   /** Every token in code-unit order, for prefix ranges; current after `sort()`. */
-  private sorted: string[] = [];
+  sorted: string[] = [];
   /** sortedIds[i] is the id of sorted[i]. */
   private sortedIds: number[] = [];
 
@@ -138,108 +138,128 @@ export class TokenIndex {
     this.pending = [];
   }
 
-  /** First index in [lo, hi) whose sorted token is ≥ s. */
-  private lowerBound(s: string, lo: number, hi: number): number {
-    const sorted = this.sorted;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < s) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+  /** Marks the slots of the token at sorted position i (see TokenTable). */
+  markAt(i: number, q: number, best: Uint8Array, touched: number[]): void {
+    markSlots(this.postings[this.sortedIds[i]!]!, q, best, touched);
   }
 
-  /** First index in [lo, hi) whose sorted token does not start with p, given all from lo on that are ≥ p. */
-  private prefixEnd(p: string, lo: number, hi: number): number {
-    const sorted = this.sorted;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]!.startsWith(p)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** Raises best[slot] to q for the slots of token tid, pushing onto `touched` the slots reached first. */
-  private mark(tid: number, q: number, best: Uint8Array, touched: number[]): void {
-    const list = this.postings[tid]!;
-    for (let i = 0; i < list.length; i++) {
-      const slot = list[i]!;
-      const b = best[slot]!;
-      if (b === 0) touched.push(slot);
-      if (q > b) best[slot] = q;
-    }
-  }
-
-  /**
-   * Raises best[slot] to the quality of the query word's best match among the slot's tokens
-   * (exact or prefix, then, if the word is typo-tolerant, one edit away), pushing onto `touched`
-   * the slots whose best was 0. Call `sort()` first.
-   */
+  /** The word's matches (see markWord), after bringing the sorted tokens up to date. */
   markWord(w: string, best: Uint8Array, touched: number[]): void {
-    const { sorted, sortedIds } = this;
-    const lo = this.lowerBound(w, 0, sorted.length);
-    const hi = this.prefixEnd(w, lo, sorted.length);
-    for (let i = lo; i < hi; i++) this.mark(sortedIds[i]!, sorted[i] === w ? Q_EXACT : Q_PREFIX, best, touched);
-    if (typoTolerant(w)) this.markOneEdit(w, lo, hi, best, touched);
+    this.sort();
+    markWord(this, w, best, touched);
   }
 
-  /**
-   * Marks with Q_TYPO, once per token, the tokens one edit from w (or with a prefix of ≥ 4
-   * characters one edit from w), skipping [lo, hi), the tokens w is a prefix of. At position i
-   * every variant shares w[0..i) and so lives inside that prefix's range, whose distinct next
-   * characters are the only useful ones.
-   */
-  private markOneEdit(w: string, lo: number, hi: number, best: Uint8Array, touched: number[]): void {
-    const { sorted, sortedIds, ids } = this;
-    const tried = new Set<string>();
-    const seenTokens = new Set<number>();
-    const variant = (v: string, from: number, to: number) => {
-      if (tried.has(v)) return;
-      tried.add(v);
-      if (v.length >= TYPO_PREFIX_MIN) {
-        const a = this.lowerBound(v, from, to);
-        const b = this.prefixEnd(v, a, to);
-        for (let i = a; i < b; i++) {
-          if (i >= lo && i < hi) continue; // already an exact or prefix match
-          const tid = sortedIds[i]!;
-          if (!seenTokens.has(tid)) {
-            seenTokens.add(tid);
-            this.mark(tid, Q_TYPO, best, touched);
-          }
-        }
-      } else {
-        const tid = ids.get(v);
-        if (tid !== undefined && !seenTokens.has(tid)) {
-          seenTokens.add(tid);
-          this.mark(tid, Q_TYPO, best, touched);
-        }
+  /** The tokens with at least one slot, in sorted order, each with its slots: what a packed index holds. */
+  *entries(): Generator<[string, readonly number[]]> {
+    this.sort();
+    for (let i = 0; i < this.sorted.length; i++) {
+      const list = this.postings[this.sortedIds[i]!]!;
+      if (list.length) yield [this.sorted[i]!, list];
+    }
+  }
+}
+
+/** A sorted token table a query word is matched against: the mutable TokenIndex, or a packed index's tokens. */
+export interface TokenTable {
+  /** Every token, in code-unit order. */
+  readonly sorted: readonly string[];
+  /** Raises best[slot] to q for the slots of the token at sorted position i, pushing onto `touched` the slots reached first. */
+  markAt(i: number, q: number, best: Uint8Array, touched: number[]): void;
+}
+
+/** Raises best[slot] to q for these slots, pushing onto `touched` the slots reached first. */
+export function markSlots(slots: ArrayLike<number>, q: number, best: Uint8Array, touched: number[]): void {
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!;
+    const b = best[slot]!;
+    if (b === 0) touched.push(slot);
+    if (q > b) best[slot] = q;
+  }
+}
+
+/** First index in [lo, hi) whose sorted token is ≥ s. */
+function lowerBound(sorted: readonly string[], s: string, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index in [lo, hi) whose sorted token does not start with p, given all from lo on that are ≥ p. */
+function prefixEnd(sorted: readonly string[], p: string, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.startsWith(p)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Raises best[slot] to the quality of the query word's best match among the slot's tokens
+ * (exact or prefix, then, if the word is typo-tolerant, one edit away), pushing onto `touched`
+ * the slots whose best was 0.
+ */
+export function markWord(table: TokenTable, w: string, best: Uint8Array, touched: number[]): void {
+  const { sorted } = table;
+  const lo = lowerBound(sorted, w, 0, sorted.length);
+  const hi = prefixEnd(sorted, w, lo, sorted.length);
+  for (let i = lo; i < hi; i++) table.markAt(i, sorted[i] === w ? Q_EXACT : Q_PREFIX, best, touched);
+  if (typoTolerant(w)) markOneEdit(table, w, lo, hi, best, touched);
+}
+
+/**
+ * Marks with Q_TYPO, once per token, the tokens one edit from w (or with a prefix of ≥ 4
+ * characters one edit from w), skipping [lo, hi), the tokens w is a prefix of. At position i
+ * every variant shares w[0..i) and so lives inside that prefix's range, whose distinct next
+ * characters are the only useful ones.
+ */
+function markOneEdit(table: TokenTable, w: string, lo: number, hi: number, best: Uint8Array, touched: number[]): void {
+  const { sorted } = table;
+  const tried = new Set<string>();
+  const seen = new Set<number>(); // sorted positions already marked
+  const markOnce = (i: number) => {
+    if (i >= lo && i < hi) return; // already an exact or prefix match
+    if (seen.has(i)) return;
+    seen.add(i);
+    table.markAt(i, Q_TYPO, best, touched);
+  };
+  const variant = (v: string, from: number, to: number) => {
+    if (tried.has(v)) return;
+    tried.add(v);
+    const a = lowerBound(sorted, v, from, to);
+    if (v.length >= TYPO_PREFIX_MIN) {
+      const b = prefixEnd(sorted, v, a, to);
+      for (let i = a; i < b; i++) markOnce(i);
+    } else if (a < to && sorted[a] === v) {
+      markOnce(a);
+    }
+  };
+  let from = 0;
+  let to = sorted.length;
+  for (let i = 0; i < w.length; i++) {
+    const head = w.slice(0, i);
+    if (i > 0) {
+      from = lowerBound(sorted, head, from, to);
+      to = prefixEnd(sorted, head, from, to);
+    }
+    if (from >= to) break;
+    variant(head + w.slice(i + 1), from, to); // deletion
+    if (i + 1 < w.length && w[i] !== w[i + 1]) variant(head + w[i + 1] + w[i] + w.slice(i + 2), from, to); // transposition
+    let j = from;
+    while (j < to) {
+      const t = sorted[j]!;
+      if (t.length <= i) {
+        j++;
+        continue;
       }
-    };
-    let from = 0;
-    let to = sorted.length;
-    for (let i = 0; i < w.length; i++) {
-      const head = w.slice(0, i);
-      if (i > 0) {
-        from = this.lowerBound(head, from, to);
-        to = this.prefixEnd(head, from, to);
-      }
-      if (from >= to) break;
-      variant(head + w.slice(i + 1), from, to); // deletion
-      if (i + 1 < w.length && w[i] !== w[i + 1]) variant(head + w[i + 1] + w[i] + w.slice(i + 2), from, to); // transposition
-      let j = from;
-      while (j < to) {
-        const t = sorted[j]!;
-        if (t.length <= i) {
-          j++;
-          continue;
-        }
-        const c = t[i]!;
-        const end = this.prefixEnd(head + c, j, to);
-        if (c !== w[i]) variant(head + c + w.slice(i + 1), j, end); // substitution
-        variant(head + c + w.slice(i), j, end); // insertion
-        j = end;
-      }
+      const c = t[i]!;
+      const end = prefixEnd(sorted, head + c, j, to);
+      if (c !== w[i]) variant(head + c + w.slice(i + 1), j, end); // substitution
+      variant(head + c + w.slice(i), j, end); // insertion
+      j = end;
     }
   }
 }

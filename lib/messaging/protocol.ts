@@ -7,7 +7,8 @@ import type { Browser } from 'wxt/browser';
 import type { ActivityJson } from '../time-entries/clio-activities';
 import type { ActivityDescriptionJson } from '../activity-descriptions/activity-descriptions';
 import type { MatterDetailJson } from '../matters/clio-matters';
-import type { IndexedMatter } from '../matters/matter';
+import type { MatterRow } from '../matters/matter';
+import type { KeyLookup, LookupQuery } from '../matters/lookup-keys';
 import type { MatterLookup } from '../matters/matter-lookup';
 import type { PageFacts } from '../page-reading/extract-lead';
 import type { CaptureReading, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutcome } from '../leads/lead';
@@ -50,7 +51,9 @@ export interface Protocol {
   /** Matters for a picker: the local index when synced, Clio's search until then. */
   'matters/search': { request: { query: string }; reply: MatterRef[] };
   /** The side panel's lookup (it searches its own copy of the index once synced; this is the fallback). */
-  'matters/lookup': { request: { query: string } & MatterLookup; reply: { hits: IndexedMatter[]; source: 'index' | 'clio' } };
+  'matters/lookup': { request: { query: string } & MatterLookup; reply: { hits: MatterRow[]; source: 'index' | 'clio' } };
+  /** Exact lookups (client emails, phones, display numbers, client references, client names) from the store's key index. */
+  'matters/by-keys': { request: LookupQuery; reply: KeyLookup };
   'matters/detail': { request: { id: number }; reply: { matter: MatterDetailJson; recent: ActivityJson[] } };
   /** Sync the index now (`full`), or when it is older than a few minutes. */
   'matters/sync': { request: { full?: boolean; ifOlderThanMs?: number }; reply: void };

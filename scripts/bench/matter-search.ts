@@ -117,7 +117,7 @@ export async function benchMatterSearch(opts: { matters?: number; queries?: numb
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  const storedKb = Buffer.byteLength(JSON.stringify(index.all())) / 1024;
+  const storedKb = Buffer.byteLength(JSON.stringify(matters)) / 1024;
   return {
     buildMs: quantile(builds, 0.5),
     p50Ms: quantile(times, 0.5),

@@ -50,11 +50,17 @@ export function sandboxAdmin(origin: string) {
     config: (c: Record<string, unknown>) => call<void>('POST', 'config', c),
     log: () => call<LoggedRequest[]>('GET', 'log'),
     clearLog: () => call<void>('DELETE', 'log'),
-    matters: (query = '', status = 'Open') =>
-      call<Array<{ id: number; display_number: string; description: string; client: { name: string } | null }>>(
-        'GET',
-        `matters?query=${encodeURIComponent(query)}&status=${status}`,
-      ),
+    /** Seeded matters to pick from (at most 10); `withReference`: only those with a client reference. */
+    matters: (query = '', status = 'Open', withReference = false) =>
+      call<
+        Array<{
+          id: number;
+          display_number: string;
+          description: string;
+          client_reference: string | null;
+          client: { name: string; primary_email_address: string | null; primary_phone_number: string | null } | null;
+        }>
+      >('GET', `matters?query=${encodeURIComponent(query)}&status=${status}${withReference ? '&with_reference=true' : ''}`),
     editMatter: (id: number, change: { description?: string; status?: string }) => call<unknown>('PATCH', `matters/${id}`, change),
     state: () => call<SandboxState>('GET', 'state'),
   };

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { clioAsUser } from './clio-as-user';
-import { expect, screenshot, signedIn, test } from './fixtures';
+import { expect, killServiceWorker, screenshot, signedIn, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
 import { E2E_SANDBOX } from './ports';
 
@@ -225,4 +225,71 @@ test('“My matters” keeps only matters whose responsible attorney is me; “I
   await page.getByRole('checkbox', { name: 'Include closed' }).check();
   await expect(results(page).first()).toContainText(closed!.display_number);
   await expect(results(page).first()).toContainText('Closed');
+});
+
+/**
+ * Rewrites the extension's matter store as the previous release (format 1) kept it: matters without their
+ * clients' emails, phones or reference, no lookup keys, no packed index. Run in an extension page.
+ */
+const AS_FORMAT_ONE = `(async function () {
+  function req(r) { return new Promise(function (res, rej) { r.onsuccess = function () { res(r.result); }; r.onerror = function () { rej(r.error); }; }); }
+  var db = await req(indexedDB.open('clio-companion-matters'));
+  var tx = db.transaction(['matters', 'meta'], 'readonly');
+  var matters = await req(tx.objectStore('matters').getAll());
+  var meta = await req(tx.objectStore('meta').get('sync'));
+  db.close();
+  await req(indexedDB.deleteDatabase('clio-companion-matters'));
+  var open = indexedDB.open('clio-companion-matters', 1);
+  open.onupgradeneeded = function () { open.result.createObjectStore('matters', { keyPath: 'id' }); open.result.createObjectStore('meta'); };
+  var old = await req(open);
+  var w = old.transaction(['matters', 'meta'], 'readwrite');
+  matters.forEach(function (m) { delete m.clientReference; delete m.clientEmails; delete m.clientPhones; delete m.keys; w.objectStore('matters').put(m); });
+  meta.formatVersion = 1;
+  meta.inProgress = null;
+  w.objectStore('meta').put(meta, 'sync');
+  await new Promise(function (res) { w.oncomplete = res; });
+  old.close();
+  return matters.length;
+})()`;
+
+test('an index from the previous version is upgraded in place: search works at once, and a background pass learns the clients’ emails and phones in ⌈N/200⌉ requests', async ({
+  extensionPage,
+}) => {
+  await signedIn(extensionPage);
+  const options = await extensionPage('options.html'); // a page that holds no connection to the matter store
+  expect(await options.evaluate(AS_FORMAT_ONE)).toBe(3_000);
+  await sandbox.faults({ latencyMs: 250, scope: 'manage' }); // so the pass is still under way when the panel opens
+  await sandbox.clearLog();
+
+  // The new version's worker starts (headless Chromium cannot reload an unpacked extension, so no
+  // runtime.onInstalled here: opening the panel asks for a sync, which an index still learning gets).
+  await killServiceWorker(options);
+
+  const page = await panel(extensionPage);
+  const [target] = await sandbox.matters('', 'Open', true);
+  await page.getByRole('searchbox', { name: 'Search matters' }).fill(target!.display_number);
+  await expect(results(page).first()).toContainText(target!.display_number);
+  await expect(page.getByText(/still learning clients’ emails and phones/)).toBeVisible();
+  await screenshot(page, 'sidepanel-learning');
+  expect((await sandbox.log()).filter((r) => r.path.startsWith('/api/v4/matters') && r.query?.query)).toHaveLength(0); // answered locally
+
+  await sandbox.clearFaults();
+  await expect(page.getByText(/still learning/)).toHaveCount(0, { timeout: 30_000 });
+  const pages = (await sandbox.log()).filter((r) => r.path.startsWith('/api/v4/matters'));
+  expect(pages).toHaveLength(15); // ⌈3,000 / 200⌉, every one asking for the client's fields
+  expect(pages.every((r) => String(r.query?.fields).includes('client{id,name,primary_email_address'))).toBe(true);
+
+  // Exact lookups by the client's email, phone and the matter's client reference now find it.
+  const found = (await page.evaluate(
+    (q) =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        channel: 'clio-companion',
+        type: 'matters/by-keys',
+        data: q,
+      }),
+    { emails: [target!.client!.primary_email_address!], clientReferences: [target!.client_reference!] },
+  )) as { ok: boolean; value: { learning: boolean; matches: Array<{ matter: { id: number }; matched: Array<{ kind: string }> }> } };
+  expect(found.ok).toBe(true);
+  expect(found.value.learning).toBe(false);
+  expect(found.value.matches.find((m) => m.matter.id === target!.id)?.matched.map((k) => k.kind)).toEqual(['email', 'clientReference']);
 });

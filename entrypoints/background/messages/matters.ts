@@ -5,6 +5,7 @@ import type { Services } from '../services';
 export const matterMessages = ({ matters }: Services): FamilyHandlers<'matters'> => ({
   'matters/search': ({ query }) => matters.pick(query),
   'matters/lookup': ({ query, ...o }) => matters.search(query, o),
+  'matters/by-keys': (query) => matters.byKeys(query),
   'matters/detail': ({ id }) => matters.detail(id),
   'matters/sync': async ({ full, ifOlderThanMs }) => {
     if (ifOlderThanMs !== undefined && !full) await matters.syncIfStale(ifOlderThanMs);

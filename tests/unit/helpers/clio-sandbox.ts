@@ -55,7 +55,8 @@ export interface SandboxMatter {
   display_number: string;
   description: string;
   status: 'Open' | 'Pending' | 'Closed';
-  client: { id: number; name: string } | null;
+  client_reference: string | null;
+  client: { id: number; name: string; primary_email_address: string | null; primary_phone_number: string | null } | null;
 }
 
 /** The sandbox's admin API (`/__admin/…`): reset, faults, the request log, its state. */
@@ -81,7 +82,10 @@ export function sandboxAdmin(origin: string) {
     clearLog: () => call<void>('DELETE', 'log'),
     state: () => call<SandboxSnapshot>('GET', 'state'),
     /** Seeded matters, for a test to pick one: `query` is a substring of number, description or client. */
-    matters: (query = '', status = 'Open') => call<SandboxMatter[]>('GET', `matters?${new URLSearchParams({ query, status })}`),
+    matters: (query = '', status = 'Open', withReference = false) =>
+      call<SandboxMatter[]>('GET', `matters?${new URLSearchParams({ query, status, ...(withReference ? { with_reference: 'true' } : {}) })}`),
+    /** A change made in Clio's web app: description and/or status. */
+    editMatter: (id: number, change: { description?: string; status?: string }) => call<unknown>('PATCH', `matters/${id}`, change),
   };
 }
 

@@ -17,6 +17,9 @@ export function matter(p: Partial<IndexedMatter> & { description: string }): Ind
     openDate: p.openDate ?? '2024-01-01',
     lastActivityDate: p.lastActivityDate ?? null,
     updatedAt: p.updatedAt ?? '2024-01-01T00:00:00Z',
+    clientReference: p.clientReference ?? '',
+    clientEmails: p.clientEmails ?? [],
+    clientPhones: p.clientPhones ?? [],
   };
 }
 
@@ -32,7 +35,15 @@ export function clioMatter(id: number, p: { updatedAt?: string; status?: MatterS
     open_date: '2024-01-01',
     last_activity_date: null,
     updated_at: p.updatedAt ?? '2024-01-01T00:00:00Z',
-    client: { id: 20_000 + id, name: `Client ${id}` },
+    client_reference: null,
+    client: {
+      id: 20_000 + id,
+      name: `Client ${id}`,
+      primary_email_address: `client${id}@example.com`,
+      secondary_email_address: null,
+      primary_phone_number: `(617) 555-${String(id % 10_000).padStart(4, '0')}`,
+      secondary_phone_number: null,
+    },
     responsible_attorney: { id: 1001, name: 'Margaret Whitfield' },
     practice_area: { id: 301, name: 'Employment' },
   };

@@ -5,10 +5,12 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { whoAmI } from '@/lib/auth/clio-who-am-i';
-import { indexedDbMatterStore } from '@/lib/matters/matter-store';
+import { indexedDbMatterStore } from '@/lib/matters/matter-store-idb';
+import { normalisePhoneDigits } from '@/lib/matters/lookup-keys';
 import { MatterService, type SyncStatus } from '@/lib/matters/matter-service';
 import { startSandbox, type Sandbox } from '@/sandbox/server';
 import { requestLines, sandboxAdmin, signedInClient, type SandboxAdmin } from '../helpers/clio-sandbox';
+import { formatOneDatabase } from './format-one';
 
 const MATTERS = 450; // three pages of 200
 const SIGNED_OUT: SyncStatus = { running: false, fetched: 0, total: null, lastSyncAt: null, ready: false };
@@ -26,12 +28,11 @@ beforeEach(() => admin.reset());
 
 let databases = 0;
 
-/** A signed-in MatterService with its own IndexedDB; `onStatus` sees every status it writes. */
-async function world() {
+/** A signed-in MatterService with its own IndexedDB (or the one named); `onStatus` sees every status it writes. */
+async function world(dbName = `matters-${++databases}`) {
   let clock = Date.now();
   const { client, session } = await signedInClient(sandbox.origin);
   const me = (await whoAmI(client)).id;
-  const dbName = `matters-${++databases}`;
   const store = indexedDbMatterStore(dbName);
   let status: SyncStatus = SIGNED_OUT;
   const statuses: SyncStatus[] = [];
@@ -53,6 +54,7 @@ async function world() {
   await admin.clearLog();
   return {
     me,
+    client,
     session,
     service,
     store,
@@ -100,8 +102,103 @@ describe('MatterService', () => {
       [MATTERS, MATTERS],
     ]);
     expect(w.statuses.every((s, i) => s.ready === (i === w.statuses.length - 1))).toBe(true);
-    expect(w.status()).toEqual({ running: false, kind: 'full', fetched: MATTERS, total: MATTERS, lastSyncAt: w.now(), startedAt: w.now(), ready: true });
+    expect(w.status()).toEqual({
+      running: false,
+      kind: 'full',
+      fetched: MATTERS,
+      total: MATTERS,
+      lastSyncAt: w.now(),
+      startedAt: w.now(),
+      ready: true,
+      learning: false,
+    });
     expect(await w.store.loadAll()).toHaveLength(MATTERS);
+  });
+
+  it('exact lookups by the client’s email and phone, display number and client reference, from the store’s keys', async () => {
+    const w = await world();
+    await w.service.sync();
+    await admin.clearLog();
+    const [target] = (await admin.matters('', 'Open')).filter((m) => m.client_reference);
+    const detail = await w.service.detail(target!.id);
+    const email = detail.matter.client!.primary_email_address!;
+    const phone = normalisePhoneDigits(detail.matter.client!.primary_phone_number!)!;
+    await admin.clearLog();
+
+    const cold = new MatterService({
+      client: w.client,
+      store: w.reopened(),
+      userId: async () => w.me,
+      status: { get: w.status as never, set: async () => undefined },
+    });
+    const found = await cold.byKeys({
+      emails: [email.toUpperCase()],
+      phones: [phone],
+      displayNumbers: [target!.display_number],
+      clientReferences: [target!.client_reference!],
+    });
+    expect(found.learning).toBe(false);
+    expect(found.ready).toBe(true);
+    const hit = found.matches.find((m) => m.matter.id === target!.id)!;
+    expect(hit.matched.map((k) => k.kind)).toEqual(['email', 'phone', 'displayNumber', 'clientReference']);
+    expect(hit.matter).toMatchObject({ clientEmails: expect.arrayContaining([email]), clientReference: target!.client_reference });
+    // Every matter of that client shares its email.
+    expect(found.matches.filter((m) => m.matched.some((k) => k.kind === 'email')).every((m) => m.matter.clientId === hit.matter.clientId)).toBe(true);
+    expect(await w.manageRequests()).toEqual([]);
+  });
+
+  it('a pass leaves the index packed: a woken worker searches it without reading every matter', async () => {
+    const w = await world();
+    await w.service.sync();
+    expect((await w.store.log()).packedSeq).not.toBeNull();
+    const store = w.reopened();
+    const reads: string[] = [];
+    const watched = new Proxy(store, {
+      get: (target, key) => {
+        if (key === 'loadAll' || key === 'chunk') reads.push(key);
+        return target[key as keyof typeof target];
+      },
+    });
+    const [target] = await admin.matters('', 'Open');
+    const cold = new MatterService({
+      client: w.client,
+      store: watched,
+      userId: async () => w.me,
+      status: { get: w.status as never, set: async () => undefined },
+    });
+    expect((await cold.search(target!.display_number)).hits[0]).toMatchObject({ id: target!.id, displayNumber: target!.display_number });
+    expect(reads).toEqual([]);
+
+    // A sync that changes one matter: the next search sees it, still without reading every matter.
+    await admin.editMatter(target!.id, { description: 'Quixotic renamed matter' });
+    w.tick(10 * MINUTE);
+    await cold.sync();
+    expect((await cold.search('quixotic')).hits.map((m) => m.id)).toEqual([target!.id]);
+    expect(reads).toEqual([]);
+  });
+
+  it('after an update from format 1: search works from what was kept, and prepare() learns the clients in one full pass', async () => {
+    const first = await world();
+    await first.service.sync();
+    const kept = (await first.store.loadAll()).map(({ clientReference: _r, clientEmails: _e, clientPhones: _p, ...old }) => old);
+    const name = `matters-format-one-${++databases}`;
+    await formatOneDatabase(name, kept, { ...(await first.store.getMeta()), formatVersion: 1 });
+    const w = await world(name);
+    w.setStatus(first.status());
+    const [target] = await admin.matters('', 'Open');
+
+    expect((await w.service.search(target!.display_number)).hits[0]).toMatchObject({ id: target!.id, displayNumber: target!.display_number });
+    const email = target!.client!.primary_email_address!;
+    expect(await w.service.byKeys({ emails: [email] })).toMatchObject({ matches: [], learning: true, ready: true });
+    expect(await w.manageRequests()).toEqual([]);
+
+    await w.service.prepare();
+    expect(await w.manageRequests()).toEqual(['GET /matters.json', 'GET /matters.json', 'GET /matters.json']); // ⌈450 / 200⌉
+    expect(w.statuses[0]).toMatchObject({ running: true, learning: true });
+    expect(w.status()).toMatchObject({ running: false, kind: 'full', learning: false, ready: true });
+    const after = await w.service.byKeys({ emails: [email] });
+    expect(after.learning).toBe(false);
+    expect(after.matches.map((m) => m.matter.id)).toContain(target!.id);
   });
 
   it('syncIfStale syncs only when the last pass is older than asked, and then incrementally', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fold, queryWords } from '@/lib/matters/fold';
 import { fromClio, MATTER_SYNC_FIELDS } from '@/lib/matters/matter';
-import { createMatterIndex } from '@/lib/matters/search';
+import { rowOf } from '@/lib/matters/matter';
+import { createMatterIndex, type MatterIndex, openPackedIndex } from '@/lib/matters/search';
 import { matter } from './fixtures';
 
 describe('fold', () => {
@@ -30,7 +31,8 @@ describe('fold', () => {
 
 describe('fromClio', () => {
   it('maps snake_case JSON and tolerates missing associations', () => {
-    expect(MATTER_SYNC_FIELDS).toContain('client{id,name}');
+    expect(MATTER_SYNC_FIELDS).toContain('client{id,name,primary_email_address,secondary_email_address,primary_phone_number,secondary_phone_number}');
+    expect(MATTER_SYNC_FIELDS).toContain(',client_reference,');
     expect(
       fromClio({
         id: 7,
@@ -41,7 +43,15 @@ describe('fromClio', () => {
         open_date: '2023-02-01',
         last_activity_date: '2024-05-06',
         updated_at: '2024-05-06T10:00:00-04:00',
-        client: { id: 9, name: 'Chidi Okafor' },
+        client_reference: ' REF-12 ',
+        client: {
+          id: 9,
+          name: 'Chidi Okafor',
+          primary_email_address: 'chidi@example.com',
+          secondary_email_address: null,
+          primary_phone_number: '(617) 555-0142',
+          secondary_phone_number: '(617) 555-0142',
+        },
         responsible_attorney: { id: 1001, name: 'Margaret Whitfield' },
         practice_area: { id: 3, name: 'Employment' },
       }),
@@ -59,6 +69,9 @@ describe('fromClio', () => {
       openDate: '2023-02-01',
       lastActivityDate: '2024-05-06',
       updatedAt: '2024-05-06T10:00:00-04:00',
+      clientReference: 'REF-12',
+      clientEmails: ['chidi@example.com'],
+      clientPhones: ['(617) 555-0142'],
     });
     expect(fromClio({ id: 8, client: null, responsible_attorney: null })).toEqual({
       id: 8,
@@ -74,6 +87,9 @@ describe('fromClio', () => {
       openDate: null,
       lastActivityDate: null,
       updatedAt: '',
+      clientReference: '',
+      clientEmails: [],
+      clientPhones: [],
     });
   });
 });
@@ -147,10 +163,25 @@ const FIRM = [
   }),
 ];
 const ALL = ['Open', 'Pending', 'Closed'] as const;
-const index = createMatterIndex(FIRM);
-const ids = (q: string, opts = {}) => index.search(q, opts).map((m) => m.id);
+/** The same firm three ways: built, packed and opened, and a packed half with the rest (and changes) beside it. */
+function packedHalf(): MatterIndex {
+  const stale = FIRM.slice(0, 7).map((m) => ({ ...m, description: `${m.description} obsolete`, status: 'Closed' as const }));
+  const idx = openPackedIndex(createMatterIndex([...stale, matter({ id: 99, description: 'Gone soon' })]).pack());
+  idx.upsert(FIRM); // the first seven replace their base versions; the rest go beside the base
+  idx.remove([99]);
+  return idx;
+}
+const INDEXES: Array<[string, () => MatterIndex]> = [
+  ['built', () => createMatterIndex(FIRM)],
+  ['packed', () => openPackedIndex(createMatterIndex(FIRM).pack())],
+  ['packed base with changes', packedHalf],
+  ['packed again', () => openPackedIndex(packedHalf().pack())],
+];
 
-describe('search', () => {
+describe.each(INDEXES)('search (%s)', (_kind, make) => {
+  const index = make();
+  const ids = (q: string, opts = {}) => index.search(q, opts).map((m) => m.id);
+
   it.each<[string, string, Record<string, unknown>, number[]]>([
     // Exact number first, then by quality; numbers as prefixes.
     ['exact number first, then number prefixes', '42', {}, [1, 2]],
@@ -215,9 +246,13 @@ describe('search', () => {
     expect(ids('', { limit: -3 })).toEqual([]);
   });
 
-  it('returns the matter records themselves', () => {
-    expect(index.search('xss')[0]).toBe(FIRM[7]);
+  it('returns the matters’ rows, text as it was', () => {
+    expect(index.search('xss')[0]).toEqual(rowOf(FIRM[7]!));
     expect(index.search('xss')[0]!.description).toBe('<img src=x onerror=alert(1)>');
+    expect(index.size).toBe(FIRM.length);
+    expect(index.get(FIRM[3]!.id)).toEqual(rowOf(FIRM[3]!));
+    expect(index.get(99)).toBeUndefined();
+    expect(index.ids().sort((a, b) => a - b)).toEqual(FIRM.map((m) => m.id).sort((a, b) => a - b));
   });
 });
 
@@ -238,12 +273,7 @@ describe('incremental index', () => {
     expect(idx.size).toBe(3);
     expect(idx.search('okafor')).toEqual([]);
     expect(idx.get(1)).toBeUndefined();
-    expect(
-      idx
-        .all()
-        .map((m) => m.id)
-        .sort(),
-    ).toEqual([2, 3, 4]);
+    expect(idx.ids().sort()).toEqual([2, 3, 4]);
     // Status change re-ranks.
     idx.upsert([{ ...FIRM[2]!, status: 'Closed' }]);
     expect(idx.search('smith').map((m) => m.id)).toEqual([2]);

@@ -1,0 +1,269 @@
+/**
+ * The matter store in IndexedDB, in the extension's origin (`clio-companion-matters`): the matters
+ * with their lookup keys (a multiEntry index), the sync meta, the change log and the packed search
+ * index. The background writes it; the side panel reads it directly. Every write that changes what
+ * a search index sees appends the matter's id to the change log in the same transaction.
+ */
+import { type IndexedMatter, MATTER_FORMAT_VERSION } from './matter';
+import type { IndexChanges, IndexLog, KeyedMatter, MatterStore, PutResult, SyncMeta } from './matter-store';
+import {
+  CHANGES,
+  fromStored,
+  INITIAL_LOG,
+  KEYS_INDEX,
+  MATTERS,
+  META,
+  META_LOG,
+  META_SYNC,
+  PACKED,
+  PACKED_KEY,
+  type StoredMatter,
+  toStored,
+  upgradeMatterDb,
+} from './matter-store-upgrade';
+import { isPackedIndex, type PackedIndex } from './search-packed';
+import { searchedAlike } from './search';
+
+function req<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError'));
+  });
+}
+
+function openDb(factory: IDBFactory, name: string, version: number): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const r = factory.open(name, version);
+    r.onupgradeneeded = (e) => upgradeMatterDb(r.result, r.transaction!, e.oldVersion, e.newVersion ?? version);
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+    r.onblocked = () => {
+      /* an older connection is closing (it closes on versionchange) */
+    };
+  });
+}
+
+/** Whether two versions of a matter are the same in every field. */
+function sameMatter(a: IndexedMatter, b: IndexedMatter): boolean {
+  for (const k of Object.keys(b) as Array<keyof IndexedMatter>) {
+    const x = a[k];
+    const y = b[k];
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length || x.some((v, i) => v !== y[i])) return false;
+    } else if (x !== y) {
+      return false;
+    }
+  }
+  return Object.keys(a).length === Object.keys(b).length;
+}
+
+const logOf = (v: unknown): IndexLog => (v as IndexLog | undefined) ?? INITIAL_LOG;
+
+/** Appends these ids to the change log (in `tx`, which holds CHANGES and META). */
+function appendLog(tx: IDBTransaction, log: IndexLog, ids: number[]): void {
+  if (!ids.length) return;
+  const changes = tx.objectStore(CHANGES);
+  let seq = log.seq;
+  for (const id of ids) changes.put(id, ++seq);
+  tx.objectStore(META).put({ ...log, seq } satisfies IndexLog, META_LOG);
+}
+
+/** The matters behind the logged ids (in `tx`, which holds MATTERS): as stored now, or removed. */
+async function resolveChanges(tx: IDBTransaction, log: IndexLog, ids: number[]): Promise<IndexChanges> {
+  const distinct = [...new Set(ids)];
+  const matters = tx.objectStore(MATTERS);
+  const found = await Promise.all(distinct.map((id) => req(matters.get(id) as IDBRequest<StoredMatter | undefined>)));
+  const upserted: IndexedMatter[] = [];
+  const removed: number[] = [];
+  found.forEach((r, i) => {
+    if (r) upserted.push(fromStored(r));
+    else removed.push(distinct[i]!);
+  });
+  return { log, upserted, removed };
+}
+
+export interface IndexedDbMatterStoreOptions {
+  /** Defaults to globalThis.indexedDB. */
+  factory?: IDBFactory;
+  /** Defaults to MATTER_FORMAT_VERSION (overridable for tests). */
+  formatVersion?: number;
+}
+
+export function indexedDbMatterStore(dbName = 'clio-companion-matters', opts: IndexedDbMatterStoreOptions = {}): MatterStore {
+  const version = opts.formatVersion ?? MATTER_FORMAT_VERSION;
+  let opening: Promise<IDBDatabase> | null = null;
+
+  async function open(): Promise<IDBDatabase> {
+    const factory = opts.factory ?? globalThis.indexedDB;
+    try {
+      return await openDb(factory, dbName, version);
+    } catch (e) {
+      // A newer format on disk (the extension was downgraded): drop it and start again.
+      if (e instanceof DOMException && e.name === 'VersionError') {
+        await req(factory.deleteDatabase(dbName) as IDBRequest<unknown>);
+        return openDb(factory, dbName, version);
+      }
+      throw e;
+    }
+  }
+
+  function db(): Promise<IDBDatabase> {
+    if (!opening) {
+      opening = open().then((d) => {
+        d.onversionchange = () => {
+          d.close();
+          opening = null;
+        };
+        d.onclose = () => {
+          opening = null;
+        };
+        return d;
+      });
+      opening.catch(() => {
+        opening = null;
+      });
+    }
+    return opening;
+  }
+
+  async function tx(stores: string[], mode: IDBTransactionMode): Promise<IDBTransaction> {
+    return (await db()).transaction(stores, mode);
+  }
+
+  /** Runs `fn` in a read-write transaction and waits for it to commit. */
+  async function write<T>(stores: string[], fn: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
+    const t = await tx(stores, 'readwrite');
+    const finished = done(t);
+    const out = await fn(t);
+    await finished;
+    return out;
+  }
+
+  return {
+    async loadAll() {
+      const t = await tx([MATTERS], 'readonly');
+      return (await req(t.objectStore(MATTERS).getAll() as IDBRequest<StoredMatter[]>)).map(fromStored);
+    },
+    async chunk(afterId, limit) {
+      const t = await tx([MATTERS], 'readonly');
+      return (await req(t.objectStore(MATTERS).getAll(IDBKeyRange.lowerBound(afterId, true), limit) as IDBRequest<StoredMatter[]>)).map(fromStored);
+    },
+    async get(id) {
+      const t = await tx([MATTERS], 'readonly');
+      const r = await req(t.objectStore(MATTERS).get(id) as IDBRequest<StoredMatter | undefined>);
+      return r ? fromStored(r) : undefined;
+    },
+    put(list, replacing) {
+      if (!list.length && !replacing) return Promise.resolve({ changed: [], removed: [] });
+      return write([MATTERS, CHANGES, META], async (t): Promise<PutResult> => {
+        const matters = t.objectStore(MATTERS);
+        const range = replacing
+          ? replacing.through === null
+            ? IDBKeyRange.lowerBound(replacing.after, true)
+            : IDBKeyRange.bound(replacing.after, replacing.through, true, false)
+          : null;
+        const [stored, inRange, log] = await Promise.all([
+          Promise.all(list.map((m) => req(matters.get(m.id) as IDBRequest<StoredMatter | undefined>))),
+          range ? req(matters.getAllKeys(range) as IDBRequest<number[]>) : Promise.resolve([]),
+          req(t.objectStore(META).get(META_LOG)),
+        ]);
+        const changed: IndexedMatter[] = [];
+        const logged: number[] = [];
+        list.forEach((m, i) => {
+          const before = stored[i] ? fromStored(stored[i]) : undefined;
+          if (before && sameMatter(before, m)) return;
+          matters.put(toStored(m));
+          changed.push(m);
+          if (!before || !searchedAlike(before, m)) logged.push(m.id);
+        });
+        const onPage = new Set(list.map((m) => m.id));
+        const removed = inRange.filter((id) => !onPage.has(id));
+        for (const id of removed) matters.delete(id);
+        appendLog(t, logOf(log), [...logged, ...removed]);
+        return { changed, removed };
+      });
+    },
+    remove(ids) {
+      if (!ids.length) return Promise.resolve();
+      return write([MATTERS, CHANGES, META], async (t) => {
+        const log = logOf(await req(t.objectStore(META).get(META_LOG)));
+        const matters = t.objectStore(MATTERS);
+        for (const id of ids) matters.delete(id);
+        appendLog(t, log, ids);
+      });
+    },
+    clear() {
+      return write([MATTERS, META, CHANGES, PACKED], async (t) => {
+        const log = logOf(await req(t.objectStore(META).get(META_LOG)));
+        t.objectStore(MATTERS).clear();
+        t.objectStore(CHANGES).clear();
+        t.objectStore(PACKED).clear();
+        const meta = t.objectStore(META);
+        meta.delete(META_SYNC);
+        meta.put({ seq: log.seq + 1, epoch: log.epoch + 1, packedSeq: null, forgottenThrough: log.seq + 1 } satisfies IndexLog, META_LOG);
+      });
+    },
+    async getMeta() {
+      const t = await tx([META], 'readonly');
+      return (await req(t.objectStore(META).get(META_SYNC) as IDBRequest<SyncMeta | undefined>)) ?? undefined;
+    },
+    setMeta(m) {
+      return write([META], (t) => {
+        t.objectStore(META).put(m, META_SYNC);
+      });
+    },
+    async byKeys(keys, limitPerKey) {
+      if (!keys.length) return [];
+      const t = await tx([MATTERS], 'readonly');
+      const index = t.objectStore(MATTERS).index(KEYS_INDEX);
+      const found = await Promise.all(keys.map((k) => req(index.getAll(k, limitPerKey) as IDBRequest<StoredMatter[]>)));
+      const byId = new Map<number, KeyedMatter>();
+      found.forEach((records, i) => {
+        for (const r of records) {
+          const hit = byId.get(r.id);
+          if (hit) hit.keys.push(keys[i]!);
+          else byId.set(r.id, { matter: fromStored(r), keys: [keys[i]!] });
+        }
+      });
+      return [...byId.values()];
+    },
+    async log() {
+      const t = await tx([META], 'readonly');
+      return logOf(await req(t.objectStore(META).get(META_LOG)));
+    },
+    async openPacked() {
+      const t = await tx([PACKED, CHANGES, MATTERS, META], 'readonly');
+      const [log, stored] = await Promise.all([req(t.objectStore(META).get(META_LOG)).then(logOf), req(t.objectStore(PACKED).get(PACKED_KEY))]);
+      const packed = log.packedSeq !== null && isPackedIndex(stored) ? (stored as PackedIndex) : null;
+      if (!packed) return { packed: null, log, upserted: [], removed: [] };
+      const ids = await req(t.objectStore(CHANGES).getAll(IDBKeyRange.lowerBound(log.packedSeq!, true)) as IDBRequest<number[]>);
+      return { packed, ...(await resolveChanges(t, log, ids)) };
+    },
+    async changesSince(seq) {
+      const t = await tx([CHANGES, MATTERS, META], 'readonly');
+      const [log, ids] = await Promise.all([
+        req(t.objectStore(META).get(META_LOG)).then(logOf),
+        req(t.objectStore(CHANGES).getAll(IDBKeyRange.lowerBound(seq, true)) as IDBRequest<number[]>),
+      ]);
+      return resolveChanges(t, log, ids);
+    },
+    savePacked(packed, at) {
+      return write([PACKED, CHANGES, META], async (t) => {
+        const log = logOf(await req(t.objectStore(META).get(META_LOG)));
+        if (log.epoch !== at.epoch || at.seq > log.seq || (log.packedSeq !== null && log.packedSeq >= at.seq)) return false;
+        t.objectStore(PACKED).put(packed, PACKED_KEY);
+        t.objectStore(CHANGES).delete(IDBKeyRange.upperBound(at.seq));
+        t.objectStore(META).put({ ...log, packedSeq: at.seq, forgottenThrough: at.seq } satisfies IndexLog, META_LOG);
+        return true;
+      });
+    },
+  };
+}
