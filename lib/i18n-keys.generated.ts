@@ -276,6 +276,20 @@ export interface MessageArgs {
   noteTooLong: [];
   leadMessageTooLong: [];
   frameCovered: [];
+  suggestReasonEmail: [];
+  suggestReasonPhone: [];
+  suggestReasonReference: [];
+  suggestReasonNumberTitle: [];
+  suggestReasonNumberHeading: [];
+  suggestReasonNumberPage: [];
+  suggestReasonNameTitle: [];
+  suggestReasonNameHeading: [];
+  suggestReasonSite: [];
+  suggestedForPage: [];
+  suggestedBecause: [reasons: Substitution];
+  forgetThisSite: [];
+  siteForgotten: [site: Substitution];
+  suggestLearning: [];
 }
 
 export type MessageKey = keyof MessageArgs;

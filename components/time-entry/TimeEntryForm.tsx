@@ -2,6 +2,8 @@
 import { useState } from 'preact/hooks';
 import { DurationInput } from '@/components/DurationInput';
 import { MatterPicker } from '@/components/MatterPicker';
+import { rememberForSite, SuggestedNote, useSuggestedMatter } from '@/components/suggested-matter';
+import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
 import type { Status } from '@/components/StatusMessage';
 import type { ActivityJson } from '@/lib/time-entries/clio-activities';
 import { parseDuration } from '@/lib/duration';
@@ -28,12 +30,16 @@ export function TimeEntryForm({
   setDraft,
   timeZone,
   matterLink,
+  page = null,
 }: {
   draft: Draft;
   setDraft: (d: Draft) => void;
   timeZone?: string;
   matterLink: (id: number) => string;
+  /** "Suggested for this page" (the popup): the best is preselected while nothing else is chosen. */
+  page?: PageSuggestions | null;
 }) {
+  const picked = useSuggestedMatter(draft.matter, page, (m) => setDraft({ ...draft, matter: m }));
   const today = isoDateIn(Date.now(), timeZone);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<{ s: Status; link?: string } | null>(null);
@@ -44,16 +50,16 @@ export function TimeEntryForm({
     e.preventDefault();
     const duration = parseDuration(draft.duration);
     const errs: FieldErrors = {};
-    if (!draft.matter) errs.matter = t('chooseMatter');
+    const matter = picked.value;
+    if (!matter) errs.matter = t('chooseMatter');
     if (!duration.ok) errs.duration = say(duration.error);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errs.date = t('enterDate');
     if (draft.note.length > MAX_NOTE_CHARS) errs.note = t('noteTooLong');
     setErrors(errs);
-    if (!draft.matter || !duration.ok || Object.keys(errs).length) {
+    if (!matter || !duration.ok || Object.keys(errs).length) {
       setStatus({ s: { tone: 'error', text: t('fixMarkedFields') } });
       return;
     }
-    const matter = draft.matter;
     const key = draft.key ?? crypto.randomUUID();
     setDraft({ ...draft, key });
     setBusy(true);
@@ -67,6 +73,7 @@ export function TimeEntryForm({
         activityDescriptionId: draft.activityDescriptionId,
         nonBillable: draft.nonBillable,
       });
+      rememberForSite(page, matter);
       if (entry.state === 'sent') {
         setStatus({
           s: { tone: 'success', text: savedText(duration.seconds, entry.result as ActivityJson, matterLabel(matter)) },
@@ -90,7 +97,15 @@ export function TimeEntryForm({
 
   return (
     <form onSubmit={save} noValidate>
-      <MatterPicker id="entry-matter" value={draft.matter} onChange={(m) => setDraft({ ...draft, matter: m })} search={searchMatters} error={errors.matter} />
+      <MatterPicker
+        id="entry-matter"
+        value={picked.value}
+        onChange={picked.onChange}
+        search={searchMatters}
+        error={errors.matter}
+        {...(page ? { suggested: page.suggestions } : {})}
+      />
+      <SuggestedNote page={page} preselected={picked.preselected} />
       <div class="two">
         <div>
           <label for="entry-date">{t('dateField')}</label>

@@ -8,6 +8,7 @@ import { REFRESH_AHEAD_MS } from '@/lib/auth/oauth';
 import { ClioSession } from '@/lib/auth/session';
 import { httpTokenEndpoint } from '@/lib/auth/token-endpoint';
 import { browserWebAuthFlow } from '@/lib/browser/web-auth-flow';
+import { say } from '@/lib/i18n';
 import { ClioClient } from '@/lib/clio/client';
 import { storageLimiterStore } from '@/lib/clio/limiter-store';
 import { RateLimiter } from '@/lib/clio/rate-limiter';
@@ -20,6 +21,8 @@ import { growInboxUrl } from '@/lib/clio/links';
 import { matterSyncItem } from '@/lib/matters/matter-items';
 import { MatterService } from '@/lib/matters/matter-service';
 import { indexedDbMatterStore } from '@/lib/matters/matter-store-idb';
+import { readTabSignals } from '@/lib/suggestions/read-tab';
+import { SuggestionService } from '@/lib/suggestions/suggestion-service';
 import { Outbox } from '@/lib/outbox/outbox';
 import { indexedDbOutboxStore } from '@/lib/outbox/outbox-store';
 import { settingsItem } from '@/lib/settings/settings-item';
@@ -167,7 +170,16 @@ export function createServices() {
   onAlarm(OUTBOX_ALARM, () => void outbox.flush());
   onAlarm(MATTER_SYNC_ALARM, () => void accountItem.getValue().then((a) => (a.signedIn ? freshen() : undefined)));
 
-  return { build, hosts, account, session, client, growConnection, outbox, timer, timeEntries, matters, leads, activityDescriptions, freshen };
+  const suggestions = new SuggestionService({
+    activeTab: async () => {
+      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id === undefined ? null : { id: tab.id, windowId: tab.windowId, url: tab.url ?? '', title: tab.title ?? '' };
+    },
+    readSignals: readTabSignals,
+    byKeys: (q) => matters.byKeys(q),
+    say,
+  });
+  return { build, hosts, account, session, client, growConnection, outbox, timer, timeEntries, matters, suggestions, leads, activityDescriptions, freshen };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -13,6 +13,7 @@ import type { MatterLookup } from '../matters/matter-lookup';
 import type { PageFacts } from '../page-reading/extract-lead';
 import type { CaptureReading, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutcome } from '../leads/lead';
 import type { OutboxEntry } from '../outbox/outbox-machine';
+import type { PageSuggestions } from '../suggestions/suggestion-service';
 import type { PopupDraft, TimeEntryDraft } from '../drafts/drafts';
 import type { AccountState } from '../auth/account-item';
 import type { GrowConnection } from '../grow/grow-connection-item';
@@ -65,6 +66,15 @@ export interface Protocol {
   'time-entries/update': { request: { id: number; etag: string; seconds?: number; note?: string }; reply: ActivityJson };
   'outbox/retry': { request: { id: string }; reply: void };
   'outbox/discard': { request: { id: string }; reply: void };
+
+  /** "Suggested for this page": reads the active tab (on the gesture that opened the asking surface) and suggests matters from the local index. */
+  'suggestions/for-page': { request: void; reply: PageSuggestions };
+  /** The matter was used on the page at `url`: offered first on its site next time. */
+  'suggestions/remember-site': { request: { url: string; matter: MatterRef }; reply: void };
+  /** Forgets the matter remembered for one site (`site`), or for all. */
+  'suggestions/forget-site': { request: { site?: string }; reply: void };
+  /** Never read pages of `site` (or again, with `never: false`). */
+  'suggestions/never-read': { request: { site: string; never: boolean }; reply: void };
 
   /**
    * From the capture content script: what it read of its page, kept (with what the right-click was on) for the

@@ -8,6 +8,7 @@ import { growMessages } from './grow';
 import { leadMessages } from './leads';
 import { matterMessages } from './matters';
 import { outboxMessages } from './outbox';
+import { suggestionMessages } from './suggestions';
 import { timeEntryMessages } from './time-entries';
 import { timerMessages } from './timer';
 import { triggerMessages } from './triggers';
@@ -20,6 +21,7 @@ export const allMessages = (s: Services): Handlers => ({
   ...outboxMessages(s),
   ...activityDescriptionMessages(s),
   ...matterMessages(s),
+  ...suggestionMessages(s),
   ...leadMessages(s),
   ...growMessages(s),
   ...triggerMessages(s),

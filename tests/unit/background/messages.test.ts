@@ -12,6 +12,7 @@ import { growMessages } from '@/entrypoints/background/messages/grow';
 import { leadMessages } from '@/entrypoints/background/messages/leads';
 import { matterMessages } from '@/entrypoints/background/messages/matters';
 import { outboxMessages } from '@/entrypoints/background/messages/outbox';
+import { suggestionMessages } from '@/entrypoints/background/messages/suggestions';
 import { timeEntryMessages } from '@/entrypoints/background/messages/time-entries';
 import { timerMessages } from '@/entrypoints/background/messages/timer';
 import { triggerMessages } from '@/entrypoints/background/messages/triggers';
@@ -58,6 +59,7 @@ describe('message families', () => {
     ['leads', leadMessages(services)],
     ['grow', growMessages(services)],
     ['triggers', triggerMessages(services)],
+    ['suggestions', suggestionMessages(services)],
   ];
 
   it.each(families)('the %s file serves only its own family', (family, handlers) => {
