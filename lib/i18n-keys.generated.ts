@@ -290,6 +290,11 @@ export interface MessageArgs {
   forgetThisSite: [];
   siteForgotten: [site: Substitution];
   suggestLearning: [];
+  suggestForThisPage: [];
+  suggestNoGrant: [];
+  suggestNever: [];
+  suggestNoPage: [];
+  suggestNothing: [];
 }
 
 export type MessageKey = keyof MessageArgs;

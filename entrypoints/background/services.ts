@@ -171,8 +171,8 @@ export function createServices() {
   onAlarm(MATTER_SYNC_ALARM, () => void accountItem.getValue().then((a) => (a.signedIn ? freshen() : undefined)));
 
   const suggestions = new SuggestionService({
-    activeTab: async () => {
-      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    activeTab: async (windowId) => {
+      const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, lastFocusedWindow: true } : { active: true, windowId });
       return tab?.id === undefined ? null : { id: tab.id, windowId: tab.windowId, url: tab.url ?? '', title: tab.title ?? '' };
     },
     readSignals: readTabSignals,

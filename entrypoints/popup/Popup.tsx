@@ -38,7 +38,10 @@ export function Popup({ state }: { state: PopupState }) {
   // It may arrive after the first paint; it costs no Clio request.
   useEffect(() => {
     if (!account.signedIn) return;
-    send('suggestions/for-page').then(setPage, () => undefined);
+    browser.windows
+      .getCurrent()
+      .then((w) => send('suggestions/for-page', w.id === undefined ? {} : { windowId: w.id }))
+      .then(setPage, () => undefined);
   }, [account.signedIn]);
   // Refresh the timer from Clio only when what is stored is stale (the background decides: 0 or 1 request).
   useEffect(() => {

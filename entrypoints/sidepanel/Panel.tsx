@@ -12,6 +12,7 @@ import { accountItem } from '@/lib/auth/account-item';
 import { t } from '@/lib/i18n';
 import { loadedIndex, localIndex } from './local-index';
 import { MatterDetail } from './MatterDetail';
+import { PageSuggestions } from './PageSuggestions';
 import { matterStatusText } from './matter-status';
 
 const STALE_MS = 5 * 60_000;
@@ -153,6 +154,7 @@ function Lookup({ sync, handedQuery }: { sync: SyncStatus | undefined; handedQue
         </label>
       </div>
       <SyncLine sync={sync} />
+      {query.trim() ? null : <PageSuggestions onOpen={setOpen} />}
       {note ? <p class="hint">{note}</p> : null}
       <ul id="matter-results" class="results" aria-label={t('mattersList')}>
         {hits.map((m, i) => (

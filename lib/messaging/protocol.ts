@@ -68,7 +68,7 @@ export interface Protocol {
   'outbox/discard': { request: { id: string }; reply: void };
 
   /** "Suggested for this page": reads the active tab (on the gesture that opened the asking surface) and suggests matters from the local index. */
-  'suggestions/for-page': { request: void; reply: PageSuggestions };
+  'suggestions/for-page': { request: { windowId?: number }; reply: PageSuggestions };
   /** The matter was used on the page at `url`: offered first on its site next time. */
   'suggestions/remember-site': { request: { url: string; matter: MatterRef }; reply: void };
   /** Forgets the matter remembered for one site (`site`), or for all. */

@@ -4,8 +4,7 @@
  * number in the title"). No browser API, no phone library (phones compare as normalised digits).
  */
 import { clientNameKey, displayNumberKey, type KeyLookup, type LookupKind, type LookupQuery, normalisePhoneDigits } from '../matters/lookup-keys';
-import type { IndexedMatter } from '../matters/matter';
-import type { MatterRef } from '../matter-ref';
+import { type MatterRow, rowOf } from '../matters/matter';
 import { idsIn, type PageSignals } from '../page-reading/page-signals';
 import { type Phrase, phrase } from '../phrase';
 
@@ -15,7 +14,7 @@ const MAX_NAME_CANDIDATES = 200;
 
 /** A matter suggested for a page, and why. */
 export interface Suggestion {
-  matter: MatterRef;
+  matter: MatterRow;
   reasons: Phrase[];
 }
 
@@ -79,13 +78,6 @@ function reasonOf(s: PageSignals, kind: LookupKind, value: string): Phrase {
   }
 }
 
-const refOf = (m: IndexedMatter): MatterRef => ({
-  id: m.id,
-  displayNumber: m.displayNumber,
-  description: m.description,
-  ...(m.clientName ? { clientName: m.clientName } : {}),
-});
-
 /**
  * The matters found for a page, best first: by the weight of their evidence (WEIGHT; each kind counts once), then
  * open before pending before closed, then the most recently active, then by id.
@@ -104,5 +96,5 @@ export function rankSuggestions(s: PageSignals, found: KeyLookup['matches'], max
       (b.matter.lastActivityDate ?? '').localeCompare(a.matter.lastActivityDate ?? '') ||
       a.matter.id - b.matter.id,
   );
-  return scored.slice(0, max).map(({ matter, reasons }) => ({ matter: refOf(matter), reasons }));
+  return scored.slice(0, max).map(({ matter, reasons }) => ({ matter: rowOf(matter), reasons }));
 }

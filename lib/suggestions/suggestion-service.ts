@@ -7,6 +7,7 @@
  */
 import type { KeyLookup, LookupQuery } from '../matters/lookup-keys';
 import type { MatterRef } from '../matter-ref';
+import type { MatterRow } from '../matters/matter';
 import type { PageSignals } from '../page-reading/page-signals';
 import type { Phrase } from '../phrase';
 import { MAX_SUGGESTIONS, queryOf, rankSuggestions } from './page-match';
@@ -30,7 +31,7 @@ export interface PageSuggestions {
   /** The site the per-site memory uses, shown to the person (null for what is not a web page). */
   site: string | null;
   /** Best first; the site's remembered matter (if any) leads, with its reason. */
-  suggestions: Array<{ matter: MatterRef; reasons: string[] }>;
+  suggestions: Array<{ matter: MatterRef & Partial<MatterRow>; reasons: string[] }>;
   /** The first suggestion is the matter last used on this site. */
   remembered: boolean;
   /** The index is still learning its clients' emails and phones: say so rather than "nothing found". */
@@ -39,8 +40,8 @@ export interface PageSuggestions {
 }
 
 export interface SuggestionDeps {
-  /** The active tab of the last focused window. */
-  activeTab(): Promise<TabInfo | null>;
+  /** The active tab of window `windowId` (the asking surface's), else of the last focused window. */
+  activeTab(windowId?: number): Promise<TabInfo | null>;
   readSignals(tabId: number): Promise<PageSignals | null>;
   byKeys(query: LookupQuery): Promise<KeyLookup>;
   say(p: Phrase): string;
@@ -58,9 +59,11 @@ export class SuggestionService {
    * Reads the active tab and suggests. Where the active tab is no web page (an extension page, such as the
    * popup opened as a tab), answers the last reading of its window instead.
    */
-  async forActiveTab(): Promise<PageSuggestions> {
-    const tab = await this.deps.activeTab();
+  async forActiveTab(windowId?: number): Promise<PageSuggestions> {
+    const tab = await this.deps.activeTab(windowId);
     if (!tab) return this.empty('no-page', '', '');
+    // No address: the browser hides it from an extension that holds no grant for the tab, so it cannot be read either.
+    if (!tab.url) return this.keep(tab.windowId, this.empty('no-grant', '', tab.title));
     if (!isWebPage(tab.url)) return (await pageSuggestionsItem.getValue())[String(tab.windowId)] ?? this.empty('no-page', tab.url, tab.title);
     const site = siteOf(tab.url);
     const never = await neverReadItem.getValue();
@@ -79,7 +82,12 @@ export class SuggestionService {
         );
       }
     }
-    await pageSuggestionsItem.setValue({ ...(await pageSuggestionsItem.getValue()), [String(tab.windowId)]: out });
+    return this.keep(tab.windowId, out);
+  }
+
+  /** Keeps `out` as the last reading of window `windowId`, for the surfaces that have no gesture of their own. */
+  private async keep(windowId: number, out: PageSuggestions): Promise<PageSuggestions> {
+    await pageSuggestionsItem.setValue({ ...(await pageSuggestionsItem.getValue()), [String(windowId)]: out });
     return out;
   }
 

@@ -9,7 +9,24 @@ import { expect, pressToolbarButton, screenshot, signedIn, test } from './fixtur
 import { E2E_SANDBOX } from './ports';
 import { sandbox } from './sandbox-admin';
 
-declare const chrome: { storage: { session: { get(k: string): Promise<Record<string, Record<string, { state: string; pageUrl: string }>>> } } };
+declare const chrome: {
+  storage: { session: { get(k: string): Promise<Record<string, Record<string, { state: string; pageUrl: string }>>> } };
+  runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value: { state: string } }> };
+  windows: { getCurrent(): Promise<{ id: number }> };
+};
+
+/** A page on the sandbox's second origin (no host permission) whose message is from `client`, as webmail writes it. */
+async function clientMailPage(context: BrowserContext, client: { name: string; primary_email_address: string | null }): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${E2E_SANDBOX.replace('127.0.0.1', 'localhost')}/pages/webmail`);
+  await page.evaluate(
+    ({ name, email }) => {
+      document.querySelector('.message-body')!.textContent = `From: ${name} <${email}>\nHello, about our case: could you call me back?`;
+    },
+    { name: client.name, email: client.primary_email_address! },
+  );
+  return page;
+}
 
 /** Brings `page` to the front, presses the toolbar button on it, and waits until the popup it opened has read the page. */
 async function pressAndRead(worker: Worker, page: Page, context: BrowserContext, extensionId: string): Promise<void> {
@@ -30,15 +47,7 @@ test('a page mentioning a client’s email: the popup preselects the client’s 
   const [matter] = (await sandbox.matters()).filter((m) => m.client?.primary_email_address);
   const client = matter!.client!;
   // On the sandbox's second origin, which no build has host permission for: only the toolbar press lets it be read.
-  const page = await context.newPage();
-  await page.goto(`${E2E_SANDBOX.replace('127.0.0.1', 'localhost')}/pages/webmail`);
-  // The message is from the client: `Name <address>`, as webmail writes it.
-  await page.evaluate(
-    ({ name, email }) => {
-      document.querySelector('.message-body')!.textContent = `From: ${name} <${email}>\nHello, about our case: could you call me back?`;
-    },
-    { name: client.name, email: client.primary_email_address! },
-  );
+  const page = await clientMailPage(context, client);
   await sandbox.clearLog();
   await pressAndRead(worker, page, context, extensionId);
 
@@ -87,4 +96,37 @@ test('a page mentioning a client’s email: the popup preselects the client’s 
   const third = await extensionPage('popup.html');
   await expect(third.getByText(/Suggested for this page: client’s email on this page/)).toBeVisible();
   expect(await third.getByRole('combobox', { name: 'Matter' }).inputValue()).not.toBe(`${other.display_number} — ${other.description}`);
+});
+
+test('the side panel: a page it may not read is explained plainly; once the page is read on a gesture, its suggestions show and open', async ({
+  context,
+  worker,
+  extensionId,
+  extensionPage,
+}) => {
+  await signedIn(extensionPage);
+  const [matter] = (await sandbox.matters()).filter((m) => m.client?.primary_email_address);
+  const options = await extensionPage('options.html');
+  const page = await clientMailPage(context, matter!.client!);
+  await page.bringToFront();
+  // Asked with no gesture on the page (as the panel's button is): nothing may be read there.
+  const asked = await options.evaluate(async () =>
+    chrome.runtime.sendMessage({ channel: 'clio-companion', type: 'suggestions/for-page', data: { windowId: (await chrome.windows.getCurrent()).id } }),
+  );
+  expect(asked.value.state).toBe('no-grant');
+
+  const panel = await extensionPage('sidepanel.html');
+  const section = panel.getByRole('region', { name: 'Suggested for this page' });
+  await expect(section.getByText(/only after you use it there/)).toBeVisible();
+  await expect(section.getByRole('button', { name: 'Suggest for this page' })).toBeVisible();
+  await screenshot(panel, 'sidepanel-suggest-no-grant');
+
+  // The person presses the toolbar button on the page: the panel follows what was read in its window.
+  await pressAndRead(worker, page, context, extensionId);
+  await panel.bringToFront();
+  const hit = section.getByRole('button', { name: new RegExp(`${matter!.display_number}.*client’s email on this page`) });
+  await expect(hit).toBeVisible();
+  await screenshot(panel, 'sidepanel-suggested-for-page');
+  await hit.click();
+  await expect(panel.getByRole('heading', { name: new RegExp(matter!.display_number) })).toBeVisible();
 });

@@ -3,7 +3,7 @@ import type { FamilyHandlers } from '@/lib/messaging/serve';
 import type { Services } from '../services';
 
 export const suggestionMessages = ({ suggestions }: Services): FamilyHandlers<'suggestions'> => ({
-  'suggestions/for-page': () => suggestions.forActiveTab(),
+  'suggestions/for-page': ({ windowId }) => suggestions.forActiveTab(windowId),
   'suggestions/remember-site': ({ url, matter }) => suggestions.rememberSite(url, matter),
   'suggestions/forget-site': ({ site }) => suggestions.forgetSite(site),
   'suggestions/never-read': ({ site, never }) => suggestions.setNeverRead(site, never),
