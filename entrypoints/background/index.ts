@@ -19,18 +19,19 @@ import { createServices, keepSyncing, scheduleTokenRefresh } from './services';
 export default defineBackground({
   type: 'module',
   main() {
-    // Stored shapes of older versions are brought up to date before anything reads them.
+    // Stored shapes of older versions are brought up to date (and moved to where they live now) before anything
+    // reads them: messages, alarms, commands, the omnibox, the badge and idle detection wait for `ready`.
     const ready = migrateStorage().catch((e) => console.warn('[clio-companion] storage migration:', (e as Error)?.message));
     const services = createServices();
     serveMessages(allMessages(services), ready);
     dispatchAlarms(ready);
     browser.runtime.onInstalled.addListener(() => void createMenus());
     browser.contextMenus.onClicked.addListener(onMenuClick);
-    browser.commands.onCommand.addListener((command, tab) => onCommand(services, command, tab));
-    watchOmnibox(services);
+    browser.commands.onCommand.addListener((command, tab) => onCommand(services, command, tab, ready));
+    watchOmnibox(services, ready);
     browser.runtime.onStartup.addListener(() => void scheduleTokenRefresh(services.session));
-    watchBadge();
-    watchIdle();
+    watchBadge(ready);
+    watchIdle(ready);
     sweepClickContextsLater();
     void keepSyncing();
     // An attempt under way when the last worker died may have reached Clio: look before resending.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, killServiceWorker, launchWithExtension, openPopup, screenshot, serviceWorkerOf, signedIn, test } from './fixtures';
+import { expect, storeItems, killServiceWorker, launchWithExtension, openPopup, screenshot, serviceWorkerOf, signedIn, test } from './fixtures';
 import { clioAsUser } from './clio-as-user';
 import { sandbox } from './sandbox-admin';
 
@@ -178,7 +178,7 @@ test('opening the popup asks Clio one question when the timer state is over 30 s
   popup = await openAndSettle();
   expect(await asked()).toEqual([]);
   // 31 s later, as far as the stored state knows.
-  await popup.evaluate(`chrome.storage.local.set({ 'timer-checked-at': Date.now() - 31000 })`);
+  await storeItems(popup, { 'timer-checked-at': Date.now() - 31000 });
   await popup.close();
 
   await sandbox.clearLog();
