@@ -114,6 +114,16 @@ export async function connectGrow(extensionPage: Fixtures['extensionPage']): Pro
   await options.close();
 }
 
+/** Picks the matter `query` in the page's (first) Matter combobox: types it, then chooses the first suggestion with the keyboard. */
+export async function pickMatter(page: Page, query: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: 'Matter' }).first();
+  await box.fill(query);
+  await expect(page.getByRole('listbox', { name: 'Matters' }).getByRole('option').first()).toBeVisible();
+  await box.press('ArrowDown');
+  await box.press('Enter');
+  await expect(box).toHaveValue(new RegExp(`^${query}`));
+}
+
 /** The popup as a page, at the popup's size. */
 export async function openPopup(extensionPage: Fixtures['extensionPage']): Promise<Page> {
   const popup = await extensionPage('popup.html');

@@ -1,14 +1,5 @@
-import type { Page } from '@playwright/test';
-import { expect, storedItems, openPopup, screenshot, signedIn, signInThroughClio, test } from './fixtures';
+import { expect, storedItems, openPopup, pickMatter, screenshot, signedIn, signInThroughClio, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
-
-async function pickMatter(popup: Page, query: string) {
-  const box = popup.getByRole('combobox', { name: 'Matter' }).first();
-  await box.fill(query);
-  await expect(popup.getByRole('listbox', { name: 'Matters' }).getByRole('option').first()).toBeVisible();
-  await box.press('ArrowDown');
-  await box.press('Enter');
-}
 
 test('a timer stopped after sign-out is held for the user who ran it, the popup says so, and it goes once they sign in again', async ({
   extensionPage,
