@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { serveMessages } from '@/lib/messaging/serve';
+import { copyAllItems } from '@/lib/storage/items-copy';
 import { migrateStorage } from '@/lib/storage/migrations';
 import { dispatchAlarms } from './alarms';
 import { sweepClickContextsLater } from './capture-menu';
@@ -21,7 +22,11 @@ export default defineBackground({
   main() {
     // Stored shapes of older versions are brought up to date (and moved to where they live now) before anything
     // reads them: messages, alarms, commands, the omnibox, the badge and idle detection wait for `ready`.
-    const ready = migrateStorage().catch((e) => console.warn('[clio-companion] storage migration:', (e as Error)?.message));
+    const ready = migrateStorage()
+      .catch((e) => console.warn('[clio-companion] storage migration:', (e as Error)?.message))
+      // The surfaces' copy of the items, for their first paint (after a browser start or an update, which empty it).
+      .then(copyAllItems)
+      .catch((e) => console.warn('[clio-companion] items copy:', (e as Error)?.message));
     const services = createServices();
     serveMessages(allMessages(services), ready);
     dispatchAlarms(ready);

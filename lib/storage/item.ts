@@ -5,7 +5,8 @@
  *
  * Where an item lives, by the area its key names; content scripts can reach neither:
  * - `local:` items live in the extension's IndexedDB (item-store.ts, one record per key) and survive a restart.
- *   Not in `storage.local`, which content scripts (steered by a hostile page) can read and write.
+ *   Not in `storage.local`, which content scripts (steered by a hostile page) can read and write. The surfaces'
+ *   first read (`getValues`) answers from a copy in `storage.session`, which is faster to reach (items-copy.ts).
  * - `session:` items live in `storage.session`, which is closed to content scripts (the extension never calls
  *   `setAccessLevel`) and goes with the browser session.
  * Every write is told to the other contexts on the item's BroadcastChannel (announce.ts, named after its key),
@@ -17,6 +18,7 @@
 import { browser } from 'wxt/browser';
 import { announce, onAnnounced } from './announce';
 import { itemStore, type KeyValueArea } from './item-store';
+import { copyItem, readWithCopy } from './items-copy';
 
 type Area = 'local' | 'session';
 
@@ -81,10 +83,12 @@ export function defineItem<T>(key: `${Area}:${string}`, opts: ItemOptions<T>): S
     },
     async setValue(value) {
       const old = await store().set({ [name]: value });
+      if (area === 'local') await copyItem(name, value);
       announce(key, { value, old: old[name] } satisfies Change);
     },
     async remove() {
       const old = await store().remove([name]);
+      if (area === 'local') await copyItem(name, undefined);
       announce(key, { value: undefined, old: old[name] } satisfies Change);
     },
     watch: (cb) => onAnnounced<Change>(key, (c) => cb((c.value ?? opts.fallback) as T, (c.old ?? opts.fallback) as T)),
@@ -94,20 +98,21 @@ export function defineItem<T>(key: `${Area}:${string}`, opts: ItemOptions<T>): S
 }
 
 /**
- * The values of several items in one call per area (IndexedDB: one transaction; the popup waits for these
- * before its first paint).
+ * The values of several items, read for a surface's first paint (the popup waits for these): one
+ * `storage.session` call for the session items and the copy of the local ones (items-copy.ts); one IndexedDB
+ * transaction more for the local ones while that copy is not whole.
  */
 export async function getValues<T extends object>(items: { [K in keyof T]: StorageItem<T[K]> }): Promise<T> {
   const keys = Object.keys(items) as Array<keyof T & string>;
-  const byArea = new Map<Area, string[]>();
+  const names: Record<Area, string[]> = { local: [], session: [] };
   for (const k of keys) {
     const [area, name] = splitKey(items[k].key);
-    byArea.set(area, [...(byArea.get(area) ?? []), name]);
+    names[area].push(name);
   }
-  const got: Partial<Record<Area, Record<string, unknown>>> = {};
-  await Promise.all([...byArea].map(async ([area, names]) => (got[area] = await areaOf(area).get(names))));
+  const { session, local } = await readWithCopy(names.local, names.session);
+  const got: Record<Area, Record<string, unknown>> = { session, local: local ?? (names.local.length ? await itemStore().get(names.local) : {}) };
   const out = {} as T;
-  for (const k of keys) out[k] = items[k].fromStored(got[splitKey(items[k].key)[0]]!);
+  for (const k of keys) out[k] = items[k].fromStored(got[splitKey(items[k].key)[0]]);
   return out;
 }
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { followPopupState, type PopupState } from '@/entrypoints/popup/popup-state';
 import { accountItem } from '@/lib/auth/account-item';
 import { EMPTY_DRAFT } from '@/lib/drafts/drafts';
-import { itemStore } from '@/lib/storage/item-store';
+import { copyAllItems } from '@/lib/storage/items-copy';
 import { idleItem } from '@/lib/timer/timer-items';
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
@@ -34,13 +34,14 @@ describe('followPopupState', () => {
 
   it('lets a change made while the first read is under way win over what the read answered', async () => {
     await accountItem.setValue({ signedIn: false });
+    await copyAllItems();
     // The read answers what was stored when it began, after the change has been announced.
-    const get = itemStore().get;
+    const get = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session) as (keys: string[]) => Promise<Record<string, unknown>>;
     let answer: () => void = () => undefined;
-    vi.spyOn(itemStore(), 'get').mockImplementation((names) => {
-      const stale = get(names);
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementationOnce(((keys: string[]) => {
+      const stale = get(keys);
       return new Promise((resolve) => (answer = () => resolve(stale)));
-    });
+    }) as never);
     const seen: PopupState[] = [];
     followPopupState(
       (s) => seen.push(s),

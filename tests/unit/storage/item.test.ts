@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defineItem, getValues, perUserItems } from '@/lib/storage/item';
 import { itemStore } from '@/lib/storage/item-store';
+import { copyAllItems } from '@/lib/storage/items-copy';
 
 const heard = () => new Promise((r) => setTimeout(r, 20));
 
@@ -20,7 +21,7 @@ describe('defineItem', () => {
   it('keeps a session item in storage.session', async () => {
     const item = defineItem<number>('session:count', { fallback: 0 });
     await item.setValue(4);
-    expect(await fakeBrowser.storage.session.get('count')).toEqual({ count: 4 });
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({ count: 4 });
     expect(await itemStore().get(null)).toEqual({});
   });
 
@@ -50,19 +51,31 @@ describe('defineItem', () => {
     expect(read.at(-1)).toBe('b');
   });
 
-  it('reads several items with one call per area (one IndexedDB transaction for the local ones), with fallbacks', async () => {
+  it('reads several items for a first paint in one storage.session call once the copy is whole, with fallbacks', async () => {
     await defineItem<number>('local:a', { fallback: 0 }).setValue(1);
     await fakeBrowser.storage.session.set({ c: 'three' });
-    const local = vi.spyOn(itemStore(), 'get');
-    const session = vi.spyOn(fakeBrowser.storage.session, 'get');
-    const values = await getValues<{ a: number; b: string[]; c: string }>({
+    const items = {
       a: defineItem<number>('local:a', { fallback: 0 }),
       b: defineItem<string[]>('local:b', { fallback: [] }),
       c: defineItem<string>('session:c', { fallback: '' }),
-    });
-    expect(values).toEqual({ a: 1, b: [], c: 'three' });
-    expect(local).toHaveBeenCalledTimes(1);
-    expect(session).toHaveBeenCalledTimes(1);
+    };
+    const local = vi.spyOn(itemStore(), 'get');
+    const session = vi.spyOn(fakeBrowser.storage.session, 'get');
+    // Before the background has copied every item (a browser just started): IndexedDB answers the local ones.
+    expect(await getValues<{ a: number; b: string[]; c: string }>(items)).toEqual({ a: 1, b: [], c: 'three' });
+    expect([local.mock.calls.length, session.mock.calls.length]).toEqual([1, 1]);
+
+    await copyAllItems();
+    local.mockClear();
+    session.mockClear();
+    expect(await getValues<{ a: number; b: string[]; c: string }>(items)).toEqual({ a: 1, b: [], c: 'three' });
+    expect([local.mock.calls.length, session.mock.calls.length]).toEqual([0, 1]);
+    // The copy follows every write and removal; getValue reads IndexedDB, the truth.
+    await items.a.setValue(2);
+    await items.b.setValue(['x']);
+    await items.b.remove();
+    expect(await getValues<{ a: number; b: string[]; c: string }>(items)).toEqual({ a: 2, b: [], c: 'three' });
+    expect(await items.a.getValue()).toBe(2);
   });
 
   it('removes a value: it reads as the fallback again', async () => {
