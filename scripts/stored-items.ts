@@ -35,7 +35,7 @@ export async function readItemsInPage({ names, db: dbName, store }: { names: str
   return got;
 }
 
-/** In the page: stores `values` as they are (as a migration would: the surfaces are not told). */
+/** In the page: stores `values` in IndexedDB as they are (as a migration would: nobody is told, the surfaces' copy is left as it was). */
 export async function writeItemsInPage({ values, db: dbName, store }: { values: Record<string, unknown>; db: string; store: string }): Promise<void> {
   const req = indexedDB.open(dbName, 1);
   const db = await new Promise<IDBDatabase>((resolve, reject) => {

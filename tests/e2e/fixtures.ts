@@ -135,7 +135,7 @@ export async function openPopup(extensionPage: Fixtures['extensionPage']): Promi
 export const storedItems = <T = Record<string, unknown>>(page: Page, names: string[] | null): Promise<T> =>
   page.evaluate(readItemsInPage, { names, ...ITEMS }) as Promise<T>;
 
-/** Stores `values` as items from `page` (one of the extension's pages), as the background would; nobody is told. */
+/** Stores `values` as items from `page` (one of the extension's pages) in IndexedDB only: nobody is told, and the surfaces' copy keeps what it had. */
 export const storeItems = (page: Page, values: Record<string, unknown>): Promise<void> => page.evaluate(writeItemsInPage, { values, ...ITEMS });
 
 /** Kills the extension's service worker, as Chrome does after 30 s idle. */
