@@ -31,8 +31,9 @@ function badgeTitle(running: boolean, time: string, matter: string | undefined):
   return running ? t('badgeTimerRunning', time) : t('badgeTimerPaused', time);
 }
 
-export function watchBadge(): void {
+/** Painted once `ready` (stored shapes migrated: the timer may be on its way to where it lives now), then on every change. */
+export function watchBadge(ready: Promise<unknown>): void {
   timerItem.watch(() => void paintBadge());
   onAlarm(BADGE_ALARM, () => void paintBadge());
-  void paintBadge();
+  void ready.then(paintBadge);
 }

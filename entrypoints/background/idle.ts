@@ -7,10 +7,11 @@ import { settingsItem } from '@/lib/settings/settings-item';
 import { idleItem, timerItem } from '@/lib/timer/timer-items';
 import { isRunning } from '@/lib/timer/model';
 
-export function watchIdle(): void {
-  void settingsItem.getValue().then((s) => browser.idle.setDetectionInterval(Math.max(1, s.idleMinutes) * 60));
+/** Listens at once; reads stored state once `ready` (stored shapes migrated). */
+export function watchIdle(ready: Promise<unknown>): void {
+  void ready.then(() => settingsItem.getValue()).then((s) => browser.idle.setDetectionInterval(Math.max(1, s.idleMinutes) * 60));
   settingsItem.watch((s) => browser.idle.setDetectionInterval(Math.max(1, s.idleMinutes) * 60));
-  browser.idle.onStateChanged.addListener((state) => void onIdleState(state));
+  browser.idle.onStateChanged.addListener((state) => void ready.then(() => onIdleState(state)));
 }
 
 async function onIdleState(state: string): Promise<void> {

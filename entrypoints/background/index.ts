@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { serveMessages } from '@/lib/messaging/serve';
+import { copyAllItems } from '@/lib/storage/items-copy';
 import { migrateStorage } from '@/lib/storage/migrations';
 import { dispatchAlarms } from './alarms';
 import { sweepHandOffsLater } from './capture-menu';
@@ -19,8 +20,13 @@ import { createServices, keepSyncing, scheduleTokenRefresh } from './services';
 export default defineBackground({
   type: 'module',
   main() {
-    // Stored shapes of older versions are brought up to date before anything reads them.
-    const ready = migrateStorage().catch((e) => console.warn('[clio-companion] storage migration:', (e as Error)?.message));
+    // Stored shapes of older versions are brought up to date (and moved to where they live now) before anything
+    // reads them: messages, alarms, commands, the omnibox, the badge and idle detection wait for `ready`.
+    const ready = migrateStorage()
+      .catch((e) => console.warn('[clio-companion] storage migration:', (e as Error)?.message))
+      // The surfaces' copy of the items, for their first paint (after a browser start or an update, which empty it).
+      .then(copyAllItems)
+      .catch((e) => console.warn('[clio-companion] items copy:', (e as Error)?.message));
     const services = createServices();
     serveMessages(allMessages(services), ready);
     dispatchAlarms(ready);
@@ -30,11 +36,11 @@ export default defineBackground({
       void ready.then(() => services.matters.prepare()).catch(() => undefined);
     });
     browser.contextMenus.onClicked.addListener(onMenuClick);
-    browser.commands.onCommand.addListener((command, tab) => onCommand(services, command, tab));
-    watchOmnibox(services);
+    browser.commands.onCommand.addListener((command, tab) => onCommand(services, command, tab, ready));
+    watchOmnibox(services, ready);
     browser.runtime.onStartup.addListener(() => void scheduleTokenRefresh(services.session));
-    watchBadge();
-    watchIdle();
+    watchBadge(ready);
+    watchIdle(ready);
     sweepHandOffsLater();
     void keepSyncing();
     // An attempt under way when the last worker died may have reached Clio: look before resending.

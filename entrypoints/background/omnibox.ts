@@ -19,8 +19,9 @@ export async function openFromOmnibox(services: Services, text: string): Promise
   if (matterId) await browser.tabs.create({ url: matterUrl(await services.hosts(), matterId) });
 }
 
-export function watchOmnibox(services: Services): void {
+/** Answers wait for `ready` (stored shapes migrated). */
+export function watchOmnibox(services: Services, ready: Promise<unknown>): void {
   browser.omnibox.setDefaultSuggestion({ description: t('omniboxDefault') });
-  browser.omnibox.onInputChanged.addListener((text, suggest) => void omniboxSuggestions(services, text).then(suggest, () => suggest([])));
-  browser.omnibox.onInputEntered.addListener((text) => void openFromOmnibox(services, text));
+  browser.omnibox.onInputChanged.addListener((text, suggest) => void ready.then(() => omniboxSuggestions(services, text)).then(suggest, () => suggest([])));
+  browser.omnibox.onInputEntered.addListener((text) => void ready.then(() => openFromOmnibox(services, text)));
 }

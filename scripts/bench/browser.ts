@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSandbox } from '../../sandbox/server';
 import { buildForSandbox } from '../build-for-sandbox';
+import { ITEMS, readItemsInPage } from '../stored-items';
 
 export interface BrowserFigures {
   popupMs: number;
@@ -149,9 +150,10 @@ export async function benchBrowser(opts: { runs?: number } = {}): Promise<Browse
     await options.getByRole('button', { name: 'Sign out' }).waitFor();
     // (Polled from here: waitForFunction would take the promise an expression returns as "true".)
     for (let waited = 0; ; waited += 250) {
-      const done = await options.evaluate(
-        `chrome.storage.local.get('matter-sync').then(function (r) { var s = r['matter-sync']; return !!(s && s.ready && !s.running); })`,
-      );
+      const s = (await options.evaluate(readItemsInPage, { names: ['matter-sync'], ...ITEMS }))['matter-sync'] as
+        | { ready?: boolean; running?: boolean }
+        | undefined;
+      const done = !!s?.ready && !s.running;
       if (done) break;
       if (waited > 120_000) throw new Error('the first matter sync did not finish in 2 minutes');
       await new Promise((r) => setTimeout(r, 250));

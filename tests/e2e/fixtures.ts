@@ -6,6 +6,7 @@ import { test as base, chromium, expect, type BrowserContext, type Page, type Wo
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ITEMS, readItemsInPage, writeItemsInPage } from '../../scripts/stored-items';
 import { E2E_EXTENSION_DIR } from './ports';
 import { sandbox } from './sandbox-admin';
 
@@ -104,16 +105,12 @@ export async function signedIn(extensionPage: Fixtures['extensionPage'], opts: {
     await expect
       .poll(
         () =>
-          options.evaluate(async () => {
-            const chrome = (
-              globalThis as unknown as {
-                chrome: { storage: { local: { get(k: string[]): Promise<Record<string, { running?: boolean; lastSyncAt?: number | null } | undefined>> } } };
-              }
-            ).chrome;
-            const got = await chrome.storage.local.get(['matter-sync', 'activity-descriptions']);
-            const s = got['matter-sync'];
-            return !!s && !s.running && !!s.lastSyncAt && !!got['activity-descriptions'];
-          }),
+          storedItems<Record<string, { running?: boolean; lastSyncAt?: number | null } | undefined>>(options, ['matter-sync', 'activity-descriptions']).then(
+            (got) => {
+              const s = got['matter-sync'];
+              return !!s && !s.running && !!s.lastSyncAt && !!got['activity-descriptions'];
+            },
+          ),
         { timeout: 30_000 },
       )
       .toBe(true);
@@ -132,12 +129,29 @@ export async function connectGrow(extensionPage: Fixtures['extensionPage']): Pro
   await options.close();
 }
 
+/** Picks the matter `query` in the page's (first) Matter combobox: types it, then chooses the first suggestion with the keyboard. */
+export async function pickMatter(page: Page, query: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: 'Matter' }).first();
+  await box.fill(query);
+  await expect(page.getByRole('listbox', { name: 'Matters' }).getByRole('option').first()).toBeVisible();
+  await box.press('ArrowDown');
+  await box.press('Enter');
+  await expect(box).toHaveValue(new RegExp(`^${query}`));
+}
+
 /** The popup as a page, at the popup's size. */
 export async function openPopup(extensionPage: Fixtures['extensionPage']): Promise<Page> {
   const popup = await extensionPage('popup.html');
   await popup.setViewportSize({ width: 360, height: 600 });
   return popup;
 }
+
+/** The stored values of the items `names` (all for null), read in `page` (one of the extension's pages). */
+export const storedItems = <T = Record<string, unknown>>(page: Page, names: string[] | null): Promise<T> =>
+  page.evaluate(readItemsInPage, { names, ...ITEMS }) as Promise<T>;
+
+/** Stores `values` as items from `page` (one of the extension's pages) in IndexedDB only: nobody is told, and the surfaces' copy keeps what it had. */
+export const storeItems = (page: Page, values: Record<string, unknown>): Promise<void> => page.evaluate(writeItemsInPage, { values, ...ITEMS });
 
 /** Kills the extension's service worker, as Chrome does after 30 s idle. */
 export async function killServiceWorker(page: Page): Promise<void> {
