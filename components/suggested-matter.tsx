@@ -31,6 +31,7 @@ export function rememberForSite(page: PageSuggestions | null, matter: MatterRef)
 /** Why the preselected matter was suggested; the site it was remembered for, with "Forget this site"; still learning. */
 export function SuggestedNote({ page, preselected }: { page: PageSuggestions | null; preselected: { reasons: string[] } | null }) {
   const [forgotten, setForgotten] = useState(false);
+  const [never, setNever] = useState(false);
   if (!page) return null;
   return (
     <>
@@ -57,6 +58,23 @@ export function SuggestedNote({ page, preselected }: { page: PageSuggestions | n
         </p>
       ) : null}
       {forgotten ? <p class="suggested-note">{t('siteForgotten', page.site ?? '')}</p> : null}
+      {page.site && page.state === 'ok' && !never ? (
+        <p class="suggested-note">
+          <button
+            type="button"
+            class="link"
+            onClick={() =>
+              send('suggestions/never-read', { site: page.site!, never: true }).then(
+                () => setNever(true),
+                () => undefined,
+              )
+            }
+          >
+            {t('neverReadThisSite')}
+          </button>
+        </p>
+      ) : null}
+      {never ? <p class="suggested-note">{t('siteNeverRead', page.site ?? '')}</p> : null}
       {page.learning ? <p class="suggested-note">{t('suggestLearning')}</p> : null}
     </>
   );

@@ -295,6 +295,19 @@ export interface MessageArgs {
   suggestNever: [];
   suggestNoPage: [];
   suggestNothing: [];
+  forgotSiteMatters: [];
+  forgotNeverRead: [];
+  sitesHeading: [];
+  sitesExplained: [];
+  sitesRemembered: [];
+  sitesNoneRemembered: [];
+  forgetAllSites: [];
+  forgetSiteNamed: [site: Substitution];
+  sitesNeverRead: [];
+  readSiteAgain: [];
+  readSiteAgainNamed: [site: Substitution];
+  neverReadThisSite: [];
+  siteNeverRead: [site: Substitution];
 }
 
 export type MessageKey = keyof MessageArgs;

@@ -96,6 +96,22 @@ test('a page mentioning a client’s email: the popup preselects the client’s 
   const third = await extensionPage('popup.html');
   await expect(third.getByText(/Suggested for this page: client’s email on this page/)).toBeVisible();
   expect(await third.getByRole('combobox', { name: 'Matter' }).inputValue()).not.toBe(`${other.display_number} — ${other.description}`);
+
+  // "Never read this site": the next opening reads nothing there, and suggests nothing; Options can undo it.
+  await third.getByRole('combobox', { name: 'Matter' }).press('Escape');
+  await third.getByRole('button', { name: 'Never read this site' }).click();
+  await expect(third.getByText(/will not be read again/)).toBeVisible();
+  await third.close();
+  await pressAndRead(worker, page, context, extensionId);
+  const fourth = await extensionPage('popup.html');
+  await expect(fourth.getByRole('combobox', { name: 'Matter' })).toHaveValue('');
+  await expect(fourth.getByText(/Suggested for this page/)).toHaveCount(0);
+  const options = await extensionPage('options.html');
+  const never = options.getByRole('list', { name: 'Sites never read' });
+  await expect(never).toContainText('localhost');
+  await screenshot(options, 'options-sites');
+  await never.getByRole('button', { name: /^Read .* again$/ }).click();
+  await expect(never).toHaveCount(0);
 });
 
 test('the side panel: a page it may not read is explained plainly; once the page is read on a gesture, its suggestions show and open', async ({
