@@ -275,6 +275,9 @@ export interface MessageArgs {
   noteTooLong: [];
   leadMessageTooLong: [];
   frameCovered: [];
+  uploadNeedsPermission: [origin: Substitution];
+  uploadRefused: [];
+  uploadInterrupted: [];
 }
 
 export type MessageKey = keyof MessageArgs;

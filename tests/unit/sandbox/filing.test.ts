@@ -30,7 +30,7 @@ const create = async (extra: Record<string, unknown> = {}): Promise<Doc> => {
   expect(res.status).toBe(201);
   return ((await res.json()) as { data: Doc }).data;
 };
-const put = (url: string, headers: Array<{ name: string; value: string }>, body: Uint8Array, more: Record<string, string> = {}) =>
+const put = (url: string, headers: Array<{ name: string; value: string }>, body: Uint8Array<ArrayBuffer>, more: Record<string, string> = {}) =>
   fetch(url, { method: 'PUT', headers: { ...Object.fromEntries(headers.map((h) => [h.name, h.value])), ...more }, body });
 const finish = (id: number, uuid: string) => api(`${base}/documents/${id}.json`, token, { method: 'PATCH', body: { data: { uuid, fully_uploaded: true } } });
 
