@@ -308,6 +308,9 @@ export interface MessageArgs {
   readSiteAgainNamed: [site: Substitution];
   neverReadThisSite: [];
   siteNeverRead: [site: Substitution];
+  uploadNeedsPermission: [origin: Substitution];
+  uploadRefused: [];
+  uploadInterrupted: [];
 }
 
 export type MessageKey = keyof MessageArgs;

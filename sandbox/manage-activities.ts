@@ -60,6 +60,11 @@ function applyFields(ctx: ManageCtx, a: Activity, data: Record<string, unknown>)
     if (!db.activityDescriptions.has(descriptionId)) throw invalid(`activity_description ${descriptionId} does not exist`);
     a.activityDescriptionId = descriptionId;
   }
+  const communicationId = refId(data, 'communication');
+  if (communicationId !== undefined) {
+    if (!ctx.state.filing.communications.has(communicationId)) throw invalid(`communication ${communicationId} does not exist`);
+    a.communicationId = communicationId;
+  }
   const userId = refId(data, 'user');
   if (userId !== undefined) {
     if (!db.users.some((u) => u.id === userId)) throw invalid(`user ${userId} does not exist`);
@@ -101,6 +106,7 @@ export function listActivities(ctx: ManageCtx): Reply {
   const matterId = intParam(ctx, 'matter_id');
   const userId = intParam(ctx, 'user_id');
   const descriptionId = intParam(ctx, 'activity_description_id');
+  const communicationId = intParam(ctx, 'communication_id');
   const start = ctx.req.query.get('start_date')?.slice(0, 10);
   const end = ctx.req.query.get('end_date')?.slice(0, 10);
   for (const [name, v] of [
@@ -126,6 +132,7 @@ export function listActivities(ctx: ManageCtx): Reply {
       (matterId === undefined || a.matterId === matterId) &&
       (userId === undefined || a.userId === userId) &&
       (descriptionId === undefined || a.activityDescriptionId === descriptionId) &&
+      (communicationId === undefined || a.communicationId === communicationId) &&
       (!start || a.date >= start) &&
       (!end || a.date <= end) &&
       (type === null || a.type === type) &&

@@ -7,6 +7,8 @@ import { ApiError } from './manage-errors';
 import type { ManageCtx } from './manage-common';
 import { createActivity, createTimer, deleteActivity, deleteTimer, listActivities, showActivity, showTimer, updateActivity } from './manage-activities';
 import { listActivityDescriptions, listContacts, listMatters, listUsers, showContact, showMatter, showUser, whoAmI } from './manage-read';
+import { createCommunication, createNote, listCommunications, listNotes, showCommunication, showNote } from './manage-communications';
+import { createDocument, listDocumentCategories, listDocuments, showDocument, showDocumentCategory, updateDocument } from './manage-documents';
 import { rateHeaders, type RateDecision } from './rate-limit';
 import type { SandboxState } from './state';
 
@@ -26,6 +28,14 @@ const routes: Routes = {
   activities: { GET: listActivities, POST: createActivity },
   'activities/:id': { GET: showActivity, PATCH: updateActivity, DELETE: deleteActivity },
   timer: { GET: showTimer, POST: createTimer, DELETE: deleteTimer },
+  documents: { GET: listDocuments, POST: createDocument },
+  'documents/:id': { GET: showDocument, PATCH: updateDocument },
+  document_categories: { GET: listDocumentCategories },
+  'document_categories/:id': { GET: showDocumentCategory },
+  communications: { GET: listCommunications, POST: createCommunication },
+  'communications/:id': { GET: showCommunication },
+  notes: { GET: listNotes, POST: createNote },
+  'notes/:id': { GET: showNote },
 };
 
 const MAX_MINOR = 13;

@@ -114,6 +114,8 @@ export interface Activity {
   nonBillable: boolean;
   flatRate: boolean;
   reference: string | null;
+  /** The Communication this time entry is for (`communication{id}`). */
+  communicationId?: number | null;
   createdAt: number;
   updatedAt: number;
   rev: number;

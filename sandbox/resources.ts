@@ -2,7 +2,10 @@
  * How each record looks on the wire: the fields it offers (spec property names and types) and
  * the associations that `fields=assoc{…}` can open one level deep.
  */
-import { createHash } from 'node:crypto';
+import { etagOf } from './etag';
+import { FILING_KINDS } from './resources-filing';
+import type { FilingDb } from './filing-model';
+import type { UploadSigner } from './uploads';
 import { isoTime, type Activity, type ActivityDescription, type Contact, type Db, type Matter, type Timer, type User } from './model';
 
 export interface RenderCtx {
@@ -10,6 +13,10 @@ export interface RenderCtx {
   now: number;
   rateUserId?: number;
   rateMatterId?: number;
+  /** Signs the put_urls a document version shows. */
+  uploads?: UploadSigner;
+  /** Documents, categories, communications and notes. */
+  filing?: FilingDb;
 }
 
 type Getter<T> = (r: T, ctx: RenderCtx) => unknown;
@@ -35,11 +42,16 @@ export type KindName =
   | 'activity_description'
   | 'rate'
   | 'activity'
-  | 'timer';
+  | 'timer'
+  | 'document'
+  | 'document_version'
+  | 'document_category'
+  | 'external_property'
+  | 'communication'
+  | 'participant'
+  | 'note';
 
-export function etagOf(kind: string, id: number, rev: number, updatedAt: number): string {
-  return `"${createHash('sha1').update(`${kind}:${id}:${rev}:${updatedAt}`).digest('hex').slice(0, 32)}"`;
-}
+export { etagOf };
 
 const round = (n: number, places = 2): number => Math.round(n * 10 ** places) / 10 ** places;
 const ROUND_TO = 360; // Clio rounds time up to the next 6 minutes
@@ -264,6 +276,7 @@ const activity: Kind<Activity> = {
       get: (a, { db }) => (a.activityDescriptionId === null ? null : (db.activityDescriptions.get(a.activityDescriptionId) ?? null)),
     },
     timer: { kind: 'timer', get: (a, { db }) => [...db.timers.values()].find((t) => t.activityId === a.id) ?? null },
+    communication: { kind: 'communication', get: (a, { filing }) => (a.communicationId ? (filing?.communications.get(a.communicationId) ?? null) : null) },
   },
 };
 
@@ -295,4 +308,5 @@ export const KINDS: Record<KindName, Kind<any>> = {
   rate,
   activity,
   timer,
+  ...FILING_KINDS,
 };

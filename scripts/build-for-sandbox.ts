@@ -14,6 +14,8 @@ export function buildForSandbox(port: number, outDir: string, browser = 'chrome'
       ...process.env,
       WXT_OUT_DIR: outDir,
       WXT_CLIO_SERVER: `http://127.0.0.1:${port}`,
+      // The sandbox's upload host: another loopback address on the same port (sandbox/README.md).
+      WXT_CLIO_UPLOAD_ORIGINS: `http://127.0.0.2:${port}`,
       WXT_CLIO_CLIENT_ID: MANAGE_CLIENT_ID,
       WXT_CLIO_CLIENT_SECRET: MANAGE_CLIENT_SECRET,
       WXT_GROW_CLIENT_ID: GROW_CLIENT_ID,

@@ -23,6 +23,13 @@ const roots = [
   'Activity_List',
   'ActivityDescription_List',
   'Timer_Show',
+  'Document_Show',
+  'Document_List',
+  'DocumentCategory_List',
+  'Communication_Show',
+  'Communication_List',
+  'Note_Show',
+  'Note_List',
   'Error',
 ];
 
