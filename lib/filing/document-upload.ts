@@ -4,7 +4,7 @@
  * the PUT(s), complete: 3 Clio requests plus the upload; a look (by hash) or a check only after an interruption.
  */
 import type { ClioClient } from '../clio/client';
-import { AppError, appError, toAppError } from '../errors';
+import { type AppError, appError, toAppError } from '../errors';
 import { t } from '../i18n';
 import { completeDocument, createDocument, findDocumentByHash, type NewDocument, readVersion } from './clio-documents';
 import { afterOutcome, nextAction, resumed, sending, type UploadOutcome, type UploadState } from './upload-machine';
