@@ -311,6 +311,8 @@ export interface MessageArgs {
   uploadNeedsPermission: [origin: Substitution];
   uploadRefused: [];
   uploadInterrupted: [];
+  suggestReasonSameName: [];
+  captureAlreadyClient: [];
 }
 
 export type MessageKey = keyof MessageArgs;

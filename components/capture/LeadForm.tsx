@@ -8,6 +8,7 @@ import { Component } from 'preact';
 import { around, t } from '@/lib/i18n';
 import { extractLead } from '@/lib/page-reading/extract-lead';
 import type { CaptureReading, GrowDuplicate, LeadSendOutcome } from '@/lib/leads/lead';
+import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
 import { send } from '@/lib/messaging/send';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import {
@@ -51,6 +52,8 @@ interface State {
   connected: boolean | null;
   dups: GrowDuplicate[];
   dupError: string;
+  /** Matters whose client matches this person (local index): "already a client?". */
+  clientMatters: PageSuggestions['suggestions'];
 }
 
 export class LeadForm extends Component<Props, State> {
@@ -66,6 +69,7 @@ export class LeadForm extends Component<Props, State> {
     connected: null,
     dups: [],
     dupError: '',
+    clientMatters: [],
   };
   private touched = new Set<FieldName>();
   private inputs: Partial<Record<FieldName, HTMLElement | null>> = {};
@@ -122,7 +126,14 @@ export class LeadForm extends Component<Props, State> {
       const { ready, connected, fields } = this.state;
       const email = fields.email.trim();
       const phone = fields.phone.trim();
-      if (!ready || connected === false) return;
+      if (!ready) return;
+      // Already a client? The local index answers (no Clio request), whether or not Grow is connected.
+      const name = `${fields.firstName} ${fields.lastName}`.trim();
+      send('suggestions/for-person', { name, email, phone }).then(
+        (clientMatters) => seq === this.dupSeq && this.setState({ clientMatters: clientMatters.slice(0, 3) }),
+        () => undefined,
+      );
+      if (connected === false) return;
       if (!email && !phone) return this.setState({ dups: [], dupError: '' });
       send('leads/duplicates', { email, phone }).then(
         (dups) => seq === this.dupSeq && this.setState({ dups, dupError: '' }),
@@ -244,6 +255,20 @@ export class LeadForm extends Component<Props, State> {
           {this.others('phone')}
           {s.dups.length > 0 && <p class="cl-notice">{t('captureAlreadyInGrow', s.dups.map((d) => d.name).join(', '))}</p>}
           {s.dupError && s.connected && <p class="cl-hint">{t('captureDuplicateCheckFailed', s.dupError)}</p>}
+          {s.clientMatters.length > 0 && (
+            // biome-ignore lint/a11y/useSemanticElements: a labelled group of facts inside the form's fieldset, not form controls
+            <div class="cl-notice" role="group" aria-label={t('suggestedForPage')}>
+              <p>{t('captureAlreadyClient')}</p>
+              <ul class="cl-matters">
+                {s.clientMatters.map(({ matter, reasons }) => (
+                  <li key={matter.id}>
+                    <strong>{matter.displayNumber}</strong> {matter.description}
+                    <span class="cl-why">{reasons.join(' · ')}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {this.field('message')}
           {this.field('page')}
         </fieldset>

@@ -69,6 +69,8 @@ export interface Protocol {
 
   /** "Suggested for this page": reads the active tab (on the gesture that opened the asking surface) and suggests matters from the local index. */
   'suggestions/for-page': { request: { windowId?: number }; reply: PageSuggestions };
+  /** The matters whose client is this person (the capture dialog's "already a client"), matched locally. */
+  'suggestions/for-person': { request: { name: string; email: string; phone: string }; reply: PageSuggestions['suggestions'] };
   /** The matter was used on the page at `url`: offered first on its site next time. */
   'suggestions/remember-site': { request: { url: string; matter: MatterRef }; reply: void };
   /** Forgets the matter remembered for one site (`site`), or for all. */

@@ -91,6 +91,26 @@ export class SuggestionService {
     return out;
   }
 
+  /**
+   * The matters whose client is this person (by email, phone or name), as a dialog over a page found them
+   * there (the capture dialog: "already a client?"). Matched locally, 0 Clio requests.
+   */
+  async forPerson(person: { name: string; email: string; phone: string }): Promise<Array<{ matter: MatterRef & Partial<MatterRow>; reasons: string[] }>> {
+    const signals: PageSignals = {
+      url: '',
+      title: '',
+      headings: person.name.trim() ? [person.name.trim()] : [],
+      emails: [person.email].filter(Boolean),
+      phones: [person.phone].filter(Boolean),
+      ids: [],
+    };
+    if (!signals.emails.length && !signals.phones.length && !signals.headings.length) return [];
+    const found = await this.deps.byKeys(queryOf(signals));
+    // The name came from the person, not from a heading: said as such.
+    const said = (r: Phrase) => this.deps.say(r.key === 'suggestReasonNameHeading' ? { key: 'suggestReasonSameName', subs: [] } : r);
+    return rankSuggestions(signals, found.matches).map((s) => ({ matter: s.matter, reasons: s.reasons.map(said) }));
+  }
+
   /** The matter was used on the page at `url` (a timer started, time saved): offered first there next time. */
   async rememberSite(url: string, matter: MatterRef): Promise<void> {
     const site = siteOf(url);

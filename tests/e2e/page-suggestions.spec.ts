@@ -5,6 +5,7 @@
  * at 0 Clio requests. The matter used is remembered for the site, and can be forgotten.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { captureDialog, field, openPage, rightClickCapture, select } from './capture-helpers';
 import { expect, pressToolbarButton, screenshot, signedIn, test } from './fixtures';
 import { E2E_SANDBOX } from './ports';
 import { sandbox } from './sandbox-admin';
@@ -145,4 +146,27 @@ test('the side panel: a page it may not read is explained plainly; once the page
   await screenshot(panel, 'sidepanel-suggested-for-page');
   await hit.click();
   await expect(panel.getByRole('heading', { name: new RegExp(matter!.display_number) })).toBeVisible();
+});
+
+test('the capture dialog: a person who is already a client shows their matters, from the local index, with why', async ({ context, worker, extensionPage }) => {
+  await signedIn(extensionPage);
+  const [matter] = (await sandbox.matters()).filter((m) => m.client?.primary_email_address);
+  const client = matter!.client!;
+  const page = await openPage(context, 'contact');
+  await page.evaluate(
+    ({ name, email }) => {
+      for (const a of document.querySelectorAll('a[href^="mailto:"], a[href^="tel:"], script[type="application/ld+json"]')) a.remove();
+      document.querySelector('#message')!.textContent = `Hello, this is ${name} (${email}). I need help with a new matter.`;
+    },
+    { name: client.name, email: client.primary_email_address! },
+  );
+  await sandbox.clearLog();
+  await rightClickCapture(worker, page, await select(page, '#message'));
+  const dialog = await captureDialog(page);
+  await expect(field(dialog, 'Email')).toHaveValue(client.primary_email_address!);
+  const known = dialog.getByRole('group', { name: 'Suggested for this page' });
+  await expect(known).toContainText(matter!.display_number);
+  await expect(known).toContainText('client’s email on this page');
+  await screenshot(page, 'capture-already-client');
+  expect((await sandbox.log()).filter((r) => /\/api\/v4\/(matters|contacts)/.test(r.path))).toEqual([]);
 });
