@@ -313,6 +313,27 @@ export interface MessageArgs {
   uploadInterrupted: [];
   suggestReasonSameName: [];
   captureAlreadyClient: [];
+  menuCheckConflicts: [];
+  conflictCheck: [];
+  conflictQueryLabel: [];
+  checkConflicts: [];
+  conflictSourceMatters: [];
+  conflictSourceClio: [];
+  conflictSourceGrow: [];
+  conflictHowExactEmail: [];
+  conflictHowSamePhone: [];
+  conflictHowExactName: [];
+  conflictHowSimilarName: [];
+  conflictAsClient: [];
+  conflictNone: [query: Substitution];
+  conflictGrowNotConnected: [];
+  conflictGrowFailed: [];
+  conflictClioFailed: [];
+  conflictIndexPartial: [];
+  copyAsText: [];
+  copiedText: [];
+  conflictChecking: [];
+  conflictTextHeader: [query: Substitution];
 }
 
 export type MessageKey = keyof MessageArgs;

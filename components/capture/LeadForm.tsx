@@ -9,6 +9,8 @@ import { around, t } from '@/lib/i18n';
 import { extractLead } from '@/lib/page-reading/extract-lead';
 import type { CaptureReading, GrowDuplicate, LeadSendOutcome } from '@/lib/leads/lead';
 import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
+import type { ConflictResult } from '@/lib/conflicts/conflict-service';
+import { ConflictResults } from '@/components/ConflictResults';
 import { send } from '@/lib/messaging/send';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import {
@@ -54,6 +56,9 @@ interface State {
   dupError: string;
   /** Matters whose client matches this person (local index): "already a client?". */
   clientMatters: PageSuggestions['suggestions'];
+  /** The conflict check run from the dialog, on the lead's name and email. */
+  conflicts: ConflictResult | null;
+  checking: boolean;
 }
 
 export class LeadForm extends Component<Props, State> {
@@ -70,6 +75,8 @@ export class LeadForm extends Component<Props, State> {
     dups: [],
     dupError: '',
     clientMatters: [],
+    conflicts: null,
+    checking: false,
   };
   private touched = new Set<FieldName>();
   private inputs: Partial<Record<FieldName, HTMLElement | null>> = {};
@@ -141,6 +148,21 @@ export class LeadForm extends Component<Props, State> {
       );
     }, delay);
   }
+
+  /** "Check conflicts" on the lead's name and email (the local index, Clio contacts, Grow); nothing is written. */
+  private checkConflicts = async () => {
+    const { firstName, lastName, email } = this.state.fields;
+    const name = `${firstName} ${lastName}`.trim();
+    if (!name && !email.trim()) return;
+    this.setState({ checking: true });
+    try {
+      this.setState({ conflicts: await send('conflicts/check', { query: name || email.trim(), also: name ? email.trim() : '' }) });
+    } catch (e) {
+      this.say('error', messageOf(e));
+    } finally {
+      this.setState({ checking: false });
+    }
+  };
 
   private set(name: FieldName, value: string) {
     this.touched.add(name);
@@ -269,6 +291,12 @@ export class LeadForm extends Component<Props, State> {
               </ul>
             </div>
           )}
+          <section class="cl-conflicts" aria-label={t('conflictCheck')}>
+            <button type="button" class="cl-secondary" onClick={this.checkConflicts} disabled={s.checking}>
+              {s.checking ? t('conflictChecking') : t('checkConflicts')}
+            </button>
+            {s.conflicts && !s.checking ? <ConflictResults result={s.conflicts} /> : null}
+          </section>
           {this.field('message')}
           {this.field('page')}
         </fieldset>

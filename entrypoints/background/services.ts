@@ -23,6 +23,8 @@ import { MatterService } from '@/lib/matters/matter-service';
 import { indexedDbMatterStore } from '@/lib/matters/matter-store-idb';
 import { readTabSignals } from '@/lib/suggestions/read-tab';
 import { SuggestionService } from '@/lib/suggestions/suggestion-service';
+import { ConflictService } from '@/lib/conflicts/conflict-service';
+import { indexAnswers } from '@/lib/matters/matter-lookup';
 import { Outbox } from '@/lib/outbox/outbox';
 import { indexedDbOutboxStore } from '@/lib/outbox/outbox-store';
 import { settingsItem } from '@/lib/settings/settings-item';
@@ -179,7 +181,32 @@ export function createServices() {
     byKeys: (q) => matters.byKeys(q),
     say,
   });
-  return { build, hosts, account, session, client, growConnection, outbox, timer, timeEntries, matters, suggestions, leads, activityDescriptions, freshen };
+  const conflicts = new ConflictService({
+    client,
+    grow,
+    growConnected: async () => (await growConnection.status()).via === 'oauth',
+    byKeys: (q) => matters.byKeys(q),
+    // Only the local index: a conflict check makes no matter request of its own.
+    searchIndex: async (text) =>
+      indexAnswers(await matterSyncItem.getValue()) ? (await matters.search(text, { statuses: ['Open', 'Pending', 'Closed'], limit: 50 })).hits : null,
+  });
+  return {
+    build,
+    hosts,
+    account,
+    session,
+    client,
+    growConnection,
+    outbox,
+    timer,
+    timeEntries,
+    matters,
+    suggestions,
+    conflicts,
+    leads,
+    activityDescriptions,
+    freshen,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -14,6 +14,7 @@ import type { PageFacts } from '../page-reading/extract-lead';
 import type { CaptureReading, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutcome } from '../leads/lead';
 import type { OutboxEntry } from '../outbox/outbox-machine';
 import type { PageSuggestions } from '../suggestions/suggestion-service';
+import type { ConflictResult } from '../conflicts/conflict-service';
 import type { PopupDraft, TimeEntryDraft } from '../drafts/drafts';
 import type { AccountState } from '../auth/account-item';
 import type { GrowConnection } from '../grow/grow-connection-item';
@@ -77,6 +78,9 @@ export interface Protocol {
   'suggestions/forget-site': { request: { site?: string }; reply: void };
   /** Never read pages of `site` (or again, with `never: false`). */
   'suggestions/never-read': { request: { site: string; never: boolean }; reply: void };
+
+  /** A conflict check for a name, an email or a phone: the local index, Clio contacts (with their matters) and Grow, each labelled. Writes nothing. */
+  'conflicts/check': { request: { query: string; also?: string }; reply: ConflictResult };
 
   /**
    * From the capture content script: what it read of its page, kept (with what the right-click was on) for the

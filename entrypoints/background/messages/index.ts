@@ -3,6 +3,7 @@ import type { Handlers } from '@/lib/messaging/serve';
 import type { Services } from '../services';
 import { activityDescriptionMessages } from './activity-descriptions';
 import { authMessages } from './auth';
+import { conflictMessages } from './conflicts';
 import { draftMessages } from './drafts';
 import { growMessages } from './grow';
 import { leadMessages } from './leads';
@@ -22,6 +23,7 @@ export const allMessages = (s: Services): Handlers => ({
   ...activityDescriptionMessages(s),
   ...matterMessages(s),
   ...suggestionMessages(s),
+  ...conflictMessages(s),
   ...leadMessages(s),
   ...growMessages(s),
   ...triggerMessages(s),

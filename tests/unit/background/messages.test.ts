@@ -13,6 +13,7 @@ import { leadMessages } from '@/entrypoints/background/messages/leads';
 import { matterMessages } from '@/entrypoints/background/messages/matters';
 import { outboxMessages } from '@/entrypoints/background/messages/outbox';
 import { suggestionMessages } from '@/entrypoints/background/messages/suggestions';
+import { conflictMessages } from '@/entrypoints/background/messages/conflicts';
 import { timeEntryMessages } from '@/entrypoints/background/messages/time-entries';
 import { timerMessages } from '@/entrypoints/background/messages/timer';
 import { triggerMessages } from '@/entrypoints/background/messages/triggers';
@@ -60,6 +61,7 @@ describe('message families', () => {
     ['grow', growMessages(services)],
     ['triggers', triggerMessages(services)],
     ['suggestions', suggestionMessages(services)],
+    ['conflicts', conflictMessages(services)],
   ];
 
   it.each(families)('the %s file serves only its own family', (family, handlers) => {
