@@ -6,7 +6,7 @@ import { etagOf } from './etag';
 import { FILING_KINDS } from './resources-filing';
 import type { FilingDb } from './filing-model';
 import type { UploadSigner } from './uploads';
-import { isoTime, type Activity, type ActivityDescription, type Contact, type Db, type Matter, type Timer, type User } from './model';
+import { isoTime, type Activity, type ActivityDescription, type Contact, type Db, type Matter, type Relationship, type Timer, type User } from './model';
 
 export interface RenderCtx {
   db: Db;
@@ -38,6 +38,7 @@ export type KindName =
   | 'email_address'
   | 'phone_number'
   | 'matter'
+  | 'relationship'
   | 'practice_area'
   | 'activity_description'
   | 'rate'
@@ -190,6 +191,20 @@ const matter: Kind<Matter> = {
   },
 };
 
+const relationship: Kind<Relationship> = {
+  defaults: ['id', 'etag'],
+  fields: {
+    id: (r) => r.id,
+    etag: (r) => etagOf('relationship', r.id, r.rev, r.updatedAt),
+    description: (r) => r.description,
+    ...stamps,
+  },
+  associations: {
+    matter: { kind: 'matter', get: (r, { db }) => db.matters.get(r.matterId) ?? null },
+    contact: { kind: 'contact', get: (r, { db }) => db.contacts.get(r.contactId) ?? null },
+  },
+};
+
 export interface ResolvedRate {
   amount: number;
   non_billable_amount: number;
@@ -303,6 +318,7 @@ export const KINDS: Record<KindName, Kind<any>> = {
   email_address: emailAddress,
   phone_number: phoneNumber,
   matter,
+  relationship,
   practice_area: practiceArea,
   activity_description: activityDescription,
   rate,

@@ -71,15 +71,36 @@ export const budgets: Budget[] = [
   {
     id: 'panel-first-10k',
     what: 'side panel opened: first keystroke answered from the local index, 10,000 matters',
-    budget: '≤ 300 ms; no main-thread task over 50 ms meanwhile',
+    budget: '≤ 300 ms',
     limit: 300,
+    owner: '#12',
+  },
+  {
+    id: 'panel-tasks-10k',
+    what: 'side panel opened, 10,000 matters: longest main-thread task until that answer',
+    budget: '≤ 50 ms',
+    limit: 50,
     owner: '#12',
   },
   {
     id: 'panel-first-100k',
     what: 'side panel opened: first keystroke answered from the local index, 100,000 matters',
-    budget: '≤ 1 s; no main-thread task over 50 ms meanwhile',
+    budget: '≤ 1 s',
     limit: 1000,
+    owner: '#12',
+  },
+  {
+    id: 'panel-tasks-100k',
+    what: 'side panel opened, 100,000 matters: longest main-thread task until that answer',
+    budget: '≤ 50 ms',
+    limit: 50,
+    owner: '#12',
+  },
+  {
+    id: 'suggest-cold-100k',
+    what: "matters for a page's suggestion (exact lookups) answered by a stopped background, 100,000 matters",
+    budget: '≤ 100 ms',
+    limit: 100,
     owner: '#12',
   },
   {
@@ -87,7 +108,7 @@ export const budgets: Budget[] = [
     what: 'matter suggested for a page: read and match a 1 MB page against 10,000 matters, p95',
     budget: '≤ 30 ms, 0 requests',
     limit: 30,
-    owner: '#12',
+    owner: '#12', // the suggestions on pages (the rest of #12), built on matters/by-keys
   },
   { id: 'requests-popup', what: 'Clio requests: opening the popup (most for one opening)', budget: '0–1', limit: 1 },
   { id: 'requests-search', what: 'Clio requests: typing in search', budget: '0', limit: 0 },
