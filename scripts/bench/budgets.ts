@@ -108,7 +108,6 @@ export const budgets: Budget[] = [
     what: 'matter suggested for a page: read and match a 1 MB page against 10,000 matters, p95',
     budget: '≤ 30 ms, 0 requests',
     limit: 30,
-    owner: '#12', // the suggestions on pages (the rest of #12), built on matters/by-keys
   },
   { id: 'requests-popup', what: 'Clio requests: opening the popup (most for one opening)', budget: '0–1', limit: 1 },
   { id: 'requests-search', what: 'Clio requests: typing in search', budget: '0', limit: 0 },
