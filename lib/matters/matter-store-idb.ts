@@ -21,7 +21,7 @@ import {
   toStored,
   upgradeMatterDb,
 } from './matter-store-upgrade';
-import { packedFromBlob, packedToBlob } from './search-packed';
+import { packedToBlob } from './search-packed';
 import { searchedAlike } from './search';
 
 function req<T>(r: IDBRequest<T>): Promise<T> {
@@ -244,10 +244,8 @@ export function indexedDbMatterStore(dbName = 'clio-companion-matters', opts: In
       const [log, stored] = await Promise.all([req(t.objectStore(META).get(META_LOG)).then(logOf), req(t.objectStore(PACKED).get(PACKED_KEY))]);
       if (log.packedSeq === null || !(stored instanceof Blob)) return { packed: null, log, upserted: [], removed: [] };
       const ids = await req(t.objectStore(CHANGES).getAll(IDBKeyRange.lowerBound(log.packedSeq, true)) as IDBRequest<number[]>);
-      const changes = await resolveChanges(t, log, ids);
-      // Read after the transaction (a Blob outlives it): its bytes arrive without blocking the page.
-      const packed = await packedFromBlob(stored);
-      return packed ? { packed, ...changes } : { packed: null, log, upserted: [], removed: [] };
+      // The Blob outlives the transaction: its reader inflates it (packedFromBlob) at its own pace.
+      return { packed: stored, ...(await resolveChanges(t, log, ids)) };
     },
     async changesSince(seq) {
       const t = await tx([CHANGES, MATTERS, META], 'readonly');

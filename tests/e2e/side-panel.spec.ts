@@ -159,10 +159,19 @@ test('matter text from Clio is shown as text, never run as HTML', async ({ exten
   expect(await page.locator('img').count()).toBe(0);
 });
 
-test('an edit in Clio reaches the index with the next incremental sync', async ({ extensionPage }) => {
+test('an edit in Clio reaches an open panel’s index with the next incremental sync, in place (the index is not read again)', async ({ extensionPage }) => {
   await signedIn(extensionPage);
   const page = await panel(extensionPage);
   await waitSynced(page);
+  await page.getByRole('searchbox', { name: 'Search matters' }).fill('v.');
+  await expect(results(page).first()).toBeVisible(); // the index is open
+  // From here, count the panel's reads of the packed index and of whole ranges of matters.
+  await page.evaluate(`(function () {
+    window.__reads = 0;
+    var get = IDBObjectStore.prototype.get, getAll = IDBObjectStore.prototype.getAll;
+    IDBObjectStore.prototype.get = function (k) { if (this.name === 'packed') window.__reads++; return get.apply(this, arguments); };
+    IDBObjectStore.prototype.getAll = function () { if (this.name === 'matters') window.__reads++; return getAll.apply(this, arguments); };
+  })()`);
   const [target] = await sandbox.matters('', 'Open');
   await sandbox.editMatter(target!.id, { description: 'Quixotic renamed matter' });
   await sandbox.clearLog();
@@ -178,6 +187,7 @@ test('an edit in Clio reaches the index with the next incremental sync', async (
   const sync = (await sandbox.log()).filter((r) => r.path.startsWith('/api/v4/matters'));
   expect(sync.length).toBe(1);
   expect(sync[0]!.query?.updated_since).toBeTruthy();
+  expect(await page.evaluate('window.__reads')).toBe(0);
 });
 
 test('the omnibox keyword suggests matters from the index, with Clio text escaped', async ({ extensionPage, worker }) => {
