@@ -60,9 +60,13 @@ export class Outbox {
     return this.deps.store.load();
   }
 
-  /** After a restart: an attempt that was under way when the worker died may have reached Clio. */
-  recover(): Promise<void> {
-    return this.mutate((all) => all.map((e) => transition(e, { type: 'restarted' })));
+  /**
+   * After a restart: an attempt that was under way when the worker died may have reached Clio. Stores only what
+   * changed (most wakes: nothing, one read), unless `rewrite`: at a session's start, when the surfaces' copy went
+   * with the session.
+   */
+  recover(rewrite = false): Promise<void> {
+    return this.mutate((all) => all.map((e) => transition(e, { type: 'restarted' })), rewrite);
   }
 
   /**
@@ -212,11 +216,16 @@ export class Outbox {
     return this.mutate((all) => all.map((e) => (e.id === id ? f(e) : e)));
   }
 
-  /** Read-modify-write of the stored list, one at a time; sent entries past their time are pruned. */
-  private mutate(f: (all: OutboxEntry[]) => OutboxEntry[]): Promise<void> {
+  /**
+   * Read-modify-write of the stored list, one at a time; sent entries past their time are pruned. Without
+   * `always`, a list that comes back unchanged (the same entries, each the same object) is not written again.
+   */
+  private mutate(f: (all: OutboxEntry[]) => OutboxEntry[], always = true): Promise<void> {
     const run = this.lock.then(async () => {
       const now = this.now();
-      const next = f(await this.deps.store.load()).filter((e) => e.state !== 'sent' || (e.sentAt ?? now) > now - KEEP_SENT_MS);
+      const all = await this.deps.store.load();
+      const next = f(all).filter((e) => e.state !== 'sent' || (e.sentAt ?? now) > now - KEEP_SENT_MS);
+      if (!always && next.length === all.length && next.every((e, i) => e === all[i])) return;
       await this.deps.store.save(next);
     });
     this.lock = run.catch(() => undefined);
