@@ -36,14 +36,21 @@ export function nameCandidates(texts: readonly string[]): string[] {
   return [...out];
 }
 
+/**
+ * How many of each kind a page's lookup asks for: each is one read of the index's keys, and a long page holds
+ * hundreds. The signals come in page order (the title, headings and mailto: links first), so the first ones count.
+ */
+export const ASKED = { emails: 40, phones: 20, ids: 60, names: 60 } as const;
+
 /** What to ask the index for a page. */
 export function queryOf(s: PageSignals): LookupQuery {
+  const ids = s.ids.slice(0, ASKED.ids);
   return {
-    emails: s.emails,
-    phones: [...new Set(s.phones.map(normalisePhoneDigits).filter((p): p is string => p !== null))],
-    displayNumbers: s.ids,
-    clientReferences: s.ids,
-    clientNames: nameCandidates([s.title, ...s.headings]),
+    emails: s.emails.slice(0, ASKED.emails),
+    phones: [...new Set(s.phones.map(normalisePhoneDigits).filter((p): p is string => p !== null))].slice(0, ASKED.phones),
+    displayNumbers: ids,
+    clientReferences: ids,
+    clientNames: nameCandidates([s.title, ...s.headings]).slice(0, ASKED.names),
   };
 }
 
