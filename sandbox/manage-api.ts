@@ -6,7 +6,18 @@ import { bearer, manageError, oauthError, type Reply, type Req } from './http-ut
 import { ApiError } from './manage-errors';
 import type { ManageCtx } from './manage-common';
 import { createActivity, createTimer, deleteActivity, deleteTimer, listActivities, showActivity, showTimer, updateActivity } from './manage-activities';
-import { listActivityDescriptions, listContacts, listMatters, listUsers, showContact, showMatter, showUser, whoAmI } from './manage-read';
+import {
+  listActivityDescriptions,
+  listContacts,
+  listExpenseCategories,
+  listMatters,
+  listUsers,
+  showBillingSettings,
+  showContact,
+  showMatter,
+  showUser,
+  whoAmI,
+} from './manage-read';
 import { createCommunication, createNote, listCommunications, listNotes, showCommunication, showNote } from './manage-communications';
 import { createDocument, listDocumentCategories, listDocuments, showDocument, showDocumentCategory, updateDocument } from './manage-documents';
 import { rateHeaders, type RateDecision } from './rate-limit';
@@ -25,6 +36,8 @@ const routes: Routes = {
   contacts: { GET: listContacts },
   'contacts/:id': { GET: showContact },
   activity_descriptions: { GET: listActivityDescriptions },
+  expense_categories: { GET: listExpenseCategories },
+  'settings/billing': { GET: showBillingSettings },
   activities: { GET: listActivities, POST: createActivity },
   'activities/:id': { GET: showActivity, PATCH: updateActivity, DELETE: deleteActivity },
   timer: { GET: showTimer, POST: createTimer, DELETE: deleteTimer },
