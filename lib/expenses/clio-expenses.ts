@@ -2,20 +2,9 @@
 import type { ClioClient } from '../clio/client';
 import { fields } from '../clio/url';
 import { CLOCK_SLACK_MS } from '../outbox/outbox';
+import type { ExpenseJson } from '../time-entries/clio-activities';
 
-export interface ExpenseJson {
-  id: number;
-  etag: string;
-  date: string;
-  price: number;
-  quantity: number;
-  total: number;
-  note: string | null;
-  non_billable: boolean;
-  created_at?: string;
-  matter: { id: number; display_number: string; description: string } | null;
-  expense_category: { id: number; name: string } | null;
-}
+export type { ExpenseJson };
 
 export const EXPENSE_FIELDS = fields(['id', 'etag', 'date', 'price', 'quantity', 'total', 'note', 'non_billable', 'created_at'], {
   matter: ['id', 'display_number', 'description'],

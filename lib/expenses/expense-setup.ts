@@ -28,8 +28,8 @@ async function expenseSetup(client: ClioClient): Promise<ExpenseSetup> {
 }
 
 const DAY_MS = 24 * 3600_000;
-/** Written by the background only. */
-const item = defineItem<({ fetchedAt: number } & ExpenseSetup) | null>('local:expense-setup', { fallback: null });
+/** Written by the background only; another user (perhaps of another firm) starts without it. */
+const item = defineItem<({ fetchedAt: number } & ExpenseSetup) | null>('local:expense-setup', { fallback: null, perUser: 'reset' });
 
 export async function expenseSetupCached(client: ClioClient, maxAgeMs = DAY_MS, now = Date.now()): Promise<ExpenseSetup> {
   const cached = await item.getValue();

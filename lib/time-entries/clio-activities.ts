@@ -1,8 +1,7 @@
-/** Time entries (Clio "activities" of type TimeEntry): the requests the extension makes. */
+/** Time entries (Clio "activities" of type TimeEntry): the requests the extension makes, and the shape of an expense (lib/expenses makes those). */
 import type { ClioClient } from '../clio/client';
 import { fields } from '../clio/url';
 import { CLOCK_SLACK_MS } from '../outbox/outbox';
-import type { ExpenseJson } from '../expenses/clio-expenses';
 
 export interface ActivityJson {
   id: number;
@@ -15,6 +14,21 @@ export interface ActivityJson {
   created_at?: string;
   matter: { id: number; display_number: string; description: string } | null;
   activity_description: { id: number; name: string } | null;
+}
+
+/** An expense (ExpenseEntry, or a hard or soft cost) as the extension reads it. */
+export interface ExpenseJson {
+  id: number;
+  etag: string;
+  date: string;
+  price: number;
+  quantity: number;
+  total: number;
+  note: string | null;
+  non_billable: boolean;
+  created_at?: string;
+  matter: { id: number; display_number: string; description: string } | null;
+  expense_category: { id: number; name: string } | null;
 }
 
 export const ACTIVITY_FIELDS = fields(['id', 'etag', 'date', 'quantity', 'rounded_quantity', 'note', 'non_billable', 'created_at'], {

@@ -9,8 +9,7 @@ import type { MatterRef } from '../matter-ref';
 import type { OutboxEntry } from '../outbox/outbox-machine';
 import type { Outbox } from '../outbox/outbox';
 import { saveFromForm } from '../outbox/save-from-form';
-import type { ExpenseJson } from '../expenses/clio-expenses';
-import { type ActivityJson, todaysActivities, updateTimeEntry } from './clio-activities';
+import { type ActivityJson, type ExpenseJson, todaysActivities, updateTimeEntry } from './clio-activities';
 import { MAX_NOTE_CHARS } from './limits';
 import { TIME_ENTRY, type TimeEntryPayload } from './time-entry-courier';
 
