@@ -46,6 +46,8 @@ export function handleAdmin(req: Req, state: SandboxState): Reply {
       return ok();
     case 'GET state':
       return json(200, snapshot(state));
+    case 'GET conflict-people':
+      return json(200, conflictPeople(state));
     case 'GET matters':
       return json(200, findMatters(state, req.query.get('query') ?? '', req.query.get('status'), req.query.get('with_reference') === 'true'));
     default: {
@@ -120,6 +122,33 @@ function findMatters(state: SandboxState, query: string, status: string | null, 
             primary_phone_number: client.phones.find((p) => p.primary)?.number ?? null,
           }
         : null,
+    });
+    if (out.length >= 10) break;
+  }
+  return out;
+}
+
+/**
+ * People a conflict check has something real to find for: clients of the firm who are also a party to another
+ * matter (an opposing party, a witness), with whether Grow knows them too. At most 10.
+ */
+function conflictPeople(state: SandboxState): unknown[] {
+  const { db } = state;
+  const out: unknown[] = [];
+  for (const r of db.relationships.values()) {
+    const c = db.contacts.get(r.contactId);
+    if (!c) continue;
+    const asClient = [...db.matters.values()].filter((m) => m.clientId === c.id);
+    if (!asClient.length) continue;
+    const email = c.emails.find((e) => e.primary)?.address ?? null;
+    const related = db.matters.get(r.matterId);
+    out.push({
+      id: c.id,
+      name: c.name,
+      email,
+      client_of: asClient.map((m) => ({ id: m.id, display_number: m.displayNumber })),
+      related: related ? { id: related.id, display_number: related.displayNumber, role: r.description } : null,
+      in_grow: db.growContacts.some((g) => email !== null && g.email === email),
     });
     if (out.length >= 10) break;
   }

@@ -1,4 +1,4 @@
-/** Read-only Manage endpoints: users, matters, contacts, activity descriptions, expense categories, billing settings. */
+/** Read-only Manage endpoints: users, matters, contacts, relationships, activity descriptions, expense categories, billing settings. */
 import type { Reply } from './http-utils';
 import { ApiError } from './manage-errors';
 import { commonFilters, intParam, list, notFound, queryParam, single, type ManageCtx } from './manage-common';
@@ -93,6 +93,22 @@ export function showContact(ctx: ManageCtx, id: number): Reply {
   const contact = ctx.db.contacts.get(id);
   if (!contact) throw notFound('Contact', id);
   return single(ctx, 'contact', contact);
+}
+
+/** Contacts' parts in matters other than client: `contact_id` and `matter_id` filter them. */
+export function listRelationships(ctx: ManageCtx): Reply {
+  const contactId = intParam(ctx, 'contact_id');
+  const matterId = intParam(ctx, 'matter_id');
+  const items = commonFilters(ctx, ctx.db.relationships.values()).filter(
+    (r) => (contactId === undefined || r.contactId === contactId) && (matterId === undefined || r.matterId === matterId),
+  );
+  return list(ctx, 'relationship', items, { 'id(desc)': (a, b) => b.id - a.id });
+}
+
+export function showRelationship(ctx: ManageCtx, id: number): Reply {
+  const r = ctx.db.relationships.get(id);
+  if (!r) throw notFound('Relationship', id);
+  return single(ctx, 'relationship', r);
 }
 
 export function listActivityDescriptions(ctx: ManageCtx): Reply {

@@ -87,6 +87,17 @@ export interface Matter {
   haystack: string;
 }
 
+/** A contact's part in a matter other than its client: an opposing party, a witness (Clio's Relationship). */
+export interface Relationship {
+  id: number;
+  matterId: number;
+  contactId: number;
+  description: string;
+  createdAt: number;
+  updatedAt: number;
+  rev: number;
+}
+
 export interface ActivityDescription {
   id: number;
   name: string;
@@ -189,6 +200,7 @@ export interface Db {
   contacts: Map<number, Contact>;
   practiceAreas: Map<number, PracticeArea>;
   matters: Map<number, Matter>;
+  relationships: Map<number, Relationship>;
   activityDescriptions: Map<number, ActivityDescription>;
   activities: Map<number, Activity>;
   expenseCategories: Map<number, ExpenseCategory>;

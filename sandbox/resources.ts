@@ -15,6 +15,7 @@ import {
   type Db,
   type ExpenseCategory,
   type Matter,
+  type Relationship,
   type Timer,
   type User,
 } from './model';
@@ -49,6 +50,7 @@ export type KindName =
   | 'email_address'
   | 'phone_number'
   | 'matter'
+  | 'relationship'
   | 'practice_area'
   | 'activity_description'
   | 'rate'
@@ -203,6 +205,20 @@ const matter: Kind<Matter> = {
   },
 };
 
+const relationship: Kind<Relationship> = {
+  defaults: ['id', 'etag'],
+  fields: {
+    id: (r) => r.id,
+    etag: (r) => etagOf('relationship', r.id, r.rev, r.updatedAt),
+    description: (r) => r.description,
+    ...stamps,
+  },
+  associations: {
+    matter: { kind: 'matter', get: (r, { db }) => db.matters.get(r.matterId) ?? null },
+    contact: { kind: 'contact', get: (r, { db }) => db.contacts.get(r.contactId) ?? null },
+  },
+};
+
 export interface ResolvedRate {
   amount: number;
   non_billable_amount: number;
@@ -345,6 +361,7 @@ export const KINDS: Record<KindName, Kind<any>> = {
   email_address: emailAddress,
   phone_number: phoneNumber,
   matter,
+  relationship,
   practice_area: practiceArea,
   activity_description: activityDescription,
   rate,

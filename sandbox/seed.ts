@@ -28,6 +28,7 @@ import {
   type Matter,
   type MatterStatus,
   type PracticeArea,
+  type Relationship,
   type User,
 } from './model';
 
@@ -68,6 +69,8 @@ export function seedDb({ seed, matters: matterCount, contacts: contactCount = 90
   const contacts = seedContacts(rng, contactCount, firmFounded, today);
   const contactList = [...contacts.values()];
   const matters = seedMatters(rng, matterCount, contactList, users, today);
+  // Their own generator: the firm above is the same with or without them.
+  const relationships = seedRelationships(createRng(seed * 7919 + 17), matters, contactList);
   const activities = seedActivities(rng, matters, users, activityDescriptions, today);
   const growContacts = seedGrowContacts(rng, contactList, today);
   const leads = seedLeads(today);
@@ -79,6 +82,7 @@ export function seedDb({ seed, matters: matterCount, contacts: contactCount = 90
     contacts,
     practiceAreas,
     matters,
+    relationships,
     activityDescriptions,
     activities,
     expenseCategories,
@@ -246,6 +250,31 @@ function seedMatters(rng: Rng, count: number, contacts: Contact[], users: User[]
   const byId = new Map(contacts.map((c) => [c.id, c]));
   for (const m of matters.values()) m.haystack = matterHaystack(m, byId.get(m.clientId) ?? null);
   return matters;
+}
+
+/**
+ * Contacts in a matter other than as its client, for a conflict check to find: an opposing party in half
+ * the adversarial matters (one in twenty of them a client of another matter of the firm), a witness in one
+ * in eight.
+ */
+function seedRelationships(rng: Rng, matters: Map<number, Matter>, contacts: Contact[]): Map<number, Relationship> {
+  const relationships = new Map<number, Relationship>();
+  const others = contacts.filter((c) => !c.isClient);
+  const clients = contacts.filter((c) => c.isClient);
+  const people = others.filter((c) => c.type === 'Person');
+  if (!others.length || !people.length) return relationships;
+  let id = 70_001;
+  const add = (m: Matter, contact: Contact, description: string) => {
+    if (contact.id === m.clientId) return;
+    relationships.set(id, { id, matterId: m.id, contactId: contact.id, description, createdAt: m.createdAt, updatedAt: m.createdAt, rev: 0 });
+    id++;
+  };
+  for (const m of matters.values()) {
+    const area = PRACTICE_AREAS[m.practiceAreaId - 301]?.[0] ?? '';
+    if (ADVERSARIAL.has(area) && rng.chance(0.5)) add(m, rng.chance(0.05) && clients.length ? rng.pick(clients) : rng.pick(others), 'Opposing Party');
+    if (rng.chance(0.125)) add(m, rng.pick(people), 'Witness');
+  }
+  return relationships;
 }
 
 export function matterHaystack(m: Matter, client: Contact | null): string {

@@ -15,6 +15,7 @@ export interface SandboxOptions {
   port?: number; // 0 = any free port; default 4010
   host?: string; // default '127.0.0.1'
   matters?: number; // default 3000
+  contacts?: number; // default 900
   rateLimit?: number; // Manage requests per 60 s per grant, default 50
   accessTokenTtl?: number; // seconds, default 2592000
   seed?: number; // PRNG seed, default 1
@@ -209,6 +210,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const state = new SandboxState({
     seed: opts.seed ?? 1,
     matters: opts.matters ?? 3000,
+    ...(opts.contacts !== undefined ? { contacts: opts.contacts } : {}),
     config: {
       rateLimit: opts.rateLimit ?? 50,
       accessTokenTtl: opts.accessTokenTtl ?? 2_592_000,

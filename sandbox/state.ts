@@ -38,6 +38,8 @@ export interface LogEntry {
 export interface StateOptions {
   seed: number;
   matters: number;
+  /** Contacts to seed (default 900). */
+  contacts?: number;
   config: Config;
 }
 
@@ -58,7 +60,11 @@ export class SandboxState {
   }
 
   reset(): void {
-    this.db = seedDb({ seed: this.options.seed, matters: this.options.matters });
+    this.db = seedDb({
+      seed: this.options.seed,
+      matters: this.options.matters,
+      ...(this.options.contacts !== undefined ? { contacts: this.options.contacts } : {}),
+    });
     this.tokens = new TokenStore();
     this.manageLimiter = new SlidingWindow(60_000);
     this.growLimiter = new SlidingWindow(1_000);

@@ -55,39 +55,71 @@ const zip = readdirSync(out).find((f) => f.endsWith('-chrome.zip'));
 if (!zip) throw new Error('wxt zip wrote no -chrome.zip');
 figure('zip', fileKb(join(out, zip)), kb(fileKb(join(out, zip))));
 
-console.log('Matter search in Node, 10,000 matters…');
-const search = await benchMatterSearch();
-context.push(['matter index build, 10,000 matters (Node)', ms(search.buildMs)]);
-context.push(['matter search p95 (Node, 2,000 keystrokes)', ms(search.p95Ms, 2)]);
-context.push(['matter index as JSON (Node)', `${search.storedKb.toFixed(0)} kB, ${((search.storedKb * 1024) / search.matters).toFixed(0)} bytes a matter`]);
+console.log('Matter search in Node, 10,000 and 100,000 matters…');
+const nodeSearch = [await benchMatterSearch({ matters: 10_000 }), await benchMatterSearch({ matters: 100_000 })];
+for (const f of nodeSearch) {
+  const n = f.matters.toLocaleString('en');
+  context.push([`matter index, ${n} matters (Node): built from scratch / packed / packed opened`, `${ms(f.buildMs)} / ${ms(f.packMs)} / ${ms(f.openMs, 1)}`]);
+  context.push([`matter search, ${n} matters (Node, ${f.searches} keystrokes on the opened index): p95 / max`, `${ms(f.p95Ms, 2)} / ${ms(f.maxMs, 1)}`]);
+  context.push([
+    `matter store, ${n} matters (Node): matters as JSON with their keys / packed index`,
+    `${((f.storedKb * 1024) / f.matters).toFixed(0)} / ${((f.packedKb * 1024) / f.matters).toFixed(0)} bytes a matter`,
+  ]);
+}
+const [node10k, node100k] = nodeSearch as [(typeof nodeSearch)[0], (typeof nodeSearch)[0]];
 
 if (!values['skip-browser']) {
-  console.log('Headless Chromium: popup, side panel at 10,000 matters, capture, worker wake…');
+  console.log('Headless Chromium: popup, side panel at 10,000 and 100,000 matters, capture, worker wake…');
   const b = await benchBrowser();
   figure('worker-wake', b.wakeMs / b.tinyWakeMs, `×${(b.wakeMs / b.tinyWakeMs).toFixed(2)} (${ms(b.wakeMs)}; a worker of a few lines: ${ms(b.tinyWakeMs)})`);
   figure('dialog-shown', b.captureMs / b.frameMs, `×${(b.captureMs / b.frameMs).toFixed(2)} (${ms(b.captureMs)}; one-paragraph frame: ${ms(b.frameMs)})`);
   figure('popup-interactive', b.popupMs / b.blankMs, `×${(b.popupMs / b.blankMs).toFixed(2)} (${ms(b.popupMs)}; one paragraph: ${ms(b.blankMs)})`);
   figure('popup-heap', b.popupHeapMb, `${b.popupHeapMb.toFixed(2)} MB`);
-  figure('sidepanel-heap-10k', b.sidepanelHeapMb, `${b.sidepanelHeapMb.toFixed(2)} MB`);
+  figure('suggest', b.suggestRequests ? Number.POSITIVE_INFINITY : b.suggestP95Ms, `${ms(b.suggestP95Ms)} (20 asks; ${b.suggestRequests} Clio requests)`);
   figure('page-js', b.contentScriptsDeclared, `${b.contentScriptsDeclared} content scripts declared`);
-  figure('search-10k', b.searchP95Ms, `${ms(b.searchP95Ms, 1)} (${b.searchSamples} keystrokes)`);
-  const perMatter = (b.storageMb * 1e6) / 10_000;
-  figure('index-bytes', perMatter, `${perMatter.toFixed(0)} bytes (${b.storageMb.toFixed(1)} MB of storage / 10,000)`);
   figure('requests-popup', b.popupRequestsMax, String(b.popupRequestsMax));
   figure('requests-search', b.searchRequests, String(b.searchRequests));
-  context.push(['side panel: keystroke to the next frame painted, p95 (incl. waiting for vsync)', ms(b.searchFrameP95Ms, 1)]);
-  context.push(['first sync of 10,000 matters: requests (⌈10,000/200⌉ + 1 = 51 expected)', String(b.syncRequests)]);
+  for (const [at, k] of [
+    [b.at10k, '10k'],
+    [b.at100k, '100k'],
+  ] as const) {
+    const n = at.matters.toLocaleString('en');
+    figure(`sidepanel-heap-${k}`, at.heapMb, `${at.heapMb.toFixed(2)} MB (+ ${at.buffersMb.toFixed(1)} MB of array buffers)`);
+    figure(`search-${k}`, at.keys.workP95Ms, `${ms(at.keys.workP95Ms, 1)} (${at.keys.samples} keystrokes)`);
+    figure(`panel-first-${k}`, at.open.firstAnsweredMs, `${ms(at.open.firstAnsweredMs)} (median of ${at.open.runs} openings)`);
+    figure(`panel-tasks-${k}`, at.open.longestTaskMs, `${ms(at.open.longestTaskMs)} (longest of ${at.open.runs} openings; 0: none over 50 ms)`);
+    context.push([`side panel, ${n} matters: keystroke to the next frame painted, p95 (incl. waiting for vsync)`, ms(at.keys.frameP95Ms, 1)]);
+    context.push([`first sync of ${n} matters: requests (⌈N/200⌉ + 1 expected)`, String(at.syncRequests)]);
+    context.push([
+      `exact lookups from a stopped background, ${n} matters: median / slowest of ${at.cold.runs}`,
+      `${ms(at.cold.medianMs)} / ${ms(at.cold.maxMs)}`,
+    ]);
+    context.push([
+      `storage after the first sync, ${n} matters (IndexedDB and storage)`,
+      `${at.storageMb.toFixed(1)} MB, ${((at.storageMb * 1e6) / at.matters).toFixed(0)} bytes a matter`,
+    ]);
+  }
+  figure('suggest-cold-100k', b.at100k.cold.medianMs, `${ms(b.at100k.cold.medianMs)} (median of ${b.at100k.cold.runs}; slowest ${ms(b.at100k.cold.maxMs)})`);
+  const perMatter = (b.at10k.storageMb * 1e6) / 10_000;
+  figure('index-bytes', perMatter, `${perMatter.toFixed(0)} bytes (${b.at10k.storageMb.toFixed(1)} MB of storage / 10,000)`);
 } else {
-  const perMatter = (search.storedKb * 1024) / search.matters;
-  figure('index-bytes', perMatter, `${perMatter.toFixed(0)} bytes (Node: the index as JSON; --skip-browser)`);
+  const perMatter = ((node10k.storedKb + node10k.packedKb) * 1024) / node10k.matters;
+  figure('index-bytes', perMatter, `${perMatter.toFixed(0)} bytes (Node: the matters as JSON with their keys, and the packed index; --skip-browser)`);
+  for (const f of [node10k, node100k])
+    figure(`search-${f.matters === 10_000 ? '10k' : '100k'}`, f.p95Ms, `${ms(f.p95Ms, 2)} (Node: the search alone, nothing painted; --skip-browser)`);
   for (const id of [
     'worker-wake',
     'dialog-shown',
     'popup-interactive',
     'popup-heap',
     'sidepanel-heap-10k',
+    'sidepanel-heap-100k',
     'page-js',
-    'search-10k',
+    'panel-first-10k',
+    'panel-tasks-10k',
+    'panel-first-100k',
+    'panel-tasks-100k',
+    'suggest-cold-100k',
     'requests-popup',
     'requests-search',
   ])

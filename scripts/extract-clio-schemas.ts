@@ -19,6 +19,8 @@ const roots = [
   'Matter_List',
   'Contact_Show',
   'Contact_List',
+  'Relationship_Show',
+  'Relationship_List',
   'Activity_Show',
   'Activity_List',
   'ActivityDescription_List',

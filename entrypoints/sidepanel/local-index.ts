@@ -20,7 +20,8 @@ const yieldToPage = (): Promise<void> => {
 /** The index, opened once and then brought up to date with what the background wrote since (a sync's changes, in place). */
 export function localIndex(): Promise<LiveIndex> {
   if (opened) return opened.catchUp().then(() => opened!);
-  opening ??= LiveIndex.open(store, { pause: yieldToPage }).then(
+  // Small slices: a page's worth of IndexedDB records, or of matters to index, is a task of a few ms.
+  opening ??= LiveIndex.open(store, { pause: yieldToPage, chunkSize: 250, sliceSize: 250 }).then(
     (live) => (opened = live),
     (e: unknown) => {
       opening = null;

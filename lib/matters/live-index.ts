@@ -9,6 +9,7 @@
 import type { IndexedMatter } from './matter';
 import type { IndexChanges, IndexLog, MatterStore } from './matter-store';
 import { createMatterIndex, type MatterIndex, type MatterSearchOptions, openPackedIndex } from './search';
+import { packedFromBlob } from './search-packed';
 import type { MatterRow } from './matter';
 
 export interface LiveIndexOptions {
@@ -103,14 +104,16 @@ export class LiveIndex {
 async function load(store: MatterStore, o: LiveIndexOptions): Promise<{ index: MatterIndex; at: Pick<IndexLog, 'seq' | 'epoch'> }> {
   const pause = o.pause ?? noPause;
   const opened = await store.openPacked();
-  if (opened.packed) {
-    const index = openPackedIndex(opened.packed);
+  const packed = opened.packed && (await packedFromBlob(opened.packed, pause));
+  if (packed) {
+    await pause();
+    const index = openPackedIndex(packed);
     await pause();
     await upsertSliced(index, opened.upserted, o);
     index.remove(opened.removed);
     return { index, at: opened.log };
   }
-  // Nothing packed: every matter, then (in catchUp) whatever was written while they were read.
+  // Nothing packed (or nothing this code reads): every matter, then (in catchUp) whatever was written while they were read.
   const at = opened.log;
   const index = createMatterIndex();
   const size = o.chunkSize ?? 2_000;

@@ -206,7 +206,9 @@ export class MatterService {
     const log = await this.deps.store.log();
     if (log.packedSeq !== null && log.seq - log.packedSeq <= threshold) return;
     const live = await this.liveIndex();
-    await live.packIfBehind(Math.max(threshold, Math.round(live.size * PACK_SHARE)));
+    const packed = await live.packIfBehind(Math.max(threshold, Math.round(live.size * PACK_SHARE)));
+    // Built from every matter, it holds them all; opened from what was just packed, it holds a few arrays.
+    if (packed && this.index) this.index = undefined;
   }
 
   /** A pass that outlived a sign-out stored pages after forget() cleared the store: clear it again. */

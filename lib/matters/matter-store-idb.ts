@@ -21,7 +21,7 @@ import {
   toStored,
   upgradeMatterDb,
 } from './matter-store-upgrade';
-import { isPackedIndex, type PackedIndex } from './search-packed';
+import { packedToBlob } from './search-packed';
 import { searchedAlike } from './search';
 
 function req<T>(r: IDBRequest<T>): Promise<T> {
@@ -242,10 +242,10 @@ export function indexedDbMatterStore(dbName = 'clio-companion-matters', opts: In
     async openPacked() {
       const t = await tx([PACKED, CHANGES, MATTERS, META], 'readonly');
       const [log, stored] = await Promise.all([req(t.objectStore(META).get(META_LOG)).then(logOf), req(t.objectStore(PACKED).get(PACKED_KEY))]);
-      const packed = log.packedSeq !== null && isPackedIndex(stored) ? (stored as PackedIndex) : null;
-      if (!packed) return { packed: null, log, upserted: [], removed: [] };
-      const ids = await req(t.objectStore(CHANGES).getAll(IDBKeyRange.lowerBound(log.packedSeq!, true)) as IDBRequest<number[]>);
-      return { packed, ...(await resolveChanges(t, log, ids)) };
+      if (log.packedSeq === null || !(stored instanceof Blob)) return { packed: null, log, upserted: [], removed: [] };
+      const ids = await req(t.objectStore(CHANGES).getAll(IDBKeyRange.lowerBound(log.packedSeq, true)) as IDBRequest<number[]>);
+      // The Blob outlives the transaction: its reader inflates it (packedFromBlob) at its own pace.
+      return { packed: stored, ...(await resolveChanges(t, log, ids)) };
     },
     async changesSince(seq) {
       const t = await tx([CHANGES, MATTERS, META], 'readonly');
@@ -255,11 +255,12 @@ export function indexedDbMatterStore(dbName = 'clio-companion-matters', opts: In
       ]);
       return resolveChanges(t, log, ids);
     },
-    savePacked(packed, at) {
+    async savePacked(packed, at) {
+      const blob = await packedToBlob(packed);
       return write([PACKED, CHANGES, META], async (t) => {
         const log = logOf(await req(t.objectStore(META).get(META_LOG)));
         if (log.epoch !== at.epoch || at.seq > log.seq || (log.packedSeq !== null && log.packedSeq >= at.seq)) return false;
-        t.objectStore(PACKED).put(packed, PACKED_KEY);
+        t.objectStore(PACKED).put(blob, PACKED_KEY);
         t.objectStore(CHANGES).delete(IDBKeyRange.upperBound(at.seq));
         t.objectStore(META).put({ ...log, packedSeq: at.seq, forgottenThrough: at.seq } satisfies IndexLog, META_LOG);
         return true;

@@ -92,8 +92,8 @@ export interface MatterStore {
   byKeys(keys: readonly string[], limitPerKey: number): Promise<KeyedMatter[]>;
   /** Where the change log stands. */
   log(): Promise<IndexLog>;
-  /** The stored packed index and the changes after it, read together (null when none is stored). */
-  openPacked(): Promise<{ packed: PackedIndex | null } & IndexChanges>;
+  /** The stored packed index (as packedToBlob wrote it) and the changes after it, read together (null when none is stored). */
+  openPacked(): Promise<{ packed: Blob | null } & IndexChanges>;
   /** The changes after `seq` (meaningful while `seq` ≥ log.forgottenThrough and the epoch is the reader's). */
   changesSince(seq: number): Promise<IndexChanges>;
   /** Stores a packed index as of `at` (a point of the log), forgetting the changes up to it; ignored if the store was cleared or has a newer one since. */

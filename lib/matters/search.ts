@@ -21,7 +21,7 @@
  */
 import { queryWords } from './fold';
 import { type IndexedMatter, type MatterRow, type MatterStatus, rowOf } from './matter';
-import { ByteWriter, decodeRow, encodeRow, PACKED_FORMAT, type PackedIndex, PackedTokens, U32Writer } from './search-packed';
+import { ByteWriter, decodeRow, encodeRow, hasExactKey, PACKED_FORMAT, type PackedIndex, PackedTokens, U32Writer } from './search-packed';
 import { exactKeysOf, passes, Q_EXACT, rankScore, recencyOf, type SearchFilter, statusMaskOf, statusRankOf, TopK } from './search-rank';
 import { matterTokens, markWord, TokenIndex } from './search-tokens';
 
@@ -94,7 +94,7 @@ class IndexState {
   readonly docs: Array<IndexedMatter | undefined> = [];
   /** Slot - baseCount → its distinct token ids (empty while free). */
   readonly docTokens: number[][] = [];
-  /** Slot → its exact-match keys (exactKeysOf), computed when first needed. */
+  /** Changed slot → its exact-match keys (exactKeysOf), computed when first needed (a base slot's are packed). */
   readonly docKeys = new Map<number, string[]>();
   /** Slot → statusRankOf(status), DEAD without a live matter. Typed columns: copied from a base at once, grown by doubling. */
   statusRank: Uint8Array;
@@ -179,7 +179,6 @@ class IndexState {
   /** A base slot no longer holds its matter. */
   private retire(slot: number): void {
     this.statusRank[slot] = DEAD;
-    this.docKeys.delete(slot);
   }
 
   /** Removes the matter with this id, if held: a change's slot leaves the postings for the free-list; a base slot is retired. */
@@ -226,16 +225,16 @@ class IndexState {
     return this.docs.filter((m): m is IndexedMatter => m !== undefined);
   }
 
-  /** The slot's exact-match keys, computed on first use. */
-  exactKeys(slot: number): string[] {
+  /** Whether `key` (the query's words run together) is one of the slot's exact-match keys. */
+  hasExactKey(slot: number, key: string): boolean {
+    return slot < this.baseCount ? hasExactKey(this.base!, slot, key) : this.exactKeys(slot).includes(key);
+  }
+
+  /** A changed slot's exact-match keys, computed on first use. */
+  private exactKeys(slot: number): string[] {
     let keys = this.docKeys.get(slot);
     if (!keys) {
-      if (slot < this.baseCount) {
-        const n = this.base!.number[slot]!;
-        keys = exactKeysOf({ displayNumber: decodeRow(this.base!, slot).displayNumber, number: Number.isNaN(n) ? null : n });
-      } else {
-        keys = exactKeysOf(this.docs[slot - this.baseCount]!);
-      }
+      keys = exactKeysOf(this.docs[slot - this.baseCount]!);
       this.docKeys.set(slot, keys);
     }
     return keys;
@@ -284,24 +283,33 @@ class IndexState {
     const statusRank = new Uint8Array(slots.length);
     const recency = new Float64Array(slots.length);
     const attorney = new Float64Array(slots.length);
-    const number = new Float64Array(slots.length);
+    const exactKeys: string[] = [];
+    const exactStarts = new Uint32Array(slots.length + 1);
+    let exactLength = 0;
     slots.forEach((s, i) => {
       rowStarts[i] = rows.length;
+      exactStarts[i] = exactLength;
+      let keys: string;
       if (s < this.baseCount) {
         const base = this.base!;
         rows.push(base.rows.subarray(base.rowStarts[s]!, base.rowStarts[s + 1]!));
-        number[i] = base.number[s]!;
+        keys = base.exactKeys.slice(base.exactStarts[s]!, base.exactStarts[s + 1]!);
       } else {
         const m = this.docs[s - this.baseCount]!;
         rows.push(encodeRow(m));
-        number[i] = m.number ?? NaN;
+        keys = exactKeysOf(m)
+          .map((k) => `${k}\n`)
+          .join('');
       }
+      exactKeys.push(keys);
+      exactLength += keys.length;
       ids[i] = this.idOf[s]!;
       statusRank[i] = this.statusRank[s]!;
       recency[i] = this.recency[s]!;
       attorney[i] = this.attorneyOf[s]!;
     });
     rowStarts[slots.length] = rows.length;
+    exactStarts[slots.length] = exactLength;
     return {
       format: PACKED_FORMAT,
       count: slots.length,
@@ -312,9 +320,10 @@ class IndexState {
       statusRank,
       recency,
       attorney,
-      number,
       rowStarts,
       rows: rows.bytes(),
+      exactKeys: exactKeys.join(''),
+      exactStarts,
     };
   }
 }
@@ -411,7 +420,7 @@ function offerRanked(state: IndexState, candidates: number[], acc: Uint16Array, 
   for (const s of candidates) {
     if (!passes(filter, statusRank[s]!, attorneyOf[s]!)) continue;
     const a = acc[s]!;
-    const exact = a === allExact && state.exactKeys(s).includes(joined);
+    const exact = a === allExact && state.hasExactKey(s, joined);
     top.offer(s, rankScore(exact, a, statusRank[s]!), recency[s]!, idOf[s]!);
   }
 }

@@ -1,46 +1,73 @@
 /**
  * What only a real browser can tell: the popup's time to interactive against an extension page
- * holding one paragraph, its JS heap, keystroke-to-painted-results in the side panel at 10,000
- * matters and the panel's heap, the time from a menu click to the capture dialog against a frame
- * holding one paragraph, and waking the stopped service worker against a worker of a few lines.
- * Headless Chromium, the built extension, a tiny reference extension (`tinyExtension`) beside it,
- * and a sandbox of its own.
+ * holding one paragraph, its JS heap, the side panel at 10,000 and at 100,000 matters (opening it to
+ * the first keystroke answered, keystroke to painted results, its heap), exact lookups answered by a
+ * stopped background, the time from a menu click to the capture dialog against a frame holding one
+ * paragraph, and waking the stopped service worker against a worker of a few lines. Headless
+ * Chromium, the built extension, a tiny reference extension (`tinyExtension`) beside it, and a
+ * sandbox of its own (10,000 matters, then 100,000 on the same port with a fresh profile).
  */
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startSandbox } from '../../sandbox/server';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { buildForSandbox } from '../build-for-sandbox';
 import { ITEMS, readItemsInPage } from '../stored-items';
+import {
+  coldLookups,
+  type ColdLookupFigures,
+  heapOf,
+  type KeystrokeFigures,
+  median,
+  p95,
+  panelKeystrokes,
+  panelOpen,
+  type PanelOpenFigures,
+  stopWorkers,
+  suggestionQuery,
+  timeReply,
+  waitForPackedIndex,
+  watchWorkers,
+} from './panel';
+
+/** The side panel and the matter index at one firm size. */
+export interface ScaleFigures {
+  matters: number;
+  open: PanelOpenFigures;
+  keys: KeystrokeFigures;
+  heapMb: number;
+  buffersMb: number;
+  cold: ColdLookupFigures;
+  /** Requests of the first full sync. */
+  syncRequests: number;
+  /** The extension origin's storage use after that sync (IndexedDB and storage), MB. */
+  storageMb: number;
+}
 
 export interface BrowserFigures {
   popupMs: number;
   blankMs: number;
   popupHeapMb: number;
-  /** Keystroke to results rendered and laid out. */
-  searchP95Ms: number;
-  /** Keystroke to the next frame painted after that. */
-  searchFrameP95Ms: number;
-  searchSamples: number;
   /** Menu click to the capture dialog shown. */
   captureMs: number;
   /** Menu click to a frame holding one paragraph shown over the same page (the tiny extension's). */
   frameMs: number;
+  /** "Suggested for this page" on a 1 MB webmail-like page at 10,000 matters: read and matched, p95; and its Clio requests. */
+  suggestP95Ms: number;
+  suggestRequests: number;
   /** A message to the stopped service worker to its reply. */
   wakeMs: number;
   /** The same for the tiny extension's worker of a few lines. */
   tinyWakeMs: number;
-  sidepanelHeapMb: number;
   /** Most Clio requests made for one opening of the popup. */
   popupRequestsMax: number;
   /** Clio requests made while typing in the side panel's search. */
   searchRequests: number;
   contentScriptsDeclared: number;
-  /** Requests of the first full sync of 10,000 matters. */
-  syncRequests: number;
-  /** The extension origin's storage use after that sync (IndexedDB and storage). */
-  storageMb: number;
+  /** The side panel and the index at 10,000 matters, and at 100,000. */
+  at10k: ScaleFigures;
+  at100k: ScaleFigures;
 }
 
 /**
@@ -81,9 +108,6 @@ self.showFrame = function (tabId) {
   writeFileSync(join(dir, 'frame.js'), `parent.postMessage('bench-frame-shown', '*');\n`);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
-
 /** performance.now() when `selector` first appears, polled every frame from document start. */
 async function timeToSelector(context: BrowserContext, url: string, selector: string): Promise<{ ms: number; page: Page }> {
   const page = await context.newPage();
@@ -96,13 +120,103 @@ async function timeToSelector(context: BrowserContext, url: string, selector: st
   return { ms, page };
 }
 
+/** Says on stderr which part of the browser bench is running (it takes minutes). */
+const step = (what: string) => console.error(`  … ${what}`);
+
+/** Chromium with these unpacked extensions, in a profile of its own. */
+function launch(profile: string, extensions: string[]): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extensions.join(',')}`,
+      `--load-extension=${extensions.join(',')}`,
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-sandbox',
+    ],
+  });
+}
+
+async function workerOf(context: BrowserContext, script: string): Promise<Worker> {
+  for (let waited = 0; ; waited += 100) {
+    const found = context.serviceWorkers().find((w) => w.url().endsWith(`/${script}`));
+    if (found) return found;
+    if (waited > 10_000) throw new Error(`no service worker ${script}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The sandbox's request log, and clearing it. */
+function requestLog(sandbox: Sandbox) {
+  const log = async () => (await (await fetch(`${sandbox.origin}/__admin/log`)).json()) as Array<{ path: string }>;
+  return {
+    log,
+    apiRequests: async () => (await log()).filter((r) => r.path.startsWith('/api/v4')).length,
+    clear: () => fetch(`${sandbox.origin}/__admin/log`, { method: 'DELETE' }),
+  };
+}
+
+/**
+ * Signs in through the sandbox's approve page, waits for the first matter sync and the packed index
+ * the background writes after it; what the sync cost, and the storage used then.
+ */
+async function signInAndSync(context: BrowserContext, base: string, sandbox: Sandbox, timeoutMs: number) {
+  step('signing in, first sync');
+  const options = await context.newPage();
+  await options.goto(`${base}/options.html`);
+  const auth = context.waitForEvent('page');
+  await options.getByRole('button', { name: 'Sign in with Clio' }).click();
+  const authPage = await auth;
+  await authPage.getByRole('button', { name: 'Approve' }).click();
+  await options.getByRole('button', { name: 'Sign out' }).waitFor();
+  // (Polled from here: waitForFunction would take the promise an expression returns as "true".)
+  for (let waited = 0; ; waited += 250) {
+    const s = (await options.evaluate(readItemsInPage, { names: ['matter-sync'], ...ITEMS }))['matter-sync'] as
+      | { ready?: boolean; running?: boolean }
+      | undefined;
+    const done = !!s?.ready && !s.running;
+    if (done) break;
+    if (waited > timeoutMs) throw new Error(`the first matter sync did not finish in ${timeoutMs / 60_000} minutes`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await waitForPackedIndex(options, timeoutMs);
+  const syncRequests = (await requestLog(sandbox).log()).filter((r) => r.path.startsWith('/api/v4/matters')).length;
+  const storageMb = ((await options.evaluate('navigator.storage.estimate().then(function (e) { return e.usage; })')) as number) / 1e6;
+  return { options, syncRequests, storageMb };
+}
+
+/** The side panel and the index at this firm size, in a signed-in, synced profile; `options` is an extension page. */
+async function atScale(context: BrowserContext, base: string, sandbox: Sandbox, options: Page, matters: number) {
+  const requests = requestLog(sandbox);
+  const n = matters.toLocaleString('en');
+  step(`side panel opening, ${n} matters`);
+  const open = await panelOpen(context, base, 's');
+  step(`side panel keystrokes, ${n} matters`);
+  const panel = await context.newPage();
+  await panel.setViewportSize({ width: 400, height: 900 });
+  await panel.goto(`${base}/sidepanel.html`);
+  await panel.getByText(/Synced/).waitFor();
+  await requests.clear();
+  const keys = await panelKeystrokes(panel);
+  const searchRequests = await requests.apiRequests();
+  const { heapMb, buffersMb } = await heapOf(context, panel);
+  await panel.close();
+  const picked = (await (await fetch(`${sandbox.origin}/__admin/matters?status=Open&with_reference=true`)).json()) as Parameters<typeof suggestionQuery>[0];
+  step(`exact lookups from a stopped background, ${n} matters`);
+  const cold = await coldLookups(context, options, suggestionQuery(picked.slice(0, 5)));
+  return { matters, open, keys, heapMb, buffersMb, cold, searchRequests };
+}
+
 export async function benchBrowser(opts: { runs?: number } = {}): Promise<BrowserFigures> {
   // Each figure is a median of alternating runs: single loads vary by ±15 ms on a busy machine.
   const runs = opts.runs ?? 25;
   // The sync of 10,000 matters is 50 pages: the bench's sandbox allows them at once.
-  const sandbox = await startSandbox({ port: 0, matters: 10_000, rateLimit: 5000 });
+  let sandbox = await startSandbox({ port: 0, matters: 10_000, rateLimit: 5000 });
   const out = '.output/bench-browser';
-  const profile = mkdtempSync(join(tmpdir(), 'clio-bench-'));
+  const profiles = [mkdtempSync(join(tmpdir(), 'clio-bench-')), mkdtempSync(join(tmpdir(), 'clio-bench-100k-'))];
   const tiny = mkdtempSync(join(tmpdir(), 'clio-bench-tiny-'));
   tinyExtension(tiny);
   let context: BrowserContext | undefined;
@@ -111,59 +225,15 @@ export async function benchBrowser(opts: { runs?: number } = {}): Promise<Browse
     const ext = resolve(out, 'chrome-mv3');
     writeFileSync(join(ext, 'blank.html'), '<!doctype html><html><head><meta charset="utf-8"><title>x</title></head><body><p>One paragraph.</p></body></html>');
     const manifest = JSON.parse(readFileSync(join(ext, 'manifest.json'), 'utf8')) as { content_scripts?: unknown[] };
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        `--disable-extensions-except=${ext},${tiny}`,
-        `--load-extension=${ext},${tiny}`,
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-sandbox',
-      ],
-    });
-    const worker = async (script: string) => {
-      for (let waited = 0; ; waited += 100) {
-        const found = context!.serviceWorkers().find((w) => w.url().endsWith(`/${script}`));
-        if (found) return found;
-        if (waited > 10_000) throw new Error(`no service worker ${script}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
-    const sw = await worker('background.js');
-    const tinyWorker = await worker('tiny-worker.js');
+    context = await launch(profiles[0]!, [ext, tiny]);
+    const sw = await workerOf(context, 'background.js');
+    const tinyWorker = await workerOf(context, 'tiny-worker.js');
     const base = `chrome-extension://${sw.url().split('/')[2]}`;
     const tinyBase = `chrome-extension://${tinyWorker.url().split('/')[2]}`;
-    const apiRequests = async () =>
-      ((await (await fetch(`${sandbox.origin}/__admin/log`)).json()) as Array<{ path: string }>).filter((r) => r.path.startsWith('/api/v4')).length;
-    const clearLog = () => fetch(`${sandbox.origin}/__admin/log`, { method: 'DELETE' });
+    const requests = requestLog(sandbox);
+    const first = await signInAndSync(context, base, sandbox, 120_000);
 
-    // Sign in through the sandbox's approve page, then wait for the first matter sync.
-    const options = await context.newPage();
-    await options.goto(`${base}/options.html`);
-    const auth = context.waitForEvent('page');
-    await options.getByRole('button', { name: 'Sign in with Clio' }).click();
-    const authPage = await auth;
-    await authPage.getByRole('button', { name: 'Approve' }).click();
-    await options.getByRole('button', { name: 'Sign out' }).waitFor();
-    // (Polled from here: waitForFunction would take the promise an expression returns as "true".)
-    for (let waited = 0; ; waited += 250) {
-      const s = (await options.evaluate(readItemsInPage, { names: ['matter-sync'], ...ITEMS }))['matter-sync'] as
-        | { ready?: boolean; running?: boolean }
-        | undefined;
-      const done = !!s?.ready && !s.running;
-      if (done) break;
-      if (waited > 120_000) throw new Error('the first matter sync did not finish in 2 minutes');
-      await new Promise((r) => setTimeout(r, 250));
-    }
-
-    // What the first sync cost, and what the extension keeps in storage afterwards.
-    const log = (await (await fetch(`${sandbox.origin}/__admin/log`)).json()) as Array<{ path: string }>;
-    const syncRequests = log.filter((r) => r.path.startsWith('/api/v4/matters')).length;
-    const storageMb = ((await options.evaluate('navigator.storage.estimate().then(function (e) { return e.usage; })')) as number) / 1e6;
-
+    step('popup');
     // Popup: navigation to the timer state shown, against one paragraph; and the Clio requests of each opening.
     const popup: number[] = [];
     const blank: number[] = [];
@@ -173,55 +243,17 @@ export async function benchBrowser(opts: { runs?: number } = {}): Promise<Browse
       const b = await timeToSelector(context, `${base}/blank.html`, 'p');
       blank.push(b.ms);
       await b.page.close();
-      if (i > 0) popupRequests.push(await apiRequests()); // the previous opening's, given a blank page's time to finish
-      await clearLog();
+      if (i > 0) popupRequests.push(await requests.apiRequests()); // the previous opening's, given a blank page's time to finish
+      await requests.clear();
       const p = await timeToSelector(context, `${base}/popup.html`, '[role="timer"], #timer-matter');
       popup.push(p.ms);
-      if (i === runs - 1) {
-        const cdp = await context.newCDPSession(p.page);
-        await cdp.send('HeapProfiler.collectGarbage');
-        heap = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 1e6;
-      }
+      if (i === runs - 1) heap = (await heapOf(context, p.page)).heapMb;
       await p.page.close();
     }
     await new Promise((r) => setTimeout(r, 500));
-    popupRequests.push(await apiRequests());
+    popupRequests.push(await requests.apiRequests());
 
-    // Side panel: keystroke → results painted, at 10,000 matters.
-    const panel = await context.newPage();
-    await panel.setViewportSize({ width: 400, height: 900 });
-    await panel.goto(`${base}/sidepanel.html`);
-    await panel.getByText(/Synced/).waitFor();
-    // Keydown → the results list changes → style and layout done (our work), and → the next frame
-    // painted (which adds the wait for the display's next refresh, up to 16.7 ms at 60 Hz).
-    await panel.evaluate(`(function () {
-      window.__work = []; window.__frame = [];
-      var t0 = 0;
-      document.addEventListener('keydown', function (e) { t0 = e.timeStamp; }, true);
-      new MutationObserver(function () {
-        if (!t0) return;
-        var start = t0; t0 = 0;
-        void document.body.offsetHeight;
-        window.__work.push(performance.now() - start);
-        requestAnimationFrame(function () { setTimeout(function () { window.__frame.push(performance.now() - start); }); });
-      }).observe(document.getElementById('matter-results'), { childList: true, subtree: true, characterData: true });
-    })()`);
-    const box = panel.getByRole('searchbox', { name: 'Search matters' });
-    await clearLog();
-    const names = ['okafor', 'smtih', 'garcia', 'zoe', 'muller', '0004', 'estate', 'harlan logistics', 'patel', 'wrongful term', 'jnoes', 'lee v'];
-    for (let round = 0; round < 3; round++) {
-      for (const q of names) {
-        await box.fill('');
-        await box.pressSequentially(q, { delay: 25 });
-      }
-    }
-    const samples = (await panel.evaluate('window.__work')) as number[];
-    const frames = (await panel.evaluate('window.__frame')) as number[];
-    const searchRequests = await apiRequests();
-    const panelCdp = await context.newCDPSession(panel);
-    await panelCdp.send('HeapProfiler.collectGarbage');
-    const sidepanelHeapMb = ((await panelCdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 1e6;
-
+    step('capture dialog');
     // Capture: from the menu click to the dialog shown, against the tiny extension adding a frame
     // holding one paragraph to the same page. Both seen from the page, polled every frame.
     const site = await context.newPage();
@@ -254,6 +286,41 @@ export async function benchBrowser(opts: { runs?: number } = {}): Promise<Browse
       captures.push(((await shown.jsonValue()) as number) - t0);
     }
 
+    step('suggested for this page');
+    // A 1 MB webmail-like page (a thread of messages, signatures, addresses, numbers) that mentions one client's
+    // email, in front; then "Suggested for this page" asked as the popup asks it, timed from the extension page:
+    // the page-signals script injected and run, the signals matched against the index's keys, the ranking.
+    const [client] = (await (await fetch(`${sandbox.origin}/__admin/matters?query=`)).json()) as Array<{
+      client: { primary_email_address: string | null } | null;
+    }>;
+    await site.goto(`${sandbox.origin}/pages/webmail`);
+    await site.evaluate(`(function (email) {
+      var parts = [];
+      for (var i = 0; parts.join('').length < 1000000; i++) {
+        parts.push('<div class="msg"><p>From: Person ' + i + ' &lt;person' + i + '@mail' + (i % 50) + '.example&gt; · +1 (312) 555-' + String(1000 + (i % 9000)) +
+          '</p><p>Re: file 2024-CV-' + String(i).padStart(4, '0') + '. ' + 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. '.repeat(6) + '</p></div>');
+      }
+      document.body.innerHTML = '<h2>Inbox</h2><div class="msg"><p>From: Client &lt;' + email + '&gt;</p></div>' + parts.join('');
+    })(${JSON.stringify(client?.client?.primary_email_address ?? 'nobody@example.org')})`);
+    await site.bringToFront();
+    await requests.clear();
+    const suggestMs = (await first.options.evaluate(`(async function () {
+      var w = await chrome.windows.getCurrent();
+      var out = [];
+      for (var i = 0; i < 20; i++) {
+        var t0 = performance.now();
+        var r = await chrome.runtime.sendMessage({ channel: 'clio-companion', type: 'suggestions/for-page', data: { windowId: w.id } });
+        out.push(performance.now() - t0);
+        if (!r || !r.ok || r.value.state !== 'ok' || !r.value.suggestions.length) throw new Error('no suggestion for the bench page: ' + JSON.stringify(r).slice(0, 300));
+      }
+      return out;
+    })()`)) as number[];
+    const suggestRequests = await requests.apiRequests();
+
+    // The side panel and the index at 10,000 matters (its exact lookups stop the workers: after the capture, which uses them).
+    const small = await atScale(context, base, sandbox, first.options, 10_000);
+
+    step('worker wake');
     // Waking a stopped worker: a message from an extension page to the reply, for the extension's
     // worker ('timer/get', signed in) and the tiny one's, alternately. Stopping stops every worker;
     // Playwright's handles on them are stale afterwards, so this comes last.
@@ -261,56 +328,47 @@ export async function benchBrowser(opts: { runs?: number } = {}): Promise<Browse
     await page.goto(`${base}/blank.html`);
     const tinyPage = await context.newPage();
     await tinyPage.goto(`${tinyBase}/blank.html`);
-    const cdp = await context.newCDPSession(page);
-    const status = new Map<string, string>();
-    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-      for (const v of e.versions) status.set(v.scriptURL.split('/').pop()!, v.runningStatus);
-    });
-    await cdp.send('ServiceWorker.enable');
-    /** Stops every service worker, and waits until both extensions' workers say they have stopped. */
-    const stopWorkers = async () => {
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      for (let waited = 0; status.get('background.js') !== 'stopped' || status.get('tiny-worker.js') !== 'stopped'; waited += 20) {
-        if (waited > 5_000) throw new Error(`the service workers did not stop: ${JSON.stringify([...status])}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    };
-    const timeReply = (p: Page, message: unknown) =>
-      p.evaluate(
-        `(function () { var t0 = performance.now(); return chrome.runtime.sendMessage(${JSON.stringify(message)}).then(function () { return performance.now() - t0; }); })()`,
-      ) as Promise<number>;
+    const { cdp, status } = await watchWorkers(context, page);
+    const both = ['background.js', 'tiny-worker.js'];
     const wake: number[] = [];
     const tinyWake: number[] = [];
     for (let i = 0; i < 10; i++) {
-      await stopWorkers();
+      await stopWorkers(cdp, status, both);
       wake.push(await timeReply(page, { channel: 'clio-companion', type: 'timer/get' }));
-      await stopWorkers();
+      await stopWorkers(cdp, status, both);
       tinyWake.push(await timeReply(tinyPage, 'ping'));
     }
+    await context.close();
+    await sandbox.close();
+
+    // 100,000 matters: a sandbox of that size on the same port (the build points at it), a fresh profile.
+    sandbox = await startSandbox({ port: sandbox.port, matters: 100_000, contacts: 60_000, rateLimit: 50_000 });
+    context = await launch(profiles[1]!, [ext]);
+    const bigWorker = await workerOf(context, 'background.js');
+    const bigBase = `chrome-extension://${bigWorker.url().split('/')[2]}`;
+    const second = await signInAndSync(context, bigBase, sandbox, 15 * 60_000);
+    const big = await atScale(context, bigBase, sandbox, second.options, 100_000);
 
     return {
       popupMs: median(popup),
       blankMs: median(blank),
       popupHeapMb: heap,
-      searchP95Ms: samples.length ? p95(samples) : NaN,
-      searchFrameP95Ms: frames.length ? p95(frames) : NaN,
-      searchSamples: samples.length,
       captureMs: median(captures),
+      suggestP95Ms: p95(suggestMs),
+      suggestRequests,
       frameMs: median(frameShown),
       wakeMs: median(wake),
       tinyWakeMs: median(tinyWake),
-      sidepanelHeapMb,
       popupRequestsMax: Math.max(...popupRequests),
-      searchRequests,
+      searchRequests: small.searchRequests + big.searchRequests,
       contentScriptsDeclared: manifest.content_scripts?.length ?? 0,
-      syncRequests,
-      storageMb,
+      at10k: { ...small, syncRequests: first.syncRequests, storageMb: first.storageMb },
+      at100k: { ...big, syncRequests: second.syncRequests, storageMb: second.storageMb },
     };
   } finally {
     await context?.close();
     await sandbox.close();
-    rmSync(profile, { recursive: true, force: true });
+    for (const p of profiles) rmSync(p, { recursive: true, force: true });
     rmSync(tiny, { recursive: true, force: true });
   }
 }

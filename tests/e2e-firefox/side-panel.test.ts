@@ -10,6 +10,19 @@ import { EXTENSION_ORIGIN } from './firefox';
 import { byRole, click, fieldValue, fill, send, tabAt, until, waitForText } from './page-helpers';
 import { FIREFOX_SANDBOX } from './ports';
 
+/** The log point of the packed index the matter store holds (null: none yet). Run in an extension page. */
+const packedSeq = () =>
+  new Promise<number | null>((resolve) => {
+    const r = indexedDB.open('clio-companion-matters');
+    r.onsuccess = () => {
+      const get = r.result.transaction('meta').objectStore('meta').get('log');
+      get.onsuccess = () => {
+        r.result.close();
+        resolve((get.result as { packedSeq: number | null } | undefined)?.packedSeq ?? null);
+      };
+    };
+  });
+
 const results = async (page: Page) =>
   (await byRole(page, 'list', 'Matters')).evaluate((ul) => [...ul.querySelectorAll('li')].map((li) => li.textContent ?? ''));
 
@@ -30,6 +43,10 @@ describe('Firefox: matter search in the sidebar page', () => {
 
   it('searches the synced index as you type (no request to Clio), and opens a matter’s detail', async () => {
     await signedIn(firefox());
+    const first = await firefox().open('sidepanel.html', { width: 400, height: 800 });
+    await waitForText(first, /Synced (just now|\d+ min ago)/, 30_000);
+    // The background packs the index after the first sync (a gzipped Blob in IndexedDB); a panel opened then reads it.
+    await until(() => first.evaluate(packedSeq).then((seq) => seq !== null), { message: 'the packed index', timeout: 30_000 });
     const panel = await firefox().open('sidepanel.html', { width: 400, height: 800 });
     await waitForText(panel, /Synced (just now|\d+ min ago)/, 30_000);
     const [matter] = await sandbox.matters('', 'Open');

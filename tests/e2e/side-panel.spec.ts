@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { clioAsUser } from './clio-as-user';
 import { expect, killServiceWorker, screenshot, signedIn, storedItems, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
+import { STORED_FIELDS } from '../../lib/matters/matter-store-upgrade';
 import { E2E_SANDBOX } from './ports';
 
 /** The extension API inside the worker (evaluated there, not in Node). */
@@ -158,10 +159,19 @@ test('matter text from Clio is shown as text, never run as HTML', async ({ exten
   expect(await page.locator('img').count()).toBe(0);
 });
 
-test('an edit in Clio reaches the index with the next incremental sync', async ({ extensionPage }) => {
+test('an edit in Clio reaches an open panel’s index with the next incremental sync, in place (the index is not read again)', async ({ extensionPage }) => {
   await signedIn(extensionPage);
   const page = await panel(extensionPage);
   await waitSynced(page);
+  await page.getByRole('searchbox', { name: 'Search matters' }).fill('v.');
+  await expect(results(page).first()).toBeVisible(); // the index is open
+  // From here, count the panel's reads of the packed index and of whole ranges of matters.
+  await page.evaluate(`(function () {
+    window.__reads = 0;
+    var get = IDBObjectStore.prototype.get, getAll = IDBObjectStore.prototype.getAll;
+    IDBObjectStore.prototype.get = function (k) { if (this.name === 'packed') window.__reads++; return get.apply(this, arguments); };
+    IDBObjectStore.prototype.getAll = function () { if (this.name === 'matters') window.__reads++; return getAll.apply(this, arguments); };
+  })()`);
   const [target] = await sandbox.matters('', 'Open');
   await sandbox.editMatter(target!.id, { description: 'Quixotic renamed matter' });
   await sandbox.clearLog();
@@ -177,6 +187,7 @@ test('an edit in Clio reaches the index with the next incremental sync', async (
   const sync = (await sandbox.log()).filter((r) => r.path.startsWith('/api/v4/matters'));
   expect(sync.length).toBe(1);
   expect(sync[0]!.query?.updated_since).toBeTruthy();
+  expect(await page.evaluate('window.__reads')).toBe(0);
 });
 
 test('the omnibox keyword suggests matters from the index, with Clio text escaped', async ({ extensionPage, worker }) => {
@@ -226,14 +237,15 @@ test('“My matters” keeps only matters whose responsible attorney is me; “I
 });
 
 /**
- * Rewrites the extension's matter store as the previous release (format 1) kept it: matters without their
- * clients' emails, phones or reference, no lookup keys, no packed index. Run in an extension page.
+ * Rewrites the extension's matter store as the previous release (format 1) kept it: matters as objects without
+ * their clients' emails, phones or reference, no lookup keys, no packed index. Run in an extension page.
  */
-const AS_FORMAT_ONE = `(async function () {
+const asFormatOne = (fields: readonly string[]) => `(async function () {
+  var FIELDS = ${JSON.stringify(fields)};
   function req(r) { return new Promise(function (res, rej) { r.onsuccess = function () { res(r.result); }; r.onerror = function () { rej(r.error); }; }); }
   var db = await req(indexedDB.open('clio-companion-matters'));
   var tx = db.transaction(['matters', 'meta'], 'readonly');
-  var matters = await req(tx.objectStore('matters').getAll());
+  var stored = await req(tx.objectStore('matters').getAll());
   var meta = await req(tx.objectStore('meta').get('sync'));
   db.close();
   await req(indexedDB.deleteDatabase('clio-companion-matters'));
@@ -241,13 +253,17 @@ const AS_FORMAT_ONE = `(async function () {
   open.onupgradeneeded = function () { open.result.createObjectStore('matters', { keyPath: 'id' }); open.result.createObjectStore('meta'); };
   var old = await req(open);
   var w = old.transaction(['matters', 'meta'], 'readwrite');
-  matters.forEach(function (m) { delete m.clientReference; delete m.clientEmails; delete m.clientPhones; delete m.keys; w.objectStore('matters').put(m); });
+  stored.forEach(function (r) {
+    var m = { id: r.id };
+    FIELDS.forEach(function (f, i) { if (f !== 'clientReference' && f !== 'clientEmails' && f !== 'clientPhones') m[f] = r.v[i]; });
+    w.objectStore('matters').put(m);
+  });
   meta.formatVersion = 1;
   meta.inProgress = null;
   w.objectStore('meta').put(meta, 'sync');
   await new Promise(function (res) { w.oncomplete = res; });
   old.close();
-  return matters.length;
+  return stored.length;
 })()`;
 
 test('an index from the previous version is upgraded in place: search works at once, and a background pass learns the clients’ emails and phones in ⌈N/200⌉ requests', async ({
@@ -255,7 +271,7 @@ test('an index from the previous version is upgraded in place: search works at o
 }) => {
   await signedIn(extensionPage);
   const options = await extensionPage('options.html'); // a page that holds no connection to the matter store
-  expect(await options.evaluate(AS_FORMAT_ONE)).toBe(3_000);
+  expect(await options.evaluate(asFormatOne(STORED_FIELDS))).toBe(3_000);
   await sandbox.faults({ latencyMs: 250, scope: 'manage' }); // so the pass is still under way when the panel opens
   await sandbox.clearLog();
 

@@ -11,6 +11,7 @@ import { indexedDbMatterStore } from '@/lib/matters/matter-store-idb';
 import type { SyncMeta } from '@/lib/matters/matter-store';
 import { MatterSync } from '@/lib/matters/matter-sync';
 import { createMatterIndex } from '@/lib/matters/search';
+import { packedFromBlob } from '@/lib/matters/search-packed';
 import { FakeMatterSource } from './fake-source';
 import { clioMatter, matter } from './fixtures';
 import { formatOneDatabase } from './format-one';
@@ -90,7 +91,7 @@ describe('indexedDbMatterStore', () => {
     await store.put([{ ...ms[0]!, description: 'Renamed' }]);
     await store.remove([2]);
     const opened = await store.openPacked();
-    expect(opened.packed?.count).toBe(3);
+    expect((await packedFromBlob(opened.packed!))?.count).toBe(3);
     expect(opened).toMatchObject({ upserted: [{ id: 1, description: 'Renamed' }], removed: [2], log: { seq: 5, packedSeq: 3, forgottenThrough: 3 } });
     expect((await store.changesSince(0)).upserted).toHaveLength(1); // the log before the packed index is gone
 

@@ -109,6 +109,25 @@ describe('lists and paging', () => {
     expect(since.data.every((m) => m.updated_at >= (sample.updated_at as string))).toBe(true);
   });
 
+  it('relationships: a contact’s parts in matters other than client, by contact_id and matter_id', async () => {
+    const all = await json<{ data: Array<{ id: number; description: string; contact: { id: number }; matter: { id: number; client_id: number } }> }>(
+      await api(`${base}/relationships.json?limit=200&fields=id,description,contact{id},matter{id,client_id}`, token),
+    );
+    expect(all.data.length).toBeGreaterThan(50);
+    const first = all.data[0]!;
+    expect(['Opposing Party', 'Witness']).toContain(first.description);
+    expect(first.contact.id).not.toBe(first.matter.client_id);
+    const byContact = await json<{ data: Array<{ contact: { id: number } }> }>(
+      await api(`${base}/relationships.json?contact_id=${first.contact.id}&fields=id,contact{id}`, token),
+    );
+    expect(byContact.data.length).toBeGreaterThan(0);
+    expect(byContact.data.every((r) => r.contact.id === first.contact.id)).toBe(true);
+    const byMatter = await json<{ data: Array<{ id: number }> }>(await api(`${base}/relationships.json?matter_id=${first.matter.id}`, token));
+    expect(byMatter.data.map((r) => r.id)).toContain(first.id);
+    expect((await api(`${base}/relationships/${first.id}.json`, token)).status).toBe(200);
+    expect((await api(`${base}/relationships/1.json`, token)).status).toBe(404);
+  });
+
   it('search contacts by name, email and phone digits', async () => {
     const { data } = await json<{ data: Array<Record<string, string>> }>(
       await api(`${base}/contacts.json?limit=1&fields=id,name,primary_email_address,primary_phone_number`, token),

@@ -83,6 +83,8 @@ function compile(): Record<string, ValidateFunction> {
       'Matter_List',
       'Contact_Show',
       'Contact_List',
+      'Relationship_Show',
+      'Relationship_List',
       'Activity_Show',
       'Activity_List',
       'ActivityDescription_List',
@@ -123,6 +125,7 @@ const FIELDS = {
   user: `${USER},default_activity_description{${DESCRIPTION}},account{id,etag,name,state,created_at,updated_at}`,
   matter: `${MATTER},client{${CONTACT}},responsible_attorney{${USER}},originating_attorney,practice_area{id,etag,name,category,code,created_at,updated_at}`,
   contact: `${CONTACT},email_addresses{id,etag,address,name,primary},phone_numbers{id,etag,number,name,primary}`,
+  relationship: `id,etag,description,created_at,updated_at,matter{${MATTER}},contact{${CONTACT}}`,
   description: `${DESCRIPTION},rate{amount,non_billable_amount,type,hierarchy}`,
   activity: `${ACTIVITY},matter{${MATTER}},user{${USER}},activity_description{${DESCRIPTION}},timer{${TIMER}}`,
   timer: `${TIMER},activity{${ACTIVITY}}`,
@@ -178,6 +181,17 @@ describe('Manage responses conform to the Clio spec', () => {
     const one = await get(`/contacts/${id}.json`, FIELDS.contact);
     conforms('Contact_Show', one);
     expectAllFields(one.data, FIELDS.contact);
+  });
+
+  it('relationships: list (by contact) and single', async () => {
+    const list = await get('/relationships.json?limit=50', FIELDS.relationship);
+    conforms('Relationship_List', list);
+    const first = (list.data as Array<{ id: number; contact: { id: number } }>)[0]!;
+    const byContact = await get(`/relationships.json?contact_id=${first.contact.id}`, FIELDS.relationship);
+    conforms('Relationship_List', byContact);
+    const one = await get(`/relationships/${first.id}.json`, FIELDS.relationship);
+    conforms('Relationship_Show', one);
+    expectAllFields(one.data, FIELDS.relationship);
   });
 
   it('activity descriptions, with a resolved rate', async () => {

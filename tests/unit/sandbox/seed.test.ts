@@ -27,6 +27,11 @@ describe('seed', () => {
     }, {});
     expect(statuses.Open!).toBeGreaterThan(statuses.Pending! + statuses.Closed!);
     expect(new Set(matters.map((m) => m.updatedAt.toString().slice(0, 4))).size).toBeGreaterThan(3);
+    // Contacts in matters other than as their client: opposing parties and witnesses, a few of them another matter's client.
+    const relationships = [...db.relationships.values()];
+    expect(new Set(relationships.map((r) => r.description))).toEqual(new Set(['Opposing Party', 'Witness']));
+    expect(relationships.every((r) => db.matters.get(r.matterId)!.clientId !== r.contactId)).toBe(true);
+    expect(relationships.filter((r) => db.contacts.get(r.contactId)!.isClient).length).toBeGreaterThan(5);
     const manageEmails = new Set(contacts.flatMap((c) => c.emails.map((e) => e.address)));
     expect(db.growContacts.filter((g) => g.email && manageEmails.has(g.email)).length).toBeGreaterThan(50);
   });
