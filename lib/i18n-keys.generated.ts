@@ -334,6 +334,26 @@ export interface MessageArgs {
   copiedText: [];
   conflictChecking: [];
   conflictTextHeader: [query: Substitution];
+  tabExpense: [];
+  amountField: [];
+  amountPlaceholder: [];
+  quantityField: [];
+  categoryField: [];
+  categoryNone: [];
+  saveExpense: [];
+  amountEmpty: [];
+  amountPositive: [];
+  amountUnreadable: [text: Substitution];
+  amountTwoDecimals: [];
+  amountTooLarge: [];
+  quantityInvalid: [];
+  expenseTotal: [total: Substitution];
+  savedExpense: [total: Substitution, matter: Substitution];
+  expenseKeptOffline: [];
+  expenseRefusedAtField: [];
+  todayExpenses: [total: Substitution];
+  confirmDiscardExpense: [];
+  expensesLater: [];
 }
 
 export type MessageKey = keyof MessageArgs;

@@ -186,6 +186,7 @@ function snapshot(state: SandboxState): Record<string, unknown> {
           activity_description: a.activityDescriptionId === null ? null : { id: a.activityDescriptionId },
           user: { id: a.userId },
           communication: a.communicationId ? { id: a.communicationId } : null,
+          expense_category: a.expenseCategoryId ? { id: a.expenseCategoryId } : null,
           created_at: isoTime(a.createdAt),
           updated_at: isoTime(a.updatedAt),
         },

@@ -6,7 +6,19 @@ import { etagOf } from './etag';
 import { FILING_KINDS } from './resources-filing';
 import type { FilingDb } from './filing-model';
 import type { UploadSigner } from './uploads';
-import { isoTime, type Activity, type ActivityDescription, type Contact, type Db, type Matter, type Relationship, type Timer, type User } from './model';
+import {
+  isoTime,
+  type Activity,
+  type ActivityDescription,
+  type BillingSettings,
+  type Contact,
+  type Db,
+  type ExpenseCategory,
+  type Matter,
+  type Relationship,
+  type Timer,
+  type User,
+} from './model';
 
 export interface RenderCtx {
   db: Db;
@@ -43,6 +55,8 @@ export type KindName =
   | 'activity_description'
   | 'rate'
   | 'activity'
+  | 'expense_category'
+  | 'billing_setting'
   | 'timer'
   | 'document'
   | 'document_version'
@@ -292,7 +306,36 @@ const activity: Kind<Activity> = {
     },
     timer: { kind: 'timer', get: (a, { db }) => [...db.timers.values()].find((t) => t.activityId === a.id) ?? null },
     communication: { kind: 'communication', get: (a, { filing }) => (a.communicationId ? (filing?.communications.get(a.communicationId) ?? null) : null) },
+    expense_category: {
+      kind: 'expense_category',
+      get: (a, { db }) => (a.expenseCategoryId ? (db.expenseCategories.get(a.expenseCategoryId) ?? null) : null),
+    },
   },
+};
+
+const expenseCategory: Kind<ExpenseCategory> = {
+  defaults: ['id', 'etag'],
+  fields: {
+    id: (c) => c.id,
+    etag: (c) => etagOf('expense_category', c.id, c.rev, c.updatedAt),
+    name: (c) => c.name,
+    rate: (c) => c.rate,
+    entry_type: (c) => c.entryType,
+    accessible_to_user: () => true,
+    ...stamps,
+  },
+  associations: {},
+};
+
+const billingSetting: Kind<BillingSettings> = {
+  defaults: ['id', 'etag'],
+  fields: {
+    id: (b) => b.id,
+    etag: (b) => etagOf('billing_setting', b.id, b.rev, b.updatedAt),
+    currency: (b) => b.currency,
+    currency_sign: (b) => b.currencySign,
+  },
+  associations: {},
 };
 
 const timer: Kind<Timer> = {
@@ -323,6 +366,8 @@ export const KINDS: Record<KindName, Kind<any>> = {
   activity_description: activityDescription,
   rate,
   activity,
+  expense_category: expenseCategory,
+  billing_setting: billingSetting,
   timer,
   ...FILING_KINDS,
 };

@@ -24,6 +24,8 @@ const roots = [
   'Activity_Show',
   'Activity_List',
   'ActivityDescription_List',
+  'ExpenseCategory_List',
+  'BillingSetting_Show',
   'Timer_Show',
   'Document_Show',
   'Document_List',

@@ -32,6 +32,9 @@ import { indexedDbSecretStore } from '@/lib/storage/secret-store';
 import { forgetUserState, showUserStateOf, stateOwner } from '@/lib/storage/user-state';
 import { TIME_ENTRY, timeEntryCourier } from '@/lib/time-entries/time-entry-courier';
 import { TimeEntryService } from '@/lib/time-entries/time-entry-service';
+import { EXPENSE, expenseCourier } from '@/lib/expenses/expense-courier';
+import { ExpenseService } from '@/lib/expenses/expense-service';
+import { expenseSetupCached } from '@/lib/expenses/expense-setup';
 import { TimerService } from '@/lib/timer/timer-service';
 import { TIMER_STOP, timerStopCourier } from '@/lib/timer/timer-stop-courier';
 import { idleItem, recentMattersItem, rememberMatter, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
@@ -91,6 +94,7 @@ export function createServices() {
     store: indexedDbOutboxStore(),
     couriers: {
       [TIME_ENTRY]: timeEntryCourier(client),
+      [EXPENSE]: expenseCourier(client),
       [TIMER_STOP]: timerStopCourier(client),
       [GROW_LEAD]: growLeadCourier({
         grow,
@@ -120,6 +124,7 @@ export function createServices() {
     idle: { get: () => idleItem.getValue(), set: (s) => idleItem.setValue(s) },
   });
   const timeEntries = new TimeEntryService({ client, outbox, userId, today, saved: forgetDraftsSavedAs, remember: rememberMatter });
+  const expenses = new ExpenseService({ outbox, saved: forgetDraftsSavedAs, remember: rememberMatter });
   const matters = new MatterService({
     client,
     store: indexedDbMatterStore(),
@@ -134,12 +139,14 @@ export function createServices() {
     source: async () => (await settingsItem.getValue()).leadSource,
     locale: () => navigator.language,
   });
-  /** What the periodic alarm and a sign-in freshen: the matter index, then activity descriptions near a day old. */
+  /** What the periodic alarm and a sign-in freshen: the matter index, then activity descriptions and expense categories near a day old. */
   const freshen = async () => {
     await matters.sync().catch(() => undefined);
     await activityDescriptions(FRESHEN_AFTER_MS).catch(() => undefined);
+    await expenseSetup(FRESHEN_AFTER_MS).catch(() => undefined);
   };
   const activityDescriptions = (maxAgeMs?: number) => activityDescriptionsCached(client, maxAgeMs);
+  const expenseSetup = (maxAgeMs?: number) => expenseSetupCached(client, maxAgeMs);
   const account = new AccountService({
     session,
     client,
@@ -200,11 +207,13 @@ export function createServices() {
     outbox,
     timer,
     timeEntries,
+    expenses,
     matters,
     suggestions,
     conflicts,
     leads,
     activityDescriptions,
+    expenseSetup,
     freshen,
   };
 }

@@ -10,7 +10,8 @@ import { openMatterPanel } from '@/lib/browser/side-panel';
 import { matterUrl } from '@/lib/clio/links';
 import { send } from '@/lib/messaging/send';
 import { isOpen } from '@/lib/outbox/outbox-machine';
-import type { PopupDraft } from '@/lib/drafts/drafts';
+import { EMPTY_EXPENSE, type PopupDraft } from '@/lib/drafts/drafts';
+import { ExpenseForm } from '@/components/expense/ExpenseForm';
 import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
 import { useKeptDraft } from '@/components/use-kept-draft';
 import { IdlePrompt } from './IdlePrompt';
@@ -21,6 +22,7 @@ import type { PopupState } from './popup-state';
 const TABS: Array<[PopupDraft['tab'], MessageKey]> = [
   ['timer', 'tabTimer'],
   ['entry', 'logTime'],
+  ['expense', 'tabExpense'],
   ['today', 'today'],
 ];
 
@@ -117,6 +119,15 @@ export function Popup({ state }: { state: PopupState }) {
           <TimeEntryForm
             draft={draft.entry}
             setDraft={(e) => setDraft({ ...draft, entry: e })}
+            {...(account.user?.timeZone ? { timeZone: account.user.timeZone } : {})}
+            matterLink={(id) => (hosts ? matterUrl(hosts, id) : '')}
+            page={page}
+          />
+        ) : null}
+        {draft.tab === 'expense' ? (
+          <ExpenseForm
+            draft={draft.expense ?? EMPTY_EXPENSE}
+            setDraft={(e) => setDraft({ ...draft, expense: e })}
             {...(account.user?.timeZone ? { timeZone: account.user.timeZone } : {})}
             matterLink={(id) => (hosts ? matterUrl(hosts, id) : '')}
             page={page}

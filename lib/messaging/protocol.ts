@@ -19,6 +19,9 @@ import type { PopupDraft, TimeEntryDraft } from '../drafts/drafts';
 import type { AccountState } from '../auth/account-item';
 import type { GrowConnection } from '../grow/grow-connection-item';
 import type { TimeEntryPayload } from '../time-entries/time-entry-courier';
+import type { ExpenseJson } from '../expenses/clio-expenses';
+import type { ExpensePayload } from '../expenses/expense-courier';
+import type { ExpenseSetup } from '../expenses/expense-setup';
 import type { MatterRef, TimerState } from '../timer/model';
 import type { StartOutcome, StartRequest, StopOutcome } from '../timer/timer-service';
 
@@ -63,8 +66,13 @@ export interface Protocol {
 
   /** Writes a time entry to the outbox and tries to send it at once; the same `key` twice is one entry. */
   'time-entries/save': { request: TimeEntryPayload & { key?: string }; reply: OutboxEntry };
-  'time-entries/today': { request: void; reply: { date: string; entries: ActivityJson[] } };
+  /** Today's time entries and expenses (one request). */
+  'time-entries/today': { request: void; reply: { date: string; entries: ActivityJson[]; expenses: ExpenseJson[] } };
   'time-entries/update': { request: { id: number; etag: string; seconds?: number; note?: string }; reply: ActivityJson };
+  /** Writes an expense to the outbox and tries to send it at once; the same `key` twice is one expense. */
+  'expenses/save': { request: ExpensePayload & { key?: string }; reply: OutboxEntry };
+  /** The firm's expense categories and billing currency (cached a day). */
+  'expenses/setup': { request: void; reply: ExpenseSetup };
   'outbox/retry': { request: { id: string }; reply: void };
   'outbox/discard': { request: { id: string }; reply: void };
 

@@ -39,6 +39,12 @@ export interface OutboxDeps {
   owner: (kind: string) => Promise<string | null>;
 }
 
+/** A create that failed with a dropped connection or a 5xx may still have been made in Clio (couriers' `mayHaveReached`). */
+export const createMayHaveReached = (e: AppError) => e.kind === 'network' || e.kind === 'server';
+
+/** Clocks differ: a record Clio made for an entry may carry a created_at this much before the entry was written. */
+export const CLOCK_SLACK_MS = 30_000;
+
 /** Sent entries are kept this long so the surfaces can show what happened. */
 const KEEP_SENT_MS = 15 * 60_000;
 

@@ -74,19 +74,20 @@ export async function signedIn(firefox: Firefox, opts: { waitForSync?: boolean }
   await signInThroughClio(firefox, options);
   const [user] = (await sandbox.state()).users;
   await waitForText(options, user!.email, 20_000);
-  // Sign-in starts the first matter sync, then fetches activity descriptions; let both finish so they do not
-  // mix with what a test arranges.
+  // Sign-in starts the first matter sync, then fetches activity descriptions and expense categories; let them
+  // finish so they do not mix with what a test arranges.
   if (opts.waitForSync !== false)
     await until(
       async () => {
         const got = await storedItems<Record<string, { running?: boolean; lastSyncAt?: number | null } | undefined>>(options, [
           'matter-sync',
           'activity-descriptions',
+          'expense-setup',
         ]);
         const s = got['matter-sync'];
-        return !!s && !s.running && !!s.lastSyncAt && !!got['activity-descriptions'];
+        return !!s && !s.running && !!s.lastSyncAt && !!got['activity-descriptions'] && !!got['expense-setup'];
       },
-      { timeout: 60_000, message: 'the first matter sync and the activity descriptions' },
+      { timeout: 60_000, message: 'the first matter sync, the activity descriptions and the expense categories' },
     );
   return options;
 }

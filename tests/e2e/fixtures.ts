@@ -99,18 +99,20 @@ export async function signedIn(extensionPage: Fixtures['extensionPage'], opts: {
   await signInThroughClio(options);
   const [user] = (await sandbox.state()).users;
   await expect(options.getByText(user!.email)).toBeVisible();
-  // Sign-in starts the first matter sync, then fetches activity descriptions; let both finish so they
-  // do not mix with what a test arranges.
+  // Sign-in starts the first matter sync, then fetches activity descriptions and expense categories; let them
+  // finish so they do not mix with what a test arranges.
   if (opts.waitForSync !== false)
     await expect
       .poll(
         () =>
-          storedItems<Record<string, { running?: boolean; lastSyncAt?: number | null } | undefined>>(options, ['matter-sync', 'activity-descriptions']).then(
-            (got) => {
-              const s = got['matter-sync'];
-              return !!s && !s.running && !!s.lastSyncAt && !!got['activity-descriptions'];
-            },
-          ),
+          storedItems<Record<string, { running?: boolean; lastSyncAt?: number | null } | undefined>>(options, [
+            'matter-sync',
+            'activity-descriptions',
+            'expense-setup',
+          ]).then((got) => {
+            const s = got['matter-sync'];
+            return !!s && !s.running && !!s.lastSyncAt && !!got['activity-descriptions'] && !!got['expense-setup'];
+          }),
         { timeout: 30_000 },
       )
       .toBe(true);

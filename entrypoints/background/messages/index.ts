@@ -5,6 +5,7 @@ import { activityDescriptionMessages } from './activity-descriptions';
 import { authMessages } from './auth';
 import { conflictMessages } from './conflicts';
 import { draftMessages } from './drafts';
+import { expenseMessages } from './expenses';
 import { growMessages } from './grow';
 import { leadMessages } from './leads';
 import { matterMessages } from './matters';
@@ -18,6 +19,7 @@ export const allMessages = (s: Services): Handlers => ({
   ...authMessages(s),
   ...timerMessages(s),
   ...timeEntryMessages(s),
+  ...expenseMessages(s),
   ...draftMessages(),
   ...outboxMessages(s),
   ...activityDescriptionMessages(s),

@@ -15,6 +15,7 @@ import { outboxMessages } from '@/entrypoints/background/messages/outbox';
 import { suggestionMessages } from '@/entrypoints/background/messages/suggestions';
 import { conflictMessages } from '@/entrypoints/background/messages/conflicts';
 import { timeEntryMessages } from '@/entrypoints/background/messages/time-entries';
+import { expenseMessages } from '@/entrypoints/background/messages/expenses';
 import { timerMessages } from '@/entrypoints/background/messages/timer';
 import { triggerMessages } from '@/entrypoints/background/messages/triggers';
 import type { Services } from '@/entrypoints/background/services';
@@ -36,6 +37,8 @@ function recordingServices(): { services: Services; calls: Array<[string, unknow
     account: service('account'),
     timer: service('timer'),
     timeEntries: service('timeEntries'),
+    expenses: service('expenses'),
+    expenseSetup: (...args: unknown[]) => (calls.push(['expenseSetup', args]), Promise.resolve({ categories: [], currency: null })),
     outbox: service('outbox'),
     matters: service('matters'),
     leads: service('leads'),
@@ -54,6 +57,7 @@ describe('message families', () => {
     ['auth', authMessages(services)],
     ['timer', timerMessages(services)],
     ['time-entries', timeEntryMessages(services)],
+    ['expenses', expenseMessages(services)],
     ['outbox', outboxMessages(services)],
     ['activity-descriptions', activityDescriptionMessages(services)],
     ['matters', matterMessages(services)],

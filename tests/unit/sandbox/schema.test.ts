@@ -88,6 +88,8 @@ function compile(): Record<string, ValidateFunction> {
       'Activity_Show',
       'Activity_List',
       'ActivityDescription_List',
+      'ExpenseCategory_List',
+      'BillingSetting_Show',
       'Timer_Show',
       'Document_Show',
       'Document_List',
@@ -224,6 +226,37 @@ describe('Manage responses conform to the Clio spec', () => {
     const timer = await get('/timer.json', FIELDS.timer);
     conforms('Timer_Show', timer);
     expectAllFields(timer.data, FIELDS.timer);
+  });
+
+  it('expense categories, billing settings, and an ExpenseEntry with its category', async () => {
+    const CATEGORY = 'id,etag,name,rate,entry_type,accessible_to_user,created_at,updated_at';
+    const categories = await get('/expense_categories.json', CATEGORY);
+    conforms('ExpenseCategory_List', categories);
+    expectAllFields((categories.data as unknown[])[0], CATEGORY);
+    const billing = await get('/settings/billing.json', 'id,etag,currency,currency_sign');
+    conforms('BillingSetting_Show', billing);
+    expect(billing.data).toMatchObject({ currency: 'USD', currency_sign: '$' });
+    const fields = `${ACTIVITY},matter{id,display_number},expense_category{${CATEGORY}}`;
+    const made = await api(`${base}/activities.json?fields=${encodeURIComponent(fields)}`, token, {
+      method: 'POST',
+      body: {
+        data: {
+          type: 'ExpenseEntry',
+          date: '2026-05-01',
+          price: 12.5,
+          quantity: 2,
+          note: 'Filing fee',
+          matter: { id: 100_001 },
+          expense_category: { id: 601 },
+          non_billable: false,
+        },
+      },
+    });
+    expect(made.status).toBe(201);
+    const body = (await made.json()) as { data: Record<string, unknown> };
+    conforms('Activity_Show', body);
+    expectAllFields(body.data, fields);
+    expect(body.data).toMatchObject({ type: 'ExpenseEntry', price: 12.5, quantity: 2, total: 25, expense_category: { id: 601, name: 'Court filing fee' } });
   });
 
   it('errors use the Error schema', async () => {
