@@ -1,11 +1,15 @@
 import { defineConfig } from 'wxt';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import { hostPermissionsFor } from './lib/auth/regions';
+import { hostPermissionsFor, uploadPermissionsFor } from './lib/auth/regions';
 import { embeddedSecretWarning, zipRefusal } from './scripts/embedded-secret';
 
 // WXT_CLIO_SERVER points a build at a Clio-compatible server (the sandbox); unset means real Clio.
 const customServer = process.env.WXT_CLIO_SERVER?.replace(/\/+$/, '') || undefined;
+// WXT_CLIO_UPLOAD_ORIGINS: where document bytes (put_urls) may go; unset: the server's own origin, or each region's hosts.
+const uploadOrigins = process.env.WXT_CLIO_UPLOAD_ORIGINS || undefined;
+
+const target = (browser: string): 'chrome' | 'firefox' => (browser === 'firefox' ? 'firefox' : 'chrome');
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -53,8 +57,23 @@ export default defineConfig({
     action: { default_title: '__MSG_extensionName__', default_popup: 'popup.html' },
     // A build for one server holds it; a build for Clio asks for a region's hosts when that region is chosen
     // (on the "Sign in with Clio" click), never for all four at install.
-    host_permissions: customServer ? hostPermissionsFor(customServer, browser === 'firefox' ? 'firefox' : 'chrome') : [],
-    ...(customServer ? {} : { optional_host_permissions: hostPermissionsFor(undefined, browser === 'firefox' ? 'firefox' : 'chrome') }),
+    // Document uploads go to a storage host apart from the API: held for a custom server, asked for (per region, on
+    // the "Save to Clio" click) for Clio.
+    host_permissions: customServer
+      ? [...new Set([...hostPermissionsFor(customServer, target(browser)), ...uploadPermissionsFor(customServer, uploadOrigins, undefined, target(browser))])]
+      : [],
+    ...(customServer
+      ? {}
+      : {
+          optional_host_permissions: [
+            ...new Set([...hostPermissionsFor(undefined, target(browser)), ...uploadPermissionsFor(undefined, uploadOrigins, undefined, target(browser))]),
+          ],
+        }),
+    // The dialog pages that open in a frame over a web page, and nothing else. With `use_dynamic_url`, Chrome
+    // refuses a web page that frames them by the extension's id (which would tell the page the extension is
+    // installed, and let it frame our form); the frame our content script adds loads them (tests/e2e/hostile-page).
+    // Firefox's moz-extension:// host is already a random per-install id.
+    web_accessible_resources: [{ resources: ['capture-window.html'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }],
     browser_specific_settings:
       browser === 'firefox'
         ? {

@@ -1,6 +1,7 @@
 /**
- * The "Matter" combobox: recent matters first, type to search, ↑/↓/Enter/Escape, each option
- * showing display number, description and client. Matter text is rendered as text, never HTML.
+ * The "Matter" combobox: the matters suggested for the page first (a group "Suggested for this page", each
+ * with its reason), then recent matters; type to search, ↑/↓/Enter/Escape, each option showing display number,
+ * description and client. Matter text is rendered as text, never HTML.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
@@ -14,12 +15,14 @@ export interface MatterPickerProps {
   search: (query: string) => Promise<MatterRef[]>;
   autoFocus?: boolean;
   error?: string;
+  /** Matters suggested for the page, best first, each with why (shown while nothing is typed). */
+  suggested?: ReadonlyArray<{ matter: MatterRef; reasons: string[] }>;
 }
 
 const DEBOUNCE_MS = 200;
 const display = (m: MatterRef) => `${m.displayNumber} — ${m.description}`;
 
-export function MatterPicker({ id, value, onChange, search, autoFocus, error }: MatterPickerProps) {
+export function MatterPicker({ id, value, onChange, search, autoFocus, error, suggested = [] }: MatterPickerProps) {
   const [text, setText] = useState(value ? display(value) : '');
   const [options, setOptions] = useState<MatterRef[]>([]);
   const [open, setOpen] = useState(false);
@@ -57,19 +60,23 @@ export function MatterPicker({ id, value, onChange, search, autoFocus, error }: 
     setOpen(false);
   };
 
+  // While nothing is typed, the page's suggestions lead; the rest of the list leaves them out.
+  const shownSuggestions = value || !text.trim() ? suggested : [];
+  const items = [...shownSuggestions.map((s) => s.matter), ...options.filter((o) => !shownSuggestions.some((s) => s.matter.id === o.id))];
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       if (!open) {
         setOpen(true);
         lookup(value ? '' : text, 0);
-      } else setActive((a) => Math.min(a + 1, options.length - 1));
+      } else setActive((a) => Math.min(a + 1, items.length - 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
-    } else if (e.key === 'Enter' && open && options[active]) {
+    } else if (e.key === 'Enter' && open && items[active]) {
       e.preventDefault();
-      choose(options[active]!);
+      choose(items[active]!);
     } else if (e.key === 'Escape' && open) {
       e.preventDefault();
       e.stopPropagation();
@@ -79,7 +86,24 @@ export function MatterPicker({ id, value, onChange, search, autoFocus, error }: 
 
   const listId = `${id}-list`;
   const optionId = (i: number) => `${id}-opt-${i}`;
-  const showList = open && (options.length > 0 || searching || text.trim() !== '');
+  const showList = open && (items.length > 0 || searching || text.trim() !== '');
+  const option = (m: MatterRef, i: number, reasons?: string[]) => (
+    <li
+      id={optionId(i)}
+      key={m.id}
+      role="option"
+      aria-selected={i === active}
+      class={i === active ? 'active' : ''}
+      onMouseDown={(e) => {
+        e.preventDefault();
+        choose(m);
+      }}
+    >
+      <span class="num">{m.displayNumber}</span> <span class="desc">{m.description}</span>
+      {m.clientName ? <span class="client">{m.clientName}</span> : null}
+      {reasons?.length ? <span class="why">{reasons.join(' · ')}</span> : null}
+    </li>
+  );
   return (
     <div class="picker">
       <label for={id}>{t('matterField')}</label>
@@ -90,7 +114,7 @@ export function MatterPicker({ id, value, onChange, search, autoFocus, error }: 
         aria-autocomplete="list"
         aria-expanded={showList}
         aria-controls={listId}
-        aria-activedescendant={showList && options[active] ? optionId(active) : undefined}
+        aria-activedescendant={showList && items[active] ? optionId(active) : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         autocomplete="off"
@@ -117,25 +141,21 @@ export function MatterPicker({ id, value, onChange, search, autoFocus, error }: 
         </p>
       ) : null}
       {showList ? (
-        <ul id={listId} role="listbox" aria-label={t('mattersList')} class="picker-list">
-          {options.map((m, i) => (
-            <li
-              id={optionId(i)}
-              key={m.id}
-              role="option"
-              aria-selected={i === active}
-              class={i === active ? 'active' : ''}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(m);
-              }}
-            >
-              <span class="num">{m.displayNumber}</span> <span class="desc">{m.description}</span>
-              {m.clientName ? <span class="client">{m.clientName}</span> : null}
-            </li>
-          ))}
-          {options.length === 0 ? <li class="picker-empty">{searching ? t('searching') : t('matterPickerNoMatch')}</li> : null}
-        </ul>
+        <div id={listId} role="listbox" aria-label={t('mattersList')} class="picker-list">
+          {shownSuggestions.length > 0 ? (
+            // biome-ignore lint/a11y/useSemanticElements: a group of a listbox's options (a fieldset holds form controls, not options)
+            <ul role="group" aria-label={t('suggestedForPage')}>
+              <li role="presentation" class="picker-group" aria-hidden="true">
+                {t('suggestedForPage')}
+              </li>
+              {shownSuggestions.map((s, i) => option(s.matter, i, s.reasons))}
+            </ul>
+          ) : null}
+          <ul role="none">
+            {items.slice(shownSuggestions.length).map((m, i) => option(m, i + shownSuggestions.length))}
+            {items.length === 0 ? <li class="picker-empty">{searching ? t('searching') : t('matterPickerNoMatch')}</li> : null}
+          </ul>
+        </div>
       ) : null}
     </div>
   );

@@ -1,5 +1,7 @@
 /** The test-only admin API under /__admin/ (no auth, JSON, never logged). */
+import { createHash } from 'node:crypto';
 import { parseFaultPatch } from './faults';
+import { latestVersion } from './filing-model';
 import { leadJson } from './grow-leads';
 import { isRecord, json, type Reply, type Req } from './http-utils';
 import { isoTime } from './model';
@@ -44,11 +46,15 @@ export function handleAdmin(req: Req, state: SandboxState): Reply {
       return ok();
     case 'GET state':
       return json(200, snapshot(state));
+    case 'GET conflict-people':
+      return json(200, conflictPeople(state));
     case 'GET matters':
       return json(200, findMatters(state, req.query.get('query') ?? '', req.query.get('status'), req.query.get('with_reference') === 'true'));
     default: {
       const edit = /^PATCH matters\/(\d+)$/.exec(key);
       if (edit) return editMatter(state, Number(edit[1]), req.body);
+      const bytes = /^GET documents\/(\d+)\/bytes$/.exec(key);
+      if (bytes) return documentBytesReply(state, Number(bytes[1]));
       return json(404, { error: `no admin route ${req.method} ${req.path}` });
     }
   }
@@ -122,6 +128,33 @@ function findMatters(state: SandboxState, query: string, status: string | null, 
   return out;
 }
 
+/**
+ * People a conflict check has something real to find for: clients of the firm who are also a party to another
+ * matter (an opposing party, a witness), with whether Grow knows them too. At most 10.
+ */
+function conflictPeople(state: SandboxState): unknown[] {
+  const { db } = state;
+  const out: unknown[] = [];
+  for (const r of db.relationships.values()) {
+    const c = db.contacts.get(r.contactId);
+    if (!c) continue;
+    const asClient = [...db.matters.values()].filter((m) => m.clientId === c.id);
+    if (!asClient.length) continue;
+    const email = c.emails.find((e) => e.primary)?.address ?? null;
+    const related = db.matters.get(r.matterId);
+    out.push({
+      id: c.id,
+      name: c.name,
+      email,
+      client_of: asClient.map((m) => ({ id: m.id, display_number: m.displayNumber })),
+      related: related ? { id: related.id, display_number: related.displayNumber, role: r.description } : null,
+      in_grow: db.growContacts.some((g) => email !== null && g.email === email),
+    });
+    if (out.length >= 10) break;
+  }
+  return out;
+}
+
 function snapshot(state: SandboxState): Record<string, unknown> {
   const { db } = state;
   const now = Date.now();
@@ -152,11 +185,72 @@ function snapshot(state: SandboxState): Record<string, unknown> {
           matter: a.matterId === null ? null : { id: a.matterId },
           activity_description: a.activityDescriptionId === null ? null : { id: a.activityDescriptionId },
           user: { id: a.userId },
+          communication: a.communicationId ? { id: a.communicationId } : null,
+          expense_category: a.expenseCategoryId ? { id: a.expenseCategoryId } : null,
           created_at: isoTime(a.createdAt),
           updated_at: isoTime(a.updatedAt),
         },
       ];
     }),
     grants: state.tokens.counts(),
+    ...filingSnapshot(state),
+  };
+}
+
+/** A document's uploaded bytes (base64) and their SHA-256, for a test to compare with what it saved. */
+function documentBytesReply(state: SandboxState, id: number): Reply {
+  const d = state.filing.documents.get(id);
+  if (!d) return json(404, { error: `no document ${id}` });
+  const v = latestVersion(d);
+  if (!v.fullyUploaded || !v.bytes) return json(409, { error: `document ${id} is not fully uploaded` });
+  return json(200, {
+    id,
+    content_type: v.contentType,
+    size: v.bytes.length,
+    sha256: createHash('sha256').update(v.bytes).digest('hex'),
+    base64: v.bytes.toString('base64'),
+  });
+}
+
+/** Documents (every version, uploaded or not), communications and notes made through the API since the last reset. */
+function filingSnapshot(state: SandboxState): Record<string, unknown> {
+  const { filing } = state;
+  return {
+    documents: [...filing.documents.values()].map((d) => ({
+      id: d.id,
+      name: d.name,
+      matter: d.matterId === null ? null : { id: d.matterId },
+      document_category: d.categoryId === null ? null : { id: d.categoryId },
+      external_properties: d.externalProperties.map((p) => ({ name: p.name, value: p.value })),
+      versions: d.versions.map((v) => ({
+        uuid: v.uuid,
+        filename: v.filename,
+        content_type: v.contentType,
+        fully_uploaded: v.fullyUploaded,
+        size: v.bytes?.length ?? null,
+        parts: v.parts.size,
+      })),
+    })),
+    communications: [...filing.communications.values()].map((c) => ({
+      id: c.id,
+      type: c.type,
+      subject: c.subject,
+      body: c.body,
+      received_at: c.receivedAt,
+      matter: c.matterId === null ? null : { id: c.matterId },
+      senders: c.senders,
+      receivers: c.receivers,
+      external_properties: c.externalProperties.map((p) => ({ name: p.name, value: p.value })),
+      time_entries: [...state.db.activities.values()].filter((a) => a.communicationId === c.id).map((a) => ({ id: a.id, quantity: a.quantity })),
+    })),
+    notes: [...filing.notes.values()].map((n) => ({
+      id: n.id,
+      type: n.type,
+      subject: n.subject,
+      detail: n.detail,
+      date: n.date,
+      matter: n.matterId === null ? null : { id: n.matterId },
+      contact: n.contactId === null ? null : { id: n.contactId },
+    })),
   };
 }

@@ -60,6 +60,19 @@ function applyFields(ctx: ManageCtx, a: Activity, data: Record<string, unknown>)
     if (!db.activityDescriptions.has(descriptionId)) throw invalid(`activity_description ${descriptionId} does not exist`);
     a.activityDescriptionId = descriptionId;
   }
+  if (data.expense_category === null) a.expenseCategoryId = null;
+  else {
+    const categoryId = refId(data, 'expense_category');
+    if (categoryId !== undefined) {
+      if (!db.expenseCategories.has(categoryId)) throw invalid(`Validation failed: Expense category ${categoryId} does not exist`);
+      a.expenseCategoryId = categoryId;
+    }
+  }
+  const communicationId = refId(data, 'communication');
+  if (communicationId !== undefined) {
+    if (!ctx.state.filing.communications.has(communicationId)) throw invalid(`communication ${communicationId} does not exist`);
+    a.communicationId = communicationId;
+  }
   const userId = refId(data, 'user');
   if (userId !== undefined) {
     if (!db.users.some((u) => u.id === userId)) throw invalid(`user ${userId} does not exist`);
@@ -69,6 +82,17 @@ function applyFields(ctx: ManageCtx, a: Activity, data: Record<string, unknown>)
     if (typeof data.price !== 'number' || !Number.isFinite(data.price)) throw invalid('price must be a number');
     a.price = data.price;
   }
+}
+
+const EXPENSE_TYPES: ReadonlySet<ActivityType> = new Set(['ExpenseEntry', 'HardCostEntry', 'SoftCostEntry']);
+
+/** What Clio refuses of an activity once its fields are applied: time fields on expenses and the other way round. */
+function checkKind(a: Activity): void {
+  if (EXPENSE_TYPES.has(a.type)) {
+    if (a.activityDescriptionId !== null) throw invalid('Validation failed: Activity description is only valid for a TimeEntry');
+    if (!(a.price > 0)) throw invalid('Validation failed: Price must be greater than 0');
+    if (!(a.quantity > 0)) throw invalid('Validation failed: Quantity must be greater than 0');
+  } else if (a.expenseCategoryId) throw invalid('Validation failed: Expense category is only valid for an expense');
 }
 
 function defaultPrice(ctx: ManageCtx, a: Activity): { price: number; flatRate: boolean } {
@@ -101,6 +125,7 @@ export function listActivities(ctx: ManageCtx): Reply {
   const matterId = intParam(ctx, 'matter_id');
   const userId = intParam(ctx, 'user_id');
   const descriptionId = intParam(ctx, 'activity_description_id');
+  const communicationId = intParam(ctx, 'communication_id');
   const start = ctx.req.query.get('start_date')?.slice(0, 10);
   const end = ctx.req.query.get('end_date')?.slice(0, 10);
   for (const [name, v] of [
@@ -126,6 +151,7 @@ export function listActivities(ctx: ManageCtx): Reply {
       (matterId === undefined || a.matterId === matterId) &&
       (userId === undefined || a.userId === userId) &&
       (descriptionId === undefined || a.activityDescriptionId === descriptionId) &&
+      (communicationId === undefined || a.communicationId === communicationId) &&
       (!start || a.date >= start) &&
       (!end || a.date <= end) &&
       (type === null || a.type === type) &&
@@ -175,8 +201,12 @@ export function createActivity(ctx: ManageCtx): Reply {
     updatedAt: now,
     rev: 0,
   };
+  if (EXPENSE_TYPES.has(data.type as ActivityType)) a.quantity = 1; // an expense is one unit unless told otherwise
   applyFields(ctx, a, data);
-  if (data.price === undefined) Object.assign(a, defaultPrice(ctx, a));
+  if (EXPENSE_TYPES.has(a.type)) {
+    if (data.price === undefined) throw invalid("Validation failed: Price can't be blank");
+  } else if (data.price === undefined) Object.assign(a, defaultPrice(ctx, a));
+  checkKind(a);
   const startTimer = data.start_timer;
   if (startTimer !== undefined && typeof startTimer !== 'boolean') throw invalid('start_timer must be a boolean');
   if (startTimer) checkTimerAllowed(a);
@@ -194,6 +224,7 @@ export function updateActivity(ctx: ManageCtx, id: number): Reply {
   const data = dataOf(ctx);
   const draft = { ...a };
   applyFields(ctx, draft, data);
+  checkKind(draft);
   if (data.start_timer === true) checkTimerAllowed(draft);
   Object.assign(a, draft);
   touch(a, ctx.now);

@@ -9,15 +9,19 @@ import { createActivity, createTimer, deleteActivity, deleteTimer, listActivitie
 import {
   listActivityDescriptions,
   listContacts,
+  listExpenseCategories,
   listMatters,
   listRelationships,
   listUsers,
+  showBillingSettings,
   showContact,
   showMatter,
   showRelationship,
   showUser,
   whoAmI,
 } from './manage-read';
+import { createCommunication, createNote, listCommunications, listNotes, showCommunication, showNote } from './manage-communications';
+import { createDocument, listDocumentCategories, listDocuments, showDocument, showDocumentCategory, updateDocument } from './manage-documents';
 import { rateHeaders, type RateDecision } from './rate-limit';
 import type { SandboxState } from './state';
 
@@ -36,9 +40,19 @@ const routes: Routes = {
   relationships: { GET: listRelationships },
   'relationships/:id': { GET: showRelationship },
   activity_descriptions: { GET: listActivityDescriptions },
+  expense_categories: { GET: listExpenseCategories },
+  'settings/billing': { GET: showBillingSettings },
   activities: { GET: listActivities, POST: createActivity },
   'activities/:id': { GET: showActivity, PATCH: updateActivity, DELETE: deleteActivity },
   timer: { GET: showTimer, POST: createTimer, DELETE: deleteTimer },
+  documents: { GET: listDocuments, POST: createDocument },
+  'documents/:id': { GET: showDocument, PATCH: updateDocument },
+  document_categories: { GET: listDocumentCategories },
+  'document_categories/:id': { GET: showDocumentCategory },
+  communications: { GET: listCommunications, POST: createCommunication },
+  'communications/:id': { GET: showCommunication },
+  notes: { GET: listNotes, POST: createNote },
+  'notes/:id': { GET: showNote },
 };
 
 const MAX_MINOR = 13;

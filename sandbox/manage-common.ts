@@ -19,7 +19,7 @@ export interface ManageCtx {
 }
 
 export function renderCtx(ctx: ManageCtx, extra: Partial<RenderCtx> = {}): RenderCtx {
-  return { db: ctx.db, now: ctx.now, rateUserId: ctx.user.id, ...extra };
+  return { db: ctx.db, now: ctx.now, rateUserId: ctx.user.id, uploads: ctx.state.uploads, filing: ctx.state.filing, ...extra };
 }
 
 export function selection(ctx: ManageCtx, kind: KindName): ReturnType<typeof parseFields> {

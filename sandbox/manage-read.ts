@@ -1,4 +1,4 @@
-/** Read-only Manage endpoints: users, matters, contacts, relationships, activity descriptions. */
+/** Read-only Manage endpoints: users, matters, contacts, relationships, activity descriptions, expense categories, billing settings. */
 import type { Reply } from './http-utils';
 import { ApiError } from './manage-errors';
 import { commonFilters, intParam, list, notFound, queryParam, single, type ManageCtx } from './manage-common';
@@ -126,4 +126,20 @@ export function listActivityDescriptions(ctx: ManageCtx): Reply {
     },
     { rateUserId: userId ?? ctx.user.id, rateMatterId: matterId },
   );
+}
+
+export function listExpenseCategories(ctx: ManageCtx): Reply {
+  const entryType = ctx.req.query.get('entry_type');
+  const q = queryParam(ctx);
+  const items = commonFilters(ctx, ctx.db.expenseCategories.values()).filter(
+    (c) => (entryType === null || c.entryType === entryType) && (!q || c.name.toLowerCase().includes(q)),
+  );
+  return list(ctx, 'expense_category', items, {
+    'name(asc)': (a, b) => a.name.localeCompare(b.name),
+    'name(desc)': (a, b) => b.name.localeCompare(a.name),
+  });
+}
+
+export function showBillingSettings(ctx: ManageCtx): Reply {
+  return single(ctx, 'billing_setting', ctx.db.billing);
 }

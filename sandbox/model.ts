@@ -109,6 +109,28 @@ export interface ActivityDescription {
   rev: number;
 }
 
+/** A firm's expense category (`/expense_categories`): a default unit rate for expenses of its kind. */
+export interface ExpenseCategory {
+  id: number;
+  name: string;
+  /** The price per unit Clio fills in (whole currency units, as the spec's int32 says). */
+  rate: number;
+  entryType: 'hard_cost' | 'soft_cost' | 'unassociated';
+  createdAt: number;
+  updatedAt: number;
+  rev: number;
+}
+
+/** The firm's billing settings (`/settings/billing`), the part the sandbox serves. */
+export interface BillingSettings {
+  id: number;
+  currency: string;
+  currencySign: string;
+  createdAt: number;
+  updatedAt: number;
+  rev: number;
+}
+
 export type ActivityType = 'TimeEntry' | 'ExpenseEntry' | 'HardCostEntry' | 'SoftCostEntry';
 export interface Activity {
   id: number;
@@ -125,6 +147,10 @@ export interface Activity {
   nonBillable: boolean;
   flatRate: boolean;
   reference: string | null;
+  /** The Communication this time entry is for (`communication{id}`). */
+  communicationId?: number | null;
+  /** An expense's category (`expense_category{id}`). */
+  expenseCategoryId?: number | null;
   createdAt: number;
   updatedAt: number;
   rev: number;
@@ -177,6 +203,8 @@ export interface Db {
   relationships: Map<number, Relationship>;
   activityDescriptions: Map<number, ActivityDescription>;
   activities: Map<number, Activity>;
+  expenseCategories: Map<number, ExpenseCategory>;
+  billing: BillingSettings;
   timers: Map<number, Timer>; // by user id
   growContacts: GrowContact[];
   leads: Lead[];

@@ -2,14 +2,33 @@
  * How each record looks on the wire: the fields it offers (spec property names and types) and
  * the associations that `fields=assoc{…}` can open one level deep.
  */
-import { createHash } from 'node:crypto';
-import { isoTime, type Activity, type ActivityDescription, type Contact, type Db, type Matter, type Relationship, type Timer, type User } from './model';
+import { etagOf } from './etag';
+import { FILING_KINDS } from './resources-filing';
+import type { FilingDb } from './filing-model';
+import type { UploadSigner } from './uploads';
+import {
+  isoTime,
+  type Activity,
+  type ActivityDescription,
+  type BillingSettings,
+  type Contact,
+  type Db,
+  type ExpenseCategory,
+  type Matter,
+  type Relationship,
+  type Timer,
+  type User,
+} from './model';
 
 export interface RenderCtx {
   db: Db;
   now: number;
   rateUserId?: number;
   rateMatterId?: number;
+  /** Signs the put_urls a document version shows. */
+  uploads?: UploadSigner;
+  /** Documents, categories, communications and notes. */
+  filing?: FilingDb;
 }
 
 type Getter<T> = (r: T, ctx: RenderCtx) => unknown;
@@ -36,11 +55,18 @@ export type KindName =
   | 'activity_description'
   | 'rate'
   | 'activity'
-  | 'timer';
+  | 'expense_category'
+  | 'billing_setting'
+  | 'timer'
+  | 'document'
+  | 'document_version'
+  | 'document_category'
+  | 'external_property'
+  | 'communication'
+  | 'participant'
+  | 'note';
 
-export function etagOf(kind: string, id: number, rev: number, updatedAt: number): string {
-  return `"${createHash('sha1').update(`${kind}:${id}:${rev}:${updatedAt}`).digest('hex').slice(0, 32)}"`;
-}
+export { etagOf };
 
 const round = (n: number, places = 2): number => Math.round(n * 10 ** places) / 10 ** places;
 const ROUND_TO = 360; // Clio rounds time up to the next 6 minutes
@@ -279,7 +305,37 @@ const activity: Kind<Activity> = {
       get: (a, { db }) => (a.activityDescriptionId === null ? null : (db.activityDescriptions.get(a.activityDescriptionId) ?? null)),
     },
     timer: { kind: 'timer', get: (a, { db }) => [...db.timers.values()].find((t) => t.activityId === a.id) ?? null },
+    communication: { kind: 'communication', get: (a, { filing }) => (a.communicationId ? (filing?.communications.get(a.communicationId) ?? null) : null) },
+    expense_category: {
+      kind: 'expense_category',
+      get: (a, { db }) => (a.expenseCategoryId ? (db.expenseCategories.get(a.expenseCategoryId) ?? null) : null),
+    },
   },
+};
+
+const expenseCategory: Kind<ExpenseCategory> = {
+  defaults: ['id', 'etag'],
+  fields: {
+    id: (c) => c.id,
+    etag: (c) => etagOf('expense_category', c.id, c.rev, c.updatedAt),
+    name: (c) => c.name,
+    rate: (c) => c.rate,
+    entry_type: (c) => c.entryType,
+    accessible_to_user: () => true,
+    ...stamps,
+  },
+  associations: {},
+};
+
+const billingSetting: Kind<BillingSettings> = {
+  defaults: ['id', 'etag'],
+  fields: {
+    id: (b) => b.id,
+    etag: (b) => etagOf('billing_setting', b.id, b.rev, b.updatedAt),
+    currency: (b) => b.currency,
+    currency_sign: (b) => b.currencySign,
+  },
+  associations: {},
 };
 
 const timer: Kind<Timer> = {
@@ -310,5 +366,8 @@ export const KINDS: Record<KindName, Kind<any>> = {
   activity_description: activityDescription,
   rate,
   activity,
+  expense_category: expenseCategory,
+  billing_setting: billingSetting,
   timer,
+  ...FILING_KINDS,
 };

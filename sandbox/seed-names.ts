@@ -297,3 +297,14 @@ export const ENTRY_NOTES = [
   'Conference with co-counsel',
   'Finalized filing and served parties',
 ];
+
+/** The firm's expense categories: name, default unit rate (whole dollars, 0 = none), entry type. */
+export const EXPENSE_CATEGORIES: Array<[string, number, 'hard_cost' | 'soft_cost' | 'unassociated']> = [
+  ['Court filing fee', 0, 'hard_cost'],
+  ['Records request', 0, 'hard_cost'],
+  ['Travel', 0, 'hard_cost'],
+  ['Mileage', 1, 'soft_cost'],
+  ['Photocopies', 0, 'soft_cost'],
+  ['Courier', 0, 'hard_cost'],
+  ['Expert witness', 0, 'unassociated'],
+];

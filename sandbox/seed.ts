@@ -3,6 +3,7 @@ import { createRng, type Rng } from './prng';
 import {
   ACTIVITY_DESCRIPTIONS,
   ADVERSARIAL,
+  EXPENSE_CATEGORIES,
   AREA_CODES,
   COMPANY_KINDS,
   COMPANY_SUFFIXES,
@@ -21,6 +22,7 @@ import {
   type ActivityDescription,
   type Contact,
   type Db,
+  type ExpenseCategory,
   type GrowContact,
   type Lead,
   type Matter,
@@ -59,6 +61,11 @@ export function seedDb({ seed, matters: matterCount, contacts: contactCount = 90
     activityDescriptions.set(501 + i, { id: 501 + i, name, isDefault: i === 0, fixedRate, createdAt: firmFounded, updatedAt: firmFounded, rev: 0 });
   });
 
+  const expenseCategories = new Map<number, ExpenseCategory>();
+  EXPENSE_CATEGORIES.forEach(([name, rate, entryType], i) => {
+    expenseCategories.set(601 + i, { id: 601 + i, name, rate, entryType, createdAt: firmFounded, updatedAt: firmFounded, rev: 0 });
+  });
+
   const contacts = seedContacts(rng, contactCount, firmFounded, today);
   const contactList = [...contacts.values()];
   const matters = seedMatters(rng, matterCount, contactList, users, today);
@@ -78,6 +85,8 @@ export function seedDb({ seed, matters: matterCount, contacts: contactCount = 90
     relationships,
     activityDescriptions,
     activities,
+    expenseCategories,
+    billing: { id: 1, currency: 'USD', currencySign: '$', createdAt: firmFounded, updatedAt: firmFounded, rev: 0 },
     timers: new Map(),
     growContacts,
     leads,

@@ -1,6 +1,6 @@
 /** The sandbox HTTP server: classifies each request, applies faults, dispatches, logs. */
 import { testPage } from './test-pages';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleAdmin } from './admin';
 import type { FaultApi } from './faults';
@@ -9,6 +9,7 @@ import { BodyError, CORS_HEADERS, growError, json, manageError, parseBody, readR
 import { handleManage } from './manage-api';
 import { authorizeGet, authorizePost, deauthorize, revoke, token } from './oauth';
 import { SandboxState, type LogEntry } from './state';
+import { handleUpload, UPLOAD_CORS } from './uploads';
 
 export interface SandboxOptions {
   port?: number; // 0 = any free port; default 4010
@@ -18,14 +19,22 @@ export interface SandboxOptions {
   rateLimit?: number; // Manage requests per 60 s per grant, default 50
   accessTokenTtl?: number; // seconds, default 2592000
   seed?: number; // PRNG seed, default 1
+  /**
+   * The upload host's address (the put_urls' origin), apart from the API's origin as real Clio's storage host
+   * is: default 127.0.0.2 (another loopback address: Linux answers the whole 127/8), on the API's port (with
+   * port 0, any free port).
+   */
+  uploadHost?: string;
 }
 export interface Sandbox {
   origin: string;
   port: number;
+  /** Where document bytes go: the put_urls point here. */
+  uploadOrigin: string;
   close(): Promise<void>;
 }
 
-type Api = NonNullable<LogEntry['api']> | 'admin';
+type Api = Exclude<NonNullable<LogEntry['api']>, 'upload'> | 'admin';
 
 function classify(method: string, path: string): Api | undefined {
   if (path.startsWith('/__admin/')) return 'admin';
@@ -87,6 +96,43 @@ function loggableBody(body: unknown): unknown {
   return Object.fromEntries(Object.entries(body).filter(([k]) => !SECRET_KEYS.has(k)));
 }
 
+/** The upload host: PUTs to signed put_urls, with the upload faults (drops, 5xx), logged without the bytes. */
+async function handleUploadRequest(state: SandboxState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  const url = new URL(req.url ?? '/', state.uploads.origin);
+  if (method === 'OPTIONS') {
+    res.writeHead(204, UPLOAD_CORS);
+    res.end();
+    return;
+  }
+  const entry: LogEntry = { at: new Date().toISOString(), method, path: url.pathname, query: {}, status: 0, api: 'upload' };
+  const action = state.faults.before('upload', { method, path: url.pathname });
+  if (action.kind === 'drop') {
+    entry.dropped = 'before';
+    state.log.push(entry);
+    req.socket.destroy();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  entry.bytes = body.length;
+  const reply: Reply =
+    action.kind === 'fail5xx'
+      ? { status: 503, body: '<Error><Code>SlowDown</Code></Error>', contentType: 'application/xml' }
+      : handleUpload({ method, url, headers: req.headers, body }, state.filing, state.uploads, Date.now());
+  entry.status = reply.status;
+  if (state.faults.dropAfter('upload', { method, path: url.pathname })) {
+    entry.dropped = 'after';
+    state.log.push(entry);
+    req.socket.destroy();
+    return;
+  }
+  state.log.push(entry);
+  res.writeHead(reply.status, { ...UPLOAD_CORS, ...reply.headers, ...(reply.contentType ? { 'Content-Type': reply.contentType } : {}) });
+  res.end(typeof reply.body === 'string' ? reply.body : undefined);
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function handle(state: SandboxState, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -117,7 +163,7 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
   if (api !== 'admin' && state.faults.state.latencyMs > 0) await sleep(state.faults.state.latencyMs);
   const faultApi = api === 'manage' || api === 'grow' || api === 'legacy' ? api : undefined;
   if (faultApi) {
-    const action = state.faults.before(faultApi);
+    const action = state.faults.before(faultApi, { method, path });
     if (action.kind === 'drop') {
       entry.dropped = 'before';
       log();
@@ -149,7 +195,7 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
   }
   if (faultApi && (method === 'POST' || method === 'PATCH' || method === 'PUT') && body !== undefined) entry.body = loggableBody(body);
   entry.status = reply.status;
-  if (faultApi && state.faults.dropAfter(faultApi)) {
+  if (faultApi && state.faults.dropAfter(faultApi, { method, path })) {
     entry.dropped = 'after';
     log();
     req.socket.destroy();
@@ -174,33 +220,42 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     },
   });
   const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
-    handle(state, req, res).catch((e: unknown) => {
-      console.error('[sandbox] internal error', e);
-      if (!res.headersSent) send(res, json(500, { error: { type: 'InternalError', message: String(e) } }));
-      else res.destroy();
+  const listen = async (serve: typeof handle, port: number, address: string): Promise<Server> => {
+    const server = createServer((req, res) => {
+      serve(state, req, res).catch((e: unknown) => {
+        console.error('[sandbox] internal error', e);
+        if (!res.headersSent) send(res, json(500, { error: { type: 'InternalError', message: String(e) } }));
+        else res.destroy();
+      });
     });
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 4010, host, () => {
-      server.off('error', reject);
-      resolve();
+    server.on('connection', (s) => {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
     });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const hostForUrl = host.includes(':') ? `[${host}]` : host;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, address, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    return server;
+  };
+  const urlOf = (address: string, server: Server) => `http://${address.includes(':') ? `[${address}]` : address}:${(server.address() as AddressInfo).port}`;
+  const api = await listen(handle, opts.port ?? 4010, host);
+  const port = (api.address() as AddressInfo).port;
+  const uploadHost = opts.uploadHost ?? '127.0.0.2';
+  const uploads = await listen(handleUploadRequest, opts.port === 0 ? 0 : port, uploadHost);
+  state.uploads.origin = urlOf(uploadHost, uploads);
+  const closeServer = (server: Server) => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
   return {
-    origin: `http://${hostForUrl}:${port}`,
+    origin: urlOf(host, api),
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        for (const s of sockets) s.destroy();
-      }),
+    uploadOrigin: state.uploads.origin,
+    close: async () => {
+      const closing = [closeServer(api), closeServer(uploads)];
+      for (const s of sockets) s.destroy();
+      await Promise.all(closing);
+    },
   };
 }

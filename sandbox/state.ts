@@ -1,9 +1,11 @@
 /** Everything the sandbox remembers, and how to put it back to the freshly seeded state. */
 import { FaultInjector } from './faults';
+import { emptyFiling, type FilingDb } from './filing-model';
 import type { Db } from './model';
 import { SlidingWindow } from './rate-limit';
 import { seedDb } from './seed';
 import { TokenStore } from './tokens';
+import { UploadSigner } from './uploads';
 
 export interface Config {
   /** Manage requests per 60 s per grant. */
@@ -24,7 +26,9 @@ export interface LogEntry {
   path: string;
   query: Record<string, string>;
   status: number;
-  api?: 'manage' | 'grow' | 'oauth' | 'legacy';
+  api?: 'manage' | 'grow' | 'oauth' | 'legacy' | 'upload';
+  /** Upload host: how many bytes the PUT carried (never the bytes). */
+  bytes?: number;
   grantType?: string;
   body?: unknown;
   /** Set when a fault dropped the connection ('before' = not processed, 'after' = processed). */
@@ -47,6 +51,9 @@ export class SandboxState {
   faults!: FaultInjector;
   log!: LogEntry[];
   config!: Config;
+  filing!: FilingDb;
+  /** Signs put_urls for the upload host; its origin outlives a reset. */
+  readonly uploads = new UploadSigner(() => this.faults.state);
 
   constructor(private readonly options: StateOptions) {
     this.reset();
@@ -64,5 +71,6 @@ export class SandboxState {
     this.faults = new FaultInjector();
     this.log = [];
     this.config = { ...this.options.config };
+    this.filing = emptyFiling();
   }
 }

@@ -75,6 +75,7 @@ if (!values['skip-browser']) {
   figure('dialog-shown', b.captureMs / b.frameMs, `×${(b.captureMs / b.frameMs).toFixed(2)} (${ms(b.captureMs)}; one-paragraph frame: ${ms(b.frameMs)})`);
   figure('popup-interactive', b.popupMs / b.blankMs, `×${(b.popupMs / b.blankMs).toFixed(2)} (${ms(b.popupMs)}; one paragraph: ${ms(b.blankMs)})`);
   figure('popup-heap', b.popupHeapMb, `${b.popupHeapMb.toFixed(2)} MB`);
+  figure('suggest', b.suggestRequests ? Number.POSITIVE_INFINITY : b.suggestP95Ms, `${ms(b.suggestP95Ms)} (20 asks; ${b.suggestRequests} Clio requests)`);
   figure('page-js', b.contentScriptsDeclared, `${b.contentScriptsDeclared} content scripts declared`);
   figure('requests-popup', b.popupRequestsMax, String(b.popupRequestsMax));
   figure('requests-search', b.searchRequests, String(b.searchRequests));

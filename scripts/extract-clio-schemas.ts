@@ -24,7 +24,16 @@ const roots = [
   'Activity_Show',
   'Activity_List',
   'ActivityDescription_List',
+  'ExpenseCategory_List',
+  'BillingSetting_Show',
   'Timer_Show',
+  'Document_Show',
+  'Document_List',
+  'DocumentCategory_List',
+  'Communication_Show',
+  'Communication_List',
+  'Note_Show',
+  'Note_List',
   'Error',
 ];
 

@@ -1,15 +1,16 @@
 /**
- * The capture form, shared by the in-page dialog and the extension window: prefilled from the
- * background's extraction, duplicate notice, validation, sending through the outbox.
- * Page text only ever reaches the DOM as text nodes and input values.
- *
- * A class component: preact/hooks would add 1 kB gzip to the in-page bundle (budget 15 kB).
+ * The capture form of the capture dialog's page (in its frame over the page, or its window): prefilled from the
+ * people read in the page facts, duplicate notice, validation, sending through the outbox. Page text only ever
+ * reaches the DOM as text nodes and input values.
  */
 import { messageOf } from '@/components/error-message';
 import { Component } from 'preact';
 import { around, t } from '@/lib/i18n';
-import type { PageFacts } from '@/lib/page-reading/extract-lead';
-import type { GrowDuplicate, LeadSendOutcome } from '@/lib/leads/lead';
+import { extractLead } from '@/lib/page-reading/extract-lead';
+import type { CaptureReading, GrowDuplicate, LeadSendOutcome } from '@/lib/leads/lead';
+import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
+import type { ConflictResult } from '@/lib/conflicts/conflict-service';
+import { ConflictResults } from '@/components/ConflictResults';
 import { send } from '@/lib/messaging/send';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import {
@@ -33,8 +34,10 @@ const REQUIRED: FieldName[] = ['firstName', 'lastName', 'message'];
 const phoneText: PhoneText = (p) => (p.ext ? t('phoneWithExtension', p.value, p.ext) : p.value);
 
 interface Props {
-  /** The page facts, once the surface has them (from the DOM, the right-click, or both). */
-  facts: Promise<PageFacts>;
+  /** The page facts the dialog was opened with (from the DOM, the right-click, or both). */
+  reading: CaptureReading;
+  /** The page covers the dialog's frame now: sending waits, and the form says why. */
+  covered: boolean;
   onClose: () => void;
 }
 
@@ -51,6 +54,11 @@ interface State {
   connected: boolean | null;
   dups: GrowDuplicate[];
   dupError: string;
+  /** Matters whose client matches this person (local index): "already a client?". */
+  clientMatters: PageSuggestions['suggestions'];
+  /** The conflict check run from the dialog, on the lead's name and email. */
+  conflicts: ConflictResult | null;
+  checking: boolean;
 }
 
 export class LeadForm extends Component<Props, State> {
@@ -66,6 +74,9 @@ export class LeadForm extends Component<Props, State> {
     connected: null,
     dups: [],
     dupError: '',
+    clientMatters: [],
+    conflicts: null,
+    checking: false,
   };
   private touched = new Set<FieldName>();
   private inputs: Partial<Record<FieldName, HTMLElement | null>> = {};
@@ -77,23 +88,18 @@ export class LeadForm extends Component<Props, State> {
       (g) => this.setState({ connected: g.via !== null }),
       () => undefined,
     );
-    this.props.facts
-      .then(async (f) => {
-        this.setState({ pageUrl: f.url });
-        try {
-          const lead = await send('leads/extract', f);
-          this.setState({ choices: choicesOf(lead, phoneText) });
-          this.fill({ ...prefill(lead, phoneText), page: referringUrlOf(f.url) });
-        } catch (e) {
-          this.fill({ ...EMPTY, message: f.selection.trim() || [f.title, f.url].filter(Boolean).join('\n'), page: referringUrlOf(f.url) });
-          this.say('error', t('captureExtractFailed', messageOf(e)));
-        }
-      })
-      .catch((e) => this.say('error', messageOf(e)))
-      .finally(() => {
-        this.setState({ ready: true });
-        this.checkDuplicates(0);
-      });
+    const { facts, country } = this.props.reading;
+    this.setState({ pageUrl: facts.url });
+    try {
+      const lead = extractLead(facts, { defaultCountry: country });
+      this.setState({ choices: choicesOf(lead, phoneText) });
+      this.fill({ ...prefill(lead, phoneText), page: referringUrlOf(facts.url) });
+    } catch (e) {
+      this.fill({ ...EMPTY, message: facts.selection.trim() || [facts.title, facts.url].filter(Boolean).join('\n'), page: referringUrlOf(facts.url) });
+      this.say('error', t('captureExtractFailed', messageOf(e)));
+    }
+    this.setState({ ready: true });
+    this.checkDuplicates(0);
   }
 
   override componentWillUnmount() {
@@ -127,7 +133,14 @@ export class LeadForm extends Component<Props, State> {
       const { ready, connected, fields } = this.state;
       const email = fields.email.trim();
       const phone = fields.phone.trim();
-      if (!ready || connected === false) return;
+      if (!ready) return;
+      // Already a client? The local index answers (no Clio request), whether or not Grow is connected.
+      const name = `${fields.firstName} ${fields.lastName}`.trim();
+      send('suggestions/for-person', { name, email, phone }).then(
+        (clientMatters) => seq === this.dupSeq && this.setState({ clientMatters: clientMatters.slice(0, 3) }),
+        () => undefined,
+      );
+      if (connected === false) return;
       if (!email && !phone) return this.setState({ dups: [], dupError: '' });
       send('leads/duplicates', { email, phone }).then(
         (dups) => seq === this.dupSeq && this.setState({ dups, dupError: '' }),
@@ -135,6 +148,21 @@ export class LeadForm extends Component<Props, State> {
       );
     }, delay);
   }
+
+  /** "Check conflicts" on the lead's name and email (the local index, Clio contacts, Grow); nothing is written. */
+  private checkConflicts = async () => {
+    const { firstName, lastName, email } = this.state.fields;
+    const name = `${firstName} ${lastName}`.trim();
+    if (!name && !email.trim()) return;
+    this.setState({ checking: true });
+    try {
+      this.setState({ conflicts: await send('conflicts/check', { query: name || email.trim(), also: name ? email.trim() : '' }) });
+    } catch (e) {
+      this.say('error', messageOf(e));
+    } finally {
+      this.setState({ checking: false });
+    }
+  };
 
   private set(name: FieldName, value: string) {
     this.touched.add(name);
@@ -149,7 +177,7 @@ export class LeadForm extends Component<Props, State> {
   private submit = async (e?: Event) => {
     e?.preventDefault();
     const { fields, sending, outcome } = this.state;
-    if (sending || outcome?.state === 'sent' || outcome?.state === 'pending') return;
+    if (sending || this.props.covered || outcome?.state === 'sent' || outcome?.state === 'pending') return;
     const errors: FieldErrors = Object.fromEntries(Object.entries(validate(fields)).map(([name, key]) => [name, t(key)]));
     const invalid = FIELDS.find((f) => errors[f.name]);
     this.setState({ errors });
@@ -225,7 +253,7 @@ export class LeadForm extends Component<Props, State> {
     return all.length > 1 ? <Others id={`cl-${name}-others`} choices={rest.slice(0, 5)} onPick={this.pick} /> : null;
   }
 
-  override render(_: Props, s: State) {
+  override render({ covered }: Props, s: State) {
     const done = s.outcome?.state === 'sent' || s.outcome?.state === 'pending';
     const [foundOn, afterUrl] = around('captureFoundOn');
     return (
@@ -249,6 +277,26 @@ export class LeadForm extends Component<Props, State> {
           {this.others('phone')}
           {s.dups.length > 0 && <p class="cl-notice">{t('captureAlreadyInGrow', s.dups.map((d) => d.name).join(', '))}</p>}
           {s.dupError && s.connected && <p class="cl-hint">{t('captureDuplicateCheckFailed', s.dupError)}</p>}
+          {s.clientMatters.length > 0 && (
+            // biome-ignore lint/a11y/useSemanticElements: a labelled group of facts inside the form's fieldset, not form controls
+            <div class="cl-notice" role="group" aria-label={t('suggestedForPage')}>
+              <p>{t('captureAlreadyClient')}</p>
+              <ul class="cl-matters">
+                {s.clientMatters.map(({ matter, reasons }) => (
+                  <li key={matter.id}>
+                    <strong>{matter.displayNumber}</strong> {matter.description}
+                    <span class="cl-why">{reasons.join(' · ')}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <section class="cl-conflicts" aria-label={t('conflictCheck')}>
+            <button type="button" class="cl-secondary" onClick={this.checkConflicts} disabled={s.checking}>
+              {s.checking ? t('conflictChecking') : t('checkConflicts')}
+            </button>
+            {s.conflicts && !s.checking ? <ConflictResults result={s.conflicts} /> : null}
+          </section>
           {this.field('message')}
           {this.field('page')}
         </fieldset>
@@ -257,9 +305,14 @@ export class LeadForm extends Component<Props, State> {
           {t('captureRequired')}
         </p>
         <StatusMessage status={s.status} />
+        {covered && !done && (
+          <p id="cl-covered" class="cl-notice">
+            {t('frameCovered')}
+          </p>
+        )}
         <div class="cl-actions">
           {!done && (
-            <button type="submit" class="cl-primary" disabled={s.sending}>
+            <button type="submit" class="cl-primary" disabled={s.sending || covered} aria-describedby={covered ? 'cl-covered' : undefined}>
               {s.sending ? t('sending') : s.outcome?.state === 'failed' ? t('tryAgain') : t('sendToGrow')}
             </button>
           )}

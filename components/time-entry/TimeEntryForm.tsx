@@ -1,8 +1,10 @@
 /** "Log time": a time entry with forgiving duration input; errors show at their fields. */
 import { useState } from 'preact/hooks';
 import { DurationInput } from '@/components/DurationInput';
-import { MatterPicker } from '@/components/MatterPicker';
-import type { Status } from '@/components/StatusMessage';
+import { rememberForSite, useSuggestedMatter } from '@/components/suggested-matter';
+import { DateField, EntryMatter, NonBillable, NoteField } from '@/components/entry-fields';
+import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
+import { type SaveOutcome, SaveStatus } from '@/components/SaveStatus';
 import type { ActivityJson } from '@/lib/time-entries/clio-activities';
 import { parseDuration } from '@/lib/duration';
 import { AppError } from '@/lib/errors';
@@ -14,8 +16,7 @@ import { isoDateIn } from '@/lib/dates';
 import type { PopupDraft } from '@/lib/drafts/drafts';
 import { ActivitySelect } from './ActivitySelect';
 import { savedText } from './saved-text';
-import { messageOf } from '@/components/error-message';
-import { searchMatters } from './search-matters';
+import { fieldErrorsOf, messageOf } from '@/components/error-message';
 
 type Draft = PopupDraft['entry'];
 type FieldErrors = Partial<Record<'matter' | 'date' | 'duration' | 'note' | 'activity', string>>;
@@ -28,15 +29,19 @@ export function TimeEntryForm({
   setDraft,
   timeZone,
   matterLink,
+  page = null,
 }: {
   draft: Draft;
   setDraft: (d: Draft) => void;
   timeZone?: string;
   matterLink: (id: number) => string;
+  /** "Suggested for this page" (the popup): the best is preselected while nothing else is chosen. */
+  page?: PageSuggestions | null;
 }) {
+  const picked = useSuggestedMatter(draft.matter, page, (m) => setDraft({ ...draft, matter: m }));
   const today = isoDateIn(Date.now(), timeZone);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<{ s: Status; link?: string } | null>(null);
+  const [status, setStatus] = useState<SaveOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const date = draft.date || today;
 
@@ -44,16 +49,16 @@ export function TimeEntryForm({
     e.preventDefault();
     const duration = parseDuration(draft.duration);
     const errs: FieldErrors = {};
-    if (!draft.matter) errs.matter = t('chooseMatter');
+    const matter = picked.value;
+    if (!matter) errs.matter = t('chooseMatter');
     if (!duration.ok) errs.duration = say(duration.error);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errs.date = t('enterDate');
     if (draft.note.length > MAX_NOTE_CHARS) errs.note = t('noteTooLong');
     setErrors(errs);
-    if (!draft.matter || !duration.ok || Object.keys(errs).length) {
+    if (!matter || !duration.ok || Object.keys(errs).length) {
       setStatus({ s: { tone: 'error', text: t('fixMarkedFields') } });
       return;
     }
-    const matter = draft.matter;
     const key = draft.key ?? crypto.randomUUID();
     setDraft({ ...draft, key });
     setBusy(true);
@@ -67,6 +72,7 @@ export function TimeEntryForm({
         activityDescriptionId: draft.activityDescriptionId,
         nonBillable: draft.nonBillable,
       });
+      rememberForSite(page, matter);
       if (entry.state === 'sent') {
         setStatus({
           s: { tone: 'success', text: savedText(duration.seconds, entry.result as ActivityJson, matterLabel(matter)) },
@@ -76,11 +82,8 @@ export function TimeEntryForm({
         setStatus({ s: { tone: 'info', text: t('entryKeptOffline') } });
       }
     } catch (err) {
-      const mapped: FieldErrors = {};
-      if (err instanceof AppError && err.fieldErrors) {
-        for (const [k, v] of Object.entries(err.fieldErrors)) if (FIELD_OF[k]) mapped[FIELD_OF[k]!] = v;
-        setErrors(mapped);
-      }
+      const mapped = fieldErrorsOf(err, FIELD_OF);
+      if (err instanceof AppError && err.fieldErrors) setErrors(mapped);
       const atFields = Object.keys(mapped).length > 0;
       setStatus({ s: { tone: 'error', text: atFields ? t('entryRefusedAtField') : messageOf(err) } });
     } finally {
@@ -90,51 +93,21 @@ export function TimeEntryForm({
 
   return (
     <form onSubmit={save} noValidate>
-      <MatterPicker id="entry-matter" value={draft.matter} onChange={(m) => setDraft({ ...draft, matter: m })} search={searchMatters} error={errors.matter} />
+      <EntryMatter id="entry-matter" picked={picked} page={page} error={errors.matter} />
       <div class="two">
-        <div>
-          <label for="entry-date">{t('dateField')}</label>
-          <input
-            id="entry-date"
-            type="date"
-            value={date}
-            aria-invalid={errors.date ? true : undefined}
-            onInput={(e) => setDraft({ ...draft, date: e.currentTarget.value })}
-          />
-          {errors.date ? <p class="field-error">{errors.date}</p> : null}
-        </div>
+        <DateField id="entry-date" value={date} error={errors.date} onInput={(v) => setDraft({ ...draft, date: v })} />
         <DurationInput id="entry-duration" value={draft.duration} onInput={(v) => setDraft({ ...draft, duration: v })} error={errors.duration} />
       </div>
       <ActivitySelect id="entry-activity" value={draft.activityDescriptionId} onChange={(v) => setDraft({ ...draft, activityDescriptionId: v })} />
       {errors.activity ? <p class="field-error">{errors.activity}</p> : null}
-      <label for="entry-note">{t('descriptionField')}</label>
-      <textarea
-        id="entry-note"
-        rows={2}
-        value={draft.note}
-        aria-invalid={errors.note ? true : undefined}
-        onInput={(e) => setDraft({ ...draft, note: e.currentTarget.value })}
-      />
-      {errors.note ? <p class="field-error">{errors.note}</p> : null}
-      <label class="check">
-        <input type="checkbox" checked={draft.nonBillable} onChange={(e) => setDraft({ ...draft, nonBillable: e.currentTarget.checked })} /> {t('nonBillable')}
-      </label>
+      <NoteField id="entry-note" value={draft.note} error={errors.note} onInput={(v) => setDraft({ ...draft, note: v })} />
+      <NonBillable checked={draft.nonBillable} onChange={(v) => setDraft({ ...draft, nonBillable: v })} />
       <p class="row actions">
         <button type="submit" class="primary" disabled={busy}>
           {t('saveTimeEntry')}
         </button>
       </p>
-      <div role="status" class={`status ${status ? `status-${status.s.tone}` : ''}`}>
-        {status?.s.text ?? ''}
-        {status?.link ? (
-          <>
-            {' '}
-            <a href={status.link} target="_blank" rel="noreferrer">
-              {t('openInClio')}
-            </a>
-          </>
-        ) : null}
-      </div>
+      <SaveStatus status={status} />
     </form>
   );
 }

@@ -31,8 +31,13 @@ function badgeTitle(running: boolean, time: string, matter: string | undefined):
   return running ? t('badgeTimerRunning', time) : t('badgeTimerPaused', time);
 }
 
-export function watchBadge(): void {
+/**
+ * Painted on every change, and once a session starts (`sessionStart` resolves true once stored shapes are migrated:
+ * the timer may be on its way to where it lives now). The browser keeps the badge while the worker sleeps; a
+ * browser start, an update or a re-enable clears it, and starts a session.
+ */
+export function watchBadge(sessionStart: Promise<boolean>): void {
   timerItem.watch(() => void paintBadge());
   onAlarm(BADGE_ALARM, () => void paintBadge());
-  void paintBadge();
+  void sessionStart.then((start) => (start ? paintBadge() : undefined));
 }

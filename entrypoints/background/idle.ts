@@ -7,10 +7,15 @@ import { settingsItem } from '@/lib/settings/settings-item';
 import { idleItem, timerItem } from '@/lib/timer/timer-items';
 import { isRunning } from '@/lib/timer/model';
 
-export function watchIdle(): void {
-  void settingsItem.getValue().then((s) => browser.idle.setDetectionInterval(Math.max(1, s.idleMinutes) * 60));
-  settingsItem.watch((s) => browser.idle.setDetectionInterval(Math.max(1, s.idleMinutes) * 60));
-  browser.idle.onStateChanged.addListener((state) => void onIdleState(state));
+/**
+ * Listens at once; reads stored state once `ready` (stored shapes migrated). The detection interval belongs to the
+ * extension, not to its worker: set when a session starts (`ready` resolves true) and when the setting changes.
+ */
+export function watchIdle(ready: Promise<boolean>): void {
+  const detectAfter = (s: { idleMinutes: number }) => browser.idle.setDetectionInterval(Math.max(1, s.idleMinutes) * 60);
+  void ready.then((start) => (start ? settingsItem.getValue().then(detectAfter) : undefined));
+  settingsItem.watch(detectAfter);
+  browser.idle.onStateChanged.addListener((state) => void ready.then(() => onIdleState(state)));
 }
 
 async function onIdleState(state: string): Promise<void> {

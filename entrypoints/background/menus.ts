@@ -2,15 +2,17 @@
 import { type Browser, browser } from 'wxt/browser';
 import { openMatterPanel, panelTarget } from '@/lib/browser/side-panel';
 import { t } from '@/lib/i18n';
-import { panelQueryItem } from '@/lib/matters/matter-items';
+import { panelConflictItem, panelQueryItem } from '@/lib/matters/matter-items';
 import { CAPTURE_MENU_ID, openCapture } from './capture-menu';
 
 export const SEARCH_MENU_ID = 'search-matters';
+export const CONFLICTS_MENU_ID = 'check-conflicts';
 
 export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: CAPTURE_MENU_ID, title: t('menuCaptureLead'), contexts: ['page', 'selection', 'link'] });
   browser.contextMenus.create({ id: SEARCH_MENU_ID, title: t('menuSearchMatters'), contexts: ['selection'] });
+  browser.contextMenus.create({ id: CONFLICTS_MENU_ID, title: t('menuCheckConflicts'), contexts: ['selection'] });
 }
 
 /** What a click on one of our items does. Synchronous up to the panel's opening: the user gesture is lost after an await. */
@@ -18,6 +20,10 @@ export function onMenuClick(info: Browser.contextMenus.OnClickData, tab: Browser
   if (info.menuItemId === SEARCH_MENU_ID) {
     void openMatterPanel(panelTarget(tab)).catch(() => undefined);
     void panelQueryItem.setValue({ query: (info.selectionText ?? '').trim().slice(0, 200), at: Date.now() });
+  }
+  if (info.menuItemId === CONFLICTS_MENU_ID) {
+    void openMatterPanel(panelTarget(tab)).catch(() => undefined);
+    void panelConflictItem.setValue({ query: (info.selectionText ?? '').trim().slice(0, 200), at: Date.now() });
   }
   if (info.menuItemId === CAPTURE_MENU_ID) void openCapture(info, tab);
 }

@@ -19,8 +19,12 @@ export async function openFromOmnibox(services: Services, text: string): Promise
   if (matterId) await browser.tabs.create({ url: matterUrl(await services.hosts(), matterId) });
 }
 
-export function watchOmnibox(services: Services): void {
-  browser.omnibox.setDefaultSuggestion({ description: t('omniboxDefault') });
-  browser.omnibox.onInputChanged.addListener((text, suggest) => void omniboxSuggestions(services, text).then(suggest, () => suggest([])));
-  browser.omnibox.onInputEntered.addListener((text) => void openFromOmnibox(services, text));
+/**
+ * Answers wait for `ready` (stored shapes migrated). The default suggestion belongs to the extension, not to its
+ * worker: set when a session starts (`ready` resolves true), not on every wake.
+ */
+export function watchOmnibox(services: Services, ready: Promise<boolean>): void {
+  void ready.then((start) => (start ? browser.omnibox.setDefaultSuggestion({ description: t('omniboxDefault') }) : undefined));
+  browser.omnibox.onInputChanged.addListener((text, suggest) => void ready.then(() => omniboxSuggestions(services, text)).then(suggest, () => suggest([])));
+  browser.omnibox.onInputEntered.addListener((text) => void ready.then(() => openFromOmnibox(services, text)));
 }

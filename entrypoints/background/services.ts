@@ -8,6 +8,7 @@ import { REFRESH_AHEAD_MS } from '@/lib/auth/oauth';
 import { ClioSession } from '@/lib/auth/session';
 import { httpTokenEndpoint } from '@/lib/auth/token-endpoint';
 import { browserWebAuthFlow } from '@/lib/browser/web-auth-flow';
+import { say } from '@/lib/i18n';
 import { ClioClient } from '@/lib/clio/client';
 import { storageLimiterStore } from '@/lib/clio/limiter-store';
 import { RateLimiter } from '@/lib/clio/rate-limiter';
@@ -20,6 +21,10 @@ import { growInboxUrl } from '@/lib/clio/links';
 import { matterSyncItem } from '@/lib/matters/matter-items';
 import { MatterService } from '@/lib/matters/matter-service';
 import { indexedDbMatterStore } from '@/lib/matters/matter-store-idb';
+import { readTabSignals } from '@/lib/suggestions/read-tab';
+import { SuggestionService } from '@/lib/suggestions/suggestion-service';
+import { ConflictService } from '@/lib/conflicts/conflict-service';
+import { indexAnswers } from '@/lib/matters/matter-lookup';
 import { Outbox } from '@/lib/outbox/outbox';
 import { indexedDbOutboxStore } from '@/lib/outbox/outbox-store';
 import { settingsItem } from '@/lib/settings/settings-item';
@@ -27,6 +32,9 @@ import { indexedDbSecretStore } from '@/lib/storage/secret-store';
 import { forgetUserState, showUserStateOf, stateOwner } from '@/lib/storage/user-state';
 import { TIME_ENTRY, timeEntryCourier } from '@/lib/time-entries/time-entry-courier';
 import { TimeEntryService } from '@/lib/time-entries/time-entry-service';
+import { EXPENSE, expenseCourier } from '@/lib/expenses/expense-courier';
+import { ExpenseService } from '@/lib/expenses/expense-service';
+import { expenseSetupCached } from '@/lib/expenses/expense-setup';
 import { TimerService } from '@/lib/timer/timer-service';
 import { TIMER_STOP, timerStopCourier } from '@/lib/timer/timer-stop-courier';
 import { idleItem, recentMattersItem, rememberMatter, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
@@ -86,6 +94,7 @@ export function createServices() {
     store: indexedDbOutboxStore(),
     couriers: {
       [TIME_ENTRY]: timeEntryCourier(client),
+      [EXPENSE]: expenseCourier(client),
       [TIMER_STOP]: timerStopCourier(client),
       [GROW_LEAD]: growLeadCourier({
         grow,
@@ -115,6 +124,7 @@ export function createServices() {
     idle: { get: () => idleItem.getValue(), set: (s) => idleItem.setValue(s) },
   });
   const timeEntries = new TimeEntryService({ client, outbox, userId, today, saved: forgetDraftsSavedAs, remember: rememberMatter });
+  const expenses = new ExpenseService({ outbox, saved: forgetDraftsSavedAs, remember: rememberMatter });
   const matters = new MatterService({
     client,
     store: indexedDbMatterStore(),
@@ -129,12 +139,14 @@ export function createServices() {
     source: async () => (await settingsItem.getValue()).leadSource,
     locale: () => navigator.language,
   });
-  /** What the periodic alarm and a sign-in freshen: the matter index, then activity descriptions near a day old. */
+  /** What the periodic alarm and a sign-in freshen: the matter index, then activity descriptions and expense categories near a day old. */
   const freshen = async () => {
     await matters.sync().catch(() => undefined);
     await activityDescriptions(FRESHEN_AFTER_MS).catch(() => undefined);
+    await expenseSetup(FRESHEN_AFTER_MS).catch(() => undefined);
   };
   const activityDescriptions = (maxAgeMs?: number) => activityDescriptionsCached(client, maxAgeMs);
+  const expenseSetup = (maxAgeMs?: number) => expenseSetupCached(client, maxAgeMs);
   const account = new AccountService({
     session,
     client,
@@ -167,7 +179,43 @@ export function createServices() {
   onAlarm(OUTBOX_ALARM, () => void outbox.flush());
   onAlarm(MATTER_SYNC_ALARM, () => void accountItem.getValue().then((a) => (a.signedIn ? freshen() : undefined)));
 
-  return { build, hosts, account, session, client, growConnection, outbox, timer, timeEntries, matters, leads, activityDescriptions, freshen };
+  const suggestions = new SuggestionService({
+    activeTab: async (windowId) => {
+      const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, lastFocusedWindow: true } : { active: true, windowId });
+      return tab?.id === undefined ? null : { id: tab.id, windowId: tab.windowId, url: tab.url ?? '', title: tab.title ?? '' };
+    },
+    readSignals: readTabSignals,
+    byKeys: (q) => matters.byKeys(q),
+    say,
+  });
+  const conflicts = new ConflictService({
+    client,
+    grow,
+    growConnected: async () => (await growConnection.status()).via === 'oauth',
+    byKeys: (q) => matters.byKeys(q),
+    // Only the local index: a conflict check makes no matter request of its own.
+    searchIndex: async (text) =>
+      indexAnswers(await matterSyncItem.getValue()) ? (await matters.search(text, { statuses: ['Open', 'Pending', 'Closed'], limit: 50 })).hits : null,
+  });
+  return {
+    build,
+    hosts,
+    account,
+    session,
+    client,
+    growConnection,
+    outbox,
+    timer,
+    timeEntries,
+    expenses,
+    matters,
+    suggestions,
+    conflicts,
+    leads,
+    activityDescriptions,
+    expenseSetup,
+    freshen,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -14,6 +14,7 @@ import { growConnectionItem } from '@/lib/grow/grow-connection-item';
 import { settingsItem, type Settings } from '@/lib/settings/settings-item';
 import { GROW_LEAD } from '@/lib/leads/lead-courier';
 import { GrowSection } from './GrowSection';
+import { SitesSection } from './SitesSection';
 import { WaitingLeads } from './WaitingLeads';
 
 export function Options() {
@@ -84,6 +85,7 @@ export function Options() {
       </section>
       <GrowSection connection={g} settings={s} />
       <WaitingLeads />
+      {acct.signedIn ? <SitesSection /> : null}
       <RegionPicker settings={s} locked={acct.signedIn} />
       <AppCredentials settings={s} redirectUri={redirectUri} />
     </main>
@@ -192,6 +194,8 @@ const FORGOTTEN_WORDS: Record<string, () => string> = {
   'local:popup-draft': () => t('forgotPopupDraft'),
   'local:panel-entry-drafts': () => t('forgotPanelDrafts'),
   'local:recent-matters': () => t('forgotRecentMatters'),
+  'local:site-matters': () => t('forgotSiteMatters'),
+  'local:never-read-sites': () => t('forgotNeverRead'),
   'grow-connection': () => t('forgotGrow'),
 };
 

@@ -10,7 +10,9 @@ import { openMatterPanel } from '@/lib/browser/side-panel';
 import { matterUrl } from '@/lib/clio/links';
 import { send } from '@/lib/messaging/send';
 import { isOpen } from '@/lib/outbox/outbox-machine';
-import type { PopupDraft } from '@/lib/drafts/drafts';
+import { EMPTY_EXPENSE, type PopupDraft } from '@/lib/drafts/drafts';
+import { ExpenseForm } from '@/components/expense/ExpenseForm';
+import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
 import { useKeptDraft } from '@/components/use-kept-draft';
 import { IdlePrompt } from './IdlePrompt';
 import { TimerPanel } from './TimerPanel';
@@ -20,6 +22,7 @@ import type { PopupState } from './popup-state';
 const TABS: Array<[PopupDraft['tab'], MessageKey]> = [
   ['timer', 'tabTimer'],
   ['entry', 'logTime'],
+  ['expense', 'tabExpense'],
   ['today', 'today'],
 ];
 
@@ -29,9 +32,19 @@ export function Popup({ state }: { state: PopupState }) {
   const account = state.account;
   const [draft, setDraft] = useKeptDraft(state.draft, (d: PopupDraft) => void send('drafts/keep-popup', d));
 
+  const [page, setPage] = useState<PageSuggestions | null>(null);
   useEffect(() => {
     void currentHosts().then(setHosts);
   }, []);
+  // "Suggested for this page": the popup's opening is the gesture that lets the background read the tab (activeTab).
+  // It may arrive after the first paint; it costs no Clio request.
+  useEffect(() => {
+    if (!account.signedIn) return;
+    browser.windows
+      .getCurrent()
+      .then((w) => send('suggestions/for-page', w.id === undefined ? {} : { windowId: w.id }))
+      .then(setPage, () => undefined);
+  }, [account.signedIn]);
   // Refresh the timer from Clio only when what is stored is stale (the background decides: 0 or 1 request).
   useEffect(() => {
     if (!account.signedIn) return;
@@ -101,13 +114,23 @@ export function Popup({ state }: { state: PopupState }) {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${draft.tab}`} aria-labelledby={`tab-${draft.tab}`}>
-        {draft.tab === 'timer' ? <TimerPanel timer={timer} draft={draft.timer} setDraft={(t) => setDraft({ ...draft, timer: t })} /> : null}
+        {draft.tab === 'timer' ? <TimerPanel timer={timer} draft={draft.timer} setDraft={(t) => setDraft({ ...draft, timer: t })} page={page} /> : null}
         {draft.tab === 'entry' ? (
           <TimeEntryForm
             draft={draft.entry}
             setDraft={(e) => setDraft({ ...draft, entry: e })}
             {...(account.user?.timeZone ? { timeZone: account.user.timeZone } : {})}
             matterLink={(id) => (hosts ? matterUrl(hosts, id) : '')}
+            page={page}
+          />
+        ) : null}
+        {draft.tab === 'expense' ? (
+          <ExpenseForm
+            draft={draft.expense ?? EMPTY_EXPENSE}
+            setDraft={(e) => setDraft({ ...draft, expense: e })}
+            {...(account.user?.timeZone ? { timeZone: account.user.timeZone } : {})}
+            matterLink={(id) => (hosts ? matterUrl(hosts, id) : '')}
+            page={page}
           />
         ) : null}
         {draft.tab === 'today' ? <TodayList outbox={state.outbox.filter((e) => e.owner === account.owner)} /> : null}

@@ -1,6 +1,8 @@
 /** The quick timer: pick a matter, start; later pause, resume or stop. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MatterPicker } from '@/components/MatterPicker';
+import { rememberForSite, SuggestedNote, useSuggestedMatter } from '@/components/suggested-matter';
+import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
 import { savedText } from '@/components/time-entry/saved-text';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { formatClock, formatDuration } from '@/lib/duration-format';
@@ -24,9 +26,21 @@ export function stopMessage(s: StopOutcome): Status {
   return { tone: 'info', text: t('stopKeptOffline', formatDuration(s.seconds), s.matterLabel) };
 }
 
-export function TimerPanel({ timer, draft, setDraft }: { timer: TimerState | null; draft: PopupDraft['timer']; setDraft: (d: PopupDraft['timer']) => void }) {
+export function TimerPanel({
+  timer,
+  draft,
+  setDraft,
+  page,
+}: {
+  timer: TimerState | null;
+  draft: PopupDraft['timer'];
+  setDraft: (d: PopupDraft['timer']) => void;
+  /** "Suggested for this page": the best is preselected while nothing else is chosen. */
+  page: PageSuggestions | null;
+}) {
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
+  const picked = useSuggestedMatter(draft.matter, page, (m) => setDraft({ ...draft, matter: m }));
 
   const act = async (f: () => Promise<void>) => {
     setBusy(true);
@@ -43,13 +57,14 @@ export function TimerPanel({ timer, draft, setDraft }: { timer: TimerState | nul
 
   const start = (e: Event) => {
     e.preventDefault();
-    if (!draft.matter) {
+    const matter = picked.value;
+    if (!matter) {
       setStatus({ tone: 'error', text: t('chooseMatterFirst') });
       return;
     }
-    const matter = draft.matter;
     void act(async () => {
       const out = await send('timer/start', { matter, note: draft.note, activityDescriptionId: draft.activityDescriptionId });
+      rememberForSite(page, matter);
       setDraft({ matter: null, note: '', activityDescriptionId: null });
       const before = out.stopped ? `${stopMessage(out.stopped).text} ` : '';
       setStatus(out.offline ? { tone: 'info', text: before + out.offline } : { tone: 'success', text: before + t('timerStartedOn', matterLabel(matter)) });
@@ -58,7 +73,15 @@ export function TimerPanel({ timer, draft, setDraft }: { timer: TimerState | nul
 
   return (
     <form onSubmit={start}>
-      <MatterPicker id="timer-matter" value={draft.matter} onChange={(m) => setDraft({ ...draft, matter: m })} search={searchMatters} autoFocus />
+      <MatterPicker
+        id="timer-matter"
+        value={picked.value}
+        onChange={picked.onChange}
+        search={searchMatters}
+        autoFocus
+        {...(page ? { suggested: page.suggestions } : {})}
+      />
+      <SuggestedNote page={page} preselected={picked.preselected} />
       <label for="timer-note">{t('descriptionField')}</label>
       <input id="timer-note" value={draft.note} onInput={(e) => setDraft({ ...draft, note: e.currentTarget.value })} placeholder={t('timerNotePlaceholder')} />
       <ActivitySelect id="timer-activity" value={draft.activityDescriptionId} onChange={(v) => setDraft({ ...draft, activityDescriptionId: v })} />

@@ -1,4 +1,7 @@
-/** "Today": the user's time entries from Clio, entries still waiting in the outbox, and the total. */
+/**
+ * "Today": the user's time entries from Clio, entries still waiting in the outbox, and the total; beside them, today's
+ * expenses with their own total (from the same request). Expenses are not edited here yet.
+ */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DurationInput } from '@/components/DurationInput';
 import type { Status } from '@/components/StatusMessage';
@@ -12,9 +15,16 @@ import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { TIME_ENTRY, type TimeEntryPayload } from '@/lib/time-entries/time-entry-courier';
 import { TIMER_STOP, type TimerStopPayload } from '@/lib/timer/timer-stop-courier';
 import { messageOf } from '@/components/error-message';
+import { useExpenseSetup } from '@/components/expense/use-expense-setup';
+import { formatMoney, totalOf } from '@/lib/expenses/amount';
+import type { ExpenseJson } from '@/lib/expenses/clio-expenses';
+import { EXPENSE, type ExpensePayload } from '@/lib/expenses/expense-courier';
 
 export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
   const [entries, setEntries] = useState<ActivityJson[] | null>(null);
+  const [expenses, setExpenses] = useState<ExpenseJson[]>([]);
+  const { currency } = useExpenseSetup();
+  const money = (n: number) => formatMoney(n, currency, navigator.language);
   const [status, setStatus] = useState<Status | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
 
@@ -23,8 +33,11 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
   const load = async () => {
     const mine = ++latest.current;
     try {
-      const { entries } = await send('time-entries/today');
-      if (mine === latest.current) setEntries([...entries].sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? '')));
+      const today = await send('time-entries/today');
+      if (mine !== latest.current) return;
+      const newest = <T extends { created_at?: string }>(list: T[]) => [...list].sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''));
+      setEntries(newest(today.entries));
+      setExpenses(newest(today.expenses ?? []));
     } catch (e) {
       if (mine !== latest.current) return;
       setStatus({ tone: 'error', text: messageOf(e) });
@@ -39,6 +52,11 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
     (entries ?? []).reduce((s, a) => s + a.quantity, 0) +
     waiting.filter((e) => e.kind === TIME_ENTRY).reduce((s, e) => s + (e.payload as TimeEntryPayload).seconds, 0);
 
+  const waitingExpenses = outbox.filter((e) => e.state !== 'sent' && e.kind === EXPENSE);
+  const expenseTotal =
+    expenses.reduce((s, a) => s + a.total, 0) +
+    waitingExpenses.reduce((s, e) => s + totalOf((e.payload as ExpensePayload).price, (e.payload as ExpensePayload).quantity), 0);
+
   const [todayIs, afterTotal] = around('todayTotal');
   return (
     <section aria-label={t('today')}>
@@ -50,7 +68,7 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
       </p>
       <ul class="today">
         {waiting.map((e) => (
-          <Waiting key={e.id} entry={e} />
+          <Waiting key={e.id} entry={e} money={money} />
         ))}
         {entries === null ? <li class="hint">{t('loadingToday')}</li> : null}
         {entries?.length === 0 && waiting.length === 0 ? <li class="hint">{t('noTimeToday')}</li> : null}
@@ -77,6 +95,23 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
           ),
         )}
       </ul>
+      {expenses.length || waitingExpenses.length ? (
+        <>
+          <h2 class="expenses-total">{t('todayExpenses', money(expenseTotal))}</h2>
+          <ul class="today" aria-label={t('tabExpense')}>
+            {waitingExpenses.map((e) => (
+              <Waiting key={e.id} entry={e} money={money} />
+            ))}
+            {expenses.map((a) => (
+              <li key={a.id}>
+                <span class="dur">{money(a.total)}</span> <span class="num">{a.matter?.display_number ?? ''}</span>
+                <span class="note">{[a.expense_category?.name, a.note].filter(Boolean).join(' · ')}</span>
+              </li>
+            ))}
+          </ul>
+          <p class="hint">{t('expensesLater')}</p>
+        </>
+      ) : null}
       <p role="status" class={`status ${status ? `status-${status.tone}` : ''}`}>
         {status?.text ?? ''}
       </p>
@@ -84,12 +119,13 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
   );
 }
 
-function Waiting({ entry }: { entry: OutboxEntry }) {
-  const p = entry.payload as Partial<TimeEntryPayload & TimerStopPayload>;
+function Waiting({ entry, money }: { entry: OutboxEntry; money: (n: number) => string }) {
+  const p = entry.payload as Partial<TimeEntryPayload & TimerStopPayload & ExpensePayload>;
   const label = p.matter ? matterLabel(p.matter) : (p.matterLabel ?? '');
+  const what = entry.kind === EXPENSE ? money(totalOf(p.price ?? 0, p.quantity ?? 1)) : formatDuration(p.seconds ?? 0);
   return (
     <li class="waiting">
-      <span class="dur">{formatDuration(p.seconds ?? 0)}</span> <span class="num">{label}</span>
+      <span class="dur">{what}</span> <span class="num">{label}</span>
       <span class="note">{entry.state === 'failed' ? t('notSent', entry.lastError?.message ?? '') : t('pendingClio')}</span>
       {entry.state === 'sending' ? (
         <span class="hint">{t('sending')}</span>
@@ -102,7 +138,8 @@ function Waiting({ entry }: { entry: OutboxEntry }) {
             type="button"
             class="link"
             onClick={() =>
-              confirm(entry.kind === TIMER_STOP ? t('confirmDiscardStop') : t('confirmDiscardEntry')) && void send('outbox/discard', { id: entry.id })
+              confirm(t(entry.kind === TIMER_STOP ? 'confirmDiscardStop' : entry.kind === EXPENSE ? 'confirmDiscardExpense' : 'confirmDiscardEntry')) &&
+              void send('outbox/discard', { id: entry.id })
             }
           >
             {t('discard')}

@@ -4,21 +4,23 @@ import { SignInButton } from '@/components/SignInButton';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { useFollowed } from '@/components/use-followed';
 import type { MatterRow, MatterStatus } from '@/lib/matters/matter';
-import { matterSyncItem, panelQueryItem } from '@/lib/matters/matter-items';
+import { matterSyncItem, panelConflictItem, panelQueryItem } from '@/lib/matters/matter-items';
 import type { SyncStatus } from '@/lib/matters/matter-service';
 import { DEFAULT_LOOKUP_LIMIT, indexAnswers, searchIndex } from '@/lib/matters/matter-lookup';
 import { send } from '@/lib/messaging/send';
 import { accountItem } from '@/lib/auth/account-item';
 import { t } from '@/lib/i18n';
 import { loadedIndex, localIndex } from './local-index';
+import { ConflictCheck } from './ConflictCheck';
 import { MatterDetail } from './MatterDetail';
+import { PageSuggestions } from './PageSuggestions';
 import { matterStatusText } from './matter-status';
 
 const STALE_MS = 5 * 60_000;
 const CLIO_DEBOUNCE_MS = 250;
 
 export function Panel() {
-  const s = useFollowed({ account: accountItem, sync: matterSyncItem, query: panelQueryItem });
+  const s = useFollowed({ account: accountItem, sync: matterSyncItem, query: panelQueryItem, conflict: panelConflictItem });
   const [status, setStatus] = useState<Status | null>(null);
   if (s === undefined) return null;
   const { account } = s;
@@ -32,10 +34,21 @@ export function Panel() {
       </main>
     );
   }
-  return <Lookup sync={s.sync} handedQuery={s.query} />;
+  return <Lookup sync={s.sync} handedQuery={s.query} handedConflict={s.conflict} />;
 }
 
-function Lookup({ sync, handedQuery }: { sync: SyncStatus | undefined; handedQuery: { query: string; at: number } | null }) {
+function Lookup({
+  sync,
+  handedQuery,
+  handedConflict,
+}: {
+  sync: SyncStatus | undefined;
+  handedQuery: { query: string; at: number } | null;
+  handedConflict: { query: string; at: number } | null;
+}) {
+  // The conflict check shows for a `check-conflicts` click (each new one), until closed.
+  const [conflictClosedAt, setConflictClosedAt] = useState(0);
+  const conflictOpen = !!handedConflict && handedConflict.at > conflictClosedAt;
   const [query, setQuery] = useState('');
   const queryRef = useRef('');
   const [includeClosed, setIncludeClosed] = useState(false);
@@ -126,6 +139,7 @@ function Lookup({ sync, handedQuery }: { sync: SyncStatus | undefined; handedQue
   return (
     <main>
       <h1>{t('matterPanelTitle')}</h1>
+      {conflictOpen ? <ConflictCheck handed={handedConflict} onClose={() => setConflictClosedAt(Date.now())} /> : null}
       <input
         ref={box}
         type="search"
@@ -153,6 +167,7 @@ function Lookup({ sync, handedQuery }: { sync: SyncStatus | undefined; handedQue
         </label>
       </div>
       <SyncLine sync={sync} />
+      {query.trim() ? null : <PageSuggestions onOpen={setOpen} />}
       {note ? <p class="hint">{note}</p> : null}
       <ul id="matter-results" class="results" aria-label={t('mattersList')}>
         {/* Keyed by position: a keystroke rewrites the rows' text in place, where keys by matter would replace most rows' nodes. */}

@@ -2,7 +2,7 @@
  * Which Clio server and which Clio apps the extension talks to: the settings a user chose,
  * over the values built in (WXT_CLIO_* and WXT_GROW_* build variables).
  */
-import { hostsFor, regionsFor, type ClioHosts, type RegionChoice, originsFor } from './regions';
+import { hostsFor, regionsFor, type ClioHosts, type RegionChoice, originsFor, uploadPermissionsFor } from './regions';
 import type { Settings } from '../settings/settings-item';
 
 export interface BuildConfig {
@@ -53,6 +53,19 @@ export function builtInServer(): string | undefined {
 
 /** The host permissions one region's hosts need in the browser this build is for (Firefox's patterns take no port). */
 export const originsOfThisBuild = (h: ClioHosts): string[] => originsFor(h, import.meta.env.FIREFOX ? 'firefox' : 'chrome');
+
+/**
+ * The host permissions document uploads need in this build, for the chosen region: held already by a build for one
+ * server; for Clio, optional ones the "Save to Clio" dialog asks for on the user's click (before the put_url is known).
+ */
+export function uploadPermissionsOfThisBuild(region: RegionChoice): string[] {
+  return uploadPermissionsFor(
+    builtInServer(),
+    import.meta.env.WXT_CLIO_UPLOAD_ORIGINS,
+    region === 'custom' ? undefined : region,
+    import.meta.env.FIREFOX ? 'firefox' : 'chrome',
+  );
+}
 
 /** What this build carries (the WXT_* build variables), read once where the build's environment is. */
 export function builtInConfig(): BuildConfig {

@@ -73,3 +73,53 @@ export function originsFor(h: ClioHosts, browser: 'chrome' | 'firefox' = 'chrome
 export function hostPermissionsFor(customServer?: string, browser: 'chrome' | 'firefox' = 'chrome'): string[] {
   return [...new Set(regionsFor(customServer).flatMap((r) => originsFor(hostsFor(r, customServer), browser)))];
 }
+
+/**
+ * Where document bytes go (a version's `put_url`) for each Clio region. Clio does not document its storage host;
+ * these are S3 match patterns for the region's AWS region, NOT verified against real Clio: a put_url elsewhere is
+ * refused for lack of permission (the outbox entry waits and names the origin to allow), and the list is corrected
+ * here, or overridden per build with WXT_CLIO_UPLOAD_ORIGINS.
+ */
+export const REGION_UPLOAD_ORIGINS: Record<ClioRegion, string[]> = {
+  US: ['https://*.s3.amazonaws.com/*', 'https://*.s3.us-east-1.amazonaws.com/*'],
+  CA: ['https://*.s3.ca-central-1.amazonaws.com/*'],
+  EU: ['https://*.s3.eu-west-1.amazonaws.com/*'],
+  AU: ['https://*.s3.ap-southeast-2.amazonaws.com/*'],
+};
+
+/** WXT_CLIO_UPLOAD_ORIGINS: comma-separated origins, as match patterns (`<origin>/*`). */
+export function parseUploadOrigins(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((s) => s.trim().replace(/\/\*?$/, ''))
+    .filter((s) => s !== '')
+    .map((s) => `${new URL(s).origin}/*`);
+}
+
+/**
+ * The match patterns document uploads need: WXT_CLIO_UPLOAD_ORIGINS when set; else, for a custom server, its own
+ * origin; else the region's (all four regions' for the manifest: `region` undefined). Firefox's patterns take no port.
+ */
+export function uploadPermissionsFor(
+  customServer: string | undefined,
+  uploadOrigins: string | undefined,
+  region?: ClioRegion,
+  browser: 'chrome' | 'firefox' = 'chrome',
+): string[] {
+  const given = parseUploadOrigins(uploadOrigins);
+  const patterns = given.length
+    ? given
+    : customServer
+      ? [`${new URL(customServer).origin}/*`]
+      : region
+        ? REGION_UPLOAD_ORIGINS[region]
+        : REGIONS.flatMap((r) => REGION_UPLOAD_ORIGINS[r]);
+  return [
+    ...new Set(
+      patterns.map((p) => {
+        const m = /^(https?:\/\/)([^/:]+)(:\d+)?\/\*$/.exec(p);
+        return browser === 'firefox' && m?.[3] ? `${m[1]}${m[2]}/*` : p;
+      }),
+    ),
+  ];
+}

@@ -1,4 +1,4 @@
-/** Keeps the rate limiter's window in `storage.local`, so a restarted worker (or browser) does not burst. */
+/** Keeps the rate limiter's window in an item (the extension's IndexedDB), so a restarted worker (or browser) does not burst. */
 import { defineItem } from '../storage/item';
 import type { LimiterStore } from './rate-limiter';
 import type { LimiterState } from './rate-window';

@@ -23,11 +23,29 @@ export interface TimeEntryDraft {
   nonBillable: boolean;
 }
 
+export interface ExpenseDraft {
+  /** Names this expense in the outbox once saving began (as for a time entry). */
+  key?: string;
+  matter: MatterRef | null;
+  date: string;
+  /** As typed: "$12.50", "12,50". */
+  amount: string;
+  /** As typed; empty is 1. */
+  quantity: string;
+  categoryId: number | null;
+  note: string;
+  nonBillable: boolean;
+}
+
 export interface PopupDraft {
-  tab: 'timer' | 'entry' | 'today';
+  tab: 'timer' | 'entry' | 'expense' | 'today';
   timer: TimerDraft;
   entry: TimeEntryDraft;
+  /** Absent in drafts kept before expenses existed: read it as EMPTY_EXPENSE. */
+  expense?: ExpenseDraft;
 }
+
+export const EMPTY_EXPENSE: ExpenseDraft = { matter: null, date: '', amount: '', quantity: '', categoryId: null, note: '', nonBillable: false };
 
 export const EMPTY_DRAFT: PopupDraft = {
   tab: 'timer',
@@ -57,6 +75,12 @@ export function withPanelDraft(all: Record<string, TimeEntryDraft>, matterId: nu
   return isBlankEntry(draft) ? others : { ...others, [String(matterId)]: draft };
 }
 
+/** What the expense form keeps once an expense is saved: matter, date, category; no save key. */
+export function afterExpenseSave(d: ExpenseDraft): ExpenseDraft {
+  const { key: _saved, ...rest } = d;
+  return { ...rest, amount: '', quantity: '', note: '', nonBillable: false };
+}
+
 /** The drafts once a save made under `key` is held: panel drafts carrying it are gone, the popup's is `afterSave`d. Pure. */
 export function withoutSaved(
   popup: PopupDraft,
@@ -64,7 +88,12 @@ export function withoutSaved(
   key: string,
 ): { popup: PopupDraft; panel: Record<string, TimeEntryDraft> } {
   return {
-    popup: popup.entry.key === key ? { ...popup, entry: afterSave(popup.entry) } : popup,
+    popup:
+      popup.entry.key === key
+        ? { ...popup, entry: afterSave(popup.entry) }
+        : popup.expense?.key === key
+          ? { ...popup, expense: afterExpenseSave(popup.expense) }
+          : popup,
     panel: Object.fromEntries(Object.entries(panel).filter(([, d]) => d.key !== key)),
   };
 }

@@ -1,7 +1,8 @@
 /**
- * Capturing a lead: what the capture UI opens with, the candidates read from the page, Grow's
- * "already in Grow" look-up, and the send, through the outbox (never lost, never doubled), with
- * what to tell the person.
+ * Capturing a lead: the page facts handed from the content script to the capture dialog's frame (with the
+ * country its phone numbers are read in), Grow's "already in Grow" look-up, and the send, through the outbox
+ * (never lost, never doubled), with what to tell the person. Reading people from the facts happens in the
+ * dialog's page, not here: the worker does not carry the phone library.
  */
 import type { ClioClient } from '../clio/client';
 import { appError } from '../errors';
@@ -9,8 +10,10 @@ import { t } from '../i18n';
 import type { Outbox } from '../outbox/outbox';
 import { growDuplicates } from './clio-grow-leads';
 import { takeClickContext } from './click-contexts';
-import { type CountryCode, type ExtractedLead, extractLead, type PageFacts } from '../page-reading/extract-lead';
-import { type CaptureContext, type GrowDuplicate, type GrowStatus, type LeadDraft, type LeadSendOutcome, MAX_LEAD_MESSAGE_CHARS } from './lead';
+import { captureFacts } from './capture-facts';
+import type { CountryCode, PageFacts } from '../page-reading/extract-lead';
+import { withClickContext } from '../page-reading/page-facts';
+import { type CaptureReading, type GrowDuplicate, type GrowStatus, type LeadDraft, type LeadSendOutcome, MAX_LEAD_MESSAGE_CHARS } from './lead';
 import { GROW_LEAD, type GrowLeadPayload } from './lead-courier';
 
 /** Numbers written without a country code are read as the firm's country (the region, else the browser's locale). */
@@ -35,21 +38,28 @@ export interface LeadServiceDeps {
 export class LeadService {
   constructor(private readonly deps: LeadServiceDeps) {}
 
-  async context(clickId: string | undefined, tabId: number | undefined): Promise<CaptureContext> {
-    const ctx = await takeClickContext(clickId, clickId ? undefined : tabId);
-    if (!ctx) throw appError('bad-request', t('captureRightClickAgain', t('menuCaptureLead')));
-    return ctx;
+  /**
+   * What the capture content script read in tab `tabId`, with what the right-click was on, kept for the dialog
+   * under a new one-time id (the frame's address carries it).
+   */
+  async handOff(domFacts: PageFacts, tabId: number | undefined): Promise<{ id: string }> {
+    if (tabId === undefined) throw appError('bad-request', t('captureRightClickAgain', t('menuCaptureLead')));
+    const click = await takeClickContext(tabId);
+    const id = crypto.randomUUID();
+    await captureFacts.keep(id, click ? withClickContext(domFacts, click) : domFacts);
+    return { id };
   }
 
-  async extract(facts: PageFacts): Promise<ExtractedLead> {
-    return extractLead(facts, { defaultCountry: defaultCountry(await this.deps.region(), this.deps.locale()) });
+  /** The facts a capture dialog was opened with, once, and the country numbers without one are read in; null for an unknown id. */
+  async reading(id: string): Promise<CaptureReading | null> {
+    const facts = await captureFacts.take(id);
+    return facts && { facts, country: defaultCountry(await this.deps.region(), this.deps.locale()) };
   }
 
-  /** Grow contacts with this email or phone. `namesOnly` for a UI the page could read: the names it shows, nothing more. */
-  async duplicates(email: string, phone: string, namesOnly: boolean): Promise<GrowDuplicate[]> {
+  /** Grow contacts with this email or phone (asked by extension pages only: the dialog's frame, which the page cannot read). */
+  async duplicates(email: string, phone: string): Promise<GrowDuplicate[]> {
     if ((await this.deps.status()).via !== 'oauth') return [];
-    const found = await growDuplicates(this.deps.grow, email, phone);
-    return namesOnly ? found.map(({ name }) => ({ name })) : found;
+    return growDuplicates(this.deps.grow, email, phone);
   }
 
   /**

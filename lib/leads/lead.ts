@@ -1,3 +1,5 @@
+import type { CountryCode, PageFacts } from '../page-reading/extract-lead';
+
 /** A lead as the capture form holds it, and what the surfaces learn about capturing. */
 
 /** The longest message a lead may carry (what the page reader takes of a selection, too). */
@@ -18,6 +20,12 @@ export interface CaptureContext {
   pageTitle: string;
   selectionText: string;
   linkUrl?: string;
+}
+
+/** What a capture dialog opens with: the page facts, and the country numbers written without one are read in. */
+export interface CaptureReading {
+  facts: PageFacts;
+  country: CountryCode;
 }
 
 export interface GrowStatus {

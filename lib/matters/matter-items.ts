@@ -8,3 +8,6 @@ export const matterSyncItem = defineItem<SyncStatus>('local:matter-sync', {
 
 /** A query handed to the side panel (the `search-matters` menu item); extension pages only. */
 export const panelQueryItem = defineItem<{ query: string; at: number } | null>('session:panel-query', { fallback: null });
+
+/** The conflict check the `check-conflicts` menu item hands to the side panel (a panel opened after the click, or already open). */
+export const panelConflictItem = defineItem<{ query: string; at: number } | null>('session:panel-conflict', { fallback: null });

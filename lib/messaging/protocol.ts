@@ -10,13 +10,18 @@ import type { MatterDetailJson } from '../matters/clio-matters';
 import type { MatterRow } from '../matters/matter';
 import type { KeyLookup, LookupQuery } from '../matters/lookup-keys';
 import type { MatterLookup } from '../matters/matter-lookup';
-import type { ExtractedLead, PageFacts } from '../page-reading/extract-lead';
-import type { CaptureContext, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutcome } from '../leads/lead';
+import type { PageFacts } from '../page-reading/extract-lead';
+import type { CaptureReading, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutcome } from '../leads/lead';
 import type { OutboxEntry } from '../outbox/outbox-machine';
+import type { PageSuggestions } from '../suggestions/suggestion-service';
+import type { ConflictResult } from '../conflicts/conflict-service';
 import type { PopupDraft, TimeEntryDraft } from '../drafts/drafts';
 import type { AccountState } from '../auth/account-item';
 import type { GrowConnection } from '../grow/grow-connection-item';
 import type { TimeEntryPayload } from '../time-entries/time-entry-courier';
+import type { ExpenseJson } from '../expenses/clio-expenses';
+import type { ExpensePayload } from '../expenses/expense-courier';
+import type { ExpenseSetup } from '../expenses/expense-setup';
 import type { MatterRef, TimerState } from '../timer/model';
 import type { StartOutcome, StartRequest, StopOutcome } from '../timer/timer-service';
 
@@ -61,15 +66,37 @@ export interface Protocol {
 
   /** Writes a time entry to the outbox and tries to send it at once; the same `key` twice is one entry. */
   'time-entries/save': { request: TimeEntryPayload & { key?: string }; reply: OutboxEntry };
-  'time-entries/today': { request: void; reply: { date: string; entries: ActivityJson[] } };
+  /** Today's time entries and expenses (one request). */
+  'time-entries/today': { request: void; reply: { date: string; entries: ActivityJson[]; expenses: ExpenseJson[] } };
   'time-entries/update': { request: { id: number; etag: string; seconds?: number; note?: string }; reply: ActivityJson };
+  /** Writes an expense to the outbox and tries to send it at once; the same `key` twice is one expense. */
+  'expenses/save': { request: ExpensePayload & { key?: string }; reply: OutboxEntry };
+  /** The firm's expense categories and billing currency (cached a day). */
+  'expenses/setup': { request: void; reply: ExpenseSetup };
   'outbox/retry': { request: { id: string }; reply: void };
   'outbox/discard': { request: { id: string }; reply: void };
 
-  /** What the capture UI opens with: the page and the right-click (by the sender's tab, or a fallback window's click id). */
-  'leads/context': { request: { clickId?: string }; reply: CaptureContext };
-  /** Names, emails and phones found in the page facts (run here: the phone library is too big for the page). */
-  'leads/extract': { request: PageFacts; reply: ExtractedLead };
+  /** "Suggested for this page": reads the active tab (on the gesture that opened the asking surface) and suggests matters from the local index. */
+  'suggestions/for-page': { request: { windowId?: number }; reply: PageSuggestions };
+  /** The matters whose client is this person (the capture dialog's "already a client"), matched locally. */
+  'suggestions/for-person': { request: { name: string; email: string; phone: string }; reply: PageSuggestions['suggestions'] };
+  /** The matter was used on the page at `url`: offered first on its site next time. */
+  'suggestions/remember-site': { request: { url: string; matter: MatterRef }; reply: void };
+  /** Forgets the matter remembered for one site (`site`), or for all. */
+  'suggestions/forget-site': { request: { site?: string }; reply: void };
+  /** Never read pages of `site` (or again, with `never: false`). */
+  'suggestions/never-read': { request: { site: string; never: boolean }; reply: void };
+
+  /** A conflict check for a name, an email or a phone: the local index, Clio contacts (with their matters) and Grow, each labelled. Writes nothing. */
+  'conflicts/check': { request: { query: string; also?: string }; reply: ConflictResult };
+
+  /**
+   * From the capture content script: what it read of its page, kept (with what the right-click was on) for the
+   * dialog's frame under a one-time id, which goes in the frame's address.
+   */
+  'leads/hand-off': { request: PageFacts; reply: { id: string } };
+  /** From the capture dialog's page: the facts it was opened with (once), or null for an unknown id. */
+  'leads/reading': { request: { id: string }; reply: CaptureReading | null };
   /** Grow contacts with this email or phone ("Already in Grow: …"). */
   'leads/duplicates': { request: { email: string; phone: string }; reply: GrowDuplicate[] };
   /** Sends the lead to Grow through the outbox: never lost, never doubled. */
@@ -99,10 +126,4 @@ export type RequestOf<T extends MessageType> = Protocol[T]['request'];
 export type ReplyOf<T extends MessageType> = Protocol[T]['reply'];
 
 /** The only messages a content script (page context, however ours) may send. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
-  'leads/context',
-  'leads/extract',
-  'leads/duplicates',
-  'leads/send',
-  'grow/status',
-]);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['leads/hand-off']);

@@ -39,6 +39,12 @@ export interface OutboxDeps {
   owner: (kind: string) => Promise<string | null>;
 }
 
+/** A create that failed with a dropped connection or a 5xx may still have been made in Clio (couriers' `mayHaveReached`). */
+export const createMayHaveReached = (e: AppError) => e.kind === 'network' || e.kind === 'server';
+
+/** Clocks differ: a record Clio made for an entry may carry a created_at this much before the entry was written. */
+export const CLOCK_SLACK_MS = 30_000;
+
 /** Sent entries are kept this long so the surfaces can show what happened. */
 const KEEP_SENT_MS = 15 * 60_000;
 
@@ -60,9 +66,13 @@ export class Outbox {
     return this.deps.store.load();
   }
 
-  /** After a restart: an attempt that was under way when the worker died may have reached Clio. */
-  recover(): Promise<void> {
-    return this.mutate((all) => all.map((e) => transition(e, { type: 'restarted' })));
+  /**
+   * After a restart: an attempt that was under way when the worker died may have reached Clio. Stores only what
+   * changed (most wakes: nothing, one read), unless `rewrite`: at a session's start, when the surfaces' copy went
+   * with the session.
+   */
+  recover(rewrite = false): Promise<void> {
+    return this.mutate((all) => all.map((e) => transition(e, { type: 'restarted' })), rewrite);
   }
 
   /**
@@ -212,11 +222,16 @@ export class Outbox {
     return this.mutate((all) => all.map((e) => (e.id === id ? f(e) : e)));
   }
 
-  /** Read-modify-write of the stored list, one at a time; sent entries past their time are pruned. */
-  private mutate(f: (all: OutboxEntry[]) => OutboxEntry[]): Promise<void> {
+  /**
+   * Read-modify-write of the stored list, one at a time; sent entries past their time are pruned. Without
+   * `always`, a list that comes back unchanged (the same entries, each the same object) is not written again.
+   */
+  private mutate(f: (all: OutboxEntry[]) => OutboxEntry[], always = true): Promise<void> {
     const run = this.lock.then(async () => {
       const now = this.now();
-      const next = f(await this.deps.store.load()).filter((e) => e.state !== 'sent' || (e.sentAt ?? now) > now - KEEP_SENT_MS);
+      const all = await this.deps.store.load();
+      const next = f(all).filter((e) => e.state !== 'sent' || (e.sentAt ?? now) > now - KEEP_SENT_MS);
+      if (!always && next.length === all.length && next.every((e, i) => e === all[i])) return;
       await this.deps.store.save(next);
     });
     this.lock = run.catch(() => undefined);

@@ -4,12 +4,13 @@
  * Clio Grow lead" dialog, by composing the readers of this folder. Pure (no DOM, no I/O), never
  * throws, bounded work on any input (limits.ts). Nothing is invented: every candidate is text found
  * on the page, tagged with where it came from, best first (structured sources, then the selection,
- * then the context), each value once.
+ * then the context), each value once. An organisation's name (as the page's JSON-LD or cards give it) is
+ * no person's name, whichever source offers it.
  */
 import type { CountryCode } from 'libphonenumber-js/core';
 import { emailsInLines, readContactLinks } from './emails-links';
 import { MAX_CANDIDATES, MAX_DESCRIPTION_CHARS, MAX_MESSAGE_CHARS, MAX_SCAN_CHARS, MAX_SCAN_LINES, MAX_TITLE_CHARS, MAX_URL_CHARS } from './limits';
-import { namesInText, namesOfMailtoLinks } from './names';
+import { namesInText, namesOfMailtoLinks, toPersonName } from './names';
 import type { PersonName } from './names';
 import { findPhonesInText } from './phones';
 import type { FoundPhone } from './phones';
@@ -56,8 +57,14 @@ export interface ExtractOptions {
 
 class Bucket<T> {
   readonly items: Array<Candidate<T> & { ext?: string }> = [];
-  private readonly seen = new Set<string>();
-  constructor(private readonly keyOf: (v: T) => string) {}
+  private readonly seen: Set<string>;
+  /** `refused`: keys never taken (as if already seen). */
+  constructor(
+    private readonly keyOf: (v: T) => string,
+    refused: Iterable<string> = [],
+  ) {
+    this.seen = new Set(refused);
+  }
   add(value: T, source: FieldSource, ext?: string): void {
     if (this.items.length >= MAX_CANDIDATES) return;
     const k = this.keyOf(value);
@@ -139,11 +146,26 @@ const nameKey = (n: PersonName): string => `${n.first}\u0000${n.last}`.toLowerCa
  */
 export function extractLead(facts: PageFacts, opts?: ExtractOptions): ExtractedLead {
   const f: Partial<PageFacts> = facts && typeof facts === 'object' ? facts : {};
+  const country = typeof opts?.defaultCountry === 'string' ? opts.defaultCountry : 'US';
+  const read = (reader: () => StructuredFinds): StructuredFinds => {
+    try {
+      return reader();
+    } catch {
+      return { names: [], emails: [], phones: [], orgs: [] };
+    }
+  };
+  const jsonLd = read(() => readJsonLd(f.jsonLd, country));
+  const hCards = read(() => readHCards(f.hCards, country));
+  // An organisation's name is never a person's, wherever it appears (a signature, a heading, a link).
+  const orgNames = [...jsonLd.orgs, ...hCards.orgs].flatMap((o) => {
+    const n = toPersonName(o);
+    return n ? [nameKey(n)] : [];
+  });
   const acc: Acc = {
-    names: new Bucket<PersonName>(nameKey),
+    names: new Bucket<PersonName>(nameKey, orgNames),
     emails: new Bucket<string>((e) => e),
     phones: new Bucket<string>((p) => p),
-    country: typeof opts?.defaultCountry === 'string' ? opts.defaultCountry : 'US',
+    country,
   };
   let message = '';
   try {
@@ -153,8 +175,8 @@ export function extractLead(facts: PageFacts, opts?: ExtractOptions): ExtractedL
   }
   const steps: Array<() => void> = [
     () => fromLinks(f.links, acc),
-    () => addFinds(acc, readJsonLd(f.jsonLd, acc.country), 'json-ld'),
-    () => addFinds(acc, readHCards(f.hCards, acc.country), 'h-card'),
+    () => addFinds(acc, jsonLd, 'json-ld'),
+    () => addFinds(acc, hCards, 'h-card'),
     () => fromText(str(f.selection), 'selection', acc),
     () => fromText(str(f.context), 'context', acc),
   ];

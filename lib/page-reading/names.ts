@@ -251,10 +251,18 @@ export function findIntroNames(text: string): PersonName[] {
   return out;
 }
 
-/** A name from given/family parts, validated as a whole; the parts are kept as written. */
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * A name from given/family parts, validated as a whole; the parts are kept as written. A given name without
+ * a family name takes it from the full name when the full name is that given name and a surname after it
+ * ("Jane" with "Dr. Jane van Dyke" → Jane van Dyke); likewise a family name without a given name.
+ */
 export function nameFromParts(given: string, family: string, full: string): PersonName | null {
   const g = collapse(given);
   const f = collapse(family);
+  const whole = full ? toPersonName(full) : null;
+  if (whole?.first && whole.last && (g && !f ? same(whole.first, g) : !g && f && same(whole.last, f))) return whole;
   if (g || f) {
     const n = toPersonName(`${g} ${f}`.trim());
     if (n) {
@@ -263,6 +271,16 @@ export function nameFromParts(given: string, family: string, full: string): Pers
     }
   }
   return full ? toPersonName(full) : null;
+}
+
+/**
+ * The name of a classic hCard's fn (its "implied n optimisation"): two words are the given then the family
+ * name, except that "Doe, Jane" and "Doe J." name the family first; any other fn is read as a name.
+ */
+export function nameOfFn(fn: string): PersonName | null {
+  const [a = '', b = '', more] = collapse(fn).split(' ');
+  if (b && more === undefined && (a.endsWith(',') || /^\p{L}\.?$/u.test(b))) return nameFromParts(b.replace(/\.$/, ''), a.replace(/,$/, ''), '');
+  return toPersonName(fn);
 }
 
 // ---------------------------------------------------------------------------------------

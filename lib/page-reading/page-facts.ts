@@ -22,11 +22,15 @@ import {
   NEAR_LEVELS,
   NEAR_MAX_TEXT,
 } from './limits';
+import { collapse } from './text';
 
 const LINK_SELECTOR = 'a[href^="mailto:" i],a[href^="tel:" i],a[href^="callto:" i]';
 const BLOCK_TAG = /^(?:P|DIV|LI|T[DH]|D[DT]|ARTICLE|SECTION|ASIDE|BLOCKQUOTE|PRE|ADDRESS|MAIN|HEADER|FOOTER|FORM|BODY|H\d)$/i;
-/** microformats v1 (vCard) property class names. */
-const MF1_PROP = /^(?:fn|n|given-name|family-name|additional-name|nickname|email|tel|org|title|role|url|note)$/;
+const CARD = '.h-card,.vcard';
+/** The classic hCard (vcard) properties lead extraction reads. */
+const MF1_PROP = /^(?:fn|given-name|family-name|email|tel|org)$/;
+/** A microformats2 class name: its prefix (p, u, dt, e; h for a microformat's root) and a name ("p-given-name"). */
+const MF2_CLASS = /^(p|u|dt|e|h)-(?:[a-z0-9]+-)?[a-z]+(?:-[a-z]+)*$/;
 
 const clip = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
 
@@ -62,7 +66,7 @@ function linkFacts(anchors: Iterable<Element>): PageFacts['links'] {
   for (const a of anchors) {
     if (out.length >= MAX_LINKS) break;
     const href = (a.getAttribute('href') ?? '').trim();
-    const text = clip((a.textContent ?? '').replace(/\s+/g, ' ').trim(), MAX_LINK_TEXT_CHARS);
+    const text = clip(collapse(a.textContent ?? ''), MAX_LINK_TEXT_CHARS);
     const key = `${href}\u0000${text}`;
     if (!href || seen.has(key)) continue;
     seen.add(key);
@@ -95,33 +99,50 @@ function linksNear(range: Range, block: Element | null, doc: Document): Element[
   return found;
 }
 
+/** The attribute a p-* property takes its value from instead of the text (microformats2 parsing). */
+const VALUE_ATTR: Record<string, string> = { ABBR: 'title', LINK: 'title', DATA: 'value', INPUT: 'value', IMG: 'alt', AREA: 'alt' };
+
+const plainValue = (el: Element): string => el.getAttribute(VALUE_ATTR[el.tagName] ?? '') ?? textOf(el);
+
 function propValue(el: Element, cls: string): string {
-  const url = /^u-|^(?:email|tel|url)$/.test(cls) && (el.getAttribute('href') ?? el.getAttribute('src'));
+  const url = /^u-|^(?:email|tel)$/.test(cls) && (el.getAttribute('href') ?? el.getAttribute('src'));
   if (url) return url;
-  return el.getAttribute('value') ?? (el.tagName === 'ABBR' ? el.getAttribute('title') : null) ?? textOf(el);
+  // The value-class pattern: the parts marked "value" (a "value-title"'s title) of this card, joined; a date's with a space.
+  const card = el.closest(CARD);
+  const parts = Array.from(el.querySelectorAll('.value,.value-title'))
+    .filter((v) => v.closest(CARD) === card)
+    .map((v) => (v.classList.contains('value-title') ? (v.getAttribute('title') ?? '') : plainValue(v)));
+  return parts.length ? parts.join(cls.startsWith('dt-') ? ' ' : '') : plainValue(el);
 }
 
 function readCard(card: Element): Record<string, string[]> {
   const props: Record<string, string[]> = {};
   const mf2 = card.classList.contains('h-card');
+  let named = false; // a p-* or e-* property, or a nested microformat: no implied name
   let count = 0;
   const elements = Array.from(card.querySelectorAll('[class]')).slice(0, 2_000);
   for (const el of elements) {
     if (count >= MAX_CARD_PROPS) break;
     // A nested card's properties are its own (e.g. "p-org h-card"): only its root counts here.
-    if (el.parentElement?.closest('.h-card,.vcard') !== card) continue;
+    if (el.parentElement?.closest(CARD) !== card) continue;
     for (const cls of Array.from(el.classList)) {
-      const isProp = mf2 ? /^(?:p|u|dt|e)-[a-z0-9]+(?:-[a-z0-9]+)*$/.test(cls) : MF1_PROP.test(cls);
-      if (!isProp) continue;
-      const value = clip(propValue(el, cls).replace(/\s+/g, ' ').trim(), MAX_CARD_VALUE_CHARS);
+      const kind = mf2 ? MF2_CLASS.exec(cls)?.[1] : MF1_PROP.test(cls) && 'p';
+      if (kind === 'p' || kind === 'e' || kind === 'h') named = true;
+      if (!kind || kind === 'h') continue;
+      const value = clip(collapse(propValue(el, cls)), MAX_CARD_VALUE_CHARS);
       if (!value) continue;
       (props[cls] ??= []).push(value);
       count++;
     }
   }
-  // microformats2 implied name: a card with no properties is named by its text.
-  if (mf2 && !count) {
-    const name = clip(textOf(card).replace(/\s+/g, ' ').trim(), 200);
+  // microformats2 implied name: the alt of an image or area, or an abbreviation's title (the card itself, its only
+  // child or its only grandchild), else the card's text.
+  if (mf2 && !named) {
+    let name: string | null = null;
+    for (let el: Element | undefined = card, i = 0; el && !name && i < 3; i++, el = el.children.length === 1 ? el.children[0] : undefined) {
+      if (/^(?:IMG|AREA|ABBR)$/.test(el.tagName)) name = el.getAttribute(VALUE_ATTR[el.tagName] ?? '');
+    }
+    name = clip(collapse(name || textOf(card)), 200);
     if (name) props['p-name'] = [name];
   }
   return props;
@@ -151,8 +172,8 @@ export function gatherPageFacts(doc: Document, selection: Selection | null): Pag
     total += text.length;
     facts.jsonLd.push(text);
   }
-  for (const card of Array.from(doc.querySelectorAll('.h-card,.vcard')).slice(0, MAX_HCARDS)) {
-    if (card.parentElement?.closest('.h-card,.vcard')) continue; // nested: read with its parent
+  for (const card of Array.from(doc.querySelectorAll(CARD)).slice(0, MAX_HCARDS)) {
+    if (card.parentElement?.closest(CARD)) continue; // nested: read with its parent
     const props = readCard(card);
     if (Object.keys(props).length) facts.hCards.push(props);
   }

@@ -1,10 +1,11 @@
 /**
  * The one way a surface binds to stored state: read a set of sources in one go (one render, not one per
  * source as each answers), then follow every change from any surface or the background. Storage items are
- * read together, one storage call per area. State the background keeps in IndexedDB, which has no change
- * events, is a `Source` too: `announcedSource` reads it and follows the background's announcements on a
- * BroadcastChannel (the background calls `announce` after each write).
+ * read together, one call per area, and told of changes on their channels (item.ts). State the background
+ * keeps in a store of its own is a `Source` too: `announcedSource` reads it and follows the background's
+ * announcements (the background calls `announce` after each write).
  */
+import { onAnnounced } from './announce';
 import { getValues, type StorageItem } from './item';
 
 /** Anything a surface can read and follow. */
@@ -17,23 +18,9 @@ export type Sources<T> = { [K in keyof T]: Source<T[K]> | StorageItem<T[K]> };
 
 const isItem = (s: Source<unknown> | StorageItem<unknown>): s is StorageItem<unknown> => 'fromStored' in s;
 
-/** A source the background writes elsewhere (IndexedDB) and announces on the channel `name` after each write. */
+/** A source the background writes elsewhere and announces on the channel `name` after each write. */
 export function announcedSource<T>(name: string, read: () => Promise<T>): Source<T> {
-  return {
-    getValue: read,
-    watch(cb) {
-      const channel = new BroadcastChannel(name);
-      channel.onmessage = () => void read().then(cb);
-      return () => channel.close();
-    },
-  };
-}
-
-/** Tells the surfaces following `name` that it changed (they read it again). */
-export function announce(name: string): void {
-  const channel = new BroadcastChannel(name);
-  channel.postMessage(null);
-  channel.close();
+  return { getValue: read, watch: (cb) => onAnnounced(name, () => void read().then(cb)) };
 }
 
 /** Calls `onState` with the whole state once it is read, then again on every change. Returns the stop. */

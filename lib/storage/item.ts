@@ -3,10 +3,22 @@
  * WXT's `storage.defineItem` in a few lines (WXT's, with its locking and metadata, costs 3.7 kB gzip in
  * every surface). Stored shapes change through the one migration chain (migrations.ts), not per item.
  *
+ * Where an item lives, by the area its key names; content scripts can reach neither:
+ * - `local:` items live in the extension's IndexedDB (item-store.ts, one record per key) and survive a restart.
+ *   Not in `storage.local`, which content scripts (steered by a hostile page) can read and write. The surfaces'
+ *   first read (`getValues`) answers from a copy in `storage.session`, which is faster to reach (items-copy.ts).
+ * - `session:` items live in `storage.session`, which is closed to content scripts (the extension never calls
+ *   `setAccessLevel`) and goes with the browser session.
+ * Every write is told to the other contexts on the item's BroadcastChannel (announce.ts, named after its key),
+ * with the new and the old value, once it is stored: `watch` listens there, in every area alike.
+ *
  * An item marked `perUser` belongs to the signed-in Clio user: user-state.ts puts it aside when another
  * user signs in ('keep'), or clears it ('reset'), and every such item registers here as it is declared.
  */
 import { browser } from 'wxt/browser';
+import { announce, onAnnounced } from './announce';
+import { itemStore, type KeyValueArea } from './item-store';
+import { copyItem, readWithCopy } from './items-copy';
 
 type Area = 'local' | 'session';
 
@@ -29,7 +41,28 @@ export interface ItemOptions<T> {
   perUser?: 'keep' | 'reset';
 }
 
-type Changes = Record<string, { newValue?: unknown; oldValue?: unknown }>;
+/** What an item's channel carries after each write (undefined: removed). */
+interface Change {
+  value: unknown;
+  old: unknown;
+}
+
+/** `storage.session` as a KeyValueArea: a write reads what it replaces first (for the watchers' `old`). */
+const sessionArea: KeyValueArea = {
+  get: (names) => browser.storage.session.get(names),
+  async set(values) {
+    const old = await browser.storage.session.get(Object.keys(values));
+    await browser.storage.session.set(values);
+    return old;
+  },
+  async remove(names) {
+    const old = await browser.storage.session.get(names);
+    await browser.storage.session.remove(names);
+    return old;
+  },
+};
+
+const areaOf = (area: Area): KeyValueArea => (area === 'local' ? itemStore() : sessionArea);
 
 const perUser = new Map<string, { item: StorageItem<unknown>; mode: 'keep' | 'reset' }>();
 
@@ -40,49 +73,46 @@ export function perUserItems(): ReadonlyMap<string, { item: StorageItem<unknown>
 
 export function defineItem<T>(key: `${Area}:${string}`, opts: ItemOptions<T>): StorageItem<T> {
   const [area, name] = splitKey(key);
-  const store = () => browser.storage[area];
+  const store = () => areaOf(area);
   const item: StorageItem<T> = {
     key,
     fallback: opts.fallback,
     fromStored: (got) => (got[name] ?? opts.fallback) as T,
     async getValue() {
-      const value = (await store().get(name))[name];
-      return (value ?? opts.fallback) as T;
+      return item.fromStored(await store().get([name]));
     },
     async setValue(value) {
-      await store().set({ [name]: value });
+      const old = await store().set({ [name]: value });
+      if (area === 'local') await copyItem(name, value);
+      announce(key, { value, old: old[name] } satisfies Change);
     },
     async remove() {
-      await store().remove(name);
+      const old = await store().remove([name]);
+      if (area === 'local') await copyItem(name, undefined);
+      announce(key, { value: undefined, old: old[name] } satisfies Change);
     },
-    watch(cb) {
-      const listener = (changes: Changes, areaName: string) => {
-        const change = areaName === area ? changes[name] : undefined;
-        if (change) cb((change.newValue ?? opts.fallback) as T, (change.oldValue ?? opts.fallback) as T);
-      };
-      browser.storage.onChanged.addListener(listener);
-      return () => browser.storage.onChanged.removeListener(listener);
-    },
+    watch: (cb) => onAnnounced<Change>(key, (c) => cb((c.value ?? opts.fallback) as T, (c.old ?? opts.fallback) as T)),
   };
   if (opts.perUser) perUser.set(key, { item: item as StorageItem<unknown>, mode: opts.perUser });
   return item;
 }
 
 /**
- * The values of several items in one storage call per area (each call is a trip to the browser
- * process, and the popup waits for these before its first paint).
+ * The values of several items, read for a surface's first paint (the popup waits for these): one
+ * `storage.session` call for the session items and the copy of the local ones (items-copy.ts); one IndexedDB
+ * transaction more for the local ones while that copy is not whole.
  */
 export async function getValues<T extends object>(items: { [K in keyof T]: StorageItem<T[K]> }): Promise<T> {
   const keys = Object.keys(items) as Array<keyof T & string>;
-  const byArea = new Map<Area, string[]>();
+  const names: Record<Area, string[]> = { local: [], session: [] };
   for (const k of keys) {
     const [area, name] = splitKey(items[k].key);
-    byArea.set(area, [...(byArea.get(area) ?? []), name]);
+    names[area].push(name);
   }
-  const got: Record<string, Record<string, unknown>> = {};
-  await Promise.all([...byArea].map(async ([area, names]) => (got[area] = await browser.storage[area].get(names))));
+  const { session, local } = await readWithCopy(names.local, names.session);
+  const got: Record<Area, Record<string, unknown>> = { session, local: local ?? (names.local.length ? await itemStore().get(names.local) : {}) };
   const out = {} as T;
-  for (const k of keys) out[k] = items[k].fromStored(got[splitKey(items[k].key)[0]]!);
+  for (const k of keys) out[k] = items[k].fromStored(got[splitKey(items[k].key)[0]]);
   return out;
 }
 

@@ -1,7 +1,8 @@
 /**
  * A small key-value store for secrets (OAuth tokens). In the extension it is IndexedDB in the
- * extension's own origin: content scripts, which can read `storage.local`, cannot reach it.
- * Only the background service worker opens it.
+ * extension's own origin: it keeps them from web pages and from content scripts (which can read
+ * `storage.local`), and only the background service worker opens it. It is not encrypted: it does not
+ * protect against someone who can read the browser profile on disk, or another program running as the user.
  */
 export interface SecretStore {
   get<T>(key: string): Promise<T | undefined>;

@@ -1,6 +1,7 @@
-/** Time entries (Clio "activities" of type TimeEntry): the requests the extension makes. */
+/** Time entries (Clio "activities" of type TimeEntry): the requests the extension makes, and the shape of an expense (lib/expenses makes those). */
 import type { ClioClient } from '../clio/client';
 import { fields } from '../clio/url';
+import { CLOCK_SLACK_MS } from '../outbox/outbox';
 
 export interface ActivityJson {
   id: number;
@@ -13,6 +14,21 @@ export interface ActivityJson {
   created_at?: string;
   matter: { id: number; display_number: string; description: string } | null;
   activity_description: { id: number; name: string } | null;
+}
+
+/** An expense (ExpenseEntry, or a hard or soft cost) as the extension reads it. */
+export interface ExpenseJson {
+  id: number;
+  etag: string;
+  date: string;
+  price: number;
+  quantity: number;
+  total: number;
+  note: string | null;
+  non_billable: boolean;
+  created_at?: string;
+  matter: { id: number; display_number: string; description: string } | null;
+  expense_category: { id: number; name: string } | null;
 }
 
 export const ACTIVITY_FIELDS = fields(['id', 'etag', 'date', 'quantity', 'rounded_quantity', 'note', 'non_billable', 'created_at'], {
@@ -56,9 +72,6 @@ export async function startTimerOnNewEntry(client: ClioClient, e: NewTimeEntry):
   return (await client.post<ActivityJson>('/activities.json', timeEntryBody(e, true), { fields: ACTIVITY_FIELDS, inputFields: TIME_ENTRY_INPUTS })).data;
 }
 
-/** Clocks differ: a record Clio made for us may carry a created_at this much before we wrote the entry. */
-const CLOCK_SLACK_MS = 30_000;
-
 /**
  * The time entry an earlier, interrupted send of `e` made, if Clio has one: same matter, date,
  * duration and note, made after the entry was written, and not one another entry already claimed.
@@ -77,11 +90,22 @@ export async function findTimeEntry(
   return found.find((a) => !claimed.has(a.id) && a.quantity === e.seconds && (a.note ?? '') === e.note && a.date === e.date) ?? null;
 }
 
-export async function todaysTimeEntries(client: ClioClient, userId: number, date: string): Promise<ActivityJson[]> {
-  return client.get<ActivityJson[]>('/activities.json', {
-    fields: ACTIVITY_FIELDS,
-    query: { type: 'TimeEntry', user_id: userId, start_date: date, end_date: date, order: 'date(desc)', limit: 200 },
+const TODAY_FIELDS = fields(['id', 'etag', 'type', 'date', 'quantity', 'rounded_quantity', 'price', 'total', 'note', 'non_billable', 'created_at'], {
+  matter: ['id', 'display_number', 'description'],
+  activity_description: ['id', 'name'],
+  expense_category: ['id', 'name'],
+});
+
+/** A user's activities of one day, time and expenses (every cost type), in one request. */
+export async function todaysActivities(client: ClioClient, userId: number, date: string): Promise<{ time: ActivityJson[]; expenses: ExpenseJson[] }> {
+  const all = await client.get<Array<(ActivityJson | ExpenseJson) & { type: string }>>('/activities.json', {
+    fields: TODAY_FIELDS,
+    query: { user_id: userId, start_date: date, end_date: date, order: 'date(desc)', limit: 200 },
   });
+  return {
+    time: all.filter((a): a is ActivityJson & { type: string } => a.type === 'TimeEntry'),
+    expenses: all.filter((a): a is ExpenseJson & { type: string } => a.type !== 'TimeEntry'),
+  };
 }
 
 /** Changes a time entry; with `etag`, only if nobody changed it since (else a 'conflict' error). */

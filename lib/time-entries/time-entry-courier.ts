@@ -1,8 +1,7 @@
 /** How a time entry travels from the outbox to Clio: created once, looked for before any resend that may have reached Clio. */
 import type { ClioClient } from '../clio/client';
-import type { AppError } from '../errors';
 import type { MatterRef } from '../matter-ref';
-import type { Courier } from '../outbox/outbox';
+import { type Courier, createMayHaveReached } from '../outbox/outbox';
 import { createTimeEntry, findTimeEntry, type NewTimeEntry } from './clio-activities';
 
 export const TIME_ENTRY = 'time-entry';
@@ -13,9 +12,6 @@ export interface TimeEntryPayload extends Omit<NewTimeEntry, 'matterId'> {
 }
 
 const toNew = ({ matter, ...rest }: TimeEntryPayload): NewTimeEntry => ({ ...rest, matterId: matter.id });
-
-/** A create that failed with a dropped connection or a 5xx may still have been made in Clio. */
-const createMayHaveReached = (e: AppError) => e.kind === 'network' || e.kind === 'server';
 
 export function timeEntryCourier(client: ClioClient): Courier<TimeEntryPayload> {
   return {

@@ -3,12 +3,13 @@
  * exactly once), listed for today and edited in place.
  */
 import type { ClioClient } from '../clio/client';
-import { AppError, appError } from '../errors';
+import { type AppError, appError } from '../errors';
 import { t } from '../i18n';
 import type { MatterRef } from '../matter-ref';
 import type { OutboxEntry } from '../outbox/outbox-machine';
 import type { Outbox } from '../outbox/outbox';
-import { type ActivityJson, todaysTimeEntries, updateTimeEntry } from './clio-activities';
+import { saveFromForm } from '../outbox/save-from-form';
+import { type ActivityJson, type ExpenseJson, todaysActivities, updateTimeEntry } from './clio-activities';
 import { MAX_NOTE_CHARS } from './limits';
 import { TIME_ENTRY, type TimeEntryPayload } from './time-entry-courier';
 
@@ -55,22 +56,18 @@ export class TimeEntryService {
   async save(entry: TimeEntryPayload, key?: string): Promise<OutboxEntry> {
     const problem = timeEntryProblem(entry);
     if (problem) throw problem;
-    const saved = await this.deps.outbox.add(TIME_ENTRY, entry, key);
-    if (saved.state === 'failed' && saved.lastError) {
-      // Clio refused it: the form still holds the input, so the user fixes it there.
-      await this.deps.outbox.discard(saved.id);
-      throw new AppError(saved.lastError);
-    }
-    if (key) await this.deps.saved(key);
+    const saved = await saveFromForm(this.deps.outbox, TIME_ENTRY, entry, key, this.deps.saved);
     await this.deps.remember(entry.matter);
     return saved;
   }
 
-  async today(): Promise<{ date: string; entries: ActivityJson[] }> {
+  /** Today's time entries, and beside them today's expenses (one request for both). */
+  async today(): Promise<{ date: string; entries: ActivityJson[]; expenses: ExpenseJson[] }> {
     const userId = await this.deps.userId();
     if (userId === null) throw appError('signed-out', t('signInForToday'));
     const date = await this.deps.today();
-    return { date, entries: await todaysTimeEntries(this.deps.client, userId, date) };
+    const { time, expenses } = await todaysActivities(this.deps.client, userId, date);
+    return { date, entries: time, expenses };
   }
 
   /** Changes an entry only if nobody changed it since `etag` (else a 'conflict' error). */

@@ -88,8 +88,9 @@ export class TimerService {
   /** The timer, asking Clio only when what is stored is older than `maxAgeMs`. */
   current(maxAgeMs = FRESH_MS): Promise<TimerState | null> {
     return this.serial(async () => {
-      const known = await this.deps.store.get();
-      if (this.now() - (await this.deps.store.checkedAt()) < maxAgeMs) return known;
+      // Both at once: on a wake, this is what the popup's first reply waits for.
+      const [known, checkedAt] = await Promise.all([this.deps.store.get(), this.deps.store.checkedAt()]);
+      if (this.now() - checkedAt < maxAgeMs) return known;
       if (known && known.activityId === null) return known; // runs here only: nothing to ask Clio
       return this.sync(known);
     });

@@ -7,8 +7,8 @@
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { normalisePhoneDigits } from '../../lib/matters/lookup-keys';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
 /** Polls until the background has stored a packed index (it packs after the first full sync). */
 export async function waitForPackedIndex(page: Page, timeoutMs = 300_000): Promise<void> {

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, beforeEach, inject } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { ITEMS, readItemsInPage } from '../../scripts/stored-items';
 import { sandboxAdmin } from '../e2e/sandbox-admin';
 import { Firefox } from './firefox';
 import { aria, click, fieldValue, fill, until, visibleText, waitForText } from './page-helpers';
@@ -63,13 +64,9 @@ export async function signInThroughClio(firefox: Firefox, page: Page, opts: { ch
   await click(auth, 'button', opts.choice ?? 'Approve');
 }
 
-/** The extension's stored state, read from one of its pages. */
-export function stored<T = Record<string, unknown>>(page: Page, keys: string[]): Promise<T> {
-  return page.evaluate(
-    (k) => (globalThis as unknown as { browser: { storage: { local: { get(k: string[]): Promise<unknown> } } } }).browser.storage.local.get(k),
-    keys,
-  ) as Promise<T>;
-}
+/** The stored values of the items `names` (all for null), read in `page` (one of the extension's pages). */
+export const storedItems = <T = Record<string, unknown>>(page: Page, names: string[] | null): Promise<T> =>
+  page.evaluate(readItemsInPage, { names, ...ITEMS }) as Promise<T>;
 
 /** Signs in on the options page, waits until who_am_i is shown and (unless told not to) the first sync is done; returns the options page. */
 export async function signedIn(firefox: Firefox, opts: { waitForSync?: boolean } = {}): Promise<Page> {
@@ -77,19 +74,20 @@ export async function signedIn(firefox: Firefox, opts: { waitForSync?: boolean }
   await signInThroughClio(firefox, options);
   const [user] = (await sandbox.state()).users;
   await waitForText(options, user!.email, 20_000);
-  // Sign-in starts the first matter sync, then fetches activity descriptions; let both finish so they do not
-  // mix with what a test arranges.
+  // Sign-in starts the first matter sync, then fetches activity descriptions and expense categories; let them
+  // finish so they do not mix with what a test arranges.
   if (opts.waitForSync !== false)
     await until(
       async () => {
-        const got = await stored<Record<string, { running?: boolean; lastSyncAt?: number | null } | undefined>>(options, [
+        const got = await storedItems<Record<string, { running?: boolean; lastSyncAt?: number | null } | undefined>>(options, [
           'matter-sync',
           'activity-descriptions',
+          'expense-setup',
         ]);
         const s = got['matter-sync'];
-        return !!s && !s.running && !!s.lastSyncAt && !!got['activity-descriptions'];
+        return !!s && !s.running && !!s.lastSyncAt && !!got['activity-descriptions'] && !!got['expense-setup'];
       },
-      { timeout: 60_000, message: 'the first matter sync and the activity descriptions' },
+      { timeout: 60_000, message: 'the first matter sync, the activity descriptions and the expense categories' },
     );
   return options;
 }

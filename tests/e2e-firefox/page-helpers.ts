@@ -4,9 +4,13 @@
  * navigation events that Firefox does not send for extension pages, and Preact re-renders replace
  * nodes under a handle: every helper here re-finds its element and retries until a deadline.
  */
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page as PuppeteerPage } from 'puppeteer-core';
 import type { Envelope, Reply } from '@/lib/messaging/envelope';
 import type { MessageType, ReplyOf, RequestOf } from '@/lib/messaging/protocol';
+
+/** A page, or a frame in one (a dialog's frame over a web page): the helpers below work in either. */
+type Page = PuppeteerPage | Frame;
+const keyboardOf = (p: Page) => ('keyboard' in p ? p.keyboard : p.page().keyboard);
 
 export const DEFAULT_TIMEOUT = 15_000;
 
@@ -69,8 +73,8 @@ export async function fill(page: Page, role: string, name: string, text: string)
         input.focus();
         input.select();
       });
-      await page.keyboard.press('Backspace');
-      if (text) await page.keyboard.type(text);
+      await keyboardOf(page).press('Backspace');
+      if (text) await keyboardOf(page).type(text);
       return (await el.evaluate((e) => (e as HTMLInputElement).value)) === text;
     },
     { message: `"${text}" typed into ${role} "${name}"` },

@@ -3,7 +3,7 @@
  * once they sign in again; "Also forget this browser's data" clears what was kept and says what.
  */
 import { describe, expect, it } from 'vitest';
-import { openPopup, pickMatter, sandbox, signedIn, signInThroughClio, stored, useFirefox } from './fixtures';
+import { openPopup, pickMatter, sandbox, signedIn, signInThroughClio, storedItems, useFirefox } from './fixtures';
 import { click, fill, send, until, waitForText } from './page-helpers';
 
 describe('Firefox: signing out', () => {
@@ -43,7 +43,7 @@ describe('Firefox: signing out', () => {
     await fill(popup, 'textbox', 'Duration', '1h');
     await until(
       async () =>
-        ((await stored<{ 'popup-draft'?: { entry?: { duration?: string } } }>(popup, ['popup-draft']))['popup-draft']?.entry?.duration ?? '') === '1h',
+        ((await storedItems<{ 'popup-draft'?: { entry?: { duration?: string } } }>(popup, ['popup-draft']))['popup-draft']?.entry?.duration ?? '') === '1h',
       {
         message: 'the draft to be kept',
       },
@@ -52,6 +52,6 @@ describe('Firefox: signing out', () => {
     await click(options, 'checkbox', 'Also forget this browser’s data');
     await click(options, 'button', 'Sign out');
     await waitForText(options, 'Forgotten in this browser: the popup’s unsaved entry');
-    expect((await stored(options, ['popup-draft']))['popup-draft']).toBeUndefined();
+    expect(await storedItems(options, ['popup-draft'])).toEqual({});
   });
 });

@@ -1,10 +1,12 @@
 /**
  * "Capture as Clio Grow lead": the context-menu click (dispatched from the service worker, as
- * Chrome would), injection of the in-page dialog, extraction, duplicates, sending to Grow, and
- * the extension-window fallback where nothing can be injected.
+ * Chrome would), the content script mounting the dialog's extension frame over the page, extraction,
+ * duplicates, sending to Grow, and the extension-window fallback where nothing can be injected.
+ * The build is the one that ships: the frame's host is a closed shadow root, and the tests reach the
+ * dialog through the frame (Playwright sees every frame of the page).
  */
-import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
-import { connectGrow, expect, screenshot, signedIn, test } from './fixtures';
+import { captureDialog, captureFrame, captureFrames, expectClosed, field, openPage, rightClickCapture, select } from './capture-helpers';
+import { connectGrow, expect, pressToolbarButton, screenshot, signedIn, test } from './fixtures';
 import { E2E_SANDBOX } from './ports';
 import { sandbox } from './sandbox-admin';
 
@@ -15,46 +17,8 @@ declare const chrome: {
 };
 
 const PAGES = `${E2E_SANDBOX}/pages`;
+
 const GROW_LEAD_KEYS = ['email', 'first_name', 'from_message', 'from_source', 'last_name', 'phone_number', 'referring_url'];
-
-async function openPage(context: BrowserContext, name: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${PAGES}/${name}`);
-  return page;
-}
-
-/** Selects the contents of `selector` with a Range, as a person dragging over it would. */
-async function select(page: Page, selector: string): Promise<string> {
-  return page.evaluate((sel) => {
-    const range = document.createRange();
-    range.selectNodeContents(document.querySelector(sel)!);
-    const selection = getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    return selection.toString();
-  }, selector);
-}
-
-/** Dispatches the "Capture as Clio Grow lead" click in the service worker for `page`'s tab. */
-async function rightClickCapture(worker: Worker, page: Page, selectionText: string, extra: Record<string, unknown> = {}): Promise<void> {
-  const url = page.url();
-  const title = await page.title();
-  await worker.evaluate(
-    async ({ pages, url, title, selectionText, extra }) => {
-      const tabs = await chrome.tabs.query({ url: `${pages}/*` });
-      const tab = tabs.find((t) => t.url === url)!;
-      const info = { menuItemId: 'capture-lead', selectionText, pageUrl: url, editable: false, ...extra };
-      chrome.contextMenus.onClicked.dispatch(info, { ...tab, url, title });
-    },
-    { pages: PAGES, url, title, selectionText, extra },
-  );
-}
-
-function captureDialog(page: Page): Locator {
-  return page.getByRole('dialog', { name: 'Capture lead' });
-}
-
-const field = (root: Locator | Page, label: string) => root.getByLabel(label, { exact: true });
 
 test('captures the selection on a contact page and sends exactly Grow’s fields', async ({ context, worker, extensionPage }) => {
   await signedIn(extensionPage);
@@ -63,7 +27,7 @@ test('captures the selection on a contact page and sends exactly Grow’s fields
   const selected = await select(page, '#message');
   await rightClickCapture(worker, page, selected);
 
-  const dialog = captureDialog(page);
+  const dialog = await captureDialog(page);
   await expect(dialog).toBeVisible();
   await expect(field(dialog, 'First name')).toHaveValue('Adaeze');
   await expect(field(dialog, 'Last name')).toHaveValue('Okafor');
@@ -104,7 +68,7 @@ test('a webmail message: the sender from the From: mailto link, the phone from t
   await connectGrow(extensionPage);
   const page = await openPage(context, 'webmail');
   await rightClickCapture(worker, page, await select(page, '.message-body'));
-  const dialog = captureDialog(page);
+  const dialog = await captureDialog(page);
   await expect(field(dialog, 'First name')).toHaveValue('Jane');
   await expect(field(dialog, 'Last name')).toHaveValue('Smith');
   await expect(field(dialog, 'Email')).toHaveValue('jane.smith@brightwater-logistics.example');
@@ -122,7 +86,7 @@ test('a webmail message: the sender from the From: mailto link, the phone from t
 test('a directory entry with an h-card prefills from the page’s contact card', async ({ context, worker }) => {
   const page = await openPage(context, 'directory');
   await rightClickCapture(worker, page, await select(page, '#note'));
-  const dialog = captureDialog(page);
+  const dialog = await captureDialog(page);
   await expect(field(dialog, 'First name')).toHaveValue('Marcus');
   await expect(field(dialog, 'Last name')).toHaveValue('Delacroix-Whitman');
   await expect(field(dialog, 'Email')).toHaveValue('mdw@dwo-law.example');
@@ -140,7 +104,7 @@ test('warns when the contact is already in Grow, and says what Grow needs at the
   await connectGrow(extensionPage);
   const page = await openPage(context, 'intake-form');
   await rightClickCapture(worker, page, await select(page, '#message'));
-  const dialog = captureDialog(page);
+  const dialog = await captureDialog(page);
   await expect(field(dialog, 'First name')).toHaveValue('Noémie');
   await expect(field(dialog, 'Email')).toHaveValue('noemie.nakagawa@proton.me');
   await expect(dialog.getByText(/Already in Grow: Noémie Nakagawa/)).toBeVisible();
@@ -172,7 +136,7 @@ test('keyboard: focus starts in the dialog, Tab stays inside, Escape closes and 
   await page.locator('a[href^="mailto:"]').focus();
   const selected = await select(page, '#message');
   await rightClickCapture(worker, page, selected);
-  const dialog = captureDialog(page);
+  const dialog = await captureDialog(page);
   await expect(field(dialog, 'First name')).toHaveValue('Adaeze');
   await expect(field(dialog, 'First name')).toBeFocused();
 
@@ -185,26 +149,29 @@ test('keyboard: focus starts in the dialog, Tab stays inside, Escape closes and 
   await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
   for (let i = 0; i < 25; i++) {
     await page.keyboard.press('Tab');
+    // The page's focus stays on the frame's host; inside the frame, on one of the dialog's controls.
     expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('clio-capture-lead');
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
   }
 
   // Injecting again does not open a second dialog.
   await field(dialog, 'Message').fill('Edited before the second click.');
   await rightClickCapture(worker, page, selected);
   await page.waitForTimeout(500);
-  await expect(page.getByRole('dialog', { name: 'Capture lead' })).toHaveCount(1);
+  expect(captureFrames(page)).toHaveLength(1);
   await expect(field(dialog, 'Message')).toHaveValue('Edited before the second click.');
 
   await page.keyboard.press('Escape');
-  await expect(dialog).toHaveCount(0);
+  await expectClosed(page);
   await expect(page.locator('a[href^="mailto:"]')).toBeFocused();
   expect(await page.locator('clio-capture-lead').count()).toBe(0);
 
   // The close button closes too.
   await rightClickCapture(worker, page, selected);
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(dialog).toHaveCount(0);
+  const again = await captureDialog(page);
+  await expect(again).toBeVisible();
+  await again.getByRole('button', { name: 'Close' }).click();
+  await expectClosed(page);
 });
 
 test('a strict-CSP page with hostile CSS still gets a readable, working dialog', async ({ context, worker, extensionPage }) => {
@@ -213,7 +180,7 @@ test('a strict-CSP page with hostile CSS still gets a readable, working dialog',
   // The page's own dialog and inputs are hidden by its CSS, and a max-z-index overlay covers it.
   await expect(page.locator('body > dialog')).toBeHidden();
   await rightClickCapture(worker, page, await select(page, '#message'));
-  const dialog = captureDialog(page);
+  const dialog = await captureDialog(page);
   await expect(dialog).toBeVisible();
   await expect(field(dialog, 'First name')).toHaveValue('Priya');
   await expect(field(dialog, 'Last name')).toHaveValue('Raman');
@@ -223,8 +190,8 @@ test('a strict-CSP page with hostile CSS still gets a readable, working dialog',
     return { fontSize: s.fontSize, color: s.color, display: s.display };
   });
   expect(look).toEqual({ fontSize: '14px', color: 'rgb(27, 31, 36)', display: 'block' });
-  const box = (await dialog.boundingBox())!;
-  expect(box.width).toBeLessThanOrEqual(421);
+  const box = (await (await (await captureFrame(page)).frameElement()).boundingBox())!;
+  expect(box.width).toBeLessThanOrEqual(441);
   expect(box.x + box.width).toBeGreaterThan(1100 - 40); // top-right
   expect(box.y).toBeLessThan(40);
   await screenshot(page, 'capture-strict-hostile');
@@ -236,14 +203,14 @@ test('a strict-CSP page with hostile CSS still gets a readable, working dialog',
 test('page text is shown as text: payloads in it never run', async ({ context, worker }) => {
   const page = await openPage(context, 'xss');
   await rightClickCapture(worker, page, await select(page, '#message'));
-  const dialog = captureDialog(page);
+  const dialog = await captureDialog(page);
   await expect(field(dialog, 'Email')).toHaveValue('mallory.jones@example.org');
   await expect(field(dialog, 'Message')).toHaveValue(/<img src=x onerror="window.__xss=1">/);
   await expect(field(dialog, 'Message')).toHaveValue(/<script>window.__xss=2<\/script>/);
   await screenshot(page, 'capture-xss');
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
-  expect(await page.locator('clio-capture-lead img, clio-capture-lead script, clio-capture-lead svg').count()).toBe(0);
+  expect(await dialog.locator('img, script, svg').count()).toBe(0);
 });
 
 test('where nothing can be injected, the same form opens in an extension window', async ({ context, worker, extensionPage }) => {
@@ -265,7 +232,7 @@ test('where nothing can be injected, the same form opens in an extension window'
   );
   const win = await opened;
   await win.waitForLoadState();
-  expect(win.url()).toMatch(/\/capture-window\.html\?click=/);
+  expect(win.url()).toMatch(/\/capture-window\.html\?id=/);
   await expect(win.getByRole('heading', { name: 'Capture lead' })).toBeVisible();
   await expect(field(win, 'Email')).toHaveValue('tomasz.w@example.org');
   await expect(field(win, 'Phone')).toHaveValue('+16465550133');
@@ -286,11 +253,13 @@ test('when Grow cannot be reached the lead is kept for later, and the dialog scr
   const page = await openPage(context, 'webmail');
   await page.setViewportSize({ width: 800, height: 480 });
   await rightClickCapture(worker, page, await select(page, '.message-body'));
-  const dialog = captureDialog(page);
+  const dialog = await captureDialog(page);
   await expect(field(dialog, 'First name')).toHaveValue('Jane');
-  const box = (await dialog.boundingBox())!;
+  // The frame fits the window; the dialog scrolls inside it.
+  const frame = await captureFrame(page);
+  const box = (await (await frame.frameElement()).boundingBox())!;
   expect(box.y + box.height).toBeLessThanOrEqual(480);
-  expect(await dialog.evaluate((d) => d.scrollHeight > d.clientHeight)).toBe(true);
+  expect(await frame.evaluate(() => document.scrollingElement!.scrollHeight > innerHeight)).toBe(true);
 
   await sandbox.faults({ fail5xx: 50, scope: 'grow' });
   const send = dialog.getByRole('button', { name: 'Send to Clio Grow' });
@@ -322,7 +291,7 @@ test('without a Platform app, the firm’s Lead Inbox token sends the lead to th
   const page = await openPage(context, 'contact');
   const selected = await select(page, '#message');
   await rightClickCapture(worker, page, selected);
-  const dialog = captureDialog(page);
+  const dialog = await captureDialog(page);
   await expect(field(dialog, 'Last name')).toHaveValue('Okafor');
   await sandbox.clearLog();
   await dialog.getByRole('button', { name: 'Send to Clio Grow' }).click();
@@ -355,7 +324,7 @@ test('the page address sent to Grow leaves out the query and fragment; the full 
   await page.goto(`${PAGES}/contact?session=s3cr3t-token&q=acme#reply`);
   const selected = await select(page, '#message');
   await rightClickCapture(worker, page, selected);
-  const dialog = captureDialog(page);
+  const dialog = await captureDialog(page);
   await expect(field(dialog, 'Page address')).toHaveValue(`${PAGES}/contact`);
   await expect(dialog.getByText(page.url(), { exact: true })).toBeVisible();
 
@@ -366,10 +335,12 @@ test('the page address sent to Grow leaves out the query and fragment; the full 
 
   // The person may send another address (here, the full one) on purpose.
   await dialog.getByRole('button', { name: 'Done' }).click();
+  await expectClosed(page);
   await rightClickCapture(worker, page, selected);
-  await field(captureDialog(page), 'Page address').fill(page.url());
-  await captureDialog(page).getByRole('button', { name: 'Send to Clio Grow' }).click();
-  await expect(captureDialog(page).getByRole('status')).toContainText('Sent to Clio Grow');
+  const second = await captureDialog(page);
+  await field(second, 'Page address').fill(page.url());
+  await second.getByRole('button', { name: 'Send to Clio Grow' }).click();
+  await expect(second.getByRole('status')).toContainText('Sent to Clio Grow');
   expect((await sandbox.state()).leads.map((l) => (l as { referring_url: string }).referring_url)).toEqual([`${PAGES}/contact`, page.url()]);
 });
 
@@ -398,9 +369,40 @@ test('on a page of an origin the extension has no permission for, a right-click 
   );
   const win = await opened;
   await win.waitForLoadState();
-  expect(win.url()).toMatch(/\/capture-window\.html\?click=/);
+  expect(win.url()).toMatch(/\/capture-window\.html\?id=/);
   await expect(field(win, 'Message')).toHaveValue(/injured in a car accident on Route 9/);
   await expect(field(win, 'Page address')).toHaveValue(`${otherOrigin}/pages/contact`);
-  await expect(captureDialog(page)).toHaveCount(0); // nothing was injected into the page
+  expect(captureFrames(page)).toHaveLength(0); // nothing was injected into the page
+  expect(await page.locator('clio-capture-lead').count()).toBe(0);
   await screenshot(win, 'capture-window-no-grant');
+});
+
+test('on that origin, after the person presses the toolbar button (a real activeTab grant), the right-click opens the dialog in the page', async ({
+  context,
+  worker,
+  extensionId,
+  extensionPage,
+}) => {
+  await connectGrow(extensionPage);
+  const otherOrigin = E2E_SANDBOX.replace('127.0.0.1', 'localhost');
+  const before = await worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id));
+  const page = await context.newPage();
+  await page.goto(`${otherOrigin}/pages/contact`);
+  const selected = await select(page, '#message');
+  const tabId = await worker.evaluate(async (known) => (await chrome.tabs.query({})).map((t) => t.id).find((id) => !known.includes(id)), before);
+  await pressToolbarButton(context, extensionId, page.url());
+  await worker.evaluate(
+    ({ tabId, url, selectionText }) =>
+      chrome.contextMenus.onClicked.dispatch(
+        { menuItemId: 'capture-lead', selectionText, pageUrl: url, editable: false },
+        { id: tabId, url, title: 'Contact us', index: 0 },
+      ),
+    { tabId, url: page.url(), selectionText: selected },
+  );
+  const dialog = await captureDialog(page);
+  await expect(field(dialog, 'Last name')).toHaveValue('Okafor');
+  await expect(field(dialog, 'Page address')).toHaveValue(`${otherOrigin}/pages/contact`);
+  await dialog.getByRole('button', { name: 'Send to Clio Grow' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Sent to Clio Grow');
+  expect((await sandbox.state()).leads).toHaveLength(1);
 });

@@ -6,6 +6,7 @@ import { test as base, chromium, expect, type BrowserContext, type Page, type Wo
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ITEMS, readItemsInPage, writeItemsInPage } from '../../scripts/stored-items';
 import { E2E_EXTENSION_DIR } from './ports';
 import { sandbox } from './sandbox-admin';
 
@@ -18,6 +19,8 @@ export const chromiumArgs = (extensionDir: string) => [
   '--disable-sync',
   '--no-sandbox',
   '--disable-gpu',
+  // Lets a test press the toolbar button over CDP (Extensions.triggerAction): a real activeTab grant.
+  '--enable-unsafe-extension-debugging',
 ];
 
 export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
@@ -27,6 +30,19 @@ export async function launchWithExtension(userDataDir: string): Promise<BrowserC
     args: chromiumArgs(resolve(E2E_EXTENSION_DIR)),
     viewport: { width: 1100, height: 800 },
   });
+}
+
+/**
+ * Presses the extension's toolbar button on the tab showing `url`, as a person would (CDP
+ * `Extensions.triggerAction`, on the tab's target): the action opens the popup and grants `activeTab` for that tab.
+ */
+export async function pressToolbarButton(context: BrowserContext, extensionId: string, url: string): Promise<void> {
+  const cdp = await context.browser()!.newBrowserCDPSession();
+  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  const tab = targetInfos.find((t) => t.url === url);
+  if (!tab) throw new Error(`no tab shows ${url}`);
+  await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+  await cdp.detach();
 }
 
 export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
@@ -83,21 +99,19 @@ export async function signedIn(extensionPage: Fixtures['extensionPage'], opts: {
   await signInThroughClio(options);
   const [user] = (await sandbox.state()).users;
   await expect(options.getByText(user!.email)).toBeVisible();
-  // Sign-in starts the first matter sync, then fetches activity descriptions; let both finish so they
-  // do not mix with what a test arranges.
+  // Sign-in starts the first matter sync, then fetches activity descriptions and expense categories; let them
+  // finish so they do not mix with what a test arranges.
   if (opts.waitForSync !== false)
     await expect
       .poll(
         () =>
-          options.evaluate(async () => {
-            const chrome = (
-              globalThis as unknown as {
-                chrome: { storage: { local: { get(k: string[]): Promise<Record<string, { running?: boolean; lastSyncAt?: number | null } | undefined>> } } };
-              }
-            ).chrome;
-            const got = await chrome.storage.local.get(['matter-sync', 'activity-descriptions']);
+          storedItems<Record<string, { running?: boolean; lastSyncAt?: number | null } | undefined>>(options, [
+            'matter-sync',
+            'activity-descriptions',
+            'expense-setup',
+          ]).then((got) => {
             const s = got['matter-sync'];
-            return !!s && !s.running && !!s.lastSyncAt && !!got['activity-descriptions'];
+            return !!s && !s.running && !!s.lastSyncAt && !!got['activity-descriptions'] && !!got['expense-setup'];
           }),
         { timeout: 30_000 },
       )
@@ -117,12 +131,29 @@ export async function connectGrow(extensionPage: Fixtures['extensionPage']): Pro
   await options.close();
 }
 
+/** Picks the matter `query` in the page's (first) Matter combobox: types it, then chooses the first suggestion with the keyboard. */
+export async function pickMatter(page: Page, query: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: 'Matter' }).first();
+  await box.fill(query);
+  await expect(page.getByRole('listbox', { name: 'Matters' }).getByRole('option').first()).toBeVisible();
+  await box.press('ArrowDown');
+  await box.press('Enter');
+  await expect(box).toHaveValue(new RegExp(`^${query}`));
+}
+
 /** The popup as a page, at the popup's size. */
 export async function openPopup(extensionPage: Fixtures['extensionPage']): Promise<Page> {
   const popup = await extensionPage('popup.html');
   await popup.setViewportSize({ width: 360, height: 600 });
   return popup;
 }
+
+/** The stored values of the items `names` (all for null), read in `page` (one of the extension's pages). */
+export const storedItems = <T = Record<string, unknown>>(page: Page, names: string[] | null): Promise<T> =>
+  page.evaluate(readItemsInPage, { names, ...ITEMS }) as Promise<T>;
+
+/** Stores `values` as items from `page` (one of the extension's pages) in IndexedDB only: nobody is told, and the surfaces' copy keeps what it had. */
+export const storeItems = (page: Page, values: Record<string, unknown>): Promise<void> => page.evaluate(writeItemsInPage, { values, ...ITEMS });
 
 /** Kills the extension's service worker, as Chrome does after 30 s idle. */
 export async function killServiceWorker(page: Page): Promise<void> {

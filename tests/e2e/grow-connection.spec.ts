@@ -1,4 +1,4 @@
-import { connectGrow, expect, screenshot, test } from './fixtures';
+import { connectGrow, expect, screenshot, storedItems, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
 
 test('Connect Clio Grow runs OAuth with PKCE and the scopes; disconnect revokes', async ({ extensionPage }) => {
@@ -25,10 +25,13 @@ test('the Lead Inbox token is an alternative for firms without a Platform app', 
   await options.getByLabel('App secret', { exact: true }).fill('a-secret-the-page-must-not-see');
   await options.getByRole('button', { name: 'Save app credentials' }).click();
   await expect(options.getByLabel('App secret', { exact: true })).toHaveAttribute('placeholder', 'Saved: type to replace');
-  // Neither lands in storage.local, which content scripts can read.
+  // Neither lands in storage.local, which content scripts can read, nor among the items the extension's pages read.
   const local = await options.evaluate(() =>
     (globalThis as unknown as { chrome: { storage: { local: { get(): Promise<object> } } } }).chrome.storage.local.get(),
   );
-  expect(JSON.stringify(local)).not.toContain('sandbox-inbox-token');
-  expect(JSON.stringify(local)).not.toContain('a-secret-the-page-must-not-see');
+  const items = await storedItems(options, null);
+  for (const kept of [local, items]) {
+    expect(JSON.stringify(kept)).not.toContain('sandbox-inbox-token');
+    expect(JSON.stringify(kept)).not.toContain('a-secret-the-page-must-not-see');
+  }
 });

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, killServiceWorker, launchWithExtension, openPopup, screenshot, serviceWorkerOf, signedIn, test } from './fixtures';
+import { expect, storeItems, killServiceWorker, pickMatter, launchWithExtension, openPopup, screenshot, serviceWorkerOf, signedIn, test } from './fixtures';
 import { clioAsUser } from './clio-as-user';
 import { sandbox } from './sandbox-admin';
 
@@ -8,15 +7,6 @@ declare const chrome: {
   action: { getBadgeText(d: object): Promise<string> };
   idle: { onStateChanged: { dispatch(state: string): void } };
 };
-
-async function pickMatter(popup: Page, query: string) {
-  const box = popup.getByRole('combobox', { name: 'Matter' });
-  await box.fill(query);
-  await expect(popup.getByRole('listbox', { name: 'Matters' }).getByRole('option').first()).toBeVisible();
-  await box.press('ArrowDown');
-  await box.press('Enter');
-  await expect(box).toHaveValue(new RegExp(`^${query}`));
-}
 
 test('start a timer on a matter, survive a worker kill and a browser restart, stop it', async ({ extensionPage, context, worker, userDataDir }) => {
   const [matter] = await sandbox.matters('', 'Open');
@@ -178,7 +168,7 @@ test('opening the popup asks Clio one question when the timer state is over 30 s
   popup = await openAndSettle();
   expect(await asked()).toEqual([]);
   // 31 s later, as far as the stored state knows.
-  await popup.evaluate(`chrome.storage.local.set({ 'timer-checked-at': Date.now() - 31000 })`);
+  await storeItems(popup, { 'timer-checked-at': Date.now() - 31000 });
   await popup.close();
 
   await sandbox.clearLog();

@@ -61,6 +61,18 @@ export function sandboxAdmin(origin: string) {
           client: { name: string; primary_email_address: string | null; primary_phone_number: string | null } | null;
         }>
       >('GET', `matters?query=${encodeURIComponent(query)}&status=${status}${withReference ? '&with_reference=true' : ''}`),
+    /** Clients of the firm who are also a party to another matter (at most 10), and whether Grow knows them. */
+    conflictPeople: () =>
+      call<
+        Array<{
+          id: number;
+          name: string;
+          email: string | null;
+          client_of: Array<{ id: number; display_number: string }>;
+          related: { id: number; display_number: string; role: string } | null;
+          in_grow: boolean;
+        }>
+      >('GET', 'conflict-people'),
     editMatter: (id: number, change: { description?: string; status?: string }) => call<unknown>('PATCH', `matters/${id}`, change),
     state: () => call<SandboxState>('GET', 'state'),
   };

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { clioAsUser } from './clio-as-user';
-import { expect, killServiceWorker, screenshot, signedIn, test } from './fixtures';
+import { expect, killServiceWorker, screenshot, signedIn, storedItems, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
 import { E2E_SANDBOX } from './ports';
 
@@ -42,9 +42,7 @@ test('the first sync shows progress and costs ⌈N/200⌉ requests; then search 
   expect(pages.length).toBeLessThanOrEqual(16);
 
   // Typing sends nothing to Clio once synced (after the sign-in's own fetch of activity descriptions, which follows the sync).
-  await expect
-    .poll(() => page.evaluate(`chrome.storage.local.get('activity-descriptions').then(function (r) { return !!r['activity-descriptions']; })`))
-    .toBe(true);
+  await expect.poll(async () => 'activity-descriptions' in (await storedItems(page, ['activity-descriptions']))).toBe(true);
   await sandbox.clearLog();
   const [matter] = await sandbox.matters('', 'Open');
   const box = page.getByRole('searchbox', { name: 'Search matters' });
@@ -106,8 +104,8 @@ test('time typed in the panel and not saved comes back after the panel was close
     return page;
   };
   // What the panel has written so far (the page closes only once it is there, as a person would take longer).
-  const kept = (page: Page) =>
-    page.evaluate(`chrome.storage.local.get('panel-entry-drafts').then(function (r) { return (r['panel-entry-drafts'] || {})['${target!.id}'] || null; })`);
+  const kept = async (page: Page) =>
+    (await storedItems<{ 'panel-entry-drafts'?: Record<string, unknown> }>(page, ['panel-entry-drafts']))['panel-entry-drafts']?.[target!.id] ?? null;
   let page = await openMatter();
   await page.getByRole('button', { name: 'Log time' }).click();
   await page.getByRole('textbox', { name: 'Duration' }).fill('45m');

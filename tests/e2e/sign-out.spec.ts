@@ -1,14 +1,5 @@
-import type { Page } from '@playwright/test';
-import { expect, openPopup, screenshot, signedIn, signInThroughClio, test } from './fixtures';
+import { expect, storedItems, openPopup, pickMatter, screenshot, signedIn, signInThroughClio, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
-
-async function pickMatter(popup: Page, query: string) {
-  const box = popup.getByRole('combobox', { name: 'Matter' }).first();
-  await box.fill(query);
-  await expect(popup.getByRole('listbox', { name: 'Matters' }).getByRole('option').first()).toBeVisible();
-  await box.press('ArrowDown');
-  await box.press('Enter');
-}
 
 test('a timer stopped after sign-out is held for the user who ran it, the popup says so, and it goes once they sign in again', async ({
   extensionPage,
@@ -50,7 +41,7 @@ test('“Also forget this browser’s data” clears what was kept for the user 
   await popup.getByRole('textbox', { name: 'Duration' }).fill('1h');
   await popup.getByRole('textbox', { name: 'Description' }).fill('Confidential: conflict Acme v. Smith');
   await expect
-    .poll(() => popup.evaluate(`chrome.storage.local.get('popup-draft').then(function (r) { return (r['popup-draft'] || {}).entry; })`))
+    .poll(async () => (await storedItems<{ 'popup-draft'?: { entry: object } }>(popup, ['popup-draft']))['popup-draft']?.entry)
     .toMatchObject({ duration: '1h', note: 'Confidential: conflict Acme v. Smith' });
   await popup.close();
 
@@ -61,7 +52,7 @@ test('“Also forget this browser’s data” clears what was kept for the user 
     'Forgotten in this browser: the popup’s unsaved entry',
   );
   await screenshot(options, 'options-signed-out-forgotten');
-  expect(await options.evaluate(`chrome.storage.local.get('popup-draft').then(function (r) { return r['popup-draft'] || null; })`)).toBeNull();
+  expect(await storedItems(options, ['popup-draft'])).toEqual({});
   const again = await openPopup(extensionPage);
   await expect(again.getByRole('button', { name: 'Sign in with Clio' })).toBeVisible();
   await expect(again.getByText(/kept for/)).toHaveCount(0);

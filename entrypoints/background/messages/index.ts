@@ -3,11 +3,14 @@ import type { Handlers } from '@/lib/messaging/serve';
 import type { Services } from '../services';
 import { activityDescriptionMessages } from './activity-descriptions';
 import { authMessages } from './auth';
+import { conflictMessages } from './conflicts';
 import { draftMessages } from './drafts';
+import { expenseMessages } from './expenses';
 import { growMessages } from './grow';
 import { leadMessages } from './leads';
 import { matterMessages } from './matters';
 import { outboxMessages } from './outbox';
+import { suggestionMessages } from './suggestions';
 import { timeEntryMessages } from './time-entries';
 import { timerMessages } from './timer';
 import { triggerMessages } from './triggers';
@@ -16,10 +19,13 @@ export const allMessages = (s: Services): Handlers => ({
   ...authMessages(s),
   ...timerMessages(s),
   ...timeEntryMessages(s),
+  ...expenseMessages(s),
   ...draftMessages(),
   ...outboxMessages(s),
   ...activityDescriptionMessages(s),
   ...matterMessages(s),
+  ...suggestionMessages(s),
+  ...conflictMessages(s),
   ...leadMessages(s),
   ...growMessages(s),
   ...triggerMessages(s),

@@ -12,7 +12,10 @@ import { growMessages } from '@/entrypoints/background/messages/grow';
 import { leadMessages } from '@/entrypoints/background/messages/leads';
 import { matterMessages } from '@/entrypoints/background/messages/matters';
 import { outboxMessages } from '@/entrypoints/background/messages/outbox';
+import { suggestionMessages } from '@/entrypoints/background/messages/suggestions';
+import { conflictMessages } from '@/entrypoints/background/messages/conflicts';
 import { timeEntryMessages } from '@/entrypoints/background/messages/time-entries';
+import { expenseMessages } from '@/entrypoints/background/messages/expenses';
 import { timerMessages } from '@/entrypoints/background/messages/timer';
 import { triggerMessages } from '@/entrypoints/background/messages/triggers';
 import type { Services } from '@/entrypoints/background/services';
@@ -34,6 +37,8 @@ function recordingServices(): { services: Services; calls: Array<[string, unknow
     account: service('account'),
     timer: service('timer'),
     timeEntries: service('timeEntries'),
+    expenses: service('expenses'),
+    expenseSetup: (...args: unknown[]) => (calls.push(['expenseSetup', args]), Promise.resolve({ categories: [], currency: null })),
     outbox: service('outbox'),
     matters: service('matters'),
     leads: service('leads'),
@@ -52,12 +57,15 @@ describe('message families', () => {
     ['auth', authMessages(services)],
     ['timer', timerMessages(services)],
     ['time-entries', timeEntryMessages(services)],
+    ['expenses', expenseMessages(services)],
     ['outbox', outboxMessages(services)],
     ['activity-descriptions', activityDescriptionMessages(services)],
     ['matters', matterMessages(services)],
     ['leads', leadMessages(services)],
     ['grow', growMessages(services)],
     ['triggers', triggerMessages(services)],
+    ['suggestions', suggestionMessages(services)],
+    ['conflicts', conflictMessages(services)],
   ];
 
   it.each(families)('the %s file serves only its own family', (family, handlers) => {
@@ -70,8 +78,8 @@ describe('message families', () => {
     expect(new Set(served).size).toBe(served.length);
   });
 
-  it('content scripts may send only capture messages, each of which has a handler', () => {
-    for (const type of CONTENT_SCRIPT_MESSAGES) expect(type === 'grow/status' || type.startsWith('leads/')).toBe(true);
+  it('content scripts may only hand a page over to a dialog: all the rest comes from extension pages (the frame)', () => {
+    expect([...CONTENT_SCRIPT_MESSAGES]).toEqual(['leads/hand-off']);
   });
 });
 
@@ -88,9 +96,9 @@ describe('handlers hand the request to their service', () => {
     ['matters/lookup', { query: 'lee', mine: true }, fromExtension, 'matters.search', ['lee', { mine: true }]],
     ['matters/sync', { ifOlderThanMs: 1000 }, fromExtension, 'matters.syncIfStale', [1000]],
     ['matters/sync', { full: true }, fromExtension, 'matters.sync', [true]],
-    ['leads/context', {}, fromPage, 'leads.context', [undefined, 4]],
-    ['leads/duplicates', { email: 'a@b.c', phone: '' }, fromPage, 'leads.duplicates', ['a@b.c', '', true]],
-    ['leads/duplicates', { email: 'a@b.c', phone: '' }, fromExtension, 'leads.duplicates', ['a@b.c', '', false]],
+    ['leads/hand-off', { url: 'https://example.org/' }, fromPage, 'leads.handOff', [{ url: 'https://example.org/' }, 4]],
+    ['leads/reading', { id: 'f1' }, fromExtension, 'leads.reading', ['f1']],
+    ['leads/duplicates', { email: 'a@b.c', phone: '' }, fromExtension, 'leads.duplicates', ['a@b.c', '']],
     ['grow/set-lead-inbox-token', { token: 't' }, fromExtension, 'growConnection.setLeadInboxToken', ['t']],
     // The keyboard command's own function (commands.ts onCommand), as its listener calls it.
     ['triggers/command', { command: 'toggle-timer' }, fromExtension, 'timer.toggle', []],

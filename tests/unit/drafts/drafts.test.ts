@@ -48,3 +48,25 @@ describe('time entry drafts', () => {
     expect(popup.entry).toEqual(draft({ duration: '', note: '' }));
   });
 });
+
+describe('expense drafts', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('once an expense save is held, the popup keeps its matter, date and category and forgets the amount', async () => {
+    const matter = draft().matter;
+    const expense = { matter, date: '2026-11-24', amount: '$12.50', quantity: '2', categoryId: 601, note: 'Filing fee', nonBillable: true, key: 'x1' };
+    await popupDraftItem.setValue({ ...EMPTY_DRAFT, tab: 'expense', expense });
+    await forgetDraftsSavedAs('other');
+    expect((await popupDraftItem.getValue()).expense).toEqual(expense);
+    await forgetDraftsSavedAs('x1');
+    expect((await popupDraftItem.getValue()).expense).toEqual({
+      matter,
+      date: '2026-11-24',
+      amount: '',
+      quantity: '',
+      categoryId: 601,
+      note: '',
+      nonBillable: false,
+    });
+  });
+});

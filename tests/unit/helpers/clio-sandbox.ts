@@ -137,7 +137,7 @@ export async function signedInClient(origin: string, api: 'manage' | 'grow' = 'm
   return { session, limiter, client };
 }
 
-/** An outbox store in memory (the background keeps it in storage.local; see storageOutboxStore). */
+/** An outbox store in memory (the background keeps it in IndexedDB; see indexedDbOutboxStore). */
 export function memoryOutboxStore(): OutboxStore & { entries: () => OutboxEntry[] } {
   let stored: OutboxEntry[] = [];
   return {

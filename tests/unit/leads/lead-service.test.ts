@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ClioClient } from '@/lib/clio/client';
 import { appError } from '@/lib/errors';
+import { keepClickContext } from '@/lib/leads/click-contexts';
 import type { LeadDraft } from '@/lib/leads/lead';
+import type { PageFacts } from '@/lib/page-reading/extract-lead';
 import { GROW_LEAD } from '@/lib/leads/lead-courier';
 import { defaultCountry, LeadService } from '@/lib/leads/lead-service';
 import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
@@ -48,6 +50,28 @@ function world() {
 
 describe('LeadService', () => {
   beforeEach(() => fakeBrowser.reset());
+
+  const domFacts: PageFacts = { url: 'https://example.org/contact', title: 'Contact', selection: '', context: '', links: [], jsonLd: [], hCards: [] };
+
+  it('hands the page a content script read to its dialog once, under an id only they know, with the right-click merged in', async () => {
+    const w = world();
+    await keepClickContext(4, { pageUrl: domFacts.url, pageTitle: 'Contact', selectionText: 'Ada Lee, ada@lee.example', linkUrl: 'mailto:ada@lee.example' });
+    const a = await w.leads.handOff(domFacts, 4);
+    const b = await w.leads.handOff(domFacts, 4);
+    expect(a.id).not.toBe(b.id);
+    const reading = await w.leads.reading(a.id);
+    expect(reading?.country).toBe('US');
+    expect(reading?.facts).toMatchObject({ url: domFacts.url, selection: 'Ada Lee, ada@lee.example', links: [{ href: 'mailto:ada@lee.example', text: '' }] });
+    // Once: a second read (a reloaded frame, a page guessing) gets nothing, nor does an unknown id.
+    expect(await w.leads.reading(a.id)).toBeNull();
+    expect(await w.leads.reading('not-an-id')).toBeNull();
+    // The second hand-off found the click already taken: the page alone.
+    expect((await w.leads.reading(b.id))?.facts).toEqual(domFacts);
+  });
+
+  it('refuses a hand-off that comes from no tab', async () => {
+    await expect(world().leads.handOff(domFacts, undefined)).rejects.toMatchObject({ kind: 'bad-request' });
+  });
 
   it('keeps a lead Grow refused in the outbox with Grow’s words: closing the dialog loses nothing', async () => {
     const w = world();

@@ -14,7 +14,14 @@ function world() {
   const faults: Fault[] = [];
   let sends = 0;
   let stored: OutboxEntry[] = [];
-  const store: OutboxStore = { load: async () => structuredClone(stored), save: async (e) => void (stored = structuredClone(e)) };
+  let saves = 0;
+  const store: OutboxStore = {
+    load: async () => structuredClone(stored),
+    save: async (e) => {
+      saves++;
+      stored = structuredClone(e);
+    },
+  };
   const courier: Courier<{ note: string }> = {
     async deliver(p) {
       sends++;
@@ -47,6 +54,7 @@ function world() {
     faults,
     make,
     sends: () => sends,
+    saves: () => saves,
     stored: () => stored,
     tick: (ms: number) => (clock += ms),
   };
@@ -105,6 +113,28 @@ describe('Outbox', () => {
     expect(w.clio).toHaveLength(1);
     expect(w.sends()).toBe(1);
     expect(w.stored()[0]!.state).toBe('sent');
+  });
+
+  it('a wake with nothing under way writes nothing; at a session start it writes the list again (the surfaces’ copy went with the session)', async () => {
+    const w = world();
+    w.faults.push('429');
+    await w.make().add('entry', { note: 'n1' }); // pending, to be retried
+    const before = w.saves();
+    await w.make().recover();
+    expect(w.saves()).toBe(before);
+    expect(w.stored()[0]!.state).toBe('pending');
+    await w.make().recover(true);
+    expect(w.saves()).toBe(before + 1);
+    expect(w.stored()[0]!.state).toBe('pending');
+  });
+
+  it('a wake still prunes sent entries past their time', async () => {
+    const w = world();
+    await w.make().add('entry', { note: 'n1' });
+    expect(w.stored()[0]!.state).toBe('sent');
+    w.tick(16 * 60_000);
+    await w.make().recover();
+    expect(w.stored()).toHaveLength(0);
   });
 
   it('keeps order: a later entry waits behind an earlier one that is waiting to be retried', async () => {

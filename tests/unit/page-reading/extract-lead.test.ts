@@ -125,6 +125,55 @@ const structuredData: Row[] = [
     phone: '+15553034040',
   },
   {
+    name: 'classic hCard "fn org" with given-name: an organisation still (its n is ignored), its email kept',
+    facts: { hCards: [{ fn: ['Acme Bakery'], org: ['Acme Bakery'], 'given-name': ['Acme'], email: ['mailto:hi@acme.example'] }] },
+    first: null,
+    email: 'hi@acme.example',
+  },
+  {
+    name: 'h-card given name without family name takes the surname from its p-name',
+    facts: { hCards: [{ 'p-given-name': ['Jane'], 'p-name': ['Dr. Jane van Dyke'] }] },
+    first: ['Jane', 'van Dyke'],
+  },
+  {
+    name: 'vCard given name without family name takes the surname from its fn (suffix dropped)',
+    facts: { hCards: [{ 'given-name': ['Tomás'], fn: ['Tomás Ortega, Esq.'] }] },
+    first: ['Tomás', 'Ortega'],
+  },
+  {
+    name: 'family name without given name takes the given name from the full name',
+    facts: { hCards: [{ 'p-family-name': ['Okafor'], 'p-name': ['Ngozi Okafor'] }] },
+    first: ['Ngozi', 'Okafor'],
+  },
+  {
+    name: 'given name not next to the surname in the full name stays alone (Ann could be a middle name)',
+    facts: { hCards: [{ 'p-given-name': ['Mary'], 'p-name': ['Mary Ann Smith'] }] },
+    first: ['Mary', ''],
+  },
+  {
+    name: 'JSON-LD restaurant: its name is no person in the selected text',
+    facts: {
+      jsonLd: [ld({ '@type': 'Restaurant', name: 'Mediterranean Wraps', telephone: '(650) 321-8189' })],
+      selection: 'Mediterranean Wraps\n433 S California Ave, Palo Alto · (650) 321-8189',
+    },
+    first: null,
+    phone: '+16503218189',
+  },
+  {
+    name: 'JSON-LD firm a person works for: its name is no person in a mailto link',
+    facts: {
+      jsonLd: [ld({ '@type': 'Person', name: 'Liam Walsh', worksFor: { '@type': 'LegalService', name: 'Walsh Whitaker' } })],
+      links: [{ href: 'mailto:info@walshwhitaker.example', text: 'Walsh Whitaker' }],
+    },
+    names: [['Liam', 'Walsh']],
+    email: 'info@walshwhitaker.example',
+  },
+  {
+    name: 'JSON-LD Attorney (often a person) does not refuse its name elsewhere',
+    facts: { jsonLd: [ld({ '@type': 'Attorney', name: 'Jane Roe' })], links: [{ href: 'mailto:jane@roe.example', text: 'Jane Roe' }] },
+    names: [['Jane', 'Roe']],
+  },
+  {
     name: 'markup in h-card name and From: line',
     facts: {
       hCards: [{ 'p-name': ['<script>alert(1)</script>'] }],

@@ -88,7 +88,16 @@ function compile(): Record<string, ValidateFunction> {
       'Activity_Show',
       'Activity_List',
       'ActivityDescription_List',
+      'ExpenseCategory_List',
+      'BillingSetting_Show',
       'Timer_Show',
+      'Document_Show',
+      'Document_List',
+      'DocumentCategory_List',
+      'Communication_Show',
+      'Communication_List',
+      'Note_Show',
+      'Note_List',
       'Error',
     ].map((n) => [n, get(n)]),
   );
@@ -219,6 +228,37 @@ describe('Manage responses conform to the Clio spec', () => {
     expectAllFields(timer.data, FIELDS.timer);
   });
 
+  it('expense categories, billing settings, and an ExpenseEntry with its category', async () => {
+    const CATEGORY = 'id,etag,name,rate,entry_type,accessible_to_user,created_at,updated_at';
+    const categories = await get('/expense_categories.json', CATEGORY);
+    conforms('ExpenseCategory_List', categories);
+    expectAllFields((categories.data as unknown[])[0], CATEGORY);
+    const billing = await get('/settings/billing.json', 'id,etag,currency,currency_sign');
+    conforms('BillingSetting_Show', billing);
+    expect(billing.data).toMatchObject({ currency: 'USD', currency_sign: '$' });
+    const fields = `${ACTIVITY},matter{id,display_number},expense_category{${CATEGORY}}`;
+    const made = await api(`${base}/activities.json?fields=${encodeURIComponent(fields)}`, token, {
+      method: 'POST',
+      body: {
+        data: {
+          type: 'ExpenseEntry',
+          date: '2026-05-01',
+          price: 12.5,
+          quantity: 2,
+          note: 'Filing fee',
+          matter: { id: 100_001 },
+          expense_category: { id: 601 },
+          non_billable: false,
+        },
+      },
+    });
+    expect(made.status).toBe(201);
+    const body = (await made.json()) as { data: Record<string, unknown> };
+    conforms('Activity_Show', body);
+    expectAllFields(body.data, fields);
+    expect(body.data).toMatchObject({ type: 'ExpenseEntry', price: 12.5, quantity: 2, total: 25, expense_category: { id: 601, name: 'Court filing fee' } });
+  });
+
   it('errors use the Error schema', async () => {
     const res = await api(`${base}/matters.json?fields=nonsense`, token);
     expect(res.status).toBe(400);
@@ -231,5 +271,59 @@ describe('Manage responses conform to the Clio spec', () => {
     expect(validators.Matter_Show!({ data: { id: '1' } })).toBe(false);
     expect(validators.Matter_Show!({ data: { id: 1, status: 'open' } })).toBe(false);
     expect(validators.Matter_Show!({ data: { id: 1, client: { id: 2, fullName: 'x' } } })).toBe(false);
+  });
+
+  it('documents (with a version and its put_url), categories, communications, notes', async () => {
+    const VERSION =
+      'id,document_id,etag,uuid,filename,size,version_number,content_type,received_at,put_url,fully_uploaded,put_headers,multiparts,created_at,updated_at';
+    const DOCUMENT = `id,etag,type,locked,name,received_at,filename,size,content_type,deleted_at,created_at,updated_at,matter{${MATTER}},latest_document_version{${VERSION}},external_properties{id,etag,name,value,created_at,updated_at},document_category{id,etag,name,created_at,updated_at}`;
+    const made = await api(`${base}/documents.json?fields=${encodeURIComponent(DOCUMENT)}`, token, {
+      method: 'POST',
+      body: {
+        data: {
+          name: 'a.txt',
+          parent: { type: 'Matter', id: 100_001 },
+          content_type: 'text/plain',
+          document_category: { id: 3001 },
+          external_properties: [{ name: 'k', value: 'v' }],
+        },
+      },
+    });
+    expect(made.status).toBe(201);
+    const doc = (await made.json()) as { data: { id: number } };
+    conforms('Document_Show', doc);
+    expectAllFields(doc.data, DOCUMENT);
+    conforms('Document_List', await get('/documents.json?show_uncompleted=true', DOCUMENT));
+    conforms('DocumentCategory_List', await get('/document_categories.json', 'id,etag,name,created_at,updated_at'));
+    const PARTICIPANT = 'id,etag,type,name,identifier,secondary_identifier,enabled,initials,job_title_name,created_at,updated_at';
+    const COMMUNICATION = `id,etag,subject,body,type,date,received_at,time_entries_count,created_at,updated_at,matter{id,display_number},user{id,name},senders{${PARTICIPANT}},receivers{${PARTICIPANT}},external_properties{id,name,value},time_entries{id,quantity}`;
+    const comm = await api(`${base}/communications.json?fields=${encodeURIComponent(COMMUNICATION)}`, token, {
+      method: 'POST',
+      body: {
+        data: {
+          type: 'EmailCommunication',
+          subject: 's',
+          body: 'b',
+          received_at: '2026-05-01T10:00:00Z',
+          matter: { id: 100_001 },
+          senders: [{ id: 1001, type: 'User' }],
+        },
+      },
+    });
+    expect(comm.status).toBe(201);
+    const commBody = (await comm.json()) as { data: unknown };
+    conforms('Communication_Show', commBody);
+    expectAllFields(commBody.data, COMMUNICATION);
+    conforms('Communication_List', await get('/communications.json', COMMUNICATION));
+    const NOTE = 'id,etag,type,subject,detail,detail_text_type,date,time_entries_count,created_at,updated_at,matter{id},contact{id},author{id,name}';
+    const note = await api(`${base}/notes.json?fields=${encodeURIComponent(NOTE)}`, token, {
+      method: 'POST',
+      body: { data: { type: 'Matter', matter: { id: 100_001 }, subject: 's', detail: 'd' } },
+    });
+    expect(note.status).toBe(201);
+    const noteBody = (await note.json()) as { data: unknown };
+    conforms('Note_Show', noteBody);
+    expectAllFields(noteBody.data, NOTE);
+    conforms('Note_List', await get('/notes.json', NOTE));
   });
 });

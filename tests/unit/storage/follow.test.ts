@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { announce, announcedSource, followItems } from '@/lib/storage/follow';
+import { announce } from '@/lib/storage/announce';
+import { announcedSource, followItems } from '@/lib/storage/follow';
 import { defineItem } from '@/lib/storage/item';
 
 describe('followItems', () => {
@@ -23,7 +24,7 @@ describe('followItems', () => {
     announce('test-outbox'); // what the background does after writing
     await expect.poll(() => seen.at(-1)?.entries).toEqual(['entry 1', 'entry 2']);
     await account.setValue({ signedIn: true });
-    expect(seen.at(-1)).toEqual({ account: { signedIn: true }, entries: ['entry 1', 'entry 2'] });
+    await expect.poll(() => seen.at(-1)).toEqual({ account: { signedIn: true }, entries: ['entry 1', 'entry 2'] });
 
     stop();
     inIndexedDb = [];

@@ -92,9 +92,12 @@ describe('showUserStateOf', () => {
         .map(([key, { mode }]) => `${key} ${mode}`)
         .sort(),
     ).toEqual([
+      'local:expense-setup reset',
+      'local:never-read-sites keep',
       'local:panel-entry-drafts keep',
       'local:popup-draft keep',
       'local:recent-matters keep',
+      'local:site-matters keep',
       'local:timer keep',
       'local:timer-checked-at reset',
       'local:timer-idle reset',

@@ -1,6 +1,6 @@
 /**
  * TimerService against the sandbox: the real ClioClient, outbox and couriers, the timer kept in
- * (fake) storage.local as the background keeps it. Time is an injected clock: nothing waits.
+ * (fake) IndexedDB as the background keeps it. Time is an injected clock: nothing waits.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';

@@ -1,0 +1,64 @@
+/** Driving the capture dialog from a test: open a sandbox page, select, dispatch the menu click, reach the dialog's frame. */
+import type { BrowserContext, Frame, Locator, Page, Worker } from '@playwright/test';
+import { expect } from './fixtures';
+import { E2E_SANDBOX } from './ports';
+
+/** The extension API inside the worker (evaluated there, not in Node). */
+declare const chrome: {
+  tabs: { query(q: { url?: string }): Promise<Array<{ id?: number; url?: string }>> };
+  contextMenus: { onClicked: { dispatch(info: object, tab: object): void } };
+};
+
+export const PAGES = `${E2E_SANDBOX}/pages`;
+
+export async function openPage(context: BrowserContext, name: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${PAGES}/${name}`);
+  return page;
+}
+
+/** Selects the contents of `selector` with a Range, as a person dragging over it would. */
+export async function select(page: Page, selector: string): Promise<string> {
+  return page.evaluate((sel) => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector(sel)!);
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return selection.toString();
+  }, selector);
+}
+
+/** Dispatches the "Capture as Clio Grow lead" click in the service worker for `page`'s tab. */
+export async function rightClickCapture(worker: Worker, page: Page, selectionText: string, extra: Record<string, unknown> = {}): Promise<void> {
+  const url = page.url();
+  const title = await page.title();
+  await worker.evaluate(
+    async ({ pages, url, title, selectionText, extra }) => {
+      const tabs = await chrome.tabs.query({ url: `${pages}/*` });
+      const tab = tabs.find((t) => t.url === url)!;
+      const info = { menuItemId: 'capture-lead', selectionText, pageUrl: url, editable: false, ...extra };
+      chrome.contextMenus.onClicked.dispatch(info, { ...tab, url, title });
+    },
+    { pages: PAGES, url, title, selectionText, extra },
+  );
+}
+
+export const captureFrames = (page: Page) => page.frames().filter((f) => f.url().includes('/capture-window.html'));
+
+/** The capture dialog's frame on `page`, once it is there. */
+export async function captureFrame(page: Page): Promise<Frame> {
+  await expect.poll(() => captureFrames(page).length).toBe(1);
+  return captureFrames(page)[0]!;
+}
+
+export async function captureDialog(page: Page): Promise<Locator> {
+  return (await captureFrame(page)).getByRole('dialog', { name: 'Capture lead' });
+}
+
+/** Waits until no capture frame is left on `page`. */
+export async function expectClosed(page: Page): Promise<void> {
+  await expect.poll(() => captureFrames(page).length).toBe(0);
+}
+
+export const field = (root: Locator | Page, label: string) => root.getByLabel(label, { exact: true });

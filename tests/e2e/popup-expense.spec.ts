@@ -1,0 +1,109 @@
+import type { Page } from '@playwright/test';
+import { expect, openPopup, screenshot, signedIn, test } from './fixtures';
+import { sandbox } from './sandbox-admin';
+
+async function expenseForm(popup: Page, matterNumber: string) {
+  await popup.getByRole('tab', { name: 'Expense' }).click();
+  const box = popup.getByRole('combobox', { name: 'Matter' });
+  await box.fill(matterNumber);
+  await popup.getByRole('listbox', { name: 'Matters' }).getByRole('option').first().click();
+  await expect(box).toHaveValue(new RegExp(`^${matterNumber}`));
+}
+
+const apiRequests = async () => (await sandbox.log()).filter((r) => r.path.startsWith('/api/v4'));
+
+test('an expense typed as "$1,234.56" × 2 is saved with one request, the body Clio gets is the price, quantity and category', async ({ extensionPage }) => {
+  const [matter] = await sandbox.matters('', 'Open');
+  await signedIn(extensionPage);
+  const popup = await openPopup(extensionPage);
+  await sandbox.clearLog();
+  await expenseForm(popup, matter!.display_number);
+  // The categories and the currency were cached at sign-in: the tab asks Clio nothing.
+  await popup.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Court filing fee' });
+  const amount = popup.getByRole('textbox', { name: 'Amount' });
+  await amount.fill('12..5');
+  await expect(popup.getByText('“12..5” is not an amount. Try 12.50.')).toBeVisible();
+  await expect(amount).toHaveAttribute('aria-invalid', 'true');
+  await amount.fill('$1,234.56');
+  await popup.getByRole('textbox', { name: 'Quantity' }).fill('2');
+  await expect(popup.getByText('Total: $2,469.12')).toBeVisible();
+  await expect(popup.getByText('USD', { exact: true })).toBeVisible();
+  await popup.getByRole('textbox', { name: 'Description' }).fill('E-filing fee, motion to compel');
+  await popup.getByRole('checkbox', { name: 'Non-billable' }).check();
+  // (Opening the popup may check the timer: that is the popup's one request, not the form's.)
+  expect((await apiRequests()).filter((r) => !r.path.startsWith('/api/v4/timer'))).toEqual([]);
+  await screenshot(popup, 'popup-expense-filled');
+
+  await sandbox.clearLog();
+  await popup.getByRole('button', { name: 'Save expense' }).click();
+  await expect(popup.getByRole('status')).toContainText(`Saved $2,469.12 to ${matter!.display_number}`);
+  await expect(popup.getByRole('link', { name: 'Open in Clio' })).toHaveAttribute('href', new RegExp(`/matters/${matter!.id}$`));
+  const posts = (await apiRequests()).filter((r) => r.method === 'POST');
+  expect(posts).toHaveLength(1);
+  expect(posts[0]!.body).toEqual({
+    data: {
+      type: 'ExpenseEntry',
+      date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      price: 1234.56,
+      quantity: 2,
+      note: 'E-filing fee, motion to compel',
+      matter: { id: matter!.id },
+      non_billable: true,
+      expense_category: { id: 601 },
+    },
+  });
+  expect(await apiRequests()).toHaveLength(1);
+  const [made] = (await sandbox.state()).createdActivities;
+  expect(made).toMatchObject({ type: 'ExpenseEntry', price: 1234.56, quantity: 2, expense_category: { id: 601 }, non_billable: true });
+  await expect(popup.getByRole('textbox', { name: 'Amount' })).toHaveValue('');
+  await screenshot(popup, 'popup-expense-saved');
+
+  // Today: the expense beside time, with its own total.
+  await popup.getByRole('tab', { name: 'Today' }).click();
+  await expect(popup.getByText('Expenses today: $2,469.12')).toBeVisible();
+  await expect(popup.getByRole('list', { name: 'Expense' })).toContainText('Court filing fee · E-filing fee, motion to compel');
+  await screenshot(popup, 'popup-today-expenses');
+});
+
+test('a 422 from Clio shows at the field it names and keeps the input', async ({ extensionPage }) => {
+  const [matter] = await sandbox.matters('', 'Open');
+  await sandbox.config({ lockDate: '2026-01-01' });
+  await signedIn(extensionPage);
+  const popup = await openPopup(extensionPage);
+  await expenseForm(popup, matter!.display_number);
+  await popup.getByLabel('Date').fill('2025-12-15');
+  await popup.getByRole('textbox', { name: 'Amount' }).fill('12,50');
+  await expect(popup.getByText('Total: $12.50')).toBeVisible();
+  await popup.getByRole('button', { name: 'Save expense' }).click();
+  await expect(popup.getByText(/Date is before the firm's billing lock date/).first()).toBeVisible();
+  await expect(popup.getByLabel('Date')).toHaveAttribute('aria-invalid', 'true');
+  await expect(popup.getByRole('status')).toContainText('Clio did not accept this expense');
+  await expect(popup.getByRole('textbox', { name: 'Amount' })).toHaveValue('12,50');
+  expect((await sandbox.state()).createdActivities).toHaveLength(0);
+  await screenshot(popup, 'popup-expense-422');
+});
+
+test('with connections dropping, an expense goes pending and arrives exactly once', async ({ extensionPage }) => {
+  const [matter] = await sandbox.matters('', 'Open');
+  await signedIn(extensionPage);
+  const popup = await openPopup(extensionPage);
+  await expenseForm(popup, matter!.display_number);
+  await popup.getByRole('textbox', { name: 'Amount' }).fill('45');
+  await popup.getByRole('textbox', { name: 'Description' }).fill('Records request');
+  // The first request dies before Clio sees it, the second (the look-up) too, then one arrives but its answer is lost.
+  await sandbox.faults({ dropBefore: 2, dropAfter: 1, scope: 'manage' });
+  await popup.getByRole('button', { name: 'Save expense' }).click();
+  await expect(popup.getByRole('status')).toContainText('can’t be reached');
+  await popup.getByRole('tab', { name: 'Today' }).click();
+  await expect(popup.getByRole('list', { name: 'Expense' })).toContainText('$45.00');
+  await screenshot(popup, 'popup-today-expense-pending');
+
+  await expect.poll(async () => (await sandbox.state()).createdActivities.length, { timeout: 30_000 }).toBe(1);
+  await expect(popup.getByText('Records request')).toBeVisible({ timeout: 30_000 });
+  await expect(popup.getByText(/Pending/)).toHaveCount(0, { timeout: 30_000 });
+  await popup.waitForTimeout(2000);
+  const created = (await sandbox.state()).createdActivities;
+  expect(created).toHaveLength(1);
+  expect(created[0]).toMatchObject({ type: 'ExpenseEntry', price: 45, quantity: 1, note: 'Records request' });
+  await expect(popup.getByText('Expenses today: $45.00')).toBeVisible();
+});
