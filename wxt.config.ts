@@ -73,7 +73,9 @@ export default defineConfig({
     // refuses a web page that frames them by the extension's id (which would tell the page the extension is
     // installed, and let it frame our form); the frame our content script adds loads them (tests/e2e/hostile-page).
     // Firefox's moz-extension:// host is already a random per-install id.
-    web_accessible_resources: [{ resources: ['capture-window.html'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }],
+    web_accessible_resources: [
+      { resources: ['capture-window.html', 'save-window.html'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     browser_specific_settings:
       browser === 'firefox'
         ? {

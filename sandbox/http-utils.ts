@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export interface Reply {
   status: number;
   headers?: Record<string, string>;
-  /** JSON body (object/array), or text/HTML when `contentType` says so. */
+  /** JSON body (object/array), text/HTML when `contentType` says so, or bytes (a Buffer, sent as they are). */
   body?: unknown;
   contentType?: string;
 }
@@ -55,9 +55,12 @@ export function parseBody(raw: string, contentType: string | undefined): unknown
 
 export function send(res: ServerResponse, reply: Reply): void {
   const headers: Record<string, string> = { ...CORS_HEADERS, ...reply.headers };
-  let payload: string | undefined;
+  let payload: string | Buffer | undefined;
   if (reply.body !== undefined && reply.status !== 204 && reply.status !== 304) {
-    if (typeof reply.body === 'string' && reply.contentType) {
+    if (Buffer.isBuffer(reply.body) && reply.contentType) {
+      payload = reply.body;
+      headers['Content-Type'] = reply.contentType;
+    } else if (typeof reply.body === 'string' && reply.contentType) {
       payload = reply.body;
       headers['Content-Type'] = reply.contentType;
     } else {

@@ -35,7 +35,7 @@ export default defineBackground({
       // After an update: the matter store upgrades in place, and a pass fills in what the old format lacked.
       void ready.then(() => services.matters.prepare()).catch(() => undefined);
     });
-    browser.contextMenus.onClicked.addListener(onMenuClick);
+    browser.contextMenus.onClicked.addListener((info, tab) => onMenuClick(services, info, tab));
     browser.commands.onCommand.addListener((command, tab) => onCommand(services, command, tab, ready));
     watchOmnibox(services, ready);
     browser.runtime.onStartup.addListener(() => void scheduleTokenRefresh(services.session));

@@ -4,19 +4,22 @@ import { openMatterPanel, panelTarget } from '@/lib/browser/side-panel';
 import { t } from '@/lib/i18n';
 import { panelConflictItem, panelQueryItem } from '@/lib/matters/matter-items';
 import { CAPTURE_MENU_ID, openCapture } from './capture-menu';
+import type { Services } from './services';
 
 export const SEARCH_MENU_ID = 'search-matters';
 export const CONFLICTS_MENU_ID = 'check-conflicts';
+export const FILE_MENU_ID = 'file-to-matter';
 
 export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: CAPTURE_MENU_ID, title: t('menuCaptureLead'), contexts: ['page', 'selection', 'link'] });
+  browser.contextMenus.create({ id: FILE_MENU_ID, title: t('menuFileToMatter'), contexts: ['page', 'selection', 'link'] });
   browser.contextMenus.create({ id: SEARCH_MENU_ID, title: t('menuSearchMatters'), contexts: ['selection'] });
   browser.contextMenus.create({ id: CONFLICTS_MENU_ID, title: t('menuCheckConflicts'), contexts: ['selection'] });
 }
 
 /** What a click on one of our items does. Synchronous up to the panel's opening: the user gesture is lost after an await. */
-export function onMenuClick(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): void {
+export function onMenuClick(services: Pick<Services, 'saveDialog'>, info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): void {
   if (info.menuItemId === SEARCH_MENU_ID) {
     void openMatterPanel(panelTarget(tab)).catch(() => undefined);
     void panelQueryItem.setValue({ query: (info.selectionText ?? '').trim().slice(0, 200), at: Date.now() });
@@ -26,4 +29,13 @@ export function onMenuClick(info: Browser.contextMenus.OnClickData, tab: Browser
     void panelConflictItem.setValue({ query: (info.selectionText ?? '').trim().slice(0, 200), at: Date.now() });
   }
   if (info.menuItemId === CAPTURE_MENU_ID) void openCapture(info, tab);
+  if (info.menuItemId === FILE_MENU_ID) {
+    const click = {
+      pageUrl: info.pageUrl ?? tab?.url ?? '',
+      pageTitle: tab?.title ?? '',
+      selectionText: info.selectionText ?? '',
+      ...(info.linkUrl ? { linkUrl: info.linkUrl } : {}),
+    };
+    void services.saveDialog.open(click, tab).catch(() => undefined);
+  }
 }

@@ -39,6 +39,9 @@ import { TimerService } from '@/lib/timer/timer-service';
 import { TIMER_STOP, timerStopCourier } from '@/lib/timer/timer-stop-courier';
 import { idleItem, recentMattersItem, rememberMatter, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
 import { isoDateIn } from '@/lib/dates';
+import { keepBytes, MAX_FILE_BYTES } from '@/lib/filing/bytes-store';
+import { fetchPdf } from '@/lib/filing/fetch-pdf';
+import { saveDialogService } from '@/lib/filing/save-dialog-service';
 import { onAlarm } from './alarms';
 
 export const TOKEN_REFRESH_ALARM = 'clio-token-refresh';
@@ -197,6 +200,22 @@ export function createServices() {
     searchIndex: async (text) =>
       indexAnswers(await matterSyncItem.getValue()) ? (await matters.search(text, { statuses: ['Open', 'Pending', 'Closed'], limit: 50 })).hits : null,
   });
+  const saveDialog = saveDialogService({
+    keepBytes,
+    fetchPdf: (url) => fetchPdf(url, MAX_FILE_BYTES),
+    inject: (tabId) =>
+      browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/save.js'] }).then(
+        () => true,
+        () => false,
+      ),
+    openWindow: async (path) => {
+      await browser.windows.create({ url: browser.runtime.getURL(path as '/save-window.html'), type: 'popup', width: 480, height: 760 });
+    },
+    activeTab: async (windowId) => {
+      const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, lastFocusedWindow: true } : { active: true, windowId });
+      return tab;
+    },
+  });
   return {
     build,
     hosts,
@@ -212,6 +231,7 @@ export function createServices() {
     suggestions,
     conflicts,
     leads,
+    saveDialog,
     activityDescriptions,
     expenseSetup,
     freshen,

@@ -15,6 +15,8 @@ import type { CaptureReading, GrowDuplicate, GrowStatus, LeadDraft, LeadSendOutc
 import type { OutboxEntry } from '../outbox/outbox-machine';
 import type { PageSuggestions } from '../suggestions/suggestion-service';
 import type { ConflictResult } from '../conflicts/conflict-service';
+import type { CopyState } from '../filing/save-dialog-service';
+import type { SavePageFacts, SaveReading } from '../filing/save-reading';
 import type { PopupDraft, TimeEntryDraft } from '../drafts/drafts';
 import type { AccountState } from '../auth/account-item';
 import type { GrowConnection } from '../grow/grow-connection-item';
@@ -101,6 +103,19 @@ export interface Protocol {
   'leads/duplicates': { request: { email: string; phone: string }; reply: GrowDuplicate[] };
   /** Sends the lead to Grow through the outbox: never lost, never doubled. */
   'leads/send': { request: LeadDraft & { replaces?: string }; reply: LeadSendOutcome };
+  /**
+   * From the `save` content script: what it read of its page, kept for the "Save to Clio" dialog under a one-time
+   * id; `copy` says whether to copy the page (not when the click was on a link to a PDF, fetched by the background).
+   */
+  'save-dialog/hand-off': { request: SavePageFacts; reply: { id: string; copy: boolean } };
+  /** From the `save` content script: its page's copy (or that it could not make one), once, for its own id only. */
+  'save-dialog/page-copy': { request: { id: string; html?: string; leftOut?: string[]; failed?: boolean }; reply: void };
+  /** From the dialog's page: what it was opened with (once), or null for an unknown id. */
+  'save-dialog/reading': { request: { id: string }; reply: SaveReading | null };
+  /** From the dialog's page: its document bytes' state, once they are ready or failed (or after a wait). */
+  'save-dialog/copy': { request: { id: string }; reply: CopyState };
+  /** The side panel's "Save this page": the dialog over the active tab of `windowId`, for `matter`. */
+  'save-dialog/open': { request: { windowId?: number; matter: MatterRef }; reply: void };
   'grow/status': { request: void; reply: GrowStatus };
   /** OAuth against the Grow (Platform) auth server, with PKCE and the scopes the extension needs. */
   'grow/connect': { request: void; reply: GrowConnection };
@@ -126,4 +141,4 @@ export type RequestOf<T extends MessageType> = Protocol[T]['request'];
 export type ReplyOf<T extends MessageType> = Protocol[T]['reply'];
 
 /** The only messages a content script (page context, however ours) may send. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['leads/hand-off']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['leads/hand-off', 'save-dialog/hand-off', 'save-dialog/page-copy']);

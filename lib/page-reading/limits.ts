@@ -52,3 +52,7 @@ export const MAX_CARD_VALUE_CHARS = 500;
 export const MAX_TITLE_CHARS = 1_000;
 export const MAX_URL_CHARS = 4_000;
 export const MAX_DESCRIPTION_CHARS = 2_000;
+/** The most of a selection or excerpt a communication's body or a note takes from a page ("Save to Clio"). */
+export const MAX_BODY_CHARS = 20_000;
+/** The most of a page's visible text read to find who an email on it is from and to ("Save to Clio"). */
+export const MAX_PARTY_TEXT = 20_000;

@@ -19,6 +19,8 @@ export interface HandOffs<T> {
   keep(key: string, value: T, now?: number): Promise<void>;
   /** The value kept under `key`, once: taking it removes it. Null when there is none, or it is over an hour old. */
   take(key: string, now?: number): Promise<T | null>;
+  /** The value kept under `key`, left in place (a state several reads follow until it is swept or taken). */
+  peek(key: string, now?: number): Promise<T | null>;
 }
 
 /** The hand-offs of one kind (`kind` keeps kinds apart: the same key may be used by two). */
@@ -35,6 +37,11 @@ export function handOffs<T>(kind: string): HandOffs<T> {
       if (kept === undefined) return null;
       await browser.storage.session.remove(k);
       return now - kept.at < HAND_OFF_TTL_MS ? kept.value : null;
+    },
+    async peek(key, now = Date.now()) {
+      const k = full(key);
+      const kept = (await browser.storage.session.get(k))[k] as Kept<T> | undefined;
+      return kept !== undefined && now - kept.at < HAND_OFF_TTL_MS ? kept.value : null;
     },
   };
 }

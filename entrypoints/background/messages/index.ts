@@ -10,6 +10,7 @@ import { growMessages } from './grow';
 import { leadMessages } from './leads';
 import { matterMessages } from './matters';
 import { outboxMessages } from './outbox';
+import { saveDialogMessages } from './save-dialog';
 import { suggestionMessages } from './suggestions';
 import { timeEntryMessages } from './time-entries';
 import { timerMessages } from './timer';
@@ -27,6 +28,7 @@ export const allMessages = (s: Services): Handlers => ({
   ...suggestionMessages(s),
   ...conflictMessages(s),
   ...leadMessages(s),
+  ...saveDialogMessages(s),
   ...growMessages(s),
   ...triggerMessages(s),
 });

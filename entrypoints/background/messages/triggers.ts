@@ -10,7 +10,7 @@ import { omniboxSuggestions } from '../omnibox';
 import type { Services } from '../services';
 
 export const triggerMessages = (s: Services): FamilyHandlers<'triggers'> => ({
-  'triggers/menu-click': ({ info, tab }) => onMenuClick(info, tab),
+  'triggers/menu-click': ({ info, tab }) => onMenuClick(s, info, tab),
   'triggers/command': ({ command, tab }) => onCommand(s, command, tab),
   'triggers/omnibox-input': ({ text }) => omniboxSuggestions(s, text),
 });

@@ -53,7 +53,7 @@ describe('Firefox: the sidebar (sidebarAction.open, no arguments)', () => {
   });
   it('the search-matters menu item calls it, and hands the selection to the panel', async () => {
     const open = asFirefox();
-    onMenuClick({ menuItemId: SEARCH_MENU_ID, selectionText: '  00042-Okafor ', editable: false } as Browser.contextMenus.OnClickData, tab);
+    onMenuClick(services, { menuItemId: SEARCH_MENU_ID, selectionText: '  00042-Okafor ', editable: false } as Browser.contextMenus.OnClickData, tab);
     expect(open).toHaveBeenCalledTimes(1);
     await vi.waitFor(async () => expect((await panelQueryItem.getValue())?.query).toBe('00042-Okafor'));
   });
