@@ -29,21 +29,25 @@ const figures = new Map<string, Figure>();
 const skipped = new Map<string, string>();
 /** Figures without a budget of their own, printed below the table for context. */
 const context: string[][] = [];
+/** Records a figure; one budget measured on several entries (both dialogs' frames) keeps the largest. */
 const figure = (id: string, value: number, shown: string) => {
   if (!budgets.some((b) => b.id === id)) throw new Error(`no budget ${id}`);
-  figures.set(id, { value, shown });
+  const had = figures.get(id);
+  figures.set(id, had && had.value >= value ? { ...had, shown: `${had.shown}; ${shown}` } : { value, shown: had ? `${shown}; ${had.shown}` : shown });
 };
 const kb = (n: number) => `${n.toFixed(1)} kB`;
 const ms = (n: number, digits = 0) => `${n.toFixed(digits)} ms`;
 
 console.log('Building the production extension (real Clio) and its zip…');
 execFileSync('npx', ['wxt', 'zip'], { stdio: 'ignore', env: { ...process.env, WXT_OUT_DIR: out, WXT_CLIO_SERVER: '' } });
-/** Built entries → the budget of their JS. The dialog's frame page is the capture window today; the script added on a click is the capture content script. */
+/** Built entries → the budget of their JS: each dialog's frame page, and each script added to a page on a click (the largest is the figure). */
 const sizeBudgets: Record<string, string> = {
   popup: 'popup-js',
   background: 'background-js',
   'content-scripts/capture': 'page-script-js',
+  'content-scripts/save': 'page-script-js',
   'capture-window': 'dialog-frame-js',
+  'save-window': 'dialog-frame-js',
 };
 for (const r of entrySizes(join(out, 'chrome-mv3'))) {
   const id = sizeBudgets[r.name];
@@ -72,7 +76,12 @@ if (!values['skip-browser']) {
   console.log('Headless Chromium: popup, side panel at 10,000 and 100,000 matters, capture, worker wake…');
   const b = await benchBrowser();
   figure('worker-wake', b.wakeMs / b.tinyWakeMs, `×${(b.wakeMs / b.tinyWakeMs).toFixed(2)} (${ms(b.wakeMs)}; a worker of a few lines: ${ms(b.tinyWakeMs)})`);
-  figure('dialog-shown', b.captureMs / b.frameMs, `×${(b.captureMs / b.frameMs).toFixed(2)} (${ms(b.captureMs)}; one-paragraph frame: ${ms(b.frameMs)})`);
+  const slowest = Math.max(b.captureMs, b.saveMs);
+  figure(
+    'dialog-shown',
+    slowest / b.frameMs,
+    `×${(slowest / b.frameMs).toFixed(2)} (capture ${ms(b.captureMs)}, save to Clio ${ms(b.saveMs)}; one-paragraph frame: ${ms(b.frameMs)})`,
+  );
   figure('popup-interactive', b.popupMs / b.blankMs, `×${(b.popupMs / b.blankMs).toFixed(2)} (${ms(b.popupMs)}; one paragraph: ${ms(b.blankMs)})`);
   figure('popup-heap', b.popupHeapMb, `${b.popupHeapMb.toFixed(2)} MB`);
   figure('suggest', b.suggestRequests ? Number.POSITIVE_INFINITY : b.suggestP95Ms, `${ms(b.suggestP95Ms)} (20 asks; ${b.suggestRequests} Clio requests)`);

@@ -29,28 +29,44 @@ export async function select(page: Page, selector: string): Promise<string> {
   }, selector);
 }
 
-/** Dispatches the "Capture as Clio Grow lead" click in the service worker for `page`'s tab. */
-export async function rightClickCapture(worker: Worker, page: Page, selectionText: string, extra: Record<string, unknown> = {}): Promise<void> {
+/** Dispatches a click on our context-menu item `menuItemId` in the service worker for `page`'s tab. */
+export async function rightClickMenu(
+  worker: Worker,
+  page: Page,
+  menuItemId: string,
+  selectionText: string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   const url = page.url();
   const title = await page.title();
   await worker.evaluate(
-    async ({ pages, url, title, selectionText, extra }) => {
+    async ({ pages, url, title, menuItemId, selectionText, extra }) => {
       const tabs = await chrome.tabs.query({ url: `${pages}/*` });
       const tab = tabs.find((t) => t.url === url)!;
-      const info = { menuItemId: 'capture-lead', selectionText, pageUrl: url, editable: false, ...extra };
+      const info = { menuItemId, selectionText, pageUrl: url, editable: false, ...extra };
       chrome.contextMenus.onClicked.dispatch(info, { ...tab, url, title });
     },
-    { pages: PAGES, url, title, selectionText, extra },
+    { pages: PAGES, url, title, menuItemId, selectionText, extra },
   );
 }
 
-export const captureFrames = (page: Page) => page.frames().filter((f) => f.url().includes('/capture-window.html'));
+/** Dispatches the "Capture as Clio Grow lead" click in the service worker for `page`'s tab. */
+export const rightClickCapture = (worker: Worker, page: Page, selectionText: string, extra: Record<string, unknown> = {}) =>
+  rightClickMenu(worker, page, 'capture-lead', selectionText, extra);
+
+/** The frames of one of our dialog pages (`capture-window`, `save-window`) on `page`. */
+export const dialogFrames = (page: Page, name: string) => page.frames().filter((f) => f.url().includes(`/${name}.html`));
+
+/** The dialog page `name`'s frame on `page`, once it is there (exactly one). */
+export async function dialogFrame(page: Page, name: string): Promise<Frame> {
+  await expect.poll(() => dialogFrames(page, name).length).toBe(1);
+  return dialogFrames(page, name)[0]!;
+}
+
+export const captureFrames = (page: Page) => dialogFrames(page, 'capture-window');
 
 /** The capture dialog's frame on `page`, once it is there. */
-export async function captureFrame(page: Page): Promise<Frame> {
-  await expect.poll(() => captureFrames(page).length).toBe(1);
-  return captureFrames(page)[0]!;
-}
+export const captureFrame = (page: Page): Promise<Frame> => dialogFrame(page, 'capture-window');
 
 export async function captureDialog(page: Page): Promise<Locator> {
   return (await captureFrame(page)).getByRole('dialog', { name: 'Capture lead' });

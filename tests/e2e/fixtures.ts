@@ -132,7 +132,7 @@ export async function connectGrow(extensionPage: Fixtures['extensionPage']): Pro
 }
 
 /** Picks the matter `query` in the page's (first) Matter combobox: types it, then chooses the first suggestion with the keyboard. */
-export async function pickMatter(page: Page, query: string): Promise<void> {
+export async function pickMatter(page: Pick<Page, 'getByRole'>, query: string): Promise<void> {
   const box = page.getByRole('combobox', { name: 'Matter' }).first();
   await box.fill(query);
   await expect(page.getByRole('listbox', { name: 'Matters' }).getByRole('option').first()).toBeVisible();

@@ -26,6 +26,24 @@ export interface SandboxState {
   }>;
   leads: unknown[];
   legacyLeads: unknown[];
+  documents: Array<{
+    id: number;
+    name: string;
+    matter: { id: number } | null;
+    external_properties: Array<{ name: string; value: string }>;
+    versions: Array<{ uuid: string; filename: string; content_type: string; fully_uploaded: boolean; size: number | null; parts: number }>;
+  }>;
+  communications: Array<{
+    id: number;
+    type: string;
+    subject: string;
+    body: string;
+    matter: { id: number } | null;
+    senders: unknown[];
+    receivers: unknown[];
+    time_entries: Array<{ id: number; quantity: number }>;
+  }>;
+  notes: Array<{ id: number; type: string; subject: string; detail: string; matter: { id: number } | null; contact: { id: number } | null }>;
   grants: { active: number; revoked: number };
 }
 
@@ -75,6 +93,11 @@ export function sandboxAdmin(origin: string) {
       >('GET', 'conflict-people'),
     editMatter: (id: number, change: { description?: string; status?: string }) => call<unknown>('PATCH', `matters/${id}`, change),
     state: () => call<SandboxState>('GET', 'state'),
+    /** A fully uploaded document's bytes as the sandbox stored them. */
+    documentBytes: async (id: number) => {
+      const d = await call<{ content_type: string; size: number; sha256: string; base64: string }>('GET', `documents/${id}/bytes`);
+      return { ...d, bytes: Buffer.from(d.base64, 'base64') };
+    },
   };
 }
 
