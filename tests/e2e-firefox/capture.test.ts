@@ -8,19 +8,11 @@ import type { Frame, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { connectGrow, sandbox, signedIn, useFirefox } from './fixtures';
-import { click, fieldValue, fill, has, send, tabAt, textOf, until } from './page-helpers';
+import { click, dialogFrameOn, fieldValue, fill, has, send, tabAt, textOf, until } from './page-helpers';
 import { FIREFOX_SANDBOX } from './ports';
 
-/**
- * The capture dialog's frame on `page`, if there is one. Found by the address it reports itself: Puppeteer's
- * BiDi frame tree keeps `about:blank` for a frame a content script adds and then navigates.
- */
-async function captureFrame(page: Page): Promise<Frame | undefined> {
-  for (const f of page.frames()) {
-    if ((await f.evaluate(() => location.href).catch(() => '')).includes('/capture-window.html')) return f;
-  }
-  return undefined;
-}
+/** The capture dialog's frame on `page`, if there is one. */
+const captureFrame = (page: Page): Promise<Frame | undefined> => dialogFrameOn(page, 'capture-window');
 
 /** Selects the page's `#message`, as a person dragging over it would. */
 function selectMessage(page: Page): Promise<string> {

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, beforeEach, inject } from 'vitest';
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { ITEMS, readItemsInPage } from '../../scripts/stored-items';
 import { sandboxAdmin } from '../e2e/sandbox-admin';
 import { Firefox } from './firefox';
@@ -104,8 +104,9 @@ export function openPopup(firefox: Firefox): Promise<Page> {
   return firefox.open('popup.html', { width: 360, height: 600 });
 }
 
-/** Picks the matter `displayNumber` in the page's Matter combobox: types it, then chooses its suggestion with the keyboard. */
-export async function pickMatter(page: Page, displayNumber: string): Promise<void> {
+/** Picks the matter `displayNumber` in the page's (or a dialog frame's) Matter combobox: types it, then chooses its suggestion with the keyboard. */
+export async function pickMatter(page: Page | Frame, displayNumber: string): Promise<void> {
+  const keyboard = 'keyboard' in page ? page.keyboard : page.page().keyboard;
   await until(
     async () => {
       await fill(page, 'combobox', 'Matter', displayNumber);
@@ -117,8 +118,8 @@ export async function pickMatter(page: Page, displayNumber: string): Promise<voi
         },
         { message: `${displayNumber} suggested` },
       );
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
+      await keyboard.press('ArrowDown');
+      await keyboard.press('Enter');
       // Picked, the box shows the matter's label ("number — description"), not the query typed.
       return until(async () => (await fieldValue(page, 'combobox', 'Matter')).startsWith(`${displayNumber} — `), { timeout: 3_000, message: 'the pick' }).then(
         () => true,

@@ -142,3 +142,15 @@ export async function tabAt(page: Page, url: string): Promise<import('wxt/browse
     { message: `the tab at ${url}` },
   );
 }
+
+/**
+ * The frame of our dialog page `name` (`capture-window`, `save-window`) on `page`, if there is one. Found by the
+ * address it reports itself: Puppeteer's BiDi frame tree keeps `about:blank` for a frame a content script adds and
+ * then navigates.
+ */
+export async function dialogFrameOn(page: PuppeteerPage, name: string): Promise<Frame | undefined> {
+  for (const f of page.frames()) {
+    if ((await f.evaluate(() => location.href).catch(() => '')).includes(`/${name}.html`)) return f;
+  }
+  return undefined;
+}
