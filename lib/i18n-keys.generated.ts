@@ -354,6 +354,18 @@ export interface MessageArgs {
   todayExpenses: [total: Substitution];
   confirmDiscardExpense: [];
   expensesLater: [];
+  copyLeftUnreadableOne: [];
+  copyLeftUnreadableMany: [count: Substitution];
+  copyLeftTooLargeOne: [];
+  copyLeftTooLargeMany: [count: Substitution];
+  copyLeftTimeOne: [];
+  copyLeftTimeMany: [count: Substitution];
+  copyLeftFrameOne: [];
+  copyLeftFrameMany: [count: Substitution];
+  copyLeftStyleSheetOne: [];
+  copyLeftStyleSheetMany: [count: Substitution];
+  copyLeftMediaOne: [];
+  copyLeftMediaMany: [count: Substitution];
 }
 
 export type MessageKey = keyof MessageArgs;
