@@ -30,7 +30,7 @@
  *
  * Why no library: SingleFile's single-file-core (1.5.84) does this thoroughly but bundles to ~245 kB gzip and is
  * AGPL-3.0; DOMPurify (3.5.0) sanitises but is 12.3 kB gzip alone and inlines nothing. The script this runs in has
- * 8 kB gzip in all; this builder is ~2.5 kB (docs/ARCHITECTURE.md, "Page reading").
+ * 8 kB gzip in all; this builder is 2.5 kB (docs/ARCHITECTURE.md, "Page copies").
  */
 import type { LeftOut, LeftOutReason } from './left-out';
 
@@ -63,17 +63,17 @@ export const COPY_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-in
 const GONE = new Set(
   'script noscript template link base style xmp noembed noframes plaintext source track animate set animatemotion animatetransform discard'.split(' '),
 );
-const FRAME = new Set('iframe frame frameset object embed portal applet fencedframe'.split(' '));
+const FRAME = new Set('iframe frame frameset object embed portal fencedframe'.split(' '));
 const MEDIA = new Set(['video', 'audio']);
 /** Attributes holding a URL; only a link's href (resolved) and `#fragment` references stay. */
-const URL_ATTR =
-  /^(?:xlink:)?(?:href|src|srcset|imagesrcset|action|formaction|data|poster|background|ping|cite|longdesc|lowsrc|dynsrc|codebase|manifest|archive|classid)$/;
+const URL_ATTR = /^(?:xlink:)?(?:href|src|srcset|imagesrcset|action|formaction|data|poster|background|ping|cite|longdesc|manifest)$/;
 const SCRIPT_URL = /^(?:java|vb)script:/;
 const LINK = /^(?:https?|mailto|tel):/;
 /** A name the serialiser writes as it is and a parser reads back as one name. */
 const PLAIN_NAME = /^[a-z_][\w:.-]*$/i;
 const CSS_URL = /url\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^)'"\s]*))\s*\)/gi;
-const NOWHERE = 'url("about:invalid")';
+/** An empty data: URL: no request, nothing the CSP refuses, nothing shown. */
+const NOWHERE = 'url("data:,")';
 
 export async function copyPage(doc: Document, options: CopyOptions = {}): Promise<PageCopy> {
   const { timeoutMs = 5000, maxBytes = 5e6, maxTotalBytes = 25e6, concurrency = 6, now = new Date() } = options;
@@ -229,6 +229,7 @@ export async function copyPage(doc: Document, options: CopyOptions = {}): Promis
         if (imported && depth < 8) sheet(imported, (r as CSSImportRule).media.mediaText, depth + 1);
       } else own += `${r.cssText}\n`;
     }
+    if (!own) return;
     const css = inlineCss(own, from);
     parts.push(media && media !== 'all' ? css.then((c) => `@media ${media}{\n${c}}`) : css);
   };
