@@ -396,6 +396,18 @@ export interface MessageArgs {
   partRefused: [part: Substitution, reason: Substitution];
   partSaved: [part: Substitution];
   notAnEmailList: [values: Substitution];
+  copyLeftUnreadableOne: [];
+  copyLeftUnreadableMany: [count: Substitution];
+  copyLeftTooLargeOne: [];
+  copyLeftTooLargeMany: [count: Substitution];
+  copyLeftTimeOne: [];
+  copyLeftTimeMany: [count: Substitution];
+  copyLeftFrameOne: [];
+  copyLeftFrameMany: [count: Substitution];
+  copyLeftStyleSheetOne: [];
+  copyLeftStyleSheetMany: [count: Substitution];
+  copyLeftMediaOne: [];
+  copyLeftMediaMany: [count: Substitution];
 }
 
 export type MessageKey = keyof MessageArgs;
