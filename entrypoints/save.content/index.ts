@@ -9,10 +9,10 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from '#imports';
 import { mountPageFrame, type PageFrame } from '@/components/page-frame/page-frame-host';
-import { t } from '@/lib/i18n';
+import { say, t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 import { copyPage } from '@/lib/page-reading/page-copy';
-import { describeLeftOut } from '@/lib/page-reading/page-copy-left-out';
+import { describeLeftOut } from '@/lib/page-reading/left-out';
 import { gatherSaveFacts } from '@/lib/page-reading/save-facts';
 
 /** This extension's isolated world outlives one injection: the open dialog is remembered here. */
@@ -42,7 +42,7 @@ export default defineContentScript({
     if (!copy) return;
     try {
       const made = await copyPage(document);
-      await send('save-dialog/page-copy', { id, html: made.html, leftOut: describeLeftOut(made.leftOut) });
+      await send('save-dialog/page-copy', { id, html: made.html, leftOut: describeLeftOut(made.leftOut).map(say) });
     } catch {
       await send('save-dialog/page-copy', { id, failed: true }).catch(() => undefined);
     }

@@ -5,20 +5,19 @@
  */
 import type { SavePageFacts } from '../filing/save-reading';
 import { MAX_BODY_CHARS, MAX_PARTY_TEXT } from './limits';
+import { readableExcerpt } from './readable-excerpt';
 
-const MAIN = 'main,[role="main"],article';
+/** How much of the page's main text the communication's body takes when nothing is selected. */
+const EXCERPT_CHARS = 2_000;
 
 export function gatherSaveFacts(doc: Document, selection: Selection | null): SavePageFacts {
   const body = doc.body as HTMLElement | null;
-  const main = (doc.querySelector(MAIN) as HTMLElement | null) ?? body;
-  const text = (el: HTMLElement | null, max: number) => (el ? (el.innerText ?? el.textContent ?? '').slice(0, max) : '');
   return {
     pageUrl: doc.location?.href ?? '',
     pageTitle: doc.title,
     selection: (selection?.toString() ?? '').slice(0, MAX_BODY_CHARS),
-    excerpt: text(main, 2_000)
-      .replace(/\n{3,}/g, '\n\n')
-      .trim(),
-    headerText: text(body, MAX_PARTY_TEXT),
+    excerpt: readableExcerpt(doc, EXCERPT_CHARS),
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, line by line ("From: …" lines)
+    headerText: body ? (body.innerText ?? body.textContent ?? '').slice(0, MAX_PARTY_TEXT) : '',
   };
 }
