@@ -354,6 +354,27 @@ export interface MessageArgs {
   todayExpenses: [total: Substitution];
   confirmDiscardExpense: [];
   expensesLater: [];
+  fileTooBig: [size: Substitution, cap: Substitution];
+  filesWaitingTooBig: [cap: Substitution];
+  documentBytesGone: [];
+  filingUnknownRequest: [];
+  filingNothingChosen: [];
+  documentNameNeeded: [];
+  subjectNeeded: [];
+  textTooLong: [];
+  hoursInvalid: [];
+  addNote: [];
+  noteSubject: [];
+  noteText: [];
+  saveNote: [];
+  noteSending: [];
+  noteSaved: [matter: Substitution];
+  noteWaiting: [];
+  sectionNotes: [];
+  sectionCommunications: [];
+  sectionDocuments: [];
+  sectionEmpty: [];
+  sectionAllInClio: [];
 }
 
 export type MessageKey = keyof MessageArgs;
