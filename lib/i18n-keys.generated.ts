@@ -375,6 +375,7 @@ export interface MessageArgs {
   sectionDocuments: [];
   sectionEmpty: [];
   sectionAllInClio: [];
+  forgotFiledDocuments: [];
 }
 
 export type MessageKey = keyof MessageArgs;

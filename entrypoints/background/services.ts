@@ -117,7 +117,9 @@ export function createServices() {
           await uploadProgressItem.setValue(sent === undefined || total === undefined ? rest : { ...rest, [entryId]: { sent, total } });
         },
         filed: async (p, documentId) =>
-          filedDocumentsItem.setValue(withFiled(await filedDocumentsItem.getValue(), filedKey(p.matter.id, p.sha256), { documentId, name: p.name, at: Date.now() })),
+          filedDocumentsItem.setValue(
+            withFiled(await filedDocumentsItem.getValue(), filedKey(p.matter.id, p.sha256), { documentId, name: p.name, at: Date.now() }),
+          ),
       }),
       [COMMUNICATION]: communicationCourier({
         client,

@@ -7,5 +7,4 @@ export const growInboxUrl = (hosts: ClioHosts) => `${hosts.growWeb}/inbox`;
  * A matter's tab in Clio's web app (its notes, communications or documents). The path follows `matterUrl`'s; the
  * tab names are Clio's own words for them, not verified against a live account.
  */
-export const matterTabUrl = (hosts: ClioHosts, matterId: number, tab: 'notes' | 'communications' | 'documents') =>
-  `${matterUrl(hosts, matterId)}/${tab}`;
+export const matterTabUrl = (hosts: ClioHosts, matterId: number, tab: 'notes' | 'communications' | 'documents') => `${matterUrl(hosts, matterId)}/${tab}`;

@@ -45,19 +45,28 @@ export interface BytesStoreDeps {
   inUse(): Promise<ReadonlySet<string>>;
   now?: () => number;
   dbName?: string;
+  /** The caps (tests set small ones); MAX_FILE_BYTES and MAX_WAITING_BYTES unless given. */
+  caps?: Caps;
 }
+
+export interface Caps {
+  file: number;
+  waiting: number;
+}
+const CAPS: Caps = { file: MAX_FILE_BYTES, waiting: MAX_WAITING_BYTES };
 
 const megabytes = (n: number) => String(Math.ceil(n / (1024 * 1024)));
 
-/** Why bytes of this size cannot be filed, or null. */
-export function sizeProblem(size: number, waiting = 0) {
-  if (size > MAX_FILE_BYTES) return appError('validation', t('fileTooBig', megabytes(size), megabytes(MAX_FILE_BYTES)));
-  if (waiting + size > MAX_WAITING_BYTES) return appError('validation', t('filesWaitingTooBig', megabytes(MAX_WAITING_BYTES)));
+/** Why bytes of this size cannot be filed (with `waiting` bytes already waiting), or null. */
+export function sizeProblem(size: number, waiting = 0, caps: Caps = CAPS) {
+  if (size > caps.file) return appError('validation', t('fileTooBig', megabytes(size), megabytes(caps.file)));
+  if (waiting + size > caps.waiting) return appError('validation', t('filesWaitingTooBig', megabytes(caps.waiting)));
   return null;
 }
 
 export function bytesStore(deps: BytesStoreDeps): BytesStore {
   const now = deps.now ?? Date.now;
+  const caps = deps.caps ?? CAPS;
   const db = () => openFilingDb(deps.dbName);
   const all = async () => result((await db()).transaction(BYTES, 'readonly').objectStore(BYTES).getAll() as IDBRequest<KeptBytes[]>);
   const sweep = async () => {
@@ -71,11 +80,11 @@ export function bytesStore(deps: BytesStoreDeps): BytesStore {
   };
   return {
     async keep(id, blob, meta) {
-      const tooBig = sizeProblem(blob.size);
+      const tooBig = sizeProblem(blob.size, 0, caps);
       if (tooBig) throw tooBig;
       await sweep();
       const waiting = (await all()).filter((k) => k.id !== id).reduce((n, k) => n + k.size, 0);
-      const problem = sizeProblem(blob.size, waiting);
+      const problem = sizeProblem(blob.size, waiting, caps);
       if (problem) throw problem;
       const tx = (await db()).transaction(BYTES, 'readwrite');
       tx.objectStore(BYTES).put({ id, blob, size: blob.size, at: now(), contentType: meta.contentType, filename: meta.filename } satisfies KeptBytes);

@@ -138,7 +138,12 @@ export class FilingService {
     const more = matterTabUrl(await this.deps.hosts(), matterId, kind);
     let items: RecentItem[];
     if (kind === 'notes') {
-      items = (await recentNotes(client, matterId, RECENT_LIMIT)).map((n) => ({ id: n.id, title: n.subject || n.detail.slice(0, 80), date: n.date ?? '', url: more }));
+      items = (await recentNotes(client, matterId, RECENT_LIMIT)).map((n) => ({
+        id: n.id,
+        title: n.subject || n.detail.slice(0, 80),
+        date: n.date ?? '',
+        url: more,
+      }));
     } else if (kind === 'communications') {
       items = (await recentCommunications(client, matterId, RECENT_LIMIT)).map((c) => ({
         id: c.id,
@@ -147,7 +152,12 @@ export class FilingService {
         url: more,
       }));
     } else {
-      items = (await recentDocuments(client, matterId, RECENT_LIMIT)).map((d) => ({ id: d.id, title: d.name, date: (d.created_at ?? '').slice(0, 10), url: more }));
+      items = (await recentDocuments(client, matterId, RECENT_LIMIT)).map((d) => ({
+        id: d.id,
+        title: d.name,
+        date: (d.created_at ?? '').slice(0, 10),
+        url: more,
+      }));
     }
     return { items, more };
   }

@@ -14,7 +14,7 @@ export interface Participant {
 export interface Matching {
   senders: Participant[];
   receivers: Participant[];
-  /** Addresses no contact (nor the user) was found for, as given. */
+  /** Addresses no contact (nor the user) was found for, as first given, each once. */
   unmatched: string[];
 }
 
@@ -32,7 +32,9 @@ export function contactQueryFor(rest: readonly string[]): string | null {
 }
 
 /** Contacts as a contacts answer shows them: each of their addresses → the contact. */
-export function contactsByEmail(contacts: ReadonlyArray<{ id: number; email_addresses?: Array<{ address?: string | null }> | null }>): Map<string, Participant> {
+export function contactsByEmail(
+  contacts: ReadonlyArray<{ id: number; email_addresses?: Array<{ address?: string | null }> | null }>,
+): Map<string, Participant> {
   const byEmail = new Map<string, Participant>();
   for (const c of contacts) {
     for (const e of c.email_addresses ?? []) {
@@ -46,13 +48,15 @@ export function contactsByEmail(contacts: ReadonlyArray<{ id: number; email_addr
 /** The senders and receivers as participants (each once per side), and the addresses left out. */
 export function matchParticipants(senders: readonly string[], receivers: readonly string[], known: ReadonlyMap<string, Participant>): Matching {
   const unmatched: string[] = [];
+  const said = new Set<string>();
   const side = (list: readonly string[]) => {
     const out: Participant[] = [];
     for (const address of list) {
       const key = emailKey(address);
       const p = key ? known.get(key) : undefined;
       if (!p) {
-        if (!unmatched.includes(address)) unmatched.push(address);
+        if (!said.has(key ?? address)) unmatched.push(address);
+        said.add(key ?? address);
       } else if (!out.some((x) => x.id === p.id && x.type === p.type)) out.push(p);
     }
     return out;

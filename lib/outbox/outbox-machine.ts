@@ -77,8 +77,8 @@ export function transition<P>(e: OutboxEntry<P>, ev: OutboxEvent): OutboxEntry<P
           : error.kind === 'needs-permission'
             ? WAIT_FOR_PERMISSION_MS
             : error.kind === 'rate-limited' && error.retryAt
-            ? Math.max(1000, error.retryAt - ev.at)
-            : backoffMs(Math.min(e.attempts, 6), ev.random);
+              ? Math.max(1000, error.retryAt - ev.at)
+              : backoffMs(Math.min(e.attempts, 6), ev.random);
       return { ...e, state, lastError: error, nextAttemptAt: ev.at + wait };
     }
   }
