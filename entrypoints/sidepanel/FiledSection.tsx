@@ -37,6 +37,9 @@ export function FiledSection({ matterId, kind, version = 0 }: { matterId: number
     <section class="filed" aria-labelledby={id}>
       <h2>
         <button type="button" id={id} class="disclosure" aria-expanded={open} onClick={() => setOpen(!open)}>
+          <span class="caret" aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>{' '}
           {title}
         </button>
       </h2>

@@ -37,11 +37,11 @@ test('add a note from the side panel: one Matter note in Clio, shown in "Notes";
   const page = await openMatter(extensionPage, target!.display_number);
 
   // Opening the detail asks nothing of notes, communications or documents.
-  for (const name of ['Notes', 'Communications', 'Documents']) await expect(page.getByRole('region', { name })).toBeVisible();
+  for (const name of ['Notes', 'Communications', 'Documents']) await expect(page.getByRole('region', { name, exact: true })).toBeVisible();
   expect(await filingRequests()).toEqual([]);
 
   const notes = page.getByRole('region', { name: 'Notes' });
-  await notes.getByRole('button', { name: 'Notes' }).click();
+  await notes.getByRole('button', { name: 'Notes', exact: true }).click();
   await expect(notes.getByText('None yet.')).toBeVisible();
   expect(await filingRequests()).toEqual(['GET /notes.json']);
 
@@ -69,8 +69,8 @@ test('add a note from the side panel: one Matter note in Clio, shown in "Notes";
   expect(await link.getAttribute('href')).toMatch(new RegExp(`/nc/#/matters/${target!.id}/notes$`));
   expect((await filingRequests()).filter((r) => r.startsWith('POST'))).toEqual(['POST /notes.json']);
 
-  await page.getByRole('region', { name: 'Communications' }).getByRole('button', { name: 'Communications' }).click();
-  await page.getByRole('region', { name: 'Documents' }).getByRole('button', { name: 'Documents' }).click();
+  await page.getByRole('region', { name: 'Communications' }).getByRole('button', { name: 'Communications', exact: true }).click();
+  await page.getByRole('region', { name: 'Documents' }).getByRole('button', { name: 'Documents', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Documents' }).getByText('None yet.')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Communications' }).getByText('None yet.')).toBeVisible();
   expect((await filingRequests()).filter((r) => r.startsWith('GET'))).toEqual([
