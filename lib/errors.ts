@@ -15,6 +15,7 @@ export type ErrorKind =
   | 'not-found'
   | 'conflict' // changed elsewhere since it was read (412)
   | 'forbidden'
+  | 'needs-permission' // the browser does not let the extension reach a host (an upload origin): the person must allow it
   | 'network' // Clio could not be reached, or the connection dropped
   | 'server' // Clio failed (5xx)
   | 'bad-request' // a message the background refuses

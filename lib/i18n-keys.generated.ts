@@ -361,7 +361,7 @@ export interface MessageArgs {
   pdfUnreachable: [origin: Substitution];
   pdfUnreadable: [status: Substitution];
   notAPdf: [];
-  fileTooBig: [megabytes: Substitution];
+  fileTooBig: [size: Substitution, cap: Substitution];
   pageCopyFailed: [];
   pageCopyTooBig: [megabytes: Substitution];
   saveChooseSomething: [];
@@ -408,6 +408,27 @@ export interface MessageArgs {
   copyLeftStyleSheetMany: [count: Substitution];
   copyLeftMediaOne: [];
   copyLeftMediaMany: [count: Substitution];
+  filesWaitingTooBig: [cap: Substitution];
+  documentBytesGone: [];
+  filingUnknownRequest: [];
+  filingNothingChosen: [];
+  documentNameNeeded: [];
+  subjectNeeded: [];
+  textTooLong: [];
+  hoursInvalid: [];
+  addNote: [];
+  noteSubject: [];
+  noteText: [];
+  saveNote: [];
+  noteSending: [];
+  noteSaved: [matter: Substitution];
+  noteWaiting: [];
+  sectionNotes: [];
+  sectionCommunications: [];
+  sectionDocuments: [];
+  sectionEmpty: [];
+  sectionAllInClio: [];
+  forgotFiledDocuments: [];
 }
 
 export type MessageKey = keyof MessageArgs;

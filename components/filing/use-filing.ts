@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { useFollowed } from '@/components/use-followed';
 import type { FilingAnswer } from '@/lib/filing/filing-request';
-import { filingProgressItem } from '@/lib/filing/filing-items';
+import { uploadProgressItem } from '@/lib/filing/filing-items';
 import { t } from '@/lib/i18n';
 import type { MatterRef } from '@/lib/matter-ref';
 import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
@@ -31,7 +31,7 @@ const PART_WORDS = { document: 'partDocument', communication: 'partCommunication
 export function useFiling(matterLink: (id: number) => string = () => '') {
   const [answer, setAnswer] = useState<FilingAnswer | null>(null);
   const [matter, setMatter] = useState<MatterRef | null>(null);
-  const seen = useFollowed({ entries: outboxViewItem, progress: filingProgressItem });
+  const seen = useFollowed({ entries: outboxViewItem, progress: uploadProgressItem });
   let outcome: FilingOutcome | null = null;
   if (answer) {
     const lines: FilingLine[] = [];

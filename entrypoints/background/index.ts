@@ -46,5 +46,7 @@ export default defineBackground({
     // An attempt under way when the last worker died may have reached Clio: look before resending (at a session's
     // start the surfaces' copy of the outbox is written again).
     void ready.then((sessionStart) => services.outbox.recover(sessionStart)).then(() => services.outbox.flush());
+    // A host granted (an upload origin a document waited for): whatever waited goes now.
+    browser.permissions.onAdded.addListener(() => void ready.then(() => services.outbox.wake()));
   },
 });

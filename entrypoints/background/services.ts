@@ -39,7 +39,15 @@ import { TimerService } from '@/lib/timer/timer-service';
 import { TIMER_STOP, timerStopCourier } from '@/lib/timer/timer-stop-courier';
 import { idleItem, recentMattersItem, rememberMatter, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
 import { isoDateIn } from '@/lib/dates';
-import { keepBytes, MAX_FILE_BYTES } from '@/lib/filing/bytes-store';
+import { mayReach } from '@/lib/browser/host-permission';
+import { bytesStore, MAX_FILE_BYTES } from '@/lib/filing/bytes-store';
+import { COMMUNICATION, communicationCourier } from '@/lib/filing/communication-courier';
+import { DOCUMENT, type DocumentPayload, documentCourier } from '@/lib/filing/document-courier';
+import { entrySteps } from '@/lib/filing/entry-steps';
+import { filedDocumentsItem, filedKey, uploadProgressItem, withFiled } from '@/lib/filing/filing-items';
+import { FilingService } from '@/lib/filing/filing-service';
+import { matchPeople } from '@/lib/filing/match-people';
+import { NOTE, noteCourier } from '@/lib/filing/note-courier';
 import { fetchPdf } from '@/lib/filing/fetch-pdf';
 import { saveDialogService } from '@/lib/filing/save-dialog-service';
 import { onAlarm } from './alarms';
@@ -93,9 +101,49 @@ export function createServices() {
     wake: () => void outbox.wake(),
   });
 
+  // Filing: a document's bytes wait in IndexedDB, swept when no outbox entry refers to them; each entry's steps beside them.
+  const bytes = bytesStore({
+    inUse: async () => new Set((await outbox.list()).filter((e) => e.kind === DOCUMENT).map((e) => (e.payload as DocumentPayload).bytesId)),
+  });
+  const steps = entrySteps();
   const outbox: Outbox = new Outbox({
     store: indexedDbOutboxStore(),
     couriers: {
+      [DOCUMENT]: documentCourier({
+        client,
+        bytes,
+        steps,
+        mayReach,
+        progress: async (entryId, sent, total) => {
+          const { [entryId]: _, ...rest } = await uploadProgressItem.getValue();
+          await uploadProgressItem.setValue(sent === undefined || total === undefined ? rest : { ...rest, [entryId]: { sent, total } });
+        },
+        filed: async (p, documentId) =>
+          filedDocumentsItem.setValue(
+            withFiled(await filedDocumentsItem.getValue(), filedKey(p.matter.id, p.sha256), { documentId, name: p.name, at: Date.now() }),
+          ),
+      }),
+      [COMMUNICATION]: communicationCourier({
+        client,
+        steps,
+        match: (senders, receivers) =>
+          matchPeople(
+            {
+              client,
+              me: async () => (await accountItem.getValue()).user ?? null,
+              localClients: async (emails) => {
+                const found = await matters.byKeys({ emails });
+                const ids = new Map<string, number>();
+                for (const { matter, matched } of found.matches)
+                  for (const k of matched) if (k.kind === 'email' && matter.clientId !== null && !ids.has(k.value)) ids.set(k.value, matter.clientId);
+                return ids;
+              },
+            },
+            senders,
+            receivers,
+          ),
+      }),
+      [NOTE]: noteCourier(client),
       [TIME_ENTRY]: timeEntryCourier(client),
       [EXPENSE]: expenseCourier(client),
       [TIMER_STOP]: timerStopCourier(client),
@@ -128,6 +176,7 @@ export function createServices() {
   });
   const timeEntries = new TimeEntryService({ client, outbox, userId, today, saved: forgetDraftsSavedAs, remember: rememberMatter });
   const expenses = new ExpenseService({ outbox, saved: forgetDraftsSavedAs, remember: rememberMatter });
+  const filing = new FilingService({ outbox, bytes, client, hosts, filed: () => filedDocumentsItem.getValue() });
   const matters = new MatterService({
     client,
     store: indexedDbMatterStore(),
@@ -201,7 +250,7 @@ export function createServices() {
       indexAnswers(await matterSyncItem.getValue()) ? (await matters.search(text, { statuses: ['Open', 'Pending', 'Closed'], limit: 50 })).hits : null,
   });
   const saveDialog = saveDialogService({
-    keepBytes,
+    keepBytes: (id, blob, meta) => filing.keepBytes(id, blob, meta),
     fetchPdf: (url) => fetchPdf(url, MAX_FILE_BYTES),
     inject: (tabId) =>
       browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/save.js'] }).then(
@@ -227,6 +276,7 @@ export function createServices() {
     timer,
     timeEntries,
     expenses,
+    filing,
     matters,
     suggestions,
     conflicts,

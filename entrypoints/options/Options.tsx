@@ -196,6 +196,7 @@ const FORGOTTEN_WORDS: Record<string, () => string> = {
   'local:recent-matters': () => t('forgotRecentMatters'),
   'local:site-matters': () => t('forgotSiteMatters'),
   'local:never-read-sites': () => t('forgotNeverRead'),
+  'local:filed-documents': () => t('forgotFiledDocuments'),
   'grow-connection': () => t('forgotGrow'),
 };
 

@@ -1,4 +1,7 @@
-/** A matter's detail: client and contact, status, attorney, practice area, recent time, and actions. */
+/**
+ * A matter's detail: client and contact, status, attorney, practice area, recent time, and actions; its notes,
+ * communications and documents in sections that load only when opened.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { currentHosts } from '@/components/clio-hosts';
 import { messageOf } from '@/components/error-message';
@@ -18,6 +21,8 @@ import { useKeptDraft } from '@/components/use-kept-draft';
 import { accountItem } from '@/lib/auth/account-item';
 import { storedMatter } from './local-index';
 import { matterStatusText } from './matter-status';
+import { AddNote } from './AddNote';
+import { FiledSection } from './FiledSection';
 
 export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => void }) {
   /** What the index holds of the matter beyond its row, shown until Clio's detail arrives (or if it cannot). */
@@ -25,6 +30,9 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
   const [detail, setDetail] = useState<{ matter: MatterDetailJson; recent: ActivityJson[] } | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [logging, setLogging] = useState(false);
+  const [noting, setNoting] = useState(false);
+  /** Bumped when a note is saved here: an open "Notes" section shows it. */
+  const [notesVersion, setNotesVersion] = useState(0);
   const [link, setLink] = useState('');
   const [timeZone, setTimeZone] = useState<string | undefined>();
   const ref: MatterRef = { id: matter.id, displayNumber: matter.displayNumber, description: matter.description, clientName: matter.clientName };
@@ -39,6 +47,7 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
   useEffect(() => {
     let current = true; // answers for a matter no longer shown are dropped
     setLogging(false);
+    setNoting(false);
     void send('matters/detail', { id: matter.id }).then(
       (d) => current && setDetail(d),
       (e) => current && setStatus({ tone: 'error', text: messageOf(e) }),
@@ -113,6 +122,9 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
         <button type="button" onClick={() => setLogging(!logging)} aria-expanded={logging}>
           {t('logTime')}
         </button>
+        <button type="button" onClick={() => setNoting(!noting)} aria-expanded={noting}>
+          {t('addNote')}
+        </button>
         <a href={link} target="_blank" rel="noreferrer">
           {t('openInClio')}
         </a>
@@ -126,6 +138,7 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
           <TimeEntryForm draft={draft} setDraft={setDraft} {...(timeZone ? { timeZone } : {})} matterLink={() => link} />
         </section>
       ) : null}
+      {noting ? <AddNote key={matter.id} matter={ref} saved={() => setNotesVersion((v) => v + 1)} /> : null}
       <h2>{t('recentTime')}</h2>
       {detail === null ? <p class="hint">{t('loading')}</p> : null}
       {detail?.recent.length === 0 ? <p class="hint">{t('noRecentTime')}</p> : null}
@@ -137,6 +150,9 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
           </li>
         ))}
       </ul>
+      <FiledSection matterId={matter.id} kind="notes" version={notesVersion} />
+      <FiledSection matterId={matter.id} kind="communications" />
+      <FiledSection matterId={matter.id} kind="documents" />
     </main>
   );
 }

@@ -80,3 +80,19 @@ export async function readVersion(client: ClioClient, documentId: number): Promi
 export async function completeDocument(client: ClioClient, documentId: number, uuid: string): Promise<void> {
   await client.patch(`/documents/${documentId}.json`, { data: { uuid, fully_uploaded: true } }, { fields: 'id' });
 }
+
+/** A document as a matter's list shows it. */
+export interface DocumentListJson {
+  id: number;
+  name: string;
+  content_type?: string;
+  created_at?: string;
+}
+
+/** A matter's newest documents (fully uploaded ones: Clio lists no others unless asked). */
+export function recentDocuments(client: ClioClient, matterId: number, limit: number): Promise<DocumentListJson[]> {
+  return client.get<DocumentListJson[]>('/documents.json', {
+    fields: fields(['id', 'name', 'content_type', 'created_at']),
+    query: { matter_id: matterId, order: 'id(desc)', limit },
+  });
+}

@@ -4,6 +4,7 @@
  */
 import { appError } from '../errors';
 import { t } from '../i18n';
+import { sizeProblem } from './bytes-store';
 import { hasPdfMagic } from './pdf-source';
 
 export async function fetchPdf(url: string, maxBytes: number, fetcher: typeof fetch = fetch): Promise<Blob> {
@@ -14,10 +15,12 @@ export async function fetchPdf(url: string, maxBytes: number, fetcher: typeof fe
     throw appError('network', t('pdfUnreachable', originOf(url)));
   }
   if (!res.ok) throw appError('network', t('pdfUnreadable', `${res.status}`));
-  const mb = String(Math.round(maxBytes / 1048576));
-  if (Number(res.headers.get('content-length') ?? 0) > maxBytes) throw appError('bad-request', t('fileTooBig', mb));
+  const caps = { file: maxBytes, waiting: Number.POSITIVE_INFINITY };
+  const announced = sizeProblem(Number(res.headers.get('content-length') ?? 0), 0, caps);
+  if (announced) throw announced;
   const blob = await res.blob();
-  if (blob.size > maxBytes) throw appError('bad-request', t('fileTooBig', mb));
+  const read = sizeProblem(blob.size, 0, caps);
+  if (read) throw read;
   if (!hasPdfMagic(new Uint8Array(await blob.slice(0, 5).arrayBuffer()))) throw appError('bad-request', t('notAPdf'));
   return blob.type === 'application/pdf' ? blob : new Blob([blob], { type: 'application/pdf' });
 }

@@ -25,6 +25,8 @@ import type { ExpenseJson } from '../expenses/clio-expenses';
 import type { ExpensePayload } from '../expenses/expense-courier';
 import type { ExpenseSetup } from '../expenses/expense-setup';
 import type { MatterRef, TimerState } from '../timer/model';
+import type { FilingAnswer, FilingRequest } from '../filing/filing-request';
+import type { RecentFiled, RecentKind } from '../filing/filing-service';
 import type { StartOutcome, StartRequest, StopOutcome } from '../timer/timer-service';
 
 export interface Protocol {
@@ -77,6 +79,15 @@ export interface Protocol {
   'expenses/setup': { request: void; reply: ExpenseSetup };
   'outbox/retry': { request: { id: string }; reply: void };
   'outbox/discard': { request: { id: string }; reply: void };
+
+  /**
+   * Files what the "Save to Clio" dialog (or the side panel's "Add note") chose: each part an outbox entry, sent
+   * exactly once. Answers at once with the entries' ids; follow them in `session:outbox-view` (state, result,
+   * lastError) and a document's upload in `session:filing-progress`.
+   */
+  'filing/save': { request: FilingRequest; reply: FilingAnswer };
+  /** A matter's newest notes, communications or documents (up to 5, one request), with links into Clio. */
+  'filing/recent': { request: { matterId: number; kind: RecentKind }; reply: RecentFiled };
 
   /** "Suggested for this page": reads the active tab (on the gesture that opened the asking surface) and suggests matters from the local index. */
   'suggestions/for-page': { request: { windowId?: number }; reply: PageSuggestions };

@@ -48,6 +48,11 @@ const NEEDS_USER = new Set<ErrorData['kind']>(['validation', 'not-found', 'forbi
 export const LOCAL_FAILURE_ATTEMPTS = 5;
 /** Signed out: keep it, and try again after the next sign-in (or a minute, whichever first). */
 const WAIT_FOR_SIGN_IN_MS = 60_000;
+/**
+ * A host permission is missing (an upload origin): the entry waits, not failed, and is tried again when the
+ * browser grants one (the background wakes the outbox on `permissions.onAdded`), or after this long.
+ */
+const WAIT_FOR_PERMISSION_MS = 10 * 60_000;
 
 export function transition<P>(e: OutboxEntry<P>, ev: OutboxEvent): OutboxEntry<P> {
   switch (ev.type) {
@@ -69,9 +74,11 @@ export function transition<P>(e: OutboxEntry<P>, ev: OutboxEvent): OutboxEntry<P
       const wait =
         error.kind === 'signed-out'
           ? WAIT_FOR_SIGN_IN_MS
-          : error.kind === 'rate-limited' && error.retryAt
-            ? Math.max(1000, error.retryAt - ev.at)
-            : backoffMs(Math.min(e.attempts, 6), ev.random);
+          : error.kind === 'needs-permission'
+            ? WAIT_FOR_PERMISSION_MS
+            : error.kind === 'rate-limited' && error.retryAt
+              ? Math.max(1000, error.retryAt - ev.at)
+              : backoffMs(Math.min(e.attempts, 6), ev.random);
       return { ...e, state, lastError: error, nextAttemptAt: ev.at + wait };
     }
   }

@@ -17,6 +17,8 @@ export interface Courier<P = unknown> {
   find(payload: P, entry: OutboxEntry<P>, claimed: ReadonlySet<unknown>): Promise<unknown | null>;
   /** Could a delivery that failed with this error have reached Clio anyway? */
   mayHaveReached(error: AppError): boolean;
+  /** The entry was discarded: let go of what the courier keeps for it elsewhere (a document's bytes, its steps). */
+  discarded?(payload: P, entry: OutboxEntry<P>): Promise<void>;
 }
 
 export interface OutboxStore {
@@ -134,7 +136,12 @@ export class Outbox {
   /** Forgets an entry the user gave up on; one being sent right now is not discarded. */
   async discard(id: string): Promise<void> {
     await this.mustBeOwn(id);
-    await this.mutate((all) => all.filter((e) => e.id !== id || e.state === 'sending'));
+    let gone: OutboxEntry | undefined;
+    await this.mutate((all) => {
+      gone = all.find((e) => e.id === id && e.state !== 'sending');
+      return all.filter((e) => e !== gone);
+    });
+    if (gone) await (this.deps.couriers[gone.kind] as Courier<unknown> | undefined)?.discarded?.(gone.payload, gone);
   }
 
   /** Entries the user may see and act on: those of whoever may send each kind now. */

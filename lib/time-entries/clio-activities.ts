@@ -46,6 +46,8 @@ export interface NewTimeEntry {
   note: string;
   activityDescriptionId: number | null;
   nonBillable: boolean;
+  /** The communication this time was spent on (a filed email's linked time entry). */
+  communicationId?: number;
 }
 
 function timeEntryBody(e: NewTimeEntry, startTimer = false) {
@@ -58,6 +60,7 @@ function timeEntryBody(e: NewTimeEntry, startTimer = false) {
       matter: { id: e.matterId },
       non_billable: e.nonBillable,
       ...(e.activityDescriptionId ? { activity_description: { id: e.activityDescriptionId } } : {}),
+      ...(e.communicationId ? { communication: { id: e.communicationId } } : {}),
       ...(startTimer ? { start_timer: true } : {}),
     },
   };
@@ -137,4 +140,14 @@ export function recentTimeEntries(client: ClioClient, matterId: number, limit = 
     fields: ACTIVITY_FIELDS,
     query: { type: 'TimeEntry', matter_id: matterId, order: 'date(desc)', limit },
   });
+}
+
+/** The time entry linked to a communication, if Clio has one (a resend of a filed email's time looks first). */
+export async function timeEntryOfCommunication(client: ClioClient, communicationId: number): Promise<ActivityJson | null> {
+  const found = await client.get<ActivityJson[]>('/activities.json', {
+    fields: ACTIVITY_FIELDS,
+    query: { type: 'TimeEntry', communication_id: communicationId, limit: 1 },
+    priority: 'background',
+  });
+  return found[0] ?? null;
 }

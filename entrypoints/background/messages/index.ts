@@ -6,6 +6,7 @@ import { authMessages } from './auth';
 import { conflictMessages } from './conflicts';
 import { draftMessages } from './drafts';
 import { expenseMessages } from './expenses';
+import { filingMessages } from './filing';
 import { growMessages } from './grow';
 import { leadMessages } from './leads';
 import { matterMessages } from './matters';
@@ -21,6 +22,7 @@ export const allMessages = (s: Services): Handlers => ({
   ...timerMessages(s),
   ...timeEntryMessages(s),
   ...expenseMessages(s),
+  ...filingMessages(s),
   ...draftMessages(),
   ...outboxMessages(s),
   ...activityDescriptionMessages(s),

@@ -16,6 +16,7 @@ import { suggestionMessages } from '@/entrypoints/background/messages/suggestion
 import { conflictMessages } from '@/entrypoints/background/messages/conflicts';
 import { timeEntryMessages } from '@/entrypoints/background/messages/time-entries';
 import { expenseMessages } from '@/entrypoints/background/messages/expenses';
+import { filingMessages } from '@/entrypoints/background/messages/filing';
 import { timerMessages } from '@/entrypoints/background/messages/timer';
 import { triggerMessages } from '@/entrypoints/background/messages/triggers';
 import type { Services } from '@/entrypoints/background/services';
@@ -38,6 +39,7 @@ function recordingServices(): { services: Services; calls: Array<[string, unknow
     timer: service('timer'),
     timeEntries: service('timeEntries'),
     expenses: service('expenses'),
+    filing: service('filing'),
     expenseSetup: (...args: unknown[]) => (calls.push(['expenseSetup', args]), Promise.resolve({ categories: [], currency: null })),
     outbox: service('outbox'),
     matters: service('matters'),
@@ -58,6 +60,7 @@ describe('message families', () => {
     ['timer', timerMessages(services)],
     ['time-entries', timeEntryMessages(services)],
     ['expenses', expenseMessages(services)],
+    ['filing', filingMessages(services)],
     ['outbox', outboxMessages(services)],
     ['activity-descriptions', activityDescriptionMessages(services)],
     ['matters', matterMessages(services)],
@@ -92,6 +95,14 @@ describe('handlers hand the request to their service', () => {
     ['time-entries/save', { key: 'k', matter: { id: 1 }, seconds: 60 }, fromExtension, 'timeEntries.save', [{ matter: { id: 1 }, seconds: 60 }, 'k']],
     ['time-entries/update', { id: 5, etag: 'e', note: 'n' }, fromExtension, 'timeEntries.update', [5, 'e', { note: 'n' }]],
     ['outbox/discard', { id: 'x' }, fromExtension, 'outbox.discard', ['x']],
+    [
+      'filing/save',
+      { id: 'd1', matter: { id: 1 }, note: { subject: 'S', detail: '' } },
+      fromExtension,
+      'filing.save',
+      [{ id: 'd1', matter: { id: 1 }, note: { subject: 'S', detail: '' } }],
+    ],
+    ['filing/recent', { matterId: 1, kind: 'notes' }, fromExtension, 'filing.recent', [1, 'notes']],
     ['matters/search', { query: 'lee' }, fromExtension, 'matters.pick', ['lee']],
     ['matters/lookup', { query: 'lee', mine: true }, fromExtension, 'matters.search', ['lee', { mine: true }]],
     ['matters/sync', { ifOlderThanMs: 1000 }, fromExtension, 'matters.syncIfStale', [1000]],

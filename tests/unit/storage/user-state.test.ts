@@ -93,6 +93,7 @@ describe('showUserStateOf', () => {
         .sort(),
     ).toEqual([
       'local:expense-setup reset',
+      'local:filed-documents keep',
       'local:never-read-sites keep',
       'local:panel-entry-drafts keep',
       'local:popup-draft keep',
