@@ -9,6 +9,7 @@
  * this browser already filed on the matter (filed-documents, per user) is not uploaded again (`alreadyFiled`);
  * one still on its way is answered with its entry.
  */
+import { fileNameOf } from './save-reading';
 import type { ClioHosts } from '../auth/regions';
 import type { ClioClient } from '../clio/client';
 import { matterTabUrl } from '../clio/links';
@@ -93,7 +94,8 @@ export class FilingService {
         const payload: DocumentPayload = {
           matter: r.matter,
           name: r.document.name.trim(),
-          filename: kept.filename,
+          // Named as the person named it (a PDF keeps its own name when it was left as it came).
+          filename: fileNameOf(r.document.name, r.document.source),
           contentType: kept.contentType,
           sha256,
           bytesId: r.id,

@@ -11,11 +11,17 @@ export function looksLikePdf(url: string | undefined): boolean {
   }
 }
 
+/** `name` without what file systems refuse (\ / : * ? " < > | and control characters), spaces collapsed. */
+export function cleanFileName(name: string): string {
+  const out = [...name].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? ' ' : c)).join('');
+  return out.replace(/\s+/g, ' ').trim();
+}
+
 /** The PDF's file name from its address ("order-2026-11.pdf"), or "document.pdf". */
 export function pdfFileName(url: string): string {
   try {
     const last = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
-    const clean = last.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim();
+    const clean = cleanFileName(last);
     if (clean) return /\.pdf$/i.test(clean) ? clean : `${clean}.pdf`;
   } catch {
     /* fall through */

@@ -7,7 +7,7 @@ import type { MatterRef } from '../matter-ref';
 import { arr, collapse, str } from '../page-reading/text';
 import { MAX_BODY_CHARS, MAX_PARTY_TEXT, MAX_TITLE_CHARS, MAX_URL_CHARS } from '../page-reading/limits';
 import { partiesOf } from './mail-parties';
-import { pdfFileName } from './pdf-source';
+import { cleanFileName, pdfFileName } from './pdf-source';
 
 /** What the content script read of its page (untrusted: it crosses from the page's tab). */
 export interface SavePageFacts {
@@ -86,12 +86,7 @@ export function defaultDocumentName(reading: SaveReading, date: string): string 
 
 /** The file name a document is uploaded under (Clio keeps it beside the name). */
 export function fileNameOf(name: string, source: 'page-copy' | 'pdf'): string {
-  const base =
-    name
-      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 150) || 'document';
+  const base = cleanFileName(name).slice(0, 150) || 'document';
   return source === 'pdf' ? (/\.pdf$/i.test(base) ? base : `${base}.pdf`) : `${base}.html`;
 }
 

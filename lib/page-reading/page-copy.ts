@@ -53,7 +53,10 @@ export interface CopyOptions {
   maxTotalBytes?: number;
   /** Files read at once (default 6). */
   concurrency?: number;
-  /** When the copy is made (the header says it). */
+  /**
+   * When the copy is made: the header says the day (not the time, so the same page copied twice that day has the
+   * same bytes, and is recognised as already filed by its hash).
+   */
   now?: Date;
 }
 
@@ -256,7 +259,7 @@ export async function copyPage(doc: Document, options: CopyOptions = {}): Promis
 
   const source = doc.URL.replace(/[<>]|(?<=-)-/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
   return {
-    html: `<!DOCTYPE html>\n<!-- Saved by Clio Companion from ${source} on ${now.toISOString()} -->\n${root.outerHTML}`,
+    html: `<!DOCTYPE html>\n<!-- Saved by Clio Companion from ${source} on ${now.toISOString().slice(0, 10)} -->\n${root.outerHTML}`,
     title: doc.title,
     leftOut: [...counts].map(([reason, count]) => ({ reason, count })),
   };
