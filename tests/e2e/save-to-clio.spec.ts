@@ -170,8 +170,10 @@ for (const step of [
     await sandbox.faults(step.faults);
     await dialog.getByRole('button', { name: 'Save to Clio' }).click();
     await expect(dialog.getByRole('status').last()).toContainText('Document saved to Clio.', { timeout: 30_000 });
+    // Exactly one fully uploaded document. (Chromium itself may send a POST again when a reused connection drops
+    // before any answer: Clio then holds an unfinished version that Clio's lists do not show, as the sandbox's don't.)
     const { documents } = await sandbox.state();
-    expect(documents).toHaveLength(1);
-    expect(documents[0]!.versions.filter((v) => v.fully_uploaded)).toHaveLength(1);
+    expect(documents.filter((d) => d.versions.some((v) => v.fully_uploaded))).toHaveLength(1);
+    expect(documents.flatMap((d) => d.versions).filter((v) => v.fully_uploaded)).toHaveLength(1);
   });
 }
