@@ -429,6 +429,7 @@ export interface MessageArgs {
   sectionEmpty: [];
   sectionAllInClio: [];
   forgotFiledDocuments: [];
+  saveThisPage: [];
 }
 
 export type MessageKey = keyof MessageArgs;

@@ -260,9 +260,13 @@ export function createServices() {
     openWindow: async (path) => {
       await browser.windows.create({ url: browser.runtime.getURL(path as '/save-window.html'), type: 'popup', width: 480, height: 760 });
     },
+    // The panel's window's page; a panel open as a tab of its own (or in a window of its own) means the page of the
+    // last focused browser window.
     activeTab: async (windowId) => {
       const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, lastFocusedWindow: true } : { active: true, windowId });
-      return tab;
+      if (tab?.url && !tab.url.startsWith(browser.runtime.getURL('/'))) return tab;
+      const normal = await browser.windows.getLastFocused({ windowTypes: ['normal'] }).catch(() => undefined);
+      return normal?.id === undefined ? tab : (await browser.tabs.query({ active: true, windowId: normal.id }))[0];
     },
   });
   return {

@@ -2,6 +2,7 @@
  * A matter's detail: client and contact, status, attorney, practice area, recent time, and actions; its notes,
  * communications and documents in sections that load only when opened.
  */
+import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
 import { currentHosts } from '@/components/clio-hosts';
 import { messageOf } from '@/components/error-message';
@@ -76,6 +77,15 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
       setStatus({ tone: 'error', text: messageOf(e) });
     }
   };
+  /** "Save this page": the Save to Clio dialog over this window's page, for this matter. */
+  const savePage = async () => {
+    try {
+      const w = await browser.windows.getCurrent();
+      await send('save-dialog/open', { matter: ref, ...(w.id === undefined ? {} : { windowId: w.id }) });
+    } catch (e) {
+      setStatus({ tone: 'error', text: messageOf(e) });
+    }
+  };
   const copy = async () => {
     await navigator.clipboard.writeText(matter.displayNumber);
     setStatus({ tone: 'success', text: t('copiedNumber', matter.displayNumber) });
@@ -124,6 +134,9 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
         </button>
         <button type="button" onClick={() => setNoting(!noting)} aria-expanded={noting}>
           {t('addNote')}
+        </button>
+        <button type="button" onClick={savePage}>
+          {t('saveThisPage')}
         </button>
         <a href={link} target="_blank" rel="noreferrer">
           {t('openInClio')}

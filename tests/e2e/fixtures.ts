@@ -141,6 +141,14 @@ export async function pickMatter(page: Pick<Page, 'getByRole'>, query: string): 
   await expect(box).toHaveValue(new RegExp(`^${query}`));
 }
 
+/** In the side panel `panel`, once the index is synced: searches `displayNumber` and opens that matter's detail. */
+export async function openMatterDetail(panel: Page, displayNumber: string): Promise<void> {
+  await expect(panel.getByText(/Synced (just now|\d+ min ago)/)).toBeVisible({ timeout: 30_000 });
+  await panel.getByRole('searchbox', { name: 'Search matters' }).fill(displayNumber);
+  await panel.getByRole('list', { name: 'Matters' }).getByRole('listitem').filter({ hasText: displayNumber }).first().click();
+  await expect(panel.getByRole('heading', { level: 1 })).toContainText(displayNumber);
+}
+
 /** The popup as a page, at the popup's size. */
 export async function openPopup(extensionPage: Fixtures['extensionPage']): Promise<Page> {
   const popup = await extensionPage('popup.html');

@@ -4,7 +4,7 @@
  * ask Clio nothing until opened, then one request each.
  */
 import type { Page } from '@playwright/test';
-import { expect, screenshot, signedIn, test } from './fixtures';
+import { expect, openMatterDetail, screenshot, signedIn, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
 
 interface SandboxNote {
@@ -22,10 +22,7 @@ const filingRequests = async () =>
 async function openMatter(extensionPage: (p: 'sidepanel.html') => Promise<Page>, displayNumber: string): Promise<Page> {
   const page = await extensionPage('sidepanel.html');
   await page.setViewportSize({ width: 400, height: 900 });
-  await expect(page.getByText(/Synced (just now|\d+ min ago)/)).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('searchbox', { name: 'Search matters' }).fill(displayNumber);
-  await page.getByRole('list', { name: 'Matters' }).getByRole('listitem').filter({ hasText: displayNumber }).first().click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(displayNumber);
+  await openMatterDetail(page, displayNumber);
   await expect(page.getByRole('heading', { name: 'Recent time' })).toBeVisible();
   return page;
 }

@@ -6,13 +6,14 @@
  */
 import type { Page, Worker } from '@playwright/test';
 import { dialogFrame, dialogFrames, field, openPage, PAGES, rightClickMenu, select } from './capture-helpers';
-import { expect, pickMatter, screenshot, signedIn, test } from './fixtures';
+import { expect, openMatterDetail, pickMatter, screenshot, signedIn, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
 
 /** The extension API inside the worker (evaluated there, not in Node). */
 declare const chrome: {
   tabs: { query(q: { url?: string }): Promise<Array<{ id?: number; url?: string }>> };
   contextMenus: { onClicked: { dispatch(info: object, tab: object): void } };
+  windows: { create(o: { url: string; type: string; width: number; height: number }): Promise<unknown> };
 };
 
 const SAVE = 'file-to-matter';
@@ -177,3 +178,41 @@ for (const step of [
     expect(documents.flatMap((d) => d.versions).filter((v) => v.fully_uploaded)).toHaveLength(1);
   });
 }
+
+test('"Save this page" in the side panel: for a page the extension may not script, the dialog opens in a window for that matter', async ({
+  context,
+  worker,
+  extensionId,
+  extensionPage,
+}) => {
+  await signedIn(extensionPage);
+  // The sandbox's second origin, which no build has host permission for: a click in the panel grants none either.
+  const page = await context.newPage();
+  await page.goto(`${PAGES.replace('127.0.0.1', 'localhost')}/docket`);
+  await page.bringToFront();
+  // The panel in a window of its own, as beside the page.
+  const panelOpened = context.waitForEvent('page', (p) => p.url().includes('/sidepanel.html'));
+  await worker.evaluate((url) => chrome.windows.create({ url, type: 'popup', width: 420, height: 900 }), `chrome-extension://${extensionId}/sidepanel.html`);
+  const panel = await panelOpened;
+  const [matter] = await sandbox.matters();
+  await openMatterDetail(panel, matter!.display_number);
+  await page.bringToFront();
+
+  const windowOpened = context.waitForEvent('page', (p) => p.url().includes('/save-window.html'));
+  await panel.getByRole('button', { name: 'Save this page' }).click();
+  const win = await windowOpened;
+  const form = win.getByRole('main', { name: 'Save to Clio' });
+  await expect(form.getByRole('combobox', { name: 'Matter' })).toHaveValue(new RegExp(`^${matter!.display_number}`));
+  await expect(form.getByRole('checkbox', { name: 'Save a copy of the page' })).toBeDisabled();
+  await expect(form.getByText(/can’t be copied from here/)).toBeVisible();
+  expect(dialogFrames(page, 'save-window')).toHaveLength(0);
+  await form.getByRole('checkbox', { name: 'Add as note' }).check();
+  // Without access to the page the panel cannot know its title either: the person names the note.
+  await field(form, 'Subject').fill('Docket reviewed');
+  await field(form, 'Text').fill('Reviewed the docket; order due for response.');
+  await screenshot(win, 'save-window-from-panel');
+  await form.getByRole('button', { name: 'Save to Clio' }).click();
+  await expect(form.getByRole('status').last()).toContainText('Note saved to Clio.');
+  const { notes } = await sandbox.state();
+  expect(notes).toEqual([expect.objectContaining({ subject: 'Docket reviewed', matter: { id: matter!.id } })]);
+});

@@ -17,6 +17,7 @@ import { conflictMessages } from '@/entrypoints/background/messages/conflicts';
 import { timeEntryMessages } from '@/entrypoints/background/messages/time-entries';
 import { expenseMessages } from '@/entrypoints/background/messages/expenses';
 import { filingMessages } from '@/entrypoints/background/messages/filing';
+import { saveDialogMessages } from '@/entrypoints/background/messages/save-dialog';
 import { timerMessages } from '@/entrypoints/background/messages/timer';
 import { triggerMessages } from '@/entrypoints/background/messages/triggers';
 import type { Services } from '@/entrypoints/background/services';
@@ -65,6 +66,7 @@ describe('message families', () => {
     ['activity-descriptions', activityDescriptionMessages(services)],
     ['matters', matterMessages(services)],
     ['leads', leadMessages(services)],
+    ['save-dialog', saveDialogMessages(services)],
     ['grow', growMessages(services)],
     ['triggers', triggerMessages(services)],
     ['suggestions', suggestionMessages(services)],
@@ -82,7 +84,7 @@ describe('message families', () => {
   });
 
   it('content scripts may only hand a page over to a dialog: all the rest comes from extension pages (the frame)', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES]).toEqual(['leads/hand-off']);
+    expect([...CONTENT_SCRIPT_MESSAGES]).toEqual(['leads/hand-off', 'save-dialog/hand-off', 'save-dialog/page-copy']);
   });
 });
 
