@@ -354,6 +354,11 @@ export interface MessageArgs {
   todayExpenses: [total: Substitution];
   confirmDiscardExpense: [];
   expensesLater: [];
+  deadlineNameNeeded: [];
+  deadlineEnterTime: [];
+  deadlineEndAfterStart: [];
+  deadlineNoCalendar: [];
+  deadlineAssigneeUnknown: [];
 }
 
 export type MessageKey = keyof MessageArgs;

@@ -35,6 +35,9 @@ import { TimeEntryService } from '@/lib/time-entries/time-entry-service';
 import { EXPENSE, expenseCourier } from '@/lib/expenses/expense-courier';
 import { ExpenseService } from '@/lib/expenses/expense-service';
 import { expenseSetupCached } from '@/lib/expenses/expense-setup';
+import { CALENDAR_ENTRY, calendarEntryCourier, TASK, taskCourier } from '@/lib/deadlines/deadline-couriers';
+import { DeadlineService } from '@/lib/deadlines/deadline-service';
+import { deadlineSetupCached } from '@/lib/deadlines/deadline-setup';
 import { TimerService } from '@/lib/timer/timer-service';
 import { TIMER_STOP, timerStopCourier } from '@/lib/timer/timer-stop-courier';
 import { idleItem, recentMattersItem, rememberMatter, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
@@ -95,6 +98,8 @@ export function createServices() {
     couriers: {
       [TIME_ENTRY]: timeEntryCourier(client),
       [EXPENSE]: expenseCourier(client),
+      [TASK]: taskCourier(client),
+      [CALENDAR_ENTRY]: calendarEntryCourier(client),
       [TIMER_STOP]: timerStopCourier(client),
       [GROW_LEAD]: growLeadCourier({
         grow,
@@ -125,6 +130,14 @@ export function createServices() {
   });
   const timeEntries = new TimeEntryService({ client, outbox, userId, today, saved: forgetDraftsSavedAs, remember: rememberMatter });
   const expenses = new ExpenseService({ outbox, saved: forgetDraftsSavedAs, remember: rememberMatter });
+  const deadlines = new DeadlineService({
+    client,
+    outbox,
+    setup: () => deadlineSetup(),
+    me: async () => (await accountItem.getValue()).user ?? null,
+    saved: forgetDraftsSavedAs,
+    remember: rememberMatter,
+  });
   const matters = new MatterService({
     client,
     store: indexedDbMatterStore(),
@@ -139,14 +152,16 @@ export function createServices() {
     source: async () => (await settingsItem.getValue()).leadSource,
     locale: () => navigator.language,
   });
-  /** What the periodic alarm and a sign-in freshen: the matter index, then activity descriptions and expense categories near a day old. */
+  /** What the periodic alarm and a sign-in freshen: the matter index, then activity descriptions, expense categories, users and calendars near a day old. */
   const freshen = async () => {
     await matters.sync().catch(() => undefined);
     await activityDescriptions(FRESHEN_AFTER_MS).catch(() => undefined);
     await expenseSetup(FRESHEN_AFTER_MS).catch(() => undefined);
+    await deadlineSetup(FRESHEN_AFTER_MS).catch(() => undefined);
   };
   const activityDescriptions = (maxAgeMs?: number) => activityDescriptionsCached(client, maxAgeMs);
   const expenseSetup = (maxAgeMs?: number) => expenseSetupCached(client, maxAgeMs);
+  const deadlineSetup = (maxAgeMs?: number) => deadlineSetupCached(client, maxAgeMs);
   const account = new AccountService({
     session,
     client,
@@ -208,12 +223,14 @@ export function createServices() {
     timer,
     timeEntries,
     expenses,
+    deadlines,
     matters,
     suggestions,
     conflicts,
     leads,
     activityDescriptions,
     expenseSetup,
+    deadlineSetup,
     freshen,
   };
 }

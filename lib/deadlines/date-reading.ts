@@ -6,6 +6,7 @@
  * a reading that could be another date says why (`ambiguous`). Pure: no browser API; English text only.
  */
 import { casual as usParser, GB as dayFirstParser } from 'chrono-node/en';
+import { wallClockIn } from '../dates';
 
 export type SpanUnit = 'day' | 'week' | 'month' | 'year';
 
@@ -182,17 +183,8 @@ type ChronoResult = ReturnType<typeof usParser.parse>[number];
 
 function zoned(instant: number, timeZone: string): { date: string; time: string } | null {
   try {
-    const parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).formatToParts(instant);
-    const get = (t: string) => parts.find((p) => p.type === t)!.value;
-    return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+    const { date, time } = wallClockIn(instant, timeZone);
+    return { date, time: time.slice(0, 5) };
   } catch {
     return null;
   }

@@ -4,6 +4,7 @@ import type { Services } from '../services';
 import { activityDescriptionMessages } from './activity-descriptions';
 import { authMessages } from './auth';
 import { conflictMessages } from './conflicts';
+import { deadlineMessages } from './deadlines';
 import { draftMessages } from './drafts';
 import { expenseMessages } from './expenses';
 import { growMessages } from './grow';
@@ -20,6 +21,7 @@ export const allMessages = (s: Services): Handlers => ({
   ...timerMessages(s),
   ...timeEntryMessages(s),
   ...expenseMessages(s),
+  ...deadlineMessages(s),
   ...draftMessages(),
   ...outboxMessages(s),
   ...activityDescriptionMessages(s),

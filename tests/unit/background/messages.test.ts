@@ -16,6 +16,7 @@ import { suggestionMessages } from '@/entrypoints/background/messages/suggestion
 import { conflictMessages } from '@/entrypoints/background/messages/conflicts';
 import { timeEntryMessages } from '@/entrypoints/background/messages/time-entries';
 import { expenseMessages } from '@/entrypoints/background/messages/expenses';
+import { deadlineMessages } from '@/entrypoints/background/messages/deadlines';
 import { timerMessages } from '@/entrypoints/background/messages/timer';
 import { triggerMessages } from '@/entrypoints/background/messages/triggers';
 import type { Services } from '@/entrypoints/background/services';
@@ -39,6 +40,8 @@ function recordingServices(): { services: Services; calls: Array<[string, unknow
     timeEntries: service('timeEntries'),
     expenses: service('expenses'),
     expenseSetup: (...args: unknown[]) => (calls.push(['expenseSetup', args]), Promise.resolve({ categories: [], currency: null })),
+    deadlines: service('deadlines'),
+    deadlineSetup: (...args: unknown[]) => (calls.push(['deadlineSetup', args]), Promise.resolve({ users: [], calendar: null })),
     outbox: service('outbox'),
     matters: service('matters'),
     leads: service('leads'),
@@ -58,6 +61,7 @@ describe('message families', () => {
     ['timer', timerMessages(services)],
     ['time-entries', timeEntryMessages(services)],
     ['expenses', expenseMessages(services)],
+    ['deadlines', deadlineMessages(services)],
     ['outbox', outboxMessages(services)],
     ['activity-descriptions', activityDescriptionMessages(services)],
     ['matters', matterMessages(services)],
@@ -92,6 +96,9 @@ describe('handlers hand the request to their service', () => {
     ['time-entries/save', { key: 'k', matter: { id: 1 }, seconds: 60 }, fromExtension, 'timeEntries.save', [{ matter: { id: 1 }, seconds: 60 }, 'k']],
     ['time-entries/update', { id: 5, etag: 'e', note: 'n' }, fromExtension, 'timeEntries.update', [5, 'e', { note: 'n' }]],
     ['outbox/discard', { id: 'x' }, fromExtension, 'outbox.discard', ['x']],
+    ['deadlines/save', { key: 'k', deadline: { type: 'task', name: 'n' } }, fromExtension, 'deadlines.save', [{ type: 'task', name: 'n' }, 'k']],
+    ['deadlines/of-matter', { matterId: 7 }, fromExtension, 'deadlines.ofMatter', [7]],
+    ['deadlines/setup', undefined, fromExtension, 'deadlineSetup', []],
     ['matters/search', { query: 'lee' }, fromExtension, 'matters.pick', ['lee']],
     ['matters/lookup', { query: 'lee', mine: true }, fromExtension, 'matters.search', ['lee', { mine: true }]],
     ['matters/sync', { ifOlderThanMs: 1000 }, fromExtension, 'matters.syncIfStale', [1000]],
