@@ -359,6 +359,14 @@ export interface MessageArgs {
   deadlineEndAfterStart: [];
   deadlineNoCalendar: [];
   deadlineAssigneeUnknown: [];
+  sectionDeadlines: [];
+  deadlinesOpenTasks: [];
+  deadlinesCalendar: [];
+  deadlinesNoTasks: [];
+  deadlinesNoEntries: [];
+  deadlinesNoDueDate: [];
+  deadlinesStatute: [];
+  deadlinesHighPriority: [];
 }
 
 export type MessageKey = keyof MessageArgs;

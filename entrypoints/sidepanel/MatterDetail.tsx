@@ -1,4 +1,4 @@
-/** A matter's detail: client and contact, status, attorney, practice area, recent time, and actions. */
+/** A matter's detail: client and contact, status, attorney, practice area, recent time, and actions; its deadlines in a section loaded only when opened. */
 import { useEffect, useState } from 'preact/hooks';
 import { currentHosts } from '@/components/clio-hosts';
 import { messageOf } from '@/components/error-message';
@@ -18,6 +18,7 @@ import { useKeptDraft } from '@/components/use-kept-draft';
 import { accountItem } from '@/lib/auth/account-item';
 import { storedMatter } from './local-index';
 import { matterStatusText } from './matter-status';
+import { DeadlinesSection } from './DeadlinesSection';
 
 export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => void }) {
   /** What the index holds of the matter beyond its row, shown until Clio's detail arrives (or if it cannot). */
@@ -137,6 +138,7 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
           </li>
         ))}
       </ul>
+      <DeadlinesSection matterId={matter.id} {...(timeZone ? { timeZone } : {})} />
     </main>
   );
 }
