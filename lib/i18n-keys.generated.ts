@@ -430,6 +430,19 @@ export interface MessageArgs {
   sectionAllInClio: [];
   forgotFiledDocuments: [];
   saveThisPage: [];
+  deadlineNameNeeded: [];
+  deadlineEnterTime: [];
+  deadlineEndAfterStart: [];
+  deadlineNoCalendar: [];
+  deadlineAssigneeUnknown: [];
+  sectionDeadlines: [];
+  deadlinesOpenTasks: [];
+  deadlinesCalendar: [];
+  deadlinesNoTasks: [];
+  deadlinesNoEntries: [];
+  deadlinesNoDueDate: [];
+  deadlinesStatute: [];
+  deadlinesHighPriority: [];
 }
 
 export type MessageKey = keyof MessageArgs;

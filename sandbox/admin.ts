@@ -194,6 +194,7 @@ function snapshot(state: SandboxState): Record<string, unknown> {
     }),
     grants: state.tokens.counts(),
     ...filingSnapshot(state),
+    ...deadlinesSnapshot(state),
   };
 }
 
@@ -251,6 +252,38 @@ function filingSnapshot(state: SandboxState): Record<string, unknown> {
       date: n.date,
       matter: n.matterId === null ? null : { id: n.matterId },
       contact: n.contactId === null ? null : { id: n.contactId },
+    })),
+  };
+}
+
+/** Tasks and calendar entries made through the API since the last reset, in the shape they were sent. */
+function deadlinesSnapshot(state: SandboxState): Record<string, unknown> {
+  const { deadlines } = state;
+  return {
+    tasks: [...deadlines.tasks.values()].map((t) => ({
+      id: t.id,
+      name: t.name,
+      description: t.description,
+      due_at: t.dueAt,
+      priority: t.priority,
+      status: t.status,
+      statute_of_limitations: t.statuteOfLimitations,
+      matter: t.matterId === null ? null : { id: t.matterId },
+      assignee: t.assignee,
+      assigner: { id: t.assignerId },
+    })),
+    calendarEntries: [...deadlines.calendarEntries.values()].map((e) => ({
+      id: e.id,
+      summary: e.summary,
+      description: e.description,
+      location: e.location,
+      start_at: e.startAt,
+      end_at: e.endAt,
+      all_day: e.allDay,
+      calendar_owner: { id: e.calendarId },
+      matter: e.matterId === null ? null : { id: e.matterId },
+      creator: { id: e.creatorId },
+      external_properties: e.externalProperties.map((p) => ({ name: p.name, value: p.value })),
     })),
   };
 }

@@ -21,6 +21,7 @@ import {
   whoAmI,
 } from './manage-read';
 import { createCommunication, createNote, listCommunications, listNotes, showCommunication, showNote } from './manage-communications';
+import { createCalendarEntry, createTask, listCalendarEntries, listCalendars, listTasks, showCalendar, showCalendarEntry, showTask } from './manage-deadlines';
 import { createDocument, listDocumentCategories, listDocuments, showDocument, showDocumentCategory, updateDocument } from './manage-documents';
 import { rateHeaders, type RateDecision } from './rate-limit';
 import type { SandboxState } from './state';
@@ -53,6 +54,12 @@ const routes: Routes = {
   'communications/:id': { GET: showCommunication },
   notes: { GET: listNotes, POST: createNote },
   'notes/:id': { GET: showNote },
+  tasks: { GET: listTasks, POST: createTask },
+  'tasks/:id': { GET: showTask },
+  calendars: { GET: listCalendars },
+  'calendars/:id': { GET: showCalendar },
+  calendar_entries: { GET: listCalendarEntries, POST: createCalendarEntry },
+  'calendar_entries/:id': { GET: showCalendarEntry },
 };
 
 const MAX_MINOR = 13;

@@ -19,7 +19,16 @@ export interface ManageCtx {
 }
 
 export function renderCtx(ctx: ManageCtx, extra: Partial<RenderCtx> = {}): RenderCtx {
-  return { db: ctx.db, now: ctx.now, rateUserId: ctx.user.id, uploads: ctx.state.uploads, filing: ctx.state.filing, ...extra };
+  return {
+    db: ctx.db,
+    now: ctx.now,
+    rateUserId: ctx.user.id,
+    userId: ctx.user.id,
+    uploads: ctx.state.uploads,
+    filing: ctx.state.filing,
+    deadlines: ctx.state.deadlines,
+    ...extra,
+  };
 }
 
 export function selection(ctx: ManageCtx, kind: KindName): ReturnType<typeof parseFields> {

@@ -6,20 +6,12 @@
  */
 import { isRecord, type Reply } from './http-utils';
 import { ApiError } from './manage-errors';
+import { externalProperties, invalid, matterRef, requiredString } from './manage-checks';
 import { commonFilters, dataOf, intParam, list, notFound, queryParam, single, type ManageCtx } from './manage-common';
-import type { CommunicationRecord, ExternalProperty, NoteRecord, ParticipantRef } from './filing-model';
+import type { CommunicationRecord, NoteRecord, ParticipantRef } from './filing-model';
 import { isoDate } from './model';
 
-const invalid = (message: string): ApiError => new ApiError(422, message, 'RecordInvalid');
 const COMMUNICATION_TYPES = ['PhoneCommunication', 'EmailCommunication'] as const;
-const MAX_EXTERNAL_PROPERTIES = 5;
-
-function requiredString(data: Record<string, unknown>, key: string): string {
-  const v = data[key];
-  if (v === undefined || v === null) throw invalid(`${key} is required`);
-  if (typeof v !== 'string') throw invalid(`${key} must be a string`);
-  return v;
-}
 
 function participants(ctx: ManageCtx, raw: unknown, key: string): ParticipantRef[] {
   if (raw === undefined) return [];
@@ -33,33 +25,6 @@ function participants(ctx: ManageCtx, raw: unknown, key: string): ParticipantRef
     if (!exists) throw invalid(`${key}: ${p.type} ${p.id} does not exist`);
     return [{ id: p.id, type: p.type }];
   });
-}
-
-function externalProperties(ctx: ManageCtx, raw: unknown): ExternalProperty[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) throw invalid('external_properties must be an array');
-  if (raw.length > MAX_EXTERNAL_PROPERTIES) throw invalid(`A communication may have at most ${MAX_EXTERNAL_PROPERTIES} external_properties`);
-  return raw.map((p) => {
-    if (!isRecord(p) || typeof p.name !== 'string' || (p.value !== undefined && typeof p.value !== 'string')) {
-      throw invalid('each external_properties item must have a string name and value');
-    }
-    return {
-      id: ctx.state.filing.nextId.externalProperty++,
-      name: p.name,
-      value: (p.value as string | undefined) ?? '',
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    };
-  });
-}
-
-function matterRef(ctx: ManageCtx, data: Record<string, unknown>, key = 'matter'): number | undefined {
-  const m = data[key];
-  if (m === undefined) return undefined;
-  if (!isRecord(m) || typeof m.id !== 'number' || !Number.isInteger(m.id)) throw invalid(`${key} must be an object with a numeric id`);
-  if (key === 'matter' && !ctx.db.matters.has(m.id)) throw invalid(`matter ${m.id} does not exist`);
-  if (key === 'contact' && !ctx.db.contacts.has(m.id)) throw invalid(`contact ${m.id} does not exist`);
-  return m.id;
 }
 
 export function createCommunication(ctx: ManageCtx): Reply {

@@ -107,7 +107,7 @@ interface Participant {
   updatedAt: number;
 }
 
-function participant(db: Db, ref: ParticipantRef): Participant | null {
+export function participant(db: Db, ref: ParticipantRef): Participant | null {
   if (ref.type === 'User') {
     const u = db.users.find((x) => x.id === ref.id);
     return u

@@ -4,7 +4,9 @@
  */
 import { etagOf } from './etag';
 import { FILING_KINDS } from './resources-filing';
+import { DEADLINE_KINDS } from './resources-deadlines';
 import type { FilingDb } from './filing-model';
+import type { DeadlinesDb } from './deadlines-model';
 import type { UploadSigner } from './uploads';
 import {
   isoTime,
@@ -29,6 +31,10 @@ export interface RenderCtx {
   uploads?: UploadSigner;
   /** Documents, categories, communications and notes. */
   filing?: FilingDb;
+  /** Tasks, calendars and calendar entries. */
+  deadlines?: DeadlinesDb;
+  /** The user asking (calendars' permissions and entries' times are theirs). */
+  userId?: number;
 }
 
 type Getter<T> = (r: T, ctx: RenderCtx) => unknown;
@@ -64,7 +70,10 @@ export type KindName =
   | 'external_property'
   | 'communication'
   | 'participant'
-  | 'note';
+  | 'note'
+  | 'task'
+  | 'calendar'
+  | 'calendar_entry';
 
 export { etagOf };
 
@@ -370,4 +379,5 @@ export const KINDS: Record<KindName, Kind<any>> = {
   billing_setting: billingSetting,
   timer,
   ...FILING_KINDS,
+  ...DEADLINE_KINDS,
 };

@@ -1,5 +1,6 @@
 /** Everything the sandbox remembers, and how to put it back to the freshly seeded state. */
 import { FaultInjector } from './faults';
+import { emptyDeadlines, type DeadlinesDb } from './deadlines-model';
 import { emptyFiling, type FilingDb } from './filing-model';
 import type { Db } from './model';
 import { SlidingWindow } from './rate-limit';
@@ -52,6 +53,7 @@ export class SandboxState {
   log!: LogEntry[];
   config!: Config;
   filing!: FilingDb;
+  deadlines!: DeadlinesDb;
   /** Signs put_urls for the upload host; its origin outlives a reset. */
   readonly uploads = new UploadSigner(() => this.faults.state);
 
@@ -72,5 +74,6 @@ export class SandboxState {
     this.log = [];
     this.config = { ...this.options.config };
     this.filing = emptyFiling();
+    this.deadlines = emptyDeadlines(this.db.users);
   }
 }

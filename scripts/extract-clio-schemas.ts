@@ -34,6 +34,11 @@ const roots = [
   'Communication_List',
   'Note_Show',
   'Note_List',
+  'Task_Show',
+  'Task_List',
+  'Calendar_List',
+  'CalendarEntry_Show',
+  'CalendarEntry_List',
   'Error',
 ];
 

@@ -35,6 +35,9 @@ import { TimeEntryService } from '@/lib/time-entries/time-entry-service';
 import { EXPENSE, expenseCourier } from '@/lib/expenses/expense-courier';
 import { ExpenseService } from '@/lib/expenses/expense-service';
 import { expenseSetupCached } from '@/lib/expenses/expense-setup';
+import { CALENDAR_ENTRY, calendarEntryCourier, TASK, taskCourier } from '@/lib/deadlines/deadline-couriers';
+import { DeadlineService } from '@/lib/deadlines/deadline-service';
+import { deadlineSetupCached } from '@/lib/deadlines/deadline-setup';
 import { TimerService } from '@/lib/timer/timer-service';
 import { TIMER_STOP, timerStopCourier } from '@/lib/timer/timer-stop-courier';
 import { idleItem, recentMattersItem, rememberMatter, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
@@ -146,6 +149,8 @@ export function createServices() {
       [NOTE]: noteCourier(client),
       [TIME_ENTRY]: timeEntryCourier(client),
       [EXPENSE]: expenseCourier(client),
+      [TASK]: taskCourier(client),
+      [CALENDAR_ENTRY]: calendarEntryCourier(client),
       [TIMER_STOP]: timerStopCourier(client),
       [GROW_LEAD]: growLeadCourier({
         grow,
@@ -177,6 +182,14 @@ export function createServices() {
   const timeEntries = new TimeEntryService({ client, outbox, userId, today, saved: forgetDraftsSavedAs, remember: rememberMatter });
   const expenses = new ExpenseService({ outbox, saved: forgetDraftsSavedAs, remember: rememberMatter });
   const filing = new FilingService({ outbox, bytes, client, hosts, filed: () => filedDocumentsItem.getValue() });
+  const deadlines = new DeadlineService({
+    client,
+    outbox,
+    setup: () => deadlineSetup(),
+    me: async () => (await accountItem.getValue()).user ?? null,
+    saved: forgetDraftsSavedAs,
+    remember: rememberMatter,
+  });
   const matters = new MatterService({
     client,
     store: indexedDbMatterStore(),
@@ -191,14 +204,16 @@ export function createServices() {
     source: async () => (await settingsItem.getValue()).leadSource,
     locale: () => navigator.language,
   });
-  /** What the periodic alarm and a sign-in freshen: the matter index, then activity descriptions and expense categories near a day old. */
+  /** What the periodic alarm and a sign-in freshen: the matter index, then activity descriptions, expense categories, users and calendars near a day old. */
   const freshen = async () => {
     await matters.sync().catch(() => undefined);
     await activityDescriptions(FRESHEN_AFTER_MS).catch(() => undefined);
     await expenseSetup(FRESHEN_AFTER_MS).catch(() => undefined);
+    await deadlineSetup(FRESHEN_AFTER_MS).catch(() => undefined);
   };
   const activityDescriptions = (maxAgeMs?: number) => activityDescriptionsCached(client, maxAgeMs);
   const expenseSetup = (maxAgeMs?: number) => expenseSetupCached(client, maxAgeMs);
+  const deadlineSetup = (maxAgeMs?: number) => deadlineSetupCached(client, maxAgeMs);
   const account = new AccountService({
     session,
     client,
@@ -281,6 +296,7 @@ export function createServices() {
     timeEntries,
     expenses,
     filing,
+    deadlines,
     matters,
     suggestions,
     conflicts,
@@ -288,6 +304,7 @@ export function createServices() {
     saveDialog,
     activityDescriptions,
     expenseSetup,
+    deadlineSetup,
     freshen,
   };
 }

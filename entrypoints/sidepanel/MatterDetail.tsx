@@ -1,6 +1,6 @@
 /**
  * A matter's detail: client and contact, status, attorney, practice area, recent time, and actions; its notes,
- * communications and documents in sections that load only when opened.
+ * communications, documents and deadlines in sections that load only when opened.
  */
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
@@ -24,6 +24,7 @@ import { storedMatter } from './local-index';
 import { matterStatusText } from './matter-status';
 import { AddNote } from './AddNote';
 import { FiledSection } from './FiledSection';
+import { DeadlinesSection } from './DeadlinesSection';
 
 export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => void }) {
   /** What the index holds of the matter beyond its row, shown until Clio's detail arrives (or if it cannot). */
@@ -166,6 +167,7 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
       <FiledSection matterId={matter.id} kind="notes" version={notesVersion} />
       <FiledSection matterId={matter.id} kind="communications" />
       <FiledSection matterId={matter.id} kind="documents" />
+      <DeadlinesSection matterId={matter.id} {...(timeZone ? { timeZone } : {})} />
     </main>
   );
 }

@@ -24,6 +24,8 @@ import type { TimeEntryPayload } from '../time-entries/time-entry-courier';
 import type { ExpenseJson } from '../expenses/clio-expenses';
 import type { ExpensePayload } from '../expenses/expense-courier';
 import type { ExpenseSetup } from '../expenses/expense-setup';
+import type { DeadlineInput, MatterDeadlines } from '../deadlines/deadline-service';
+import type { DeadlineSetup } from '../deadlines/deadline-setup';
 import type { MatterRef, TimerState } from '../timer/model';
 import type { FilingAnswer, FilingRequest } from '../filing/filing-request';
 import type { RecentFiled, RecentKind } from '../filing/filing-service';
@@ -77,6 +79,12 @@ export interface Protocol {
   'expenses/save': { request: ExpensePayload & { key?: string }; reply: OutboxEntry };
   /** The firm's expense categories and billing currency (cached a day). */
   'expenses/setup': { request: void; reply: ExpenseSetup };
+  /** Writes a task or a calendar entry to the outbox and tries to send it at once; the same `key` twice is one. */
+  'deadlines/save': { request: { deadline: DeadlineInput; key?: string }; reply: OutboxEntry };
+  /** The firm's users (assignees) and the user's own calendar (cached a day). */
+  'deadlines/setup': { request: void; reply: DeadlineSetup };
+  /** A matter's next open tasks and calendar entries (2 requests: its "Deadlines" section was opened). */
+  'deadlines/of-matter': { request: { matterId: number }; reply: MatterDeadlines };
   'outbox/retry': { request: { id: string }; reply: void };
   'outbox/discard': { request: { id: string }; reply: void };
 

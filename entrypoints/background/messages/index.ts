@@ -4,6 +4,7 @@ import type { Services } from '../services';
 import { activityDescriptionMessages } from './activity-descriptions';
 import { authMessages } from './auth';
 import { conflictMessages } from './conflicts';
+import { deadlineMessages } from './deadlines';
 import { draftMessages } from './drafts';
 import { expenseMessages } from './expenses';
 import { filingMessages } from './filing';
@@ -23,6 +24,7 @@ export const allMessages = (s: Services): Handlers => ({
   ...timeEntryMessages(s),
   ...expenseMessages(s),
   ...filingMessages(s),
+  ...deadlineMessages(s),
   ...draftMessages(),
   ...outboxMessages(s),
   ...activityDescriptionMessages(s),

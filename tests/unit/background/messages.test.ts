@@ -18,6 +18,7 @@ import { timeEntryMessages } from '@/entrypoints/background/messages/time-entrie
 import { expenseMessages } from '@/entrypoints/background/messages/expenses';
 import { filingMessages } from '@/entrypoints/background/messages/filing';
 import { saveDialogMessages } from '@/entrypoints/background/messages/save-dialog';
+import { deadlineMessages } from '@/entrypoints/background/messages/deadlines';
 import { timerMessages } from '@/entrypoints/background/messages/timer';
 import { triggerMessages } from '@/entrypoints/background/messages/triggers';
 import type { Services } from '@/entrypoints/background/services';
@@ -42,6 +43,8 @@ function recordingServices(): { services: Services; calls: Array<[string, unknow
     expenses: service('expenses'),
     filing: service('filing'),
     expenseSetup: (...args: unknown[]) => (calls.push(['expenseSetup', args]), Promise.resolve({ categories: [], currency: null })),
+    deadlines: service('deadlines'),
+    deadlineSetup: (...args: unknown[]) => (calls.push(['deadlineSetup', args]), Promise.resolve({ users: [], calendar: null })),
     outbox: service('outbox'),
     matters: service('matters'),
     leads: service('leads'),
@@ -62,6 +65,7 @@ describe('message families', () => {
     ['time-entries', timeEntryMessages(services)],
     ['expenses', expenseMessages(services)],
     ['filing', filingMessages(services)],
+    ['deadlines', deadlineMessages(services)],
     ['outbox', outboxMessages(services)],
     ['activity-descriptions', activityDescriptionMessages(services)],
     ['matters', matterMessages(services)],
@@ -105,6 +109,9 @@ describe('handlers hand the request to their service', () => {
       [{ id: 'd1', matter: { id: 1 }, note: { subject: 'S', detail: '' } }],
     ],
     ['filing/recent', { matterId: 1, kind: 'notes' }, fromExtension, 'filing.recent', [1, 'notes']],
+    ['deadlines/save', { key: 'k', deadline: { type: 'task', name: 'n' } }, fromExtension, 'deadlines.save', [{ type: 'task', name: 'n' }, 'k']],
+    ['deadlines/of-matter', { matterId: 7 }, fromExtension, 'deadlines.ofMatter', [7]],
+    ['deadlines/setup', undefined, fromExtension, 'deadlineSetup', []],
     ['matters/search', { query: 'lee' }, fromExtension, 'matters.pick', ['lee']],
     ['matters/lookup', { query: 'lee', mine: true }, fromExtension, 'matters.search', ['lee', { mine: true }]],
     ['matters/sync', { ifOlderThanMs: 1000 }, fromExtension, 'matters.syncIfStale', [1000]],

@@ -36,6 +36,28 @@ export interface SandboxSnapshot {
   }>;
   leads: SandboxLead[];
   legacyLeads: SandboxLead[];
+  tasks: Array<{
+    id: number;
+    name: string;
+    description: string;
+    due_at: string | null;
+    priority: string;
+    statute_of_limitations: boolean;
+    matter: { id: number } | null;
+    assignee: { id: number; type: string };
+  }>;
+  calendarEntries: Array<{
+    id: number;
+    summary: string;
+    description: string;
+    location: string;
+    start_at: string;
+    end_at: string;
+    all_day: boolean;
+    calendar_owner: { id: number };
+    matter: { id: number } | null;
+    external_properties: Array<{ name: string; value: string }>;
+  }>;
 }
 
 export interface SandboxLead {

@@ -98,6 +98,11 @@ function compile(): Record<string, ValidateFunction> {
       'Communication_List',
       'Note_Show',
       'Note_List',
+      'Task_Show',
+      'Task_List',
+      'Calendar_List',
+      'CalendarEntry_Show',
+      'CalendarEntry_List',
       'Error',
     ].map((n) => [n, get(n)]),
   );
@@ -325,5 +330,44 @@ describe('Manage responses conform to the Clio spec', () => {
     conforms('Note_Show', noteBody);
     expectAllFields(noteBody.data, NOTE);
     conforms('Note_List', await get('/notes.json', NOTE));
+  });
+
+  it('tasks, calendars and calendar entries', async () => {
+    const PARTICIPANT = 'id,etag,type,name,identifier,secondary_identifier,enabled,initials,job_title_name,created_at,updated_at';
+    const TASK = `id,etag,name,status,description,description_text_type,priority,due_at,permission,completed_at,notify_completion,statute_of_limitations,time_estimated,time_entries_count,created_at,updated_at,matter{id,display_number},assignee{${PARTICIPANT}},assigner{id,name}`;
+    const task = await api(`${base}/tasks.json?fields=${encodeURIComponent(TASK)}`, token, {
+      method: 'POST',
+      body: { data: { name: 'Response due', description: 'd', due_at: '2027-01-05', assignee: { id: 1001, type: 'User' }, matter: { id: 100_001 } } },
+    });
+    expect(task.status).toBe(201);
+    const taskBody = (await task.json()) as { data: { id: number } };
+    conforms('Task_Show', taskBody);
+    expectAllFields(taskBody.data, TASK);
+    conforms('Task_Show', await get(`/tasks/${taskBody.data.id}.json`, TASK));
+    conforms('Task_List', await get('/tasks.json?order=due_at(asc)', TASK));
+    const CALENDAR = 'id,etag,color,light_color,court_rules_default_calendar,name,permission,type,visible,source,created_at,updated_at,creator{id,name}';
+    const calendars = await get('/calendars.json', CALENDAR);
+    conforms('Calendar_List', calendars);
+    expectAllFields((calendars.data as unknown[])[0], CALENDAR);
+    const ENTRY = `id,etag,summary,description,location,start_at,start_date,start_time,end_at,end_date,end_time,all_day,recurrence_rule,parent_calendar_entry_id,court_rule,permission,calendar_owner_id,start_at_time_zone,time_entries_count,created_at,updated_at,matter{id},calendar_owner{${CALENDAR.replace(',creator{id,name}', '')}},external_properties{id,etag,name,value,created_at,updated_at}`;
+    const entry = await api(`${base}/calendar_entries.json?fields=${encodeURIComponent(ENTRY)}`, token, {
+      method: 'POST',
+      body: {
+        data: {
+          summary: 'Hearing',
+          start_at: '2027-01-05T15:00:00Z',
+          end_at: '2027-01-05T16:00:00Z',
+          calendar_owner: { id: 8001 },
+          matter: { id: 100_001 },
+          external_properties: [{ name: 'k', value: 'v' }],
+        },
+      },
+    });
+    expect(entry.status).toBe(201);
+    const entryBody = (await entry.json()) as { data: { id: string } };
+    conforms('CalendarEntry_Show', entryBody);
+    expectAllFields(entryBody.data, ENTRY);
+    conforms('CalendarEntry_Show', await get(`/calendar_entries/${entryBody.data.id}.json`, ENTRY));
+    conforms('CalendarEntry_List', await get('/calendar_entries.json', ENTRY));
   });
 });
