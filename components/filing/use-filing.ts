@@ -1,16 +1,18 @@
 /**
- * What became of one "Save to Clio": the outbox entries `filing/save` made, followed in the outbox's view
- * (session storage, written by the background on every change), each as a line: sent, on its way (with the
- * upload's progress), waiting (offline, or for a permission), or refused with Clio's reason.
+ * What became of one "Save to Clio": the outbox entries `filing/save` made, asked of the background
+ * (`filing/progress`) every half second until each is sent or refused (a frame over a page does not hear storage
+ * changes in Firefox), each as a line: sent, on its way (with the upload's progress), waiting (offline, or for a
+ * permission), or refused with Clio's reason.
  */
-import { useState } from 'preact/hooks';
-import { useFollowed } from '@/components/use-followed';
+import { useEffect, useState } from 'preact/hooks';
 import type { FilingAnswer } from '@/lib/filing/filing-request';
-import { uploadProgressItem } from '@/lib/filing/filing-items';
+import type { FilingProgress } from '@/lib/filing/filing-service';
 import { t } from '@/lib/i18n';
 import type { MatterRef } from '@/lib/matter-ref';
+import { send } from '@/lib/messaging/send';
 import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
-import { outboxViewItem } from '@/lib/outbox/outbox-store';
+
+const ASK_EVERY_MS = 500;
 
 export interface FilingLine {
   text: string;
@@ -31,7 +33,18 @@ const PART_WORDS = { document: 'partDocument', communication: 'partCommunication
 export function useFiling(matterLink: (id: number) => string = () => '') {
   const [answer, setAnswer] = useState<FilingAnswer | null>(null);
   const [matter, setMatter] = useState<MatterRef | null>(null);
-  const seen = useFollowed({ entries: outboxViewItem, progress: uploadProgressItem });
+  const [seen, setSeen] = useState<FilingProgress | null>(null);
+  const ids = answer ? Object.values(answer.entries) : [];
+  const settled = (p: FilingProgress | null) =>
+    p !== null && ids.every((id) => p.entries.some((e) => e.id === id && (e.state === 'sent' || e.state === 'failed')));
+  useEffect(() => {
+    if (!ids.length || settled(seen)) return;
+    const timer = setTimeout(
+      () => void send('filing/progress', { entries: ids }).then(setSeen, () => setSeen((s) => (s ? { ...s } : { entries: [], uploads: {} }))),
+      seen ? ASK_EVERY_MS : 0,
+    );
+    return () => clearTimeout(timer);
+  }, [answer, seen]);
   let outcome: FilingOutcome | null = null;
   if (answer) {
     const lines: FilingLine[] = [];
@@ -46,7 +59,7 @@ export function useFiling(matterLink: (id: number) => string = () => '') {
       if (!entry || entry.state === 'pending' || entry.state === 'sending' || entry.state === 'uncertain') {
         finished = false;
         if (tone === 'success') tone = 'info';
-        const p = seen?.progress[entryId];
+        const p = seen?.uploads[entryId];
         if (part === 'document' && p && p.total > 0) progress = p.sent / p.total;
         lines.push({ text: entry?.lastError ? t('partWaiting', what, entry.lastError.message) : t('partSending', what) });
       } else if (entry.state === 'failed') {

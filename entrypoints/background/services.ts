@@ -181,7 +181,14 @@ export function createServices() {
   });
   const timeEntries = new TimeEntryService({ client, outbox, userId, today, saved: forgetDraftsSavedAs, remember: rememberMatter });
   const expenses = new ExpenseService({ outbox, saved: forgetDraftsSavedAs, remember: rememberMatter });
-  const filing = new FilingService({ outbox, bytes, client, hosts, filed: () => filedDocumentsItem.getValue() });
+  const filing = new FilingService({
+    outbox,
+    bytes,
+    client,
+    hosts,
+    filed: () => filedDocumentsItem.getValue(),
+    uploads: () => uploadProgressItem.getValue(),
+  });
   const deadlines = new DeadlineService({
     client,
     outbox,

@@ -16,7 +16,7 @@ import { matterTabUrl } from '../clio/links';
 import { appError } from '../errors';
 import { t } from '../i18n';
 import type { Outbox } from '../outbox/outbox';
-import { isOpen } from '../outbox/outbox-machine';
+import { isOpen, type OutboxEntry } from '../outbox/outbox-machine';
 import type { BytesMeta, BytesStore } from './bytes-store';
 import { sizeProblem } from './bytes-store';
 import { recentCommunications } from './clio-communications';
@@ -26,7 +26,7 @@ import { COMMUNICATION, type CommunicationPayload } from './communication-courie
 import { sha256Hex } from './content-hash';
 import { DOCUMENT, type DocumentPayload } from './document-courier';
 import { filingProblem } from './filing-checks';
-import { type FiledDocument, filedKey } from './filing-items';
+import { type FiledDocument, filedKey, type UploadProgress } from './filing-items';
 import type { FilingAnswer, FilingRequest } from './filing-request';
 import { NOTE, type NotePayload } from './note-courier';
 
@@ -57,6 +57,14 @@ export interface FilingServiceDeps {
   client: ClioClient;
   hosts(): Promise<ClioHosts>;
   filed(): Promise<Record<string, FiledDocument>>;
+  /** Documents' upload progress, by outbox entry id. */
+  uploads(): Promise<Record<string, UploadProgress>>;
+}
+
+/** Where the entries of one filing stand: the user's own entries among them, and their documents' uploads. */
+export interface FilingProgress {
+  entries: OutboxEntry[];
+  uploads: Record<string, UploadProgress>;
 }
 
 export class FilingService {
@@ -134,6 +142,17 @@ export class FilingService {
    * A matter's newest notes, communications or documents (1 request), each linking to the matter's tab of that
    * kind in Clio (no per-record address of Clio's web app is documented).
    */
+  /**
+   * Where the entries `ids` stand (asked by the dialog while it waits: a frame over a page does not hear storage
+   * changes in every browser, and this answers the same in all).
+   */
+  async progress(ids: readonly string[]): Promise<FilingProgress> {
+    const wanted = new Set(ids);
+    const entries = (await this.deps.outbox.mine()).filter((e) => wanted.has(e.id));
+    const all = await this.deps.uploads();
+    return { entries, uploads: Object.fromEntries(Object.entries(all).filter(([id]) => wanted.has(id))) };
+  }
+
   async recent(matterId: number, kind: RecentKind): Promise<RecentFiled> {
     if (!Number.isInteger(matterId) || matterId <= 0 || !RECENT_KINDS.includes(kind)) throw appError('bad-request', t('filingUnknownRequest'));
     const { client } = this.deps;

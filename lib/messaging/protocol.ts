@@ -28,7 +28,7 @@ import type { DeadlineInput, MatterDeadlines } from '../deadlines/deadline-servi
 import type { DeadlineSetup } from '../deadlines/deadline-setup';
 import type { MatterRef, TimerState } from '../timer/model';
 import type { FilingAnswer, FilingRequest } from '../filing/filing-request';
-import type { RecentFiled, RecentKind } from '../filing/filing-service';
+import type { FilingProgress, RecentFiled, RecentKind } from '../filing/filing-service';
 import type { StartOutcome, StartRequest, StopOutcome } from '../timer/timer-service';
 
 export interface Protocol {
@@ -95,6 +95,8 @@ export interface Protocol {
    */
   'filing/save': { request: FilingRequest; reply: FilingAnswer };
   /** A matter's newest notes, communications or documents (up to 5, one request), with links into Clio. */
+  /** Where the outbox entries of one filing stand, and their documents' uploads (the dialog asks while it waits). */
+  'filing/progress': { request: { entries: string[] }; reply: FilingProgress };
   'filing/recent': { request: { matterId: number; kind: RecentKind }; reply: RecentFiled };
 
   /** "Suggested for this page": reads the active tab (on the gesture that opened the asking surface) and suggests matters from the local index. */

@@ -16,7 +16,7 @@ import { NOTE, noteCourier, type NotePayload } from '@/lib/filing/note-courier';
 import { ENTRY_PROPERTY } from '@/lib/filing/clio-communications';
 import { HASH_PROPERTY } from '@/lib/filing/clio-documents';
 import { sha256Hex } from '@/lib/filing/content-hash';
-import { filedDocumentsItem, filedKey, withFiled } from '@/lib/filing/filing-items';
+import { filedDocumentsItem, filedKey, uploadProgressItem, withFiled } from '@/lib/filing/filing-items';
 import { FilingService } from '@/lib/filing/filing-service';
 import { hostsFor } from '@/lib/auth/regions';
 import type { MatterRef } from '@/lib/matter-ref';
@@ -137,6 +137,7 @@ function world(o: { allowUploads?: () => boolean } = {}) {
     client: clio.client,
     hosts: async () => hostsFor('custom', sb.origin),
     filed: () => filedDocumentsItem.getValue(),
+    uploads: () => uploadProgressItem.getValue(),
   });
   return { outbox, steps, bytes, progress, filedDocs, me, settle, filing };
 }
@@ -365,7 +366,10 @@ describe('filing/save', () => {
     const answer = await w.filing.save(request);
     expect(answer).toEqual({ entries: { document: 'r1:document', communication: 'r1:communication', note: 'r1:note' } });
     expect(await w.filing.save(request)).toEqual(answer);
+    // What the dialog asks while it waits: its own entries only.
+    expect((await w.filing.progress(['r1:note', 'r1:document', 'other'])).entries.map((e) => e.id).sort()).toEqual(['r1:document', 'r1:note']);
     await w.outbox.flush();
+    expect((await w.filing.progress(['r1:note'])).entries.map((e) => e.state)).toEqual(['sent']);
     expect((await w.outbox.list()).map((e) => [e.id, e.state])).toEqual([
       ['r1:document', 'sent'],
       ['r1:communication', 'sent'],
