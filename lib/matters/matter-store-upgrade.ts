@@ -27,6 +27,8 @@ export const META_LOG = 'log';
 export const PACKED_KEY = 'search';
 /** In META: `true` while some matters' lookup keys were put off (PutOptions.deferKeys) until buildKeys. */
 export const META_KEYS_DEFERRED = 'keysDeferred';
+/** In META: a number bumped by every write of the key buckets, so a reader may keep the buckets it read until it changes. */
+export const META_KEYS_VERSION = 'keysVersion';
 
 export const INITIAL_LOG: IndexLog = { seq: 0, epoch: 0, packedSeq: null, forgottenThrough: 0 };
 

@@ -6,6 +6,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { IndexedMatter } from '@/lib/matters/matter';
+import { bucketOf, keyHash } from '@/lib/matters/key-buckets';
 import { MATTER_FORMAT_VERSION } from '@/lib/matters/matter';
 import { indexedDbMatterStore } from '@/lib/matters/matter-store-idb';
 import type { SyncMeta } from '@/lib/matters/matter-store';
@@ -96,6 +97,22 @@ describe('indexedDbMatterStore', () => {
     expect((await store.byKeys(['e:c.okafor@example.net'], 10)).map((f) => f.matter.id)).toEqual([42]);
     await store.buildKeys(); // nothing put off: nothing to do
     expect((await store.byKeys(['d:00042okafor'], 10)).map((f) => f.matter.id)).toEqual([42]);
+  });
+
+  it('a reader keeps the key buckets it read only while no one writes them', async () => {
+    const name = dbName();
+    const reader = indexedDbMatterStore(name);
+    const writer = indexedDbMatterStore(name); // another context, as the background is to a reader
+    await writer.put([chidi()]);
+    expect(await reader.byKeys(['e:chidi@example.com'], 10)).toHaveLength(1); // its bucket now kept by the reader
+    // An email whose key falls in the same bucket, written by the other store: the reader reads the bucket again.
+    const bucket = bucketOf(keyHash('e:chidi@example.com'));
+    let n = 0;
+    while (bucketOf(keyHash(`e:ann${n}@example.org`)) !== bucket) n++;
+    await writer.put([matter({ id: 5, description: 'Ann', clientEmails: [`ann${n}@example.org`] })]);
+    expect((await reader.byKeys([`e:ann${n}@example.org`], 10)).map((f) => f.matter.id)).toEqual([5]);
+    await writer.remove([5]);
+    expect(await reader.byKeys([`e:ann${n}@example.org`], 10)).toEqual([]);
   });
 
   it('a first sync finds matters by key once it is done', async () => {
