@@ -126,7 +126,7 @@ async function timeToSelector(context: BrowserContext, url: string, selector: st
 const step = (what: string) => console.error(`  … ${what}`);
 
 /** Chromium with these unpacked extensions, in a profile of its own. */
-export function launch(profile: string, extensions: string[]): Promise<BrowserContext> {
+function launch(profile: string, extensions: string[]): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -142,7 +142,7 @@ export function launch(profile: string, extensions: string[]): Promise<BrowserCo
   });
 }
 
-export async function workerOf(context: BrowserContext, script: string): Promise<Worker> {
+async function workerOf(context: BrowserContext, script: string): Promise<Worker> {
   for (let waited = 0; ; waited += 100) {
     const found = context.serviceWorkers().find((w) => w.url().endsWith(`/${script}`));
     if (found) return found;
@@ -165,7 +165,7 @@ function requestLog(sandbox: Sandbox) {
  * Signs in through the sandbox's approve page, waits for the first matter sync and the packed index
  * the background writes after it; what the sync cost, and the storage used then.
  */
-export async function signInAndSync(context: BrowserContext, base: string, sandbox: Sandbox, timeoutMs: number) {
+async function signInAndSync(context: BrowserContext, base: string, sandbox: Sandbox, timeoutMs: number) {
   step('signing in, first sync');
   const options = await context.newPage();
   await options.goto(`${base}/options.html`);
