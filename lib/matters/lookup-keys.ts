@@ -1,7 +1,7 @@
 /**
  * The exact-lookup keys of a matter: its client's emails and phones, its display number, its client
  * reference and its client's name, each normalised so the way a page writes it finds the way Clio
- * stores it. The matter store indexes every matter under these keys (an IndexedDB multiEntry index),
+ * stores it. The matter store indexes every matter under these keys (hashed, in bucket records: key-buckets.ts),
  * so a lookup needs no search index in memory. Pure: no phone library, no browser API.
  */
 import { fold, words } from './fold';

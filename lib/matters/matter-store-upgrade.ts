@@ -6,13 +6,16 @@
  * shape with new code. A version without a step (or a database newer than the code) starts empty:
  * the next sync is a full one.
  */
+import { BucketEdits, type KeyBucket } from './key-buckets';
 import { lookupKeysOf } from './lookup-keys';
 import type { IndexedMatter } from './matter';
+import { fromRecord, type MatterRecord, toRecord } from './matter-record';
 import type { IndexLog, SyncMeta } from './matter-store';
 
+/** The matters, as MatterRecords (key: the matter id). */
 export const MATTERS = 'matters';
-/** The multiEntry index of `matters` over each matter's lookup keys. */
-export const KEYS_INDEX = 'keys';
+/** The exact-lookup keys: bucket number → KeyBucket (key-buckets.ts). */
+export const KEY_BUCKETS = 'keyBuckets';
 export const META = 'meta';
 /** The change log: seq → matter id, for the changes a search index sees. */
 export const CHANGES = 'changes';
@@ -22,69 +25,116 @@ export const PACKED = 'packed';
 export const META_SYNC = 'sync';
 export const META_LOG = 'log';
 export const PACKED_KEY = 'search';
+/** In META: `true` while some matters' lookup keys were put off (PutOptions.deferKeys) until buildKeys. */
+export const META_KEYS_DEFERRED = 'keysDeferred';
+/** In META: a number bumped by every write of the key buckets, so a reader may keep the buckets it read until it changes. */
+export const META_KEYS_VERSION = 'keysVersion';
 
 export const INITIAL_LOG: IndexLog = { seq: 0, epoch: 0, packedSeq: null, forgottenThrough: 0 };
 
-/** A matter as stored: with its lookup keys, which the keys index reads. */
-export type StoredMatter = IndexedMatter & { keys: string[] };
-
-export function toStored(m: IndexedMatter): StoredMatter {
-  return { ...m, keys: lookupKeysOf(m) };
-}
-
-export function fromStored(r: StoredMatter): IndexedMatter {
-  const { keys: _keys, ...m } = r;
-  return m;
-}
-
 /** The schema of the current version, in an empty database. */
 function createSchema(db: IDBDatabase, tx: IDBTransaction): void {
-  db.createObjectStore(MATTERS, { keyPath: 'id' }).createIndex(KEYS_INDEX, 'keys', { multiEntry: true });
+  db.createObjectStore(MATTERS, { keyPath: 'id' });
+  db.createObjectStore(KEY_BUCKETS);
   db.createObjectStore(META);
   db.createObjectStore(CHANGES);
   db.createObjectStore(PACKED);
   tx.objectStore(META).put(INITIAL_LOG, META_LOG);
 }
 
-/** Each step brings the database from the version before to its own. */
-const STEPS: Record<number, (db: IDBDatabase, tx: IDBTransaction) => void> = {
+/** Format 1's matter: no client emails, phones or reference. */
+type FormatOneMatter = Omit<IndexedMatter, 'clientReference' | 'clientEmails' | 'clientPhones'>;
+/** Format 2's matter: an object with its lookup keys (a multiEntry index read them). */
+type FormatTwoMatter = IndexedMatter & { keys: string[] };
+
+interface Step {
+  /** The schema changes to this version. */
+  schema(db: IDBDatabase, tx: IDBTransaction): void;
+  /** The sync meta as the version before kept it → as this version keeps it. */
+  meta(s: SyncMeta): SyncMeta;
+  /** A matter as the version before stored it → as this version stores it. */
+  matter(stored: unknown): unknown;
+}
+
+/** Each step brings the database from the version before to its own; the matters go through every step's `matter` in one pass. */
+const STEPS: Record<number, Step> = {
   /**
    * 2: the client's emails and phones, the client reference, the lookup keys, the packed index and
    * its change log. Matters keep what they had (search goes on working) and get empty client fields;
    * the sync meta asks for a full pass, which fills them in (`learning` until it is done). A pass
    * under way is dropped: its saved cursor asks for the old fields.
    */
-  2(db, tx) {
-    const matters = tx.objectStore(MATTERS);
-    matters.createIndex(KEYS_INDEX, 'keys', { multiEntry: true });
-    db.createObjectStore(CHANGES);
-    db.createObjectStore(PACKED);
-    const meta = tx.objectStore(META);
-    meta.put(INITIAL_LOG, META_LOG);
-    const sync = meta.get(META_SYNC);
-    sync.onsuccess = () => {
-      const s = sync.result as SyncMeta | undefined;
-      if (s) meta.put({ ...s, formatVersion: 2, inProgress: null, learning: true } satisfies SyncMeta, META_SYNC);
-    };
-    const cursor = matters.openCursor();
-    cursor.onsuccess = () => {
-      const c = cursor.result;
-      if (!c) return;
-      const v1 = c.value as Omit<IndexedMatter, 'clientReference' | 'clientEmails' | 'clientPhones'>;
-      c.update(toStored({ ...v1, clientReference: '', clientEmails: [], clientPhones: [] }));
-      c.continue();
-    };
+  2: {
+    schema(db, tx) {
+      // (Format 2's multiEntry index over the keys is not made: step 3 would drop it at once.)
+      db.createObjectStore(CHANGES);
+      db.createObjectStore(PACKED);
+      tx.objectStore(META).put(INITIAL_LOG, META_LOG);
+    },
+    meta: (s) => ({ ...s, formatVersion: 2, inProgress: null, learning: true }),
+    matter(v1) {
+      const m: IndexedMatter = { ...(v1 as FormatOneMatter), clientReference: '', clientEmails: [], clientPhones: [] };
+      return { ...m, keys: lookupKeysOf(m) } satisfies FormatTwoMatter;
+    },
+  },
+  /**
+   * 3: the same matters in less room. Each matter is a MatterRecord (no field names), and the lookup keys
+   * are hashed pairs in bucket records (key-buckets.ts), built here from every matter, in place of the
+   * multiEntry index. Nothing is learnt again: the sync meta, the packed index and its log stay as they are.
+   */
+  3: {
+    schema(db, tx) {
+      const matters = tx.objectStore(MATTERS);
+      if (matters.indexNames.contains('keys')) matters.deleteIndex('keys');
+      db.createObjectStore(KEY_BUCKETS);
+    },
+    meta: (s) => ({ ...s, formatVersion: 3 }),
+    matter(v2) {
+      const { keys: _keys, ...m } = v2 as FormatTwoMatter;
+      return toRecord(m);
+    },
   },
 };
 
 /** Brings the database from `oldVersion` to `newVersion` (in the version-change transaction `tx`). */
 export function upgradeMatterDb(db: IDBDatabase, tx: IDBTransaction, oldVersion: number, newVersion: number): void {
-  const steps: number[] = [];
-  for (let v = oldVersion + 1; v <= newVersion; v++) steps.push(v);
-  if (oldVersion === 0 || steps.some((v) => !STEPS[v])) {
-    for (const s of Array.from(db.objectStoreNames)) db.deleteObjectStore(s);
-    createSchema(db, tx);
-    return;
+  const steps: Step[] = [];
+  for (let v = oldVersion + 1; v <= newVersion; v++) {
+    const step = STEPS[v];
+    if (!step || oldVersion === 0) {
+      for (const s of Array.from(db.objectStoreNames)) db.deleteObjectStore(s);
+      createSchema(db, tx);
+      return;
+    }
+    steps.push(step);
   }
-  for (const v of steps) STEPS[v]!(db, tx);
+  for (const s of steps) s.schema(db, tx);
+  const meta = tx.objectStore(META);
+  const sync = meta.get(META_SYNC);
+  sync.onsuccess = () => {
+    const s = sync.result as SyncMeta | undefined;
+    if (s)
+      meta.put(
+        steps.reduce((m, step) => step.meta(m), s),
+        META_SYNC,
+      );
+  };
+  // One pass over the matters: each through every step, and its keys into the buckets (which start empty).
+  const edits = new BucketEdits();
+  const cursor = tx.objectStore(MATTERS).openCursor();
+  cursor.onsuccess = () => {
+    const c = cursor.result;
+    if (!c) {
+      const buckets = tx.objectStore(KEY_BUCKETS);
+      for (const b of edits.buckets()) {
+        const bucket: KeyBucket | null = edits.apply(b, undefined);
+        if (bucket) buckets.put(bucket, b);
+      }
+      return;
+    }
+    const record = steps.reduce((m, s) => s.matter(m), c.value as unknown) as MatterRecord;
+    c.update(record);
+    edits.change(record.id, [], lookupKeysOf(fromRecord(record)));
+    c.continue();
+  };
 }

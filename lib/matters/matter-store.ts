@@ -71,6 +71,15 @@ export interface KeyedMatter {
   keys: string[];
 }
 
+export interface PutOptions {
+  /**
+   * Leave the lookup keys of these matters for buildKeys (which the write records). A first full pass does:
+   * nothing is looked up before it ends, and keys kept page by page would rewrite every key bucket on every
+   * page (at 10,000 matters, four times the buckets' own size written, and left on disk until LevelDB compacts).
+   */
+  deferKeys?: boolean;
+}
+
 export interface MatterStore {
   /** Every matter, in id order (small stores and tests; readers of many use `chunk`). */
   loadAll(): Promise<IndexedMatter[]>;
@@ -82,12 +91,14 @@ export interface MatterStore {
    * `replacing` makes the write stand for a range of ids, (after, through] (through null: no end):
    * matters stored in it and not among these are removed.
    */
-  put(matters: IndexedMatter[], replacing?: { after: number; through: number | null }): Promise<PutResult>;
+  put(matters: IndexedMatter[], replacing?: { after: number; through: number | null }, opts?: PutOptions): Promise<PutResult>;
   remove(ids: number[]): Promise<void>;
   /** Drops every matter, the sync meta and the packed index; readers start again (a new epoch). */
   clear(): Promise<void>;
   getMeta(): Promise<SyncMeta | undefined>;
   setMeta(m: SyncMeta): Promise<void>;
+  /** Builds the lookup keys of every matter at once if a write put them off (`deferKeys`); nothing otherwise. */
+  buildKeys(): Promise<void>;
   /** The matters stored under any of these lookup keys, with the keys each was found under; at most `limitPerKey` a key. */
   byKeys(keys: readonly string[], limitPerKey: number): Promise<KeyedMatter[]>;
   /** Where the change log stands. */

@@ -123,6 +123,8 @@ export class MatterSync {
     if (job.kind === 'incremental' && since !== null) params.updatedSince = iso(since - UPDATED_SINCE_OVERLAP_MS);
 
     const full = job.kind === 'full';
+    // The first full pass leaves the lookup keys to its end (nothing is looked up before it), then builds them at once.
+    const deferKeys = full && meta.lastFullSyncAt === null;
     let maxUpdated = parseTime(job.maxUpdatedAt);
     let requests = 0;
     let removedCount = job.removed ?? 0;
@@ -158,7 +160,7 @@ export class MatterSync {
       // A full pass's page stands for its range of ids; the last page for every id after the one before.
       const after: number = job.lastId ?? 0;
       const through: number | null = next ? Math.max(after, ...matters.map((m) => m.id)) : null;
-      const { changed, removed } = await store.put(matters, full ? { after, through } : undefined);
+      const { changed, removed } = await store.put(matters, full ? { after, through } : undefined, { deferKeys });
       removedCount += removed.length;
       if (changed.length || removed.length) this.deps.onChanges?.({ reset: false, upserted: changed, removed });
       job = {
@@ -180,6 +182,7 @@ export class MatterSync {
     const startedAt = parseTime(job.startedAt) ?? startedMs;
     let mark = maxUpdated === null ? (job.kind === 'full' ? startedAt : null) : Math.min(maxUpdated, startedAt);
     if (since !== null && (mark === null || mark < since)) mark = since; // never move backwards
+    await store.buildKeys();
     const finishedAt = iso(now());
     const { learning: _learnt, ...rest } = meta;
     await store.setMeta({

@@ -47,8 +47,9 @@ export const rowOf = (m: MatterRow): MatterRow => ({
  * Version of the stored shape. Bump it whenever IndexedMatter or its mapping changes, and give the
  * matter store an upgrade step from the version before (matter-store-upgrade.ts); a version without
  * one is cleared and a full sync rebuilds it. 2: the client's emails and phones, the client reference.
+ * 3: the same, stored smaller (matter-record.ts, key-buckets.ts).
  */
-export const MATTER_FORMAT_VERSION = 2;
+export const MATTER_FORMAT_VERSION = 3;
 
 /** The client's fields the sync asks for, nested in the matter (no request of their own). */
 const CLIENT_FIELDS = 'id,name,primary_email_address,secondary_email_address,primary_phone_number,secondary_phone_number';

@@ -66,8 +66,8 @@ export class SuggestionService {
     if (!tab.url) return this.keep(tab.windowId, this.empty('no-grant', '', tab.title));
     if (!isWebPage(tab.url)) return (await pageSuggestionsItem.getValue())[String(tab.windowId)] ?? this.empty('no-page', tab.url, tab.title);
     const site = siteOf(tab.url);
-    const never = await neverReadItem.getValue();
-    const remembered = site ? (await siteMattersItem.getValue())[site] : undefined;
+    const [never, sites] = await Promise.all([neverReadItem.getValue(), siteMattersItem.getValue()]);
+    const remembered = site ? sites[site] : undefined;
     let out: PageSuggestions;
     if (site && never.includes(site)) out = this.withRemembered(this.empty('never', tab.url, tab.title), remembered?.matter);
     else {

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { RECORD_FIELDS } from '../../lib/matters/matter-record';
 import { clioAsUser } from './clio-as-user';
 import { expect, killServiceWorker, screenshot, signedIn, storedItems, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
@@ -251,7 +252,13 @@ const AS_FORMAT_ONE = `(async function () {
   open.onupgradeneeded = function () { open.result.createObjectStore('matters', { keyPath: 'id' }); open.result.createObjectStore('meta'); };
   var old = await req(open);
   var w = old.transaction(['matters', 'meta'], 'readwrite');
-  matters.forEach(function (m) { delete m.clientReference; delete m.clientEmails; delete m.clientPhones; delete m.keys; w.objectStore('matters').put(m); });
+  var fields = ${JSON.stringify(RECORD_FIELDS)};
+  matters.forEach(function (r) {
+    var m = { id: r.id };
+    fields.forEach(function (f, i) { m[f] = r.v[i]; });
+    delete m.clientReference; delete m.clientEmails; delete m.clientPhones;
+    w.objectStore('matters').put(m);
+  });
   meta.formatVersion = 1;
   meta.inProgress = null;
   w.objectStore('meta').put(meta, 'sync');

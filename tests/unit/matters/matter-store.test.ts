@@ -6,15 +6,17 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { IndexedMatter } from '@/lib/matters/matter';
+import { bucketOf, keyHash } from '@/lib/matters/key-buckets';
 import { MATTER_FORMAT_VERSION } from '@/lib/matters/matter';
 import { indexedDbMatterStore } from '@/lib/matters/matter-store-idb';
 import type { SyncMeta } from '@/lib/matters/matter-store';
 import { MatterSync } from '@/lib/matters/matter-sync';
 import { createMatterIndex } from '@/lib/matters/search';
-import { packedFromBlob } from '@/lib/matters/search-packed';
+import { packedFromBlob, packedToBlob } from '@/lib/matters/search-packed';
 import { FakeMatterSource } from './fake-source';
 import { clioMatter, matter } from './fixtures';
 import { formatOneDatabase } from './format-one';
+import { formatTwoDatabase } from './format-two';
 
 let n = 0;
 const dbName = () => `matter-store-test-${++n}`;
@@ -78,6 +80,49 @@ describe('indexedDbMatterStore', () => {
     await store.put([chidi({ clientEmails: ['c.okafor@example.net'] })]);
     expect(await store.byKeys(['e:chidi@example.com'], 10)).toEqual([]);
     expect((await store.byKeys(['e:c.okafor@example.net'], 10)).map((f) => f.matter.id)).toEqual([42]);
+  });
+
+  it('a first pass may leave the keys to its end: none are found until they are built, and a stale key finds nothing', async () => {
+    const store = indexedDbMatterStore(dbName());
+    await store.put([chidi()], undefined, { deferKeys: true });
+    expect(await store.byKeys(['e:chidi@example.com'], 10)).toEqual([]);
+    await store.buildKeys();
+    expect((await store.byKeys(['e:chidi@example.com', 'r:ref1234'], 10)).map((f) => [f.matter.id, f.keys])).toEqual([
+      [42, ['e:chidi@example.com', 'r:ref1234']],
+    ]);
+    // Put off again, the buckets still hold the old email: the matter read behind it no longer has it.
+    await store.put([chidi({ clientEmails: ['c.okafor@example.net'] })], undefined, { deferKeys: true });
+    expect(await store.byKeys(['e:chidi@example.com'], 10)).toEqual([]);
+    await store.buildKeys();
+    expect((await store.byKeys(['e:c.okafor@example.net'], 10)).map((f) => f.matter.id)).toEqual([42]);
+    await store.buildKeys(); // nothing put off: nothing to do
+    expect((await store.byKeys(['d:00042okafor'], 10)).map((f) => f.matter.id)).toEqual([42]);
+  });
+
+  it('a reader keeps the key buckets it read only while no one writes them', async () => {
+    const name = dbName();
+    const reader = indexedDbMatterStore(name);
+    const writer = indexedDbMatterStore(name); // another context, as the background is to a reader
+    await writer.put([chidi()]);
+    expect(await reader.byKeys(['e:chidi@example.com'], 10)).toHaveLength(1); // its bucket now kept by the reader
+    // An email whose key falls in the same bucket, written by the other store: the reader reads the bucket again.
+    const bucket = bucketOf(keyHash('e:chidi@example.com'));
+    let n = 0;
+    while (bucketOf(keyHash(`e:ann${n}@example.org`)) !== bucket) n++;
+    await writer.put([matter({ id: 5, description: 'Ann', clientEmails: [`ann${n}@example.org`] })]);
+    expect((await reader.byKeys([`e:ann${n}@example.org`], 10)).map((f) => f.matter.id)).toEqual([5]);
+    await writer.remove([5]);
+    expect(await reader.byKeys([`e:ann${n}@example.org`], 10)).toEqual([]);
+  });
+
+  it('a first sync finds matters by key once it is done', async () => {
+    const store = indexedDbMatterStore(dbName());
+    const source = new FakeMatterSource(Array.from({ length: 450 }, (_, i) => clioMatter(1 + i)));
+    await new MatterSync({ source, store, now: Date.now, userId: 1001 }).run();
+    expect((await store.byKeys(['e:client7@example.com', 'p:6175550449', 'e:client451@example.com'], 10)).map((f) => [f.matter.id, f.keys])).toEqual([
+      [7, ['e:client7@example.com']],
+      [449, ['p:6175550449']],
+    ]);
   });
 
   it('keeps a packed index with the changes after it, forgetting those before; a clear starts a new epoch', async () => {
@@ -173,5 +218,47 @@ describe('the upgrade of a format-1 database, in place', () => {
     const back = indexedDbMatterStore(name); // a downgrade
     expect(await back.loadAll()).toEqual([]);
     expect(await back.log()).toMatchObject({ seq: 0, packedSeq: null });
+  });
+});
+
+describe('the upgrade of a format-2 database, in place', () => {
+  const people = [
+    chidi(),
+    matter({ id: 7, description: 'Another', clientName: 'Chidi Okafor', clientPhones: ['+1 617 555 0142'] }),
+    matter({ id: 9, description: 'Estate of Zoë Lindqvist', clientName: 'Zoë Lindqvist', clientEmails: ['zoe@example.se'] }),
+  ];
+  const meta: SyncMeta = {
+    formatVersion: 2,
+    userId: 1001,
+    lastFullSyncAt: '2025-03-10T12:00:00.000Z',
+    lastSyncAt: '2025-03-10T12:05:00.000Z',
+    updatedSince: '2025-03-10T11:00:00.000Z',
+    inProgress: null,
+  };
+  const log = { seq: 4, epoch: 0, packedSeq: 3, forgottenThrough: 3 };
+
+  it('keeps every matter, the packed index and its log; the keys find what they found; no sync starts again', async () => {
+    const name = dbName();
+    const packed = await packedToBlob(createMatterIndex(people.slice(0, 2)).pack());
+    await formatTwoDatabase(name, people, { meta, log, changes: [[4, 9]], packed });
+    const store = indexedDbMatterStore(name);
+
+    expect(await store.loadAll()).toEqual([people[1], people[2], people[0]]);
+    expect(await store.getMeta()).toEqual({ ...meta, formatVersion: MATTER_FORMAT_VERSION });
+    expect(await store.log()).toEqual(log);
+    const opened = await store.openPacked();
+    expect((await packedFromBlob(opened.packed!))?.count).toBe(2);
+    expect(opened.upserted).toEqual([people[2]]);
+    const found = await store.byKeys(['e:chidi@example.com', 'p:6175550142', 'n:zoe lindqvist', 'e:zoe@example.se'], 10);
+    expect(found.map((f) => [f.matter.id, f.keys])).toEqual([
+      [42, ['e:chidi@example.com', 'p:6175550142']],
+      [7, ['p:6175550142']],
+      [9, ['n:zoe lindqvist', 'e:zoe@example.se']],
+    ]);
+
+    // The next pass is the incremental one that was due: nothing is fetched again.
+    const source = new FakeMatterSource([]);
+    const r = await new MatterSync({ source, store, now: () => Date.parse('2025-03-10T13:00:00Z'), userId: 1001 }).run();
+    expect(r).toMatchObject({ kind: 'incremental', fetched: 0, requests: 1 });
   });
 });
