@@ -31,14 +31,16 @@ test('signing in through Clio’s approve page shows who I am on the options pag
   await screenshot(popup, 'popup-signed-in');
 
   // Sign-in asks Clio who I am once; the open popup then loads its timer, and the background freshens the lists the
-  // forms offer (activities, expense categories, the firm's currency), once each (the matter index's first sync runs
-  // too, tested in side-panel.spec.ts).
+  // forms offer (activities, expense categories, the firm's currency, the firm's users and the user's calendars for
+  // deadlines), once each (the matter index's first sync runs too, tested in side-panel.spec.ts).
   const apiCalls = async () => (await sandbox.log()).filter((r) => r.path.startsWith('/api/v4') && !r.path.startsWith('/api/v4/matters')).map((r) => r.path);
   const expected = [
     '/api/v4/activity_descriptions.json',
+    '/api/v4/calendars.json',
     '/api/v4/expense_categories.json',
     '/api/v4/settings/billing.json',
     '/api/v4/timer.json',
+    '/api/v4/users.json',
     '/api/v4/users/who_am_i.json',
   ];
   await expect.poll(async () => (await apiCalls()).length).toBeGreaterThanOrEqual(expected.length);
