@@ -255,7 +255,7 @@ export function createServices() {
 
   const suggestions = new SuggestionService({
     activeTab: async (windowId) => {
-      const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, lastFocusedWindow: true } : { active: true, windowId });
+      const tab = await activeTabIn(windowId);
       return tab?.id === undefined ? null : { id: tab.id, windowId: tab.windowId, url: tab.url ?? '', title: tab.title ?? '' };
     },
     readSignals: readTabSignals,
@@ -285,7 +285,7 @@ export function createServices() {
     // The panel's window's page; a panel open as a tab of its own (or in a window of its own) means the page of the
     // last focused browser window.
     activeTab: async (windowId) => {
-      const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, lastFocusedWindow: true } : { active: true, windowId });
+      const tab = await activeTabIn(windowId);
       if (tab?.url && !tab.url.startsWith(browser.runtime.getURL('/'))) return tab;
       const normal = await browser.windows.getLastFocused({ windowTypes: ['normal'] }).catch(() => undefined);
       return normal?.id === undefined ? tab : (await browser.tabs.query({ active: true, windowId: normal.id }))[0];
@@ -328,6 +328,11 @@ export async function scheduleTokenRefresh(session: ClioSession): Promise<void> 
   const expiresAt = await session.expiresAt();
   if (expiresAt === null) await browser.alarms.clear(TOKEN_REFRESH_ALARM);
   else browser.alarms.create(TOKEN_REFRESH_ALARM, { when: Math.max(Date.now() + 1000, expiresAt - REFRESH_AHEAD_MS + 1000) });
+}
+
+/** The active tab of a window, or of the last focused one. */
+async function activeTabIn(windowId: number | undefined) {
+  return (await browser.tabs.query(windowId === undefined ? { active: true, lastFocusedWindow: true } : { active: true, windowId }))[0];
 }
 
 let outboxSoon: ReturnType<typeof setTimeout> | undefined;

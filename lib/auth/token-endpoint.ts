@@ -1,5 +1,5 @@
 /** Talks to an OAuth token and revoke endpoint (Clio Manage or Grow). Errors never include a token or secret. */
-import { ofetch } from 'ofetch';
+import { fetchJson } from '../clio/fetch-json';
 import { appError, inWords } from '../errors';
 import { t } from '../i18n';
 import type { OAuthApp } from './app-config';
@@ -15,15 +15,13 @@ const TIMEOUT_MS = 20_000;
 
 async function postForm(url: string, form: Record<string, string>, headers: Record<string, string> = {}) {
   try {
-    const res = await ofetch.raw(url, {
+    const res = await fetchJson(url, {
       method: 'POST',
       body: new URLSearchParams(form),
       headers: { Accept: 'application/json', ...headers },
-      retry: 0,
-      ignoreResponseError: true,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      timeoutMs: TIMEOUT_MS,
     });
-    return { status: res.status, body: res._data as unknown };
+    return { status: res.status, body: res.body };
   } catch {
     throw appError('network', t('tokenNetwork'));
   }

@@ -3,9 +3,9 @@
  * limiter, one fetch per attempt, never answered from the browser's HTTP cache, and a connection that
  * fails coming back as the 'network' AppError.
  */
-import { ofetch } from 'ofetch';
 import { appErrorOf } from '../errors';
 import { networkError } from './errors';
+import { fetchJson } from './fetch-json';
 import { type Attempt, NetworkFailure, type Priority, type RateLimiter } from './rate-limiter';
 import { readRateHeaders } from './rate-window';
 
@@ -49,21 +49,19 @@ async function fetchOnce(req: LimitedRequest) {
   if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new NetworkFailure(false);
   const headers = { Accept: 'application/json', ...(await req.headers?.()) };
   try {
-    const res = await ofetch.raw(req.url, {
+    const res = await fetchJson(req.url, {
       method: req.method,
       headers,
       // Our own ETag handling decides freshness: the browser's HTTP cache would serve old lists
       // (heuristic freshness from Last-Modified) and answer 304s we did not ask for.
       cache: 'no-store',
-      ...(req.body !== undefined ? { body: req.body as Record<string, unknown> } : {}),
-      retry: 0,
-      ignoreResponseError: true,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      body: req.body,
+      timeoutMs: TIMEOUT_MS,
     });
     return {
       status: res.status,
       headers: readRateHeaders((n) => res.headers.get(n)),
-      value: { body: res._data as unknown, etag: res.headers.get('etag') ?? undefined },
+      value: { body: res.body, etag: res.headers.get('etag') ?? undefined },
     };
   } catch {
     throw new NetworkFailure('unknown');

@@ -35,7 +35,6 @@ export interface Stores {
 export interface Step {
   /** The stored-shape version this step brings storage to. */
   to: number;
-  what: string;
   run(stores: Stores): Promise<void>;
 }
 
@@ -49,9 +48,9 @@ export const STORAGE_VERSION_KEY = 'storage-version';
 const PANEL_DRAFT_PREFIX_0_1_0 = 'panel-entry-draft:';
 
 export const STEPS: Step[] = [
+  // side-panel drafts in one keyed map; users’ state put aside keyed by item; every outbox entry owned; per-item version marks dropped
   {
     to: 2,
-    what: 'side-panel drafts in one keyed map; users’ state put aside keyed by item; every outbox entry owned; per-item version marks dropped',
     async run({ local: store }) {
       const all = await store.get(null);
       // 0.1.0 kept each matter's side-panel draft under its own key.
@@ -93,9 +92,9 @@ export const STEPS: Step[] = [
       await store.remove([...oldKeys, ...Object.keys(all).filter((k) => k.endsWith('$'))]);
     },
   },
+  // the outbox leaves storage.local (which content scripts can read and write) for IndexedDB, one record an entry
   {
     to: 3,
-    what: 'the outbox leaves storage.local (which content scripts can read and write) for IndexedDB, one record an entry',
     async run({ local: store }) {
       const all = await store.get(null);
       const entries = (all.outbox as OutboxEntry[] | undefined) ?? [];
@@ -111,9 +110,9 @@ export const STEPS: Step[] = [
       await store.remove(['outbox']);
     },
   },
+  // everything left in storage.local (which content scripts can read and write) moves to the extension’s IndexedDB, one record a key
   {
     to: 4,
-    what: 'everything left in storage.local (which content scripts can read and write) moves to the extension’s IndexedDB, one record a key',
     async run({ local, items }) {
       const all = await local.get(null);
       const names = Object.keys(all).filter((k) => k !== STORAGE_VERSION_KEY);
