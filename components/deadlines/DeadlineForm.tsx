@@ -5,13 +5,17 @@
  * entry then goes through the outbox (`deadlines/save`, once under the dialog's key), and a refusal shows at its field.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { currentHosts } from '@/components/clio-hosts';
+import { buildServer } from '@/components/clio-hosts';
 import { EntryMatter, NoteField } from '@/components/entry-fields';
 import { fieldErrorsOf, messageOf } from '@/components/error-message';
 import { DialogActions } from '@/components/page-frame/dialog-page';
 import { type SaveOutcome, SaveStatus } from '@/components/SaveStatus';
 import { rememberForSite, useSuggestedMatter } from '@/components/suggested-matter';
 import { accountItem } from '@/lib/auth/account-item';
+import { hostsOf } from '@/lib/auth/app-config';
+import type { ClioHosts } from '@/lib/auth/regions';
+import { settingsItem } from '@/lib/settings/settings-item';
+import { getValues } from '@/lib/storage/item';
 import { matterUrl } from '@/lib/clio/links';
 import { ianaZone, isoDateIn } from '@/lib/dates';
 import { dateChoices } from '@/lib/deadlines/date-choices';
@@ -91,11 +95,17 @@ export function DeadlineForm({ reading, covered, onClose }: DeadlineFormProps) {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const [key] = useState(() => crypto.randomUUID());
+  const [hosts, setHosts] = useState<ClioHosts | null>(null);
 
   useEffect(() => {
     if (reading.windowId !== undefined && !reading.matter) send('suggestions/for-page', { windowId: reading.windowId }).then(setPage, () => undefined);
-    accountItem.getValue().then(
-      (a) => setMe(a.user ?? null),
+    // From the surfaces' copy in storage.session: in a frame over a web page, the extension's IndexedDB is the page's
+    // partition, not the one the background writes.
+    getValues({ account: accountItem, settings: settingsItem }).then(
+      ({ account, settings }) => {
+        setMe(account.user ?? null);
+        setHosts(hostsOf(settings, { customServer: buildServer }));
+      },
       () => undefined,
     );
     send('deadlines/setup').then(setSetup, () => undefined);
@@ -136,7 +146,6 @@ export function DeadlineForm({ reading, covered, onClose }: DeadlineFormProps) {
     try {
       const entry = await send('deadlines/save', { deadline: input(matter), key });
       rememberForSite(page, matter);
-      const hosts = await currentHosts().catch(() => null);
       const when = `${describeDate(date, locale)}${!task && !allDay && time ? `, ${time}` : ''}`;
       setStatus(
         entry.state === 'sent'
