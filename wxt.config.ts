@@ -74,7 +74,11 @@ export default defineConfig({
     // installed, and let it frame our form); the frame our content script adds loads them (tests/e2e/hostile-page).
     // Firefox's moz-extension:// host is already a random per-install id.
     web_accessible_resources: [
-      { resources: ['capture-window.html', 'save-window.html'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+      {
+        resources: ['capture-window.html', 'save-window.html', 'deadline-window.html'],
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
     ],
     browser_specific_settings:
       browser === 'firefox'

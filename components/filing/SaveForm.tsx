@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { currentHosts } from '@/components/clio-hosts';
 import { DurationInput } from '@/components/DurationInput';
 import { DateField, EntryMatter } from '@/components/entry-fields';
+import { DialogActions } from '@/components/page-frame/dialog-page';
 import { messageOf } from '@/components/error-message';
 import { type SaveOutcome, SaveStatus } from '@/components/SaveStatus';
 import { rememberForSite, useSuggestedMatter } from '@/components/suggested-matter';
@@ -174,7 +175,7 @@ export function SaveForm({ id, reading, covered, askUploadPermission, onClose }:
           : t('pageCopyUnavailable', t('menuFileToMatter'));
 
   return (
-    <form class="save-form" onSubmit={save} noValidate>
+    <form class="dialog-form save-form" onSubmit={save} noValidate>
       <fieldset disabled={done || busy}>
         <EntryMatter id="save-matter" picked={picked} page={page} error={errors.matter} />
         <div class="part">
@@ -278,22 +279,7 @@ export function SaveForm({ id, reading, covered, askUploadPermission, onClose }:
           {filing.outcome.progress !== undefined ? <progress max={1} value={filing.outcome.progress} aria-label={t('uploadProgress')} /> : null}
         </div>
       ) : null}
-      {covered && !done ? (
-        <p id="save-covered" class="notice">
-          {t('frameCovered')}
-        </p>
-      ) : null}
-      <p class="row actions">
-        {done ? (
-          <button type="button" onClick={onClose}>
-            {t('done')}
-          </button>
-        ) : (
-          <button type="submit" class="primary" disabled={busy || covered || filing.outcome !== null} aria-describedby={covered ? 'save-covered' : undefined}>
-            {t('saveToClio')}
-          </button>
-        )}
-      </p>
+      <DialogActions id="save" label={t('saveToClio')} covered={covered} done={done} held={busy || filing.outcome !== null} onClose={onClose} />
     </form>
   );
 }

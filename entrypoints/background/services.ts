@@ -53,6 +53,8 @@ import { matchPeople } from '@/lib/filing/match-people';
 import { NOTE, noteCourier } from '@/lib/filing/note-courier';
 import { fetchPdf } from '@/lib/filing/fetch-pdf';
 import { saveDialogService } from '@/lib/filing/save-dialog-service';
+import { deadlineDialogService } from '@/lib/deadlines/deadline-dialog-service';
+import type { PageDialogDeps } from '@/lib/page-dialogs/page-dialog';
 import { onAlarm } from './alarms';
 
 export const TOKEN_REFRESH_ALARM = 'clio-token-refresh';
@@ -271,11 +273,10 @@ export function createServices() {
     searchIndex: async (text) =>
       indexAnswers(await matterSyncItem.getValue()) ? (await matters.search(text, { statuses: ['Open', 'Pending', 'Closed'], limit: 50 })).hits : null,
   });
-  const saveDialog = saveDialogService({
-    keepBytes: (id, blob, meta) => filing.keepBytes(id, blob, meta),
-    fetchPdf: (url) => fetchPdf(url, MAX_FILE_BYTES),
-    inject: (tabId) =>
-      browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/save.js'] }).then(
+  // Where a dialog over a web page opens: its content script in the tab, or its page in a window of its own.
+  const dialogHosting: PageDialogDeps = {
+    inject: (tabId, file) =>
+      browser.scripting.executeScript({ target: { tabId }, files: [file as '/content-scripts/save.js'] }).then(
         () => true,
         () => false,
       ),
@@ -290,7 +291,13 @@ export function createServices() {
       const normal = await browser.windows.getLastFocused({ windowTypes: ['normal'] }).catch(() => undefined);
       return normal?.id === undefined ? tab : (await browser.tabs.query({ active: true, windowId: normal.id }))[0];
     },
+  };
+  const saveDialog = saveDialogService({
+    ...dialogHosting,
+    keepBytes: (id, blob, meta) => filing.keepBytes(id, blob, meta),
+    fetchPdf: (url) => fetchPdf(url, MAX_FILE_BYTES),
   });
+  const deadlineDialog = deadlineDialogService(dialogHosting);
   return {
     build,
     hosts,
@@ -309,6 +316,7 @@ export function createServices() {
     conflicts,
     leads,
     saveDialog,
+    deadlineDialog,
     activityDescriptions,
     expenseSetup,
     deadlineSetup,

@@ -6,45 +6,27 @@
  * the copy over for that id. The form, and everything typed into it, lives in the frame: an extension page the
  * page cannot read.
  */
-import { browser } from 'wxt/browser';
 import { defineContentScript } from '#imports';
-import { mountPageFrame, type PageFrame } from '@/components/page-frame/page-frame-host';
+import { mountFrameOnce } from '@/components/page-frame/frame-once';
 import { say, t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 import { copyPage } from '@/lib/page-reading/page-copy';
 import { describeLeftOut } from '@/lib/page-reading/left-out';
 import { gatherSaveFacts } from '@/lib/page-reading/save-facts';
 
-/** This extension's isolated world outlives one injection: the open dialog is remembered here. */
-const OPEN = '__clioSaveToMatter';
-type Global = typeof globalThis & { [OPEN]?: PageFrame };
-
 export default defineContentScript({
   registration: 'runtime',
   // No `matches`: WXT would turn them into host permissions. The click grants activeTab.
   async main(ctx) {
-    const g = globalThis as Global;
-    const open = g[OPEN];
-    if (open?.open) return open.focus();
-    const { id, copy } = await send('save-dialog/hand-off', gatherSaveFacts(document, document.getSelection()));
-    const frame = mountPageFrame({
-      tag: 'clio-save-to-matter',
-      url: browser.runtime.getURL(`/save-window.html?id=${id}`),
-      label: t('saveTitle'),
-      onClosed: () => {
-        if (g[OPEN] === frame) delete g[OPEN];
-      },
-    });
-    g[OPEN] = frame;
-    ctx.onInvalidated(() => {
-      if (browser.runtime?.id == null) frame.close();
-    });
-    if (!copy) return;
+    const answer = await mountFrameOnce(ctx, 'clio-save-to-matter', 'save-window', t('saveTitle'), () =>
+      send('save-dialog/hand-off', gatherSaveFacts(document, document.getSelection())),
+    );
+    if (!answer?.copy) return;
     try {
       const made = await copyPage(document);
-      await send('save-dialog/page-copy', { id, html: made.html, leftOut: describeLeftOut(made.leftOut).map(say) });
+      await send('save-dialog/page-copy', { id: answer.id, html: made.html, leftOut: describeLeftOut(made.leftOut).map(say) });
     } catch {
-      await send('save-dialog/page-copy', { id, failed: true }).catch(() => undefined);
+      await send('save-dialog/page-copy', { id: answer.id, failed: true }).catch(() => undefined);
     }
   },
 });

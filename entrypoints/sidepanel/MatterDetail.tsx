@@ -78,11 +78,11 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
       setStatus({ tone: 'error', text: messageOf(e) });
     }
   };
-  /** "Save this page": the Save to Clio dialog over this window's page, for this matter. */
-  const savePage = async () => {
+  /** "Save this page", "Add deadline": that dialog over this window's page, for this matter. */
+  const openDialog = async (type: 'save-dialog/open' | 'deadline-dialog/open') => {
     try {
       const w = await browser.windows.getCurrent();
-      await send('save-dialog/open', { matter: ref, ...(w.id === undefined ? {} : { windowId: w.id }) });
+      await send(type, { matter: ref, ...(w.id === undefined ? {} : { windowId: w.id }) });
     } catch (e) {
       setStatus({ tone: 'error', text: messageOf(e) });
     }
@@ -136,8 +136,11 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
         <button type="button" onClick={() => setNoting(!noting)} aria-expanded={noting}>
           {t('addNote')}
         </button>
-        <button type="button" onClick={savePage}>
+        <button type="button" onClick={() => openDialog('save-dialog/open')}>
           {t('saveThisPage')}
+        </button>
+        <button type="button" onClick={() => openDialog('deadline-dialog/open')}>
+          {t('addDeadline')}
         </button>
         <a href={link} target="_blank" rel="noreferrer">
           {t('openInClio')}

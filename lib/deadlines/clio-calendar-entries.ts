@@ -3,10 +3,8 @@
  * property), finding it again by that property before a resend, and a matter's next ones.
  */
 import type { ClioClient } from '../clio/client';
+import { ENTRY_PROPERTY } from '../clio/entry-property';
 import { fields } from '../clio/url';
-
-/** The external property naming the outbox entry that made a record (a resend looks for it first). */
-export const ENTRY_PROPERTY = 'clio-companion-entry';
 
 export interface CalendarEntryJson {
   /** A string in Clio's spec (a recurring entry's occurrences have composite ids). */

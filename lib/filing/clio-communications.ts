@@ -1,10 +1,8 @@
 /** Communications: filing an email on a matter, finding one an interrupted send made, and a matter's newest. */
 import type { ClioClient } from '../clio/client';
+import { ENTRY_PROPERTY } from '../clio/entry-property';
 import { fields } from '../clio/url';
 import type { Participant } from './participants';
-
-/** The external property naming the outbox entry that made a communication (a resend looks for it first). */
-export const ENTRY_PROPERTY = 'clio-companion-entry';
 
 export interface CommunicationJson {
   id: number;

@@ -1,7 +1,8 @@
 /**
  * The background's side of the "Save to Clio" dialog: where it opens (a frame over the page that the `save`
- * content script mounts, or an extension window where nothing can be injected), what it opens with (the page's
- * facts and what the right-click was on, under a one-time id), and the bytes a document would be made of: a copy
+ * content script mounts, or an extension window where nothing can be injected: lib/page-dialogs/page-dialog.ts),
+ * what it opens with (the page's facts and what the right-click was on, under a one-time id), and the bytes a
+ * document would be made of: a copy
  * of the page (built by the content script in the page, handed over once, only by the tab the id was made for) or
  * a PDF (the tab's or a link's, fetched here). The bytes wait in the extension's IndexedDB (bytes-store.ts); the
  * dialog follows their state (`copy`) while the person fills the form.
@@ -9,6 +10,7 @@
 import { appError } from '../errors';
 import { t } from '../i18n';
 import type { MatterRef } from '../matter-ref';
+import { type DialogTab, type PageClick, type PageDialogDeps, pageDialog } from '../page-dialogs/page-dialog';
 import { handOffs } from '../storage/hand-offs';
 import { looksLikePdf, pdfFileName } from './pdf-source';
 import { cleanSaveFacts, readingOf, readingOfClick, type SaveReading } from './save-reading';
@@ -23,31 +25,14 @@ const COPY_WAIT_MS = 20_000;
 const COPY_POLL_MS = 150;
 
 /** What the right-click knew (or the side panel's "Save this page"). */
-export interface SaveClick {
-  pageUrl: string;
-  pageTitle: string;
-  selectionText: string;
-  linkUrl?: string;
-}
+export type SaveClick = PageClick;
+export type SaveTab = DialogTab;
 
-export interface SaveTab {
-  id?: number;
-  windowId?: number;
-  url?: string;
-  title?: string;
-}
-
-export interface SaveDialogDeps {
+export interface SaveDialogDeps extends PageDialogDeps {
   /** Keeps a document's bytes under the dialog's id until they are filed or swept (bytes-store.ts). */
   keepBytes(id: string, bytes: Blob, meta: { contentType: string; filename: string }): Promise<void>;
   /** Fetches a PDF's bytes (checked to be a PDF, within the size cap). */
   fetchPdf(url: string): Promise<Blob>;
-  /** Adds the `save` content script to the tab; false where nothing can be injected. */
-  inject(tabId: number): Promise<boolean>;
-  /** Opens the dialog's page in an extension window, for a page nothing can be injected into. */
-  openWindow(path: string): Promise<void>;
-  /** The active tab of a window (the side panel's "Save this page"). */
-  activeTab(windowId: number | undefined): Promise<SaveTab | undefined>;
   /** Waits (the dialog's `copy` question polls the stored state). */
   sleep?(ms: number): Promise<void>;
 }
@@ -58,14 +43,11 @@ interface ClickKept {
   matter?: MatterRef;
 }
 
-const clicks = handOffs<ClickKept>('save-click');
-const readings = handOffs<SaveReading>('save-reading');
 const copyTabs = handOffs<number>('save-copy-tab');
 const copies = handOffs<CopyState>('save-copy');
 
-export const saveDialogPath = (id: string) => `/save-window.html?id=${encodeURIComponent(id)}`;
-
 export function saveDialogService(deps: SaveDialogDeps) {
+  const host = pageDialog<ClickKept, SaveReading>(deps, { script: 'save', page: 'save-window' });
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
   const fetchPdfInto = async (id: string, url: string) => {
@@ -79,13 +61,12 @@ export function saveDialogService(deps: SaveDialogDeps) {
   };
 
   const inWindow = async (reading: SaveReading) => {
-    const id = crypto.randomUUID();
-    await readings.keep(id, reading);
+    const id = await host.keep(reading);
     if (reading.source.kind === 'pdf') {
       await copies.keep(id, { state: 'pending' });
       void fetchPdfInto(id, reading.source.url);
     } else await copies.keep(id, { state: 'none' });
-    await deps.openWindow(saveDialogPath(id));
+    await host.openWindow(id);
   };
 
   /** A click on "Save to Clio matter…" (or the side panel's "Save this page", with its matter): opens the dialog. */
@@ -93,11 +74,7 @@ export function saveDialogService(deps: SaveDialogDeps) {
     const tabPdf = looksLikePdf(tab?.url) ? tab!.url! : null;
     const pdfUrl = looksLikePdf(click.linkUrl) ? click.linkUrl! : tabPdf;
     // A PDF open in the tab is shown by the browser's viewer, which takes no script: the window, at once.
-    if (tab?.id !== undefined && tab.id >= 0 && !tabPdf) {
-      await clicks.keep(String(tab.id), { click, pdfUrl, ...(matter ? { matter } : {}) });
-      if (await deps.inject(tab.id)) return;
-      await clicks.take(String(tab.id));
-    }
+    if (!tabPdf && (await host.overPage(tab, { click, pdfUrl, ...(matter ? { matter } : {}) }))) return;
     await inWindow(readingOfClick({ ...click, pageTitle: click.pageTitle || tab?.title || '' }, pdfUrl, matter));
   };
 
@@ -110,14 +87,14 @@ export function saveDialogService(deps: SaveDialogDeps) {
      * that a right-click on the page copies it.
      */
     async openOnActiveTab(windowId: number | undefined, matter: MatterRef): Promise<void> {
-      const tab = await deps.activeTab(windowId);
-      await open({ pageUrl: tab?.url ?? '', pageTitle: tab?.title ?? '', selectionText: '' }, tab, matter);
+      const { tab, click } = await host.activeTab(windowId);
+      await open(click, tab, matter);
     },
 
     /** From the `save` content script: what it read of its page; answers the dialog's id and whether to copy the page. */
     async handOff(raw: unknown, tab: SaveTab | undefined): Promise<{ id: string; copy: boolean }> {
       if (tab?.id === undefined) throw appError('bad-request', t('saveRightClickAgain', t('menuFileToMatter')));
-      const kept = await clicks.take(String(tab.id));
+      const kept = await host.clickOf(tab.id);
       const facts = cleanSaveFacts(raw);
       if (kept) {
         facts.pageTitle ||= kept.click.pageTitle;
@@ -129,8 +106,7 @@ export function saveDialogService(deps: SaveDialogDeps) {
         ...(pdfUrl ? { pdfUrl } : {}),
         ...(kept?.matter ? { matter: kept.matter } : {}),
       });
-      const id = crypto.randomUUID();
-      await readings.keep(id, reading);
+      const id = await host.keep(reading);
       await copies.keep(id, { state: 'pending' });
       if (pdfUrl) void fetchPdfInto(id, pdfUrl);
       else await copyTabs.keep(id, tab.id);
@@ -138,7 +114,7 @@ export function saveDialogService(deps: SaveDialogDeps) {
     },
 
     /** The reading a dialog opened with, once; null for an unknown or used id. */
-    reading: (id: string) => readings.take(id),
+    reading: host.reading,
 
     /** From the `save` content script: its page's copy, accepted once and only from the tab the id was made for. */
     async pageCopy(req: { id: string; html?: unknown; leftOut?: unknown; failed?: unknown }, tab: SaveTab | undefined): Promise<void> {

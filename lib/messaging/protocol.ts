@@ -26,6 +26,7 @@ import type { ExpensePayload } from '../expenses/expense-courier';
 import type { ExpenseSetup } from '../expenses/expense-setup';
 import type { DeadlineInput, MatterDeadlines } from '../deadlines/deadline-service';
 import type { DeadlineSetup } from '../deadlines/deadline-setup';
+import type { DeadlineDialogReading } from '../deadlines/deadline-dialog-service';
 import type { MatterRef, TimerState } from '../timer/model';
 import type { FilingAnswer, FilingRequest } from '../filing/filing-request';
 import type { FilingProgress, RecentFiled, RecentKind } from '../filing/filing-service';
@@ -137,6 +138,12 @@ export interface Protocol {
   'save-dialog/copy': { request: { id: string }; reply: CopyState };
   /** The side panel's "Save this page": the dialog over the active tab of `windowId`, for `matter`. */
   'save-dialog/open': { request: { windowId?: number; matter: MatterRef }; reply: void };
+  /** From the `deadline` content script (which reads nothing of its page): the "Add deadline" dialog's one-time id. */
+  'deadline-dialog/hand-off': { request: void; reply: { id: string } };
+  /** From the "Add deadline" dialog's page: what it was opened with (once), or null for an unknown id. */
+  'deadline-dialog/reading': { request: { id: string }; reply: DeadlineDialogReading | null };
+  /** The side panel's "Add deadline": the dialog over the active tab of `windowId`, for `matter`. */
+  'deadline-dialog/open': { request: { windowId?: number; matter: MatterRef }; reply: void };
   'grow/status': { request: void; reply: GrowStatus };
   /** OAuth against the Grow (Platform) auth server, with PKCE and the scopes the extension needs. */
   'grow/connect': { request: void; reply: GrowConnection };
@@ -162,4 +169,9 @@ export type RequestOf<T extends MessageType> = Protocol[T]['request'];
 export type ReplyOf<T extends MessageType> = Protocol[T]['reply'];
 
 /** The only messages a content script (page context, however ours) may send. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['leads/hand-off', 'save-dialog/hand-off', 'save-dialog/page-copy']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'leads/hand-off',
+  'save-dialog/hand-off',
+  'save-dialog/page-copy',
+  'deadline-dialog/hand-off',
+]);

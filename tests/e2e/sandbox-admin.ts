@@ -45,6 +45,27 @@ export interface SandboxState {
   }>;
   notes: Array<{ id: number; type: string; subject: string; detail: string; matter: { id: number } | null; contact: { id: number } | null }>;
   grants: { active: number; revoked: number };
+  tasks: Array<{
+    id: number;
+    name: string;
+    description: string;
+    due_at: string | null;
+    priority: string;
+    statute_of_limitations: boolean;
+    matter: { id: number } | null;
+    assignee: { id: number; type: string };
+  }>;
+  calendarEntries: Array<{
+    id: number;
+    summary: string;
+    description: string;
+    location: string | null;
+    start_at: string;
+    end_at: string;
+    all_day: boolean;
+    matter: { id: number } | null;
+    external_properties: Array<{ name: string; value: string }>;
+  }>;
 }
 
 /** The admin API of the sandbox at `origin` (each e2e suite runs its own sandbox). */

@@ -4,6 +4,7 @@ import type { Services } from '../services';
 import { activityDescriptionMessages } from './activity-descriptions';
 import { authMessages } from './auth';
 import { conflictMessages } from './conflicts';
+import { deadlineDialogMessages } from './deadline-dialog';
 import { deadlineMessages } from './deadlines';
 import { draftMessages } from './drafts';
 import { expenseMessages } from './expenses';
@@ -33,6 +34,7 @@ export const allMessages = (s: Services): Handlers => ({
   ...conflictMessages(s),
   ...leadMessages(s),
   ...saveDialogMessages(s),
+  ...deadlineDialogMessages(s),
   ...growMessages(s),
   ...triggerMessages(s),
 });

@@ -19,6 +19,7 @@ import { expenseMessages } from '@/entrypoints/background/messages/expenses';
 import { filingMessages } from '@/entrypoints/background/messages/filing';
 import { saveDialogMessages } from '@/entrypoints/background/messages/save-dialog';
 import { deadlineMessages } from '@/entrypoints/background/messages/deadlines';
+import { deadlineDialogMessages } from '@/entrypoints/background/messages/deadline-dialog';
 import { timerMessages } from '@/entrypoints/background/messages/timer';
 import { triggerMessages } from '@/entrypoints/background/messages/triggers';
 import type { Services } from '@/entrypoints/background/services';
@@ -48,6 +49,7 @@ function recordingServices(): { services: Services; calls: Array<[string, unknow
     outbox: service('outbox'),
     matters: service('matters'),
     leads: service('leads'),
+    deadlineDialog: service('deadlineDialog'),
     growConnection: service('growConnection'),
     activityDescriptions: (...args: unknown[]) => (calls.push(['activityDescriptions', args]), Promise.resolve([])),
   } as unknown as Services;
@@ -71,6 +73,7 @@ describe('message families', () => {
     ['matters', matterMessages(services)],
     ['leads', leadMessages(services)],
     ['save-dialog', saveDialogMessages(services)],
+    ['deadline-dialog', deadlineDialogMessages(services)],
     ['grow', growMessages(services)],
     ['triggers', triggerMessages(services)],
     ['suggestions', suggestionMessages(services)],
@@ -88,7 +91,7 @@ describe('message families', () => {
   });
 
   it('content scripts may only hand a page over to a dialog: all the rest comes from extension pages (the frame)', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES]).toEqual(['leads/hand-off', 'save-dialog/hand-off', 'save-dialog/page-copy']);
+    expect([...CONTENT_SCRIPT_MESSAGES]).toEqual(['leads/hand-off', 'save-dialog/hand-off', 'save-dialog/page-copy', 'deadline-dialog/hand-off']);
   });
 });
 
@@ -112,6 +115,9 @@ describe('handlers hand the request to their service', () => {
     ['deadlines/save', { key: 'k', deadline: { type: 'task', name: 'n' } }, fromExtension, 'deadlines.save', [{ type: 'task', name: 'n' }, 'k']],
     ['deadlines/of-matter', { matterId: 7 }, fromExtension, 'deadlines.ofMatter', [7]],
     ['deadlines/setup', undefined, fromExtension, 'deadlineSetup', []],
+    ['deadline-dialog/hand-off', undefined, fromPage, 'deadlineDialog.handOff', [{ id: 4 }]],
+    ['deadline-dialog/reading', { id: 'd1' }, fromExtension, 'deadlineDialog.reading', ['d1']],
+    ['deadline-dialog/open', { windowId: 2, matter: { id: 7 } }, fromExtension, 'deadlineDialog.openOnActiveTab', [2, { id: 7 }]],
     ['matters/search', { query: 'lee' }, fromExtension, 'matters.pick', ['lee']],
     ['matters/lookup', { query: 'lee', mine: true }, fromExtension, 'matters.search', ['lee', { mine: true }]],
     ['matters/sync', { ifOlderThanMs: 1000 }, fromExtension, 'matters.syncIfStale', [1000]],

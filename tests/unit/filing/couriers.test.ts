@@ -13,7 +13,7 @@ import { DOCUMENT, documentCourier, type DocumentPayload } from '@/lib/filing/do
 import { entrySteps } from '@/lib/filing/entry-steps';
 import { matchPeople } from '@/lib/filing/match-people';
 import { NOTE, noteCourier, type NotePayload } from '@/lib/filing/note-courier';
-import { ENTRY_PROPERTY } from '@/lib/filing/clio-communications';
+import { ENTRY_PROPERTY } from '@/lib/clio/entry-property';
 import { HASH_PROPERTY } from '@/lib/filing/clio-documents';
 import { sha256Hex } from '@/lib/filing/content-hash';
 import { filedDocumentsItem, filedKey, uploadProgressItem, withFiled } from '@/lib/filing/filing-items';
