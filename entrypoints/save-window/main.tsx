@@ -15,11 +15,12 @@ import { uploadPermissionsOfThisBuild } from '@/lib/auth/app-config';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 import { settingsItem } from '@/lib/settings/settings-item';
+import { getValues } from '@/lib/storage/item';
 
 // The upload origins of the chosen region, known before the click: the browser grants a permission only when it is
 // asked for within the click itself. A build for one server holds them already.
 let uploadOrigins: string[] = [];
-if (!buildServer) void settingsItem.getValue().then((s) => (uploadOrigins = uploadPermissionsOfThisBuild(s.region)));
+if (!buildServer) void getValues({ settings: settingsItem }).then(({ settings }) => (uploadOrigins = uploadPermissionsOfThisBuild(settings.region)));
 const askUploadPermission = () => (buildServer || !uploadOrigins.length ? Promise.resolve(true) : browser.permissions.request({ origins: uploadOrigins }));
 
 showDialogPage({
