@@ -93,6 +93,8 @@ export interface MessageArgs {
   noTimeToday: [];
   editEntryOn: [duration: Substitution, matter: Substitution];
   editEntryNoMatter: [duration: Substitution];
+  editExpenseOn: [amount: Substitution, matter: Substitution];
+  editExpenseNoMatter: [amount: Substitution];
   edit: [];
   pendingClio: [];
   confirmDiscardStop: [];
@@ -353,7 +355,6 @@ export interface MessageArgs {
   expenseRefusedAtField: [];
   todayExpenses: [total: Substitution];
   confirmDiscardExpense: [];
-  expensesLater: [];
   menuFileToMatter: [];
   saveTitle: [];
   saveWindowTitle: [];

@@ -4,27 +4,15 @@ import { fieldErrorsOf, messageOf } from '@/components/error-message';
 import { type SaveOutcome, SaveStatus } from '@/components/SaveStatus';
 import { rememberForSite, useSuggestedMatter } from '@/components/suggested-matter';
 import { DateField, EntryMatter, NonBillable, NoteField } from '@/components/entry-fields';
+import { CategorySelect, checkFigures, EXPENSE_FIELD_OF, type ExpenseFieldErrors as FieldErrors, FiguresInputs } from './expense-inputs';
 import { useExpenseSetup } from './use-expense-setup';
 import { isoDateIn } from '@/lib/dates';
 import type { ExpenseDraft } from '@/lib/drafts/drafts';
-import { decimalMarkOf, formatMoney, parseAmount, parseQuantity, totalOf } from '@/lib/expenses/amount';
-import { say, t } from '@/lib/i18n';
+import { decimalMarkOf, formatMoney, readFigures, totalOf } from '@/lib/expenses/amount';
+import { t } from '@/lib/i18n';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
-import { MAX_NOTE_CHARS } from '@/lib/time-entries/limits';
-
-type FieldErrors = Partial<Record<'matter' | 'date' | 'amount' | 'quantity' | 'category' | 'note', string>>;
-
-/** Clio's field names → the form's. */
-const FIELD_OF: Record<string, keyof FieldErrors> = {
-  matter: 'matter',
-  date: 'date',
-  price: 'amount',
-  quantity: 'quantity',
-  expense_category: 'category',
-  note: 'note',
-};
 
 export function ExpenseForm({
   draft,
@@ -46,25 +34,18 @@ export function ExpenseForm({
   const [busy, setBusy] = useState(false);
   const locale = navigator.language;
   const date = draft.date || isoDateIn(Date.now(), timeZone);
-  const amount = draft.amount.trim() ? parseAmount(draft.amount, decimalMarkOf(locale)) : null;
-  const quantity = draft.quantity.trim() ? parseQuantity(draft.quantity) : 1;
-  const amountError = errors.amount ?? (amount && !amount.ok ? say(amount.error) : undefined);
-  const quantityError = errors.quantity ?? (quantity === null ? t('quantityInvalid') : undefined);
+  const figures = readFigures(draft.amount, draft.quantity, decimalMarkOf(locale));
   const money = (n: number) => formatMoney(n, setup.currency, locale);
-  const total = amount?.ok && quantity !== null ? totalOf(amount.amount, quantity) : null;
 
   const save = async (e: Event) => {
     e.preventDefault();
     const matter = picked.value;
-    const parsed = parseAmount(draft.amount, decimalMarkOf(locale));
-    const errs: FieldErrors = {};
+    const checked = checkFigures(draft.amount, draft.quantity, draft.note, decimalMarkOf(locale));
+    const errs: FieldErrors = checked.ok ? {} : { ...checked.errors };
     if (!matter) errs.matter = t('chooseMatter');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errs.date = t('enterDate');
-    if (!parsed.ok) errs.amount = say(parsed.error);
-    if (quantity === null) errs.quantity = t('quantityInvalid');
-    if (draft.note.length > MAX_NOTE_CHARS) errs.note = t('noteTooLong');
     setErrors(errs);
-    if (!matter || !parsed.ok || quantity === null || Object.keys(errs).length) {
+    if (!matter || !checked.ok || Object.keys(errs).length) {
       setStatus({ s: { tone: 'error', text: t('fixMarkedFields') } });
       return;
     }
@@ -76,8 +57,8 @@ export function ExpenseForm({
         key,
         matter,
         date,
-        price: parsed.amount,
-        quantity,
+        price: checked.price,
+        quantity: checked.quantity,
         note: draft.note,
         expenseCategoryId: draft.categoryId,
         nonBillable: draft.nonBillable,
@@ -85,11 +66,14 @@ export function ExpenseForm({
       rememberForSite(page, matter);
       setStatus(
         entry.state === 'sent'
-          ? { s: { tone: 'success', text: t('savedExpense', money(totalOf(parsed.amount, quantity)), matterLabel(matter)) }, link: matterLink(matter.id) }
+          ? {
+              s: { tone: 'success', text: t('savedExpense', money(totalOf(checked.price, checked.quantity)), matterLabel(matter)) },
+              link: matterLink(matter.id),
+            }
           : { s: { tone: 'info', text: t('expenseKeptOffline') } },
       );
     } catch (err) {
-      const mapped = fieldErrorsOf(err, FIELD_OF);
+      const mapped = fieldErrorsOf(err, EXPENSE_FIELD_OF);
       setErrors(mapped);
       setStatus({ s: { tone: 'error', text: Object.keys(mapped).length ? t('expenseRefusedAtField') : messageOf(err) } });
     } finally {
@@ -102,58 +86,25 @@ export function ExpenseForm({
       <EntryMatter id="expense-matter" picked={picked} page={page} error={errors.matter} />
       <div class="two">
         <DateField id="expense-date" value={date} error={errors.date} onInput={(v) => setDraft({ ...draft, date: v })} />
-        <div>
-          <label for="expense-category">{t('categoryField')}</label>
-          <select
-            id="expense-category"
-            value={draft.categoryId ?? ''}
-            aria-invalid={errors.category ? true : undefined}
-            onChange={(e) => setDraft({ ...draft, categoryId: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
-          >
-            <option value="">{t('categoryNone')}</option>
-            {setup.categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          {errors.category ? <p class="field-error">{errors.category}</p> : null}
-        </div>
+        <CategorySelect
+          id="expense-category"
+          value={draft.categoryId}
+          categories={setup.categories}
+          error={errors.category}
+          onChange={(v) => setDraft({ ...draft, categoryId: v })}
+        />
       </div>
-      <div class="two">
-        <div>
-          <label for="expense-amount">{t('amountField')}</label>
-          <div class="money">
-            <input
-              id="expense-amount"
-              inputMode="decimal"
-              autocomplete="off"
-              placeholder={t('amountPlaceholder')}
-              value={draft.amount}
-              aria-invalid={amountError ? true : undefined}
-              aria-describedby="expense-amount-hint"
-              onInput={(e) => setDraft({ ...draft, amount: e.currentTarget.value })}
-            />
-            {setup.currency ? <span class="currency">{setup.currency}</span> : null}
-          </div>
-        </div>
-        <div>
-          <label for="expense-quantity">{t('quantityField')}</label>
-          <input
-            id="expense-quantity"
-            inputMode="decimal"
-            autocomplete="off"
-            placeholder="1"
-            value={draft.quantity}
-            aria-invalid={quantityError ? true : undefined}
-            onInput={(e) => setDraft({ ...draft, quantity: e.currentTarget.value })}
-          />
-          {quantityError ? <p class="field-error">{quantityError}</p> : null}
-        </div>
-      </div>
-      <p id="expense-amount-hint" class={amountError ? 'field-error' : 'hint'}>
-        {amountError ?? (total !== null ? t('expenseTotal', money(total)) : '\u00a0')}
-      </p>
+      <FiguresInputs
+        id="expense"
+        amount={draft.amount}
+        quantity={draft.quantity}
+        figures={figures}
+        currency={setup.currency}
+        errors={errors}
+        money={money}
+        onAmount={(v) => setDraft({ ...draft, amount: v })}
+        onQuantity={(v) => setDraft({ ...draft, quantity: v })}
+      />
       <NoteField id="expense-note" value={draft.note} error={errors.note} onInput={(v) => setDraft({ ...draft, note: v })} />
       <NonBillable checked={draft.nonBillable} onChange={(v) => setDraft({ ...draft, nonBillable: v })} />
       <p class="row actions">

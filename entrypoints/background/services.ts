@@ -182,7 +182,7 @@ export function createServices() {
     idle: { get: () => idleItem.getValue(), set: (s) => idleItem.setValue(s) },
   });
   const timeEntries = new TimeEntryService({ client, outbox, userId, today, saved: forgetDraftsSavedAs, remember: rememberMatter });
-  const expenses = new ExpenseService({ outbox, saved: forgetDraftsSavedAs, remember: rememberMatter });
+  const expenses = new ExpenseService({ client, outbox, saved: forgetDraftsSavedAs, remember: rememberMatter });
   const filing = new FilingService({
     outbox,
     bytes,

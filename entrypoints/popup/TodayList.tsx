@@ -1,13 +1,12 @@
 /**
  * "Today": the user's time entries from Clio, entries still waiting in the outbox, and the total; beside them, today's
- * expenses with their own total (from the same request). Expenses are not edited here yet.
+ * expenses with their own total (from the same request). Both are edited in place (EditExpense.tsx for an expense).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DurationInput } from '@/components/DurationInput';
 import type { Status } from '@/components/StatusMessage';
 import type { ActivityJson } from '@/lib/time-entries/clio-activities';
 import { formatDuration, parseDuration } from '@/lib/duration';
-import { AppError } from '@/lib/errors';
 import { around, say, t } from '@/lib/i18n';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
@@ -19,14 +18,18 @@ import { useExpenseSetup } from '@/components/expense/use-expense-setup';
 import { formatMoney, totalOf } from '@/lib/expenses/amount';
 import type { ExpenseJson } from '@/lib/expenses/clio-expenses';
 import { EXPENSE, type ExpensePayload } from '@/lib/expenses/expense-courier';
+import { EditActions, sendEdit } from './edit-in-place';
+import { EditExpense } from './EditExpense';
 
 export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
   const [entries, setEntries] = useState<ActivityJson[] | null>(null);
   const [expenses, setExpenses] = useState<ExpenseJson[]>([]);
-  const { currency } = useExpenseSetup();
-  const money = (n: number) => formatMoney(n, currency, navigator.language);
+  const setup = useExpenseSetup();
+  const money = (n: number) => formatMoney(n, setup.currency, navigator.language);
   const [status, setStatus] = useState<Status | null>(null);
+  /** The one record open for editing (time entries and expenses share Clio's activity ids). */
   const [editing, setEditing] = useState<number | null>(null);
+  const edited = (s: Status | null) => (setEditing(null), setStatus(s), void load());
 
   const latest = useRef(0);
   /** Loads today's entries; an older answer that arrives late never overwrites a newer one. */
@@ -74,7 +77,7 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
         {entries?.length === 0 && waiting.length === 0 ? <li class="hint">{t('noTimeToday')}</li> : null}
         {entries?.map((a) =>
           editing === a.id ? (
-            <EditEntry key={a.id} entry={a} done={(s) => (setEditing(null), setStatus(s), void load())} />
+            <EditEntry key={a.id} entry={a} done={edited} />
           ) : (
             <li key={a.id}>
               <span class="dur">{formatDuration(a.quantity)}</span> <span class="num">{a.matter?.display_number ?? ''}</span>
@@ -102,14 +105,27 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
             {waitingExpenses.map((e) => (
               <Waiting key={e.id} entry={e} money={money} />
             ))}
-            {expenses.map((a) => (
-              <li key={a.id}>
-                <span class="dur">{money(a.total)}</span> <span class="num">{a.matter?.display_number ?? ''}</span>
-                <span class="note">{[a.expense_category?.name, a.note].filter(Boolean).join(' · ')}</span>
-              </li>
-            ))}
+            {expenses.map((a) =>
+              editing === a.id ? (
+                <EditExpense key={a.id} expense={a} setup={setup} money={money} done={edited} />
+              ) : (
+                <li key={a.id}>
+                  <span class="dur">{money(a.total)}</span> <span class="num">{a.matter?.display_number ?? ''}</span>
+                  <span class="note">{[a.expense_category?.name, a.note].filter(Boolean).join(' · ')}</span>
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() => setEditing(a.id)}
+                    aria-label={
+                      a.matter?.display_number != null ? t('editExpenseOn', money(a.total), a.matter.display_number) : t('editExpenseNoMatter', money(a.total))
+                    }
+                  >
+                    {t('edit')}
+                  </button>
+                </li>
+              ),
+            )}
           </ul>
-          <p class="hint">{t('expensesLater')}</p>
         </>
       ) : null}
       <p role="status" class={`status ${status ? `status-${status.tone}` : ''}`}>
@@ -154,17 +170,15 @@ function EditEntry({ entry, done }: { entry: ActivityJson; done: (s: Status | nu
   const [duration, setDuration] = useState(formatDuration(entry.quantity).replace(/ /g, ''));
   const [note, setNote] = useState(entry.note ?? '');
   const [error, setError] = useState<string | undefined>();
-  const save = async (e: Event) => {
+  const save = (e: Event) => {
     e.preventDefault();
     const d = parseDuration(duration);
     if (!d.ok) return setError(say(d.error));
-    try {
-      await send('time-entries/update', { id: entry.id, etag: entry.etag, seconds: d.seconds, note });
-      done({ tone: 'success', text: t('saved') });
-    } catch (err) {
-      if (err instanceof AppError && err.kind === 'conflict') done({ tone: 'error', text: t('entryChangedElsewhere') });
-      else setError(messageOf(err));
-    }
+    return sendEdit(
+      () => send('time-entries/update', { id: entry.id, etag: entry.etag, seconds: d.seconds, note }),
+      done,
+      (err) => setError(messageOf(err)),
+    );
   };
   return (
     <li class="editing">
@@ -172,14 +186,7 @@ function EditEntry({ entry, done }: { entry: ActivityJson; done: (s: Status | nu
         <DurationInput id={`edit-duration-${entry.id}`} value={duration} onInput={setDuration} error={error} />
         <label for={`edit-note-${entry.id}`}>{t('descriptionField')}</label>
         <input id={`edit-note-${entry.id}`} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-        <p class="row">
-          <button type="submit" class="primary">
-            {t('saveChanges')}
-          </button>
-          <button type="button" onClick={() => done(null)}>
-            {t('cancel')}
-          </button>
-        </p>
+        <EditActions cancel={() => done(null)} />
       </form>
     </li>
   );

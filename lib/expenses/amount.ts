@@ -76,6 +76,22 @@ export function parseQuantity(input: string): number | null {
 /** Amount × quantity, in cents rounded as a bill would round them. */
 export const totalOf = (amount: number, quantity: number): number => Math.round(amount * quantity * 100) / 100;
 
+/** Amount and quantity as typed in a form (the new expense, an edit in Today), read together. */
+export interface Figures {
+  /** The amount read, or null while the field is empty. */
+  amount: AmountResult | null;
+  /** The quantity (1 when empty), or null when it cannot be read. */
+  quantity: number | null;
+  /** Amount × quantity once both read. */
+  total: number | null;
+}
+
+export function readFigures(amount: string, quantity: string, mark: '.' | ','): Figures {
+  const a = amount.trim() ? parseAmount(amount, mark) : null;
+  const q = quantity.trim() ? parseQuantity(quantity) : 1;
+  return { amount: a, quantity: q, total: a?.ok && q !== null ? totalOf(a.amount, q) : null };
+}
+
 /** An amount with its currency in the user's locale ("$1,234.56", "1 234,56 €"); a bare number when the code is unknown. */
 export function formatMoney(amount: number, currency: string | null | undefined, locale?: string): string {
   if (currency && /^[A-Z]{3}$/.test(currency)) {

@@ -2,7 +2,7 @@
 import type { ClioClient } from '../clio/client';
 import { fields } from '../clio/url';
 import { CLOCK_SLACK_MS } from '../outbox/outbox';
-import type { ExpenseJson } from '../time-entries/clio-activities';
+import { type ExpenseJson, patchActivity } from '../time-entries/clio-activities';
 
 export type { ExpenseJson };
 
@@ -55,4 +55,19 @@ export async function findExpense(
     priority: 'background',
   });
   return found.find((a) => !claimed.has(a.id) && a.price === e.price && a.quantity === e.quantity && (a.note ?? '') === e.note && a.date === e.date) ?? null;
+}
+
+/** What an edit in place may change on an expense. */
+export type ExpenseChange = Pick<NewExpense, 'price' | 'quantity' | 'note' | 'expenseCategoryId' | 'nonBillable'>;
+
+/** Changes an expense only if nobody changed it since `etag` (else a 'conflict' error); "no category" clears it. */
+export function updateExpense(client: ClioClient, id: number, etag: string, c: ExpenseChange): Promise<ExpenseJson> {
+  const data = {
+    price: c.price,
+    quantity: c.quantity,
+    note: c.note,
+    non_billable: c.nonBillable,
+    expense_category: c.expenseCategoryId ? { id: c.expenseCategoryId } : null,
+  };
+  return patchActivity<ExpenseJson>(client, id, etag, data, { fields: EXPENSE_FIELDS, inputFields: EXPENSE_INPUTS });
 }

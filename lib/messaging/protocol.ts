@@ -21,7 +21,7 @@ import type { PopupDraft, TimeEntryDraft } from '../drafts/drafts';
 import type { AccountState } from '../auth/account-item';
 import type { GrowConnection } from '../grow/grow-connection-item';
 import type { TimeEntryPayload } from '../time-entries/time-entry-courier';
-import type { ExpenseJson } from '../expenses/clio-expenses';
+import type { ExpenseChange, ExpenseJson } from '../expenses/clio-expenses';
 import type { ExpensePayload } from '../expenses/expense-courier';
 import type { ExpenseSetup } from '../expenses/expense-setup';
 import type { DeadlineInput, MatterDeadlines } from '../deadlines/deadline-service';
@@ -78,6 +78,8 @@ export interface Protocol {
   'time-entries/update': { request: { id: number; etag: string; seconds?: number; note?: string }; reply: ActivityJson };
   /** Writes an expense to the outbox and tries to send it at once; the same `key` twice is one expense. */
   'expenses/save': { request: ExpensePayload & { key?: string }; reply: OutboxEntry };
+  /** Changes an expense in place, only if nobody changed it since `etag` (else a 'conflict' error). */
+  'expenses/update': { request: { id: number; etag: string; change: ExpenseChange }; reply: ExpenseJson };
   /** The firm's expense categories and billing currency (cached a day). */
   'expenses/setup': { request: void; reply: ExpenseSetup };
   /** Writes a task or a calendar entry to the outbox and tries to send it at once; the same `key` twice is one. */

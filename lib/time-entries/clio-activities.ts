@@ -111,23 +111,26 @@ export async function todaysActivities(client: ClioClient, userId: number, date:
   };
 }
 
-/** Changes a time entry; with `etag`, only if nobody changed it since (else a 'conflict' error). */
-export async function updateTimeEntry(
+/**
+ * Changes an activity (time or expense) with PATCH; with `etag`, only if nobody changed it since (If-Match: else a
+ * 'conflict' error, Clio's 412). A 422 names the fields of `inputFields` it refused.
+ */
+export async function patchActivity<T>(
   client: ClioClient,
   id: number,
   etag: string | undefined,
-  change: { seconds?: number; note?: string },
-): Promise<ActivityJson> {
+  data: Record<string, unknown>,
+  read: { fields: string; inputFields: readonly string[] },
+): Promise<T> {
+  return (await client.patch<T>(`/activities/${id}.json`, { data }, { ...read, ...(etag ? { ifMatch: etag } : {}) })).data;
+}
+
+/** Changes a time entry; with `etag`, only if nobody changed it since (else a 'conflict' error). */
+export function updateTimeEntry(client: ClioClient, id: number, etag: string | undefined, change: { seconds?: number; note?: string }): Promise<ActivityJson> {
   const data: Record<string, unknown> = {};
   if (change.seconds !== undefined) data.quantity = change.seconds;
   if (change.note !== undefined) data.note = change.note;
-  return (
-    await client.patch<ActivityJson>(
-      `/activities/${id}.json`,
-      { data },
-      { fields: ACTIVITY_FIELDS, ...(etag ? { ifMatch: etag } : {}), inputFields: TIME_ENTRY_INPUTS },
-    )
-  ).data;
+  return patchActivity<ActivityJson>(client, id, etag, data, { fields: ACTIVITY_FIELDS, inputFields: TIME_ENTRY_INPUTS });
 }
 
 export async function getTimeEntry(client: ClioClient, id: number): Promise<ActivityJson> {

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { clioAsUser } from './clio-as-user';
 import { expect, openPopup, screenshot, signedIn, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
 
@@ -106,4 +107,60 @@ test('with connections dropping, an expense goes pending and arrives exactly onc
   expect(created).toHaveLength(1);
   expect(created[0]).toMatchObject({ type: 'ExpenseEntry', price: 45, quantity: 1, note: 'Records request' });
   await expect(popup.getByText('Expenses today: $45.00')).toBeVisible();
+});
+
+test('save an expense, and edit it in Today; an edit that lost a race (412) reloads and says so', async ({ extensionPage, worker }) => {
+  const [matter] = await sandbox.matters('', 'Open');
+  await signedIn(extensionPage);
+  const popup = await openPopup(extensionPage);
+  await expenseForm(popup, matter!.display_number);
+  await popup.getByRole('textbox', { name: 'Amount' }).fill('12.50');
+  await popup.getByRole('textbox', { name: 'Description' }).fill('Records fee');
+  await popup.getByRole('button', { name: 'Save expense' }).click();
+  await expect(popup.getByRole('status')).toContainText('Saved $12.50');
+  await popup.getByRole('tab', { name: 'Today' }).click();
+  await expect(popup.getByText('Expenses today: $12.50')).toBeVisible();
+
+  // Edit in place: every field the form has but matter and date, typed as people type.
+  await popup.getByRole('button', { name: `Edit $12.50 on ${matter!.display_number}` }).click();
+  const amount = popup.getByRole('textbox', { name: 'Amount' });
+  await expect(amount).toHaveValue('12.5');
+  await amount.fill('$1,000');
+  await popup.getByRole('textbox', { name: 'Quantity' }).fill('1.5');
+  await expect(popup.getByText('Total: $1,500.00')).toBeVisible();
+  await popup.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Court filing fee' });
+  await popup.getByRole('textbox', { name: 'Description' }).fill('Records fee, certified');
+  await popup.getByRole('checkbox', { name: 'Non-billable' }).check();
+  await screenshot(popup, 'popup-today-expense-editing');
+  await sandbox.clearLog();
+  await popup.getByRole('button', { name: 'Save changes' }).click();
+  await expect(popup.getByRole('status')).toContainText('Saved.');
+  await expect(popup.getByText('Expenses today: $1,500.00')).toBeVisible();
+  await expect(popup.getByRole('list', { name: 'Expense' })).toContainText('Court filing fee · Records fee, certified');
+  const [made] = (await sandbox.state()).createdActivities;
+  const patches = (await apiRequests()).filter((r) => r.method === 'PATCH');
+  expect(patches.map((r) => r.path)).toEqual([`/api/v4/activities/${made!.id}.json`]);
+  expect(patches[0]!.body).toEqual({
+    data: { price: 1000, quantity: 1.5, note: 'Records fee, certified', non_billable: true, expense_category: { id: 601 } },
+  });
+  expect(made).toMatchObject({ price: 1000, quantity: 1.5, non_billable: true, expense_category: { id: 601 } });
+
+  // Bad input is refused at the field, and nothing is sent.
+  await popup.getByRole('button', { name: `Edit $1,500.00 on ${matter!.display_number}` }).click();
+  await amount.fill('12..5');
+  await sandbox.clearLog();
+  await popup.getByRole('button', { name: 'Save changes' }).click();
+  await expect(popup.getByText('“12..5” is not an amount. Try 12.50.')).toBeVisible();
+  await expect(amount).toHaveAttribute('aria-invalid', 'true');
+  expect((await apiRequests()).filter((r) => r.method === 'PATCH')).toEqual([]);
+
+  // Someone changes it in Clio while it is open for editing here: Clio answers 412, Today reloads and says so.
+  await amount.fill('20');
+  await clioAsUser(worker, 'PATCH', `/activities/${made!.id}.json?fields=id`, { data: { note: 'Changed in Clio' } });
+  await popup.getByRole('button', { name: 'Save changes' }).click();
+  await expect(popup.getByRole('status')).toContainText('changed elsewhere');
+  await expect(popup.getByRole('list', { name: 'Expense' })).toContainText('Changed in Clio');
+  await expect(popup.getByText('Expenses today: $1,500.00')).toBeVisible();
+  expect((await sandbox.state()).createdActivities[0]).toMatchObject({ price: 1000, note: 'Changed in Clio' });
+  await screenshot(popup, 'popup-today-expense-conflict');
 });

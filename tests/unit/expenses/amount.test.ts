@@ -1,6 +1,6 @@
 /** Amounts as people type them, by the decimal mark of their locale. */
 import { describe, expect, it } from 'vitest';
-import { decimalMarkOf, formatMoney, parseAmount, parseQuantity, totalOf } from '@/lib/expenses/amount';
+import { decimalMarkOf, formatMoney, parseAmount, parseQuantity, readFigures, totalOf } from '@/lib/expenses/amount';
 
 const amount = (s: string, mark: '.' | ',' = '.') => {
   const r = parseAmount(s, mark);
@@ -94,5 +94,15 @@ describe('quantity and total', () => {
     expect(formatMoney(1234.5, 'EUR', 'de-DE')).toMatch(/^1\.234,50\s€$/);
     expect(formatMoney(12, null, 'en-US')).toBe('12.00');
     expect(formatMoney(12, 'nope', 'en-US')).toBe('12.00');
+  });
+});
+
+describe('readFigures', () => {
+  it('reads amount and quantity together: empty amount is no error yet, empty quantity is one', () => {
+    expect(readFigures('', '', '.')).toEqual({ amount: null, quantity: 1, total: null });
+    expect(readFigures('$12.50', '', '.')).toEqual({ amount: { ok: true, amount: 12.5 }, quantity: 1, total: 12.5 });
+    expect(readFigures('12,50', '2,5', ',')).toEqual({ amount: { ok: true, amount: 12.5 }, quantity: 2.5, total: 31.25 });
+    expect(readFigures('12', 'two', '.')).toMatchObject({ quantity: null, total: null });
+    expect(readFigures('12..5', '1', '.')).toMatchObject({ amount: { ok: false }, total: null });
   });
 });

@@ -153,7 +153,7 @@ describe('ExpenseService', () => {
     const w = await world();
     const outbox = outboxOf(w.courier);
     const held: string[] = [];
-    const service = new ExpenseService({ outbox, saved: async (k) => void held.push(k), remember: async () => undefined });
+    const service = new ExpenseService({ client: w.client, outbox, saved: async (k) => void held.push(k), remember: async () => undefined });
     await admin.config({ lockDate: '2030-01-01' });
     const refused = await service.save(payload(), 'k1').catch((x: unknown) => x);
     expect(refused).toBeInstanceOf(AppError);
