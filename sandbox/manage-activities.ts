@@ -60,7 +60,8 @@ function applyFields(ctx: ManageCtx, a: Activity, data: Record<string, unknown>)
     if (!db.activityDescriptions.has(descriptionId)) throw invalid(`activity_description ${descriptionId} does not exist`);
     a.activityDescriptionId = descriptionId;
   }
-  if (data.expense_category === null) a.expenseCategoryId = null;
+  // Clio's spec: `{ id: null }` removes the association (a bare null is accepted too).
+  if (data.expense_category === null || (data.expense_category as { id?: unknown } | undefined)?.id === null) a.expenseCategoryId = null;
   else {
     const categoryId = refId(data, 'expense_category');
     if (categoryId !== undefined) {

@@ -67,7 +67,8 @@ export function updateExpense(client: ClioClient, id: number, etag: string, c: E
     quantity: c.quantity,
     note: c.note,
     non_billable: c.nonBillable,
-    expense_category: c.expenseCategoryId ? { id: c.expenseCategoryId } : null,
+    // Clio's spec: `{ id: null }` removes the category.
+    expense_category: { id: c.expenseCategoryId || null },
   };
   return patchActivity<ExpenseJson>(client, id, etag, data, { fields: EXPENSE_FIELDS, inputFields: EXPENSE_INPUTS });
 }

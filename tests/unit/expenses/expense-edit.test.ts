@@ -55,7 +55,7 @@ describe('ExpenseService.update', () => {
     expect(after).toMatchObject({ price: 30, quantity: 3, total: 90, note: 'Certified copies', non_billable: true, expense_category: null });
     const log = await admin.log('manage');
     expect(log.map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH /api/v4/activities/${made.id}.json`]);
-    expect(log[0]!.body).toEqual({ data: { price: 30, quantity: 3, note: 'Certified copies', non_billable: true, expense_category: null } });
+    expect(log[0]!.body).toEqual({ data: { price: 30, quantity: 3, note: 'Certified copies', non_billable: true, expense_category: { id: null } } });
     expect((await admin.state()).createdActivities[0]).toMatchObject({ price: 30, quantity: 3, expense_category: null, non_billable: true });
   });
 
