@@ -28,11 +28,14 @@ export function EditExpense({
   const [note, setNote] = useState(expense.note ?? '');
   const [nonBillable, setNonBillable] = useState(expense.non_billable);
   const [errors, setErrors] = useState<ExpenseFieldErrors>({});
+  /** A refusal that names no field (Clio unreachable, signed out): said under the form, the input kept. */
+  const [problem, setProblem] = useState('');
   const id = `edit-expense-${expense.id}`;
 
   const save = (e: Event) => {
     e.preventDefault();
     const checked = checkFigures(amount, quantity, note, mark);
+    setProblem('');
     if (!checked.ok) return setErrors(checked.errors);
     const change = { price: checked.price, quantity: checked.quantity, note, expenseCategoryId: categoryId, nonBillable };
     return sendEdit(
@@ -40,13 +43,15 @@ export function EditExpense({
       done,
       (err) => {
         const mapped = fieldErrorsOf(err, EXPENSE_FIELD_OF);
-        setErrors(Object.keys(mapped).length ? mapped : { amount: messageOf(err) });
+        setErrors(mapped);
+        if (!Object.keys(mapped).length) setProblem(messageOf(err));
       },
     );
   };
   return (
     <li class="editing">
       <form onSubmit={save} noValidate>
+        <p class="num">{expense.matter?.display_number ?? ''}</p>
         <FiguresInputs
           id={id}
           amount={amount}
@@ -61,6 +66,7 @@ export function EditExpense({
         <CategorySelect id={`${id}-category`} value={categoryId} categories={setup.categories} error={errors.category} onChange={setCategoryId} />
         <NoteField id={`${id}-note`} value={note} error={errors.note} onInput={setNote} />
         <NonBillable checked={nonBillable} onChange={setNonBillable} />
+        {problem ? <p class="field-error">{problem}</p> : null}
         <EditActions cancel={() => done(null)} />
       </form>
     </li>
