@@ -42,8 +42,15 @@ test('the first sync shows progress and costs ⌈N/200⌉ requests; then search 
   expect(pages.length).toBeGreaterThanOrEqual(15);
   expect(pages.length).toBeLessThanOrEqual(16);
 
-  // Typing sends nothing to Clio once synced (after the sign-in's own fetch of activity descriptions, which follows the sync).
+  // Typing sends nothing to Clio once synced (after the sign-in's own fetches that follow the sync: activity
+  // descriptions, expense categories and currency, then the firm's users and the user's calendars, the last step).
   await expect.poll(async () => 'activity-descriptions' in (await storedItems(page, ['activity-descriptions']))).toBe(true);
+  await expect
+    .poll(async () => {
+      const paths = (await sandbox.log()).map((r) => r.path);
+      return paths.includes('/api/v4/users.json') && paths.includes('/api/v4/calendars.json');
+    })
+    .toBe(true);
   await sandbox.clearLog();
   const [matter] = await sandbox.matters('', 'Open');
   const box = page.getByRole('searchbox', { name: 'Search matters' });
