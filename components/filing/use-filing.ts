@@ -71,7 +71,6 @@ export function useFiling(matterLink: (id: number) => string = () => '') {
   }
   return {
     outcome,
-    matter,
     follow(a: FilingAnswer, m: MatterRef) {
       setMatter(m);
       setAnswer(a);

@@ -13,20 +13,14 @@ import { type Courier, createMayHaveReached } from '../outbox/outbox';
 import { createTimeEntry, timeEntryOfCommunication } from '../time-entries/clio-activities';
 import { createCommunication, findCommunicationOfEntry } from './clio-communications';
 import type { EntrySteps } from './entry-steps';
+import type { FilingCommunication } from './filing-request';
 import type { Matching } from './participants';
 
 export const COMMUNICATION = 'communication';
 
-export interface CommunicationPayload {
+/** What the dialog asked for (FilingCommunication), on its matter. */
+export interface CommunicationPayload extends FilingCommunication {
   matter: MatterRef;
-  subject: string;
-  body: string;
-  /** YYYY-MM-DD. */
-  date: string;
-  senders: string[];
-  receivers: string[];
-  /** A linked TimeEntry of this many hours, when set. */
-  hours?: number;
   pageUrl?: string;
 }
 

@@ -4,6 +4,7 @@
  * (lib/storage/hand-offs.ts), and the dialog's page takes it once.
  */
 import type { MatterRef } from '../matter-ref';
+import { structuredEmails } from '../page-reading/emails-links';
 import { arr, collapse, str } from '../page-reading/text';
 import { MAX_BODY_CHARS, MAX_PARTY_TEXT, MAX_TITLE_CHARS, MAX_URL_CHARS } from '../page-reading/limits';
 import { partiesOf } from './mail-parties';
@@ -104,8 +105,9 @@ export function splitAddresses(text: string): { ok: string[]; bad: string[] } {
   const bad: string[] = [];
   for (const part of arr<string>(text.split(/[\s,;]+/), 50)) {
     if (!part) continue;
-    const m = /^<?([^<>@\s]+@[^<>@\s]+\.[a-z]{2,})>?$/i.exec(part);
-    if (m) ok.push(m[1]!.toLowerCase());
+    // The page readers' one check of an address (structuredEmails: "<a@b.example>" or "a@b.example").
+    const [email] = structuredEmails(part);
+    if (email) ok.push(email);
     else bad.push(part);
   }
   return { ok: [...new Set(ok)], bad };
