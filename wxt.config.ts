@@ -2,7 +2,9 @@ import { defineConfig } from 'wxt';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { hostPermissionsFor, uploadPermissionsFor } from './lib/auth/regions';
+import { readFileSync } from 'node:fs';
 import { embeddedSecretWarning, zipRefusal } from './scripts/embedded-secret';
+import { isMessagesFile, shippedMessages } from './scripts/shipped-messages';
 
 // WXT_CLIO_SERVER points a build at a Clio-compatible server (the sandbox); unset means real Clio.
 const customServer = process.env.WXT_CLIO_SERVER?.replace(/\/+$/, '') || undefined;
@@ -25,6 +27,14 @@ export default defineConfig({
     'zip:start': () => {
       const refusal = zipRefusal(process.env);
       if (refusal) throw new Error(refusal);
+    },
+    // Each locale's messages ship without what only translators read (descriptions, examples): half the file.
+    'build:publicAssets': (_wxt, files) => {
+      for (const [i, file] of files.entries()) {
+        if (!('absoluteSrc' in file) || !isMessagesFile(file.relativeDest)) continue;
+        const contents = JSON.stringify(shippedMessages(JSON.parse(readFileSync(file.absoluteSrc, 'utf8'))));
+        files[i] = { relativeDest: file.relativeDest, contents };
+      }
     },
     // Firefox's sidebar takes its title from sidepanel/index.html's <title>: in the user's language instead.
     'build:manifestGenerated': (_wxt, manifest) => {
