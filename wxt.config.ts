@@ -45,6 +45,24 @@ export default defineConfig({
     // `browser` answer with promises already, and the proxy costs bytes and start-up time (the worker wakes for
     // every event). The content script keeps it.
     'vite:build:extendConfig': (entrypoints, config) => {
+      // The popup's script is an ES module of one file, so the forms it uses less often can load when first used
+      // (`import()`, components/load-when-used.tsx): their chunks import what they share from popup-script.js.
+      if (entrypoints.length === 1 && entrypoints[0]!.name === 'popup-script' && config.build?.lib) {
+        config.build.lib.formats = ['es'];
+        config.build.rollupOptions = {
+          ...config.build.rollupOptions,
+          // Lets the bundler keep what the lazy forms share with the popup in popup-script.js (they import it from there)
+          // instead of a common chunk the popup would fetch as it opens.
+          preserveEntrySignatures: 'allow-extension',
+          output: {
+            ...config.build.rollupOptions?.output,
+            chunkFileNames: 'chunks/popup-[name]-[hash].js',
+            // Vite minifies a library's ES output without its whitespace; an extension page is no library.
+            minify: true,
+            comments: false,
+          },
+        };
+      }
       if (!entrypoints.some((e) => e.name === 'popup-script' || e.type === 'background')) return;
       config.resolve = {
         ...config.resolve,

@@ -480,6 +480,7 @@ export interface MessageArgs {
   calendarEntryAdded: [date: Substitution];
   deadlineKeptOffline: [];
   deadlineRefusedAtField: [];
+  formDidNotLoad: [error: Substitution];
 }
 
 export type MessageKey = keyof MessageArgs;

@@ -11,13 +11,16 @@ import { matterUrl } from '@/lib/clio/links';
 import { send } from '@/lib/messaging/send';
 import { isOpen } from '@/lib/outbox/outbox-machine';
 import { EMPTY_EXPENSE, type PopupDraft } from '@/lib/drafts/drafts';
-import { ExpenseForm } from '@/components/expense/ExpenseForm';
+import { loadWhenUsed } from '@/components/load-when-used';
 import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
 import { useKeptDraft } from '@/components/use-kept-draft';
 import { IdlePrompt } from './IdlePrompt';
 import { TimerPanel } from './TimerPanel';
 import { TodayList } from './TodayList';
 import type { PopupState } from './popup-state';
+
+// The expense form is used less often than the timer and time: its code loads when its tab is first opened.
+const ExpenseForm = loadWhenUsed(() => import('@/components/expense/ExpenseForm').then((m) => m.ExpenseForm));
 
 const TABS: Array<[PopupDraft['tab'], MessageKey]> = [
   ['timer', 'tabTimer'],

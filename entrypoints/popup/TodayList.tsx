@@ -19,7 +19,10 @@ import { formatMoney, totalOf } from '@/lib/expenses/amount';
 import type { ExpenseJson } from '@/lib/expenses/clio-expenses';
 import { EXPENSE, type ExpensePayload } from '@/lib/expenses/expense-courier';
 import { EditActions, sendEdit } from './edit-in-place';
-import { EditExpense } from './EditExpense';
+import { loadWhenUsed } from '@/components/load-when-used';
+
+/** Editing an expense is rare: its form's code loads when first opened. */
+const EditExpense = loadWhenUsed(() => import('./EditExpense').then((m) => m.EditExpense));
 
 export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
   const [entries, setEntries] = useState<ActivityJson[] | null>(null);
