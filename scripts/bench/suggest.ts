@@ -8,7 +8,7 @@
  * and synced at 10,000 matters, measured in alternate rounds so that machine load falls on each alike.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,8 +19,8 @@ import { buildForSandbox } from '../build-for-sandbox';
 import { launch, requestLog, signInAndSync, workerOf } from './chromium';
 import { median, p95, timeReply } from './panel';
 
-/** The injected script, as the build names it (lib/suggestions/read-tab.ts). */
-const SCRIPT = 'content-scripts/page-signals.js';
+/** The injected script, as the build names it (lib/suggestions/read-tab.ts; a content script in builds before #12's). */
+const scriptIn = (ext: string) => ['page-signals.js', 'content-scripts/page-signals.js'].find((f) => existsSync(join(ext, f)))!;
 
 /**
  * Puts a 1 MB webmail-like page (a thread of messages, signatures, addresses, numbers) that mentions one client's
@@ -91,7 +91,7 @@ export async function suggestParts(ext: string, sw: Worker, site: Page, tabId: n
   for (let i = 0; i < runs; i++) {
     const [a, b] = (await sw.evaluate(`(async function () {
       var t0 = performance.now();
-      var r = await chrome.scripting.executeScript({ target: { tabId: ${tabId} }, files: [${JSON.stringify(`/${SCRIPT}`)}] });
+      var r = await chrome.scripting.executeScript({ target: { tabId: ${tabId} }, files: [${JSON.stringify(`/${scriptIn(ext)}`)}] });
       var t1 = performance.now();
       await chrome.scripting.executeScript({ target: { tabId: ${tabId} }, func: function () { return 1; } });
       self.__signals = r[0].result;
@@ -101,7 +101,7 @@ export async function suggestParts(ext: string, sw: Worker, site: Page, tabId: n
     empty.push(b);
   }
   signals = (await sw.evaluate('self.__signals')) as PageSignals;
-  const code = readFileSync(join(ext, SCRIPT), 'utf8');
+  const code = readFileSync(join(ext, scriptIn(ext)), 'utf8');
   const run: number[] = [];
   for (let i = 0; i < runs; i++) {
     // In the page's own world, which has no `chrome.runtime.id` for the wrapper's start-up check: one is lent.
@@ -176,7 +176,8 @@ async function main(): Promise<void> {
       }
     }
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-    console.log(`load average at the end: ${load}; Clio requests while suggesting: ${await requests.apiRequests()}`);
+    const asked = (await requests.log()).filter((r) => r.path.startsWith('/api/v4')).map((r) => r.path);
+    console.log(`load average at the end: ${load}; Clio requests while suggesting: ${asked.length} ${asked.join(' ')}`);
     for (const e of each) {
       const m = (f: (p: SuggestParts) => number) => median(e.parts.map(f)).toFixed(1);
       console.log(`\n${e.ext}`);
