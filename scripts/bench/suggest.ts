@@ -109,7 +109,7 @@ export async function suggestParts(ext: string, sw: Worker, site: Page, tabId: n
     run.push(
       (await site.evaluate(`(function () {
         var t0 = performance.now();
-        var r = (0, eval)(${JSON.stringify(code)});
+        try { var r = (0, eval)(${JSON.stringify(code)}); } catch (e) { return NaN; }
         return r && Array.isArray(r.emails) ? performance.now() - t0 : NaN;
       })()`)) as number,
     );
