@@ -5,7 +5,7 @@
  */
 import { clientNameKey, displayNumberKey, type KeyLookup, type LookupKind, type LookupQuery, normalisePhoneDigits } from '../matters/lookup-keys';
 import { type MatterRow, rowOf } from '../matters/matter';
-import { idsIn, type PageSignals } from '../page-reading/page-signals';
+import { idsIn, MAX_SIGNAL_EMAILS, MAX_SIGNAL_IDS, type PageSignals } from '../page-reading/page-signals';
 import { type Phrase, phrase } from '../phrase';
 
 /** How many suggestions a picker shows. */
@@ -38,9 +38,10 @@ export function nameCandidates(texts: readonly string[]): string[] {
 
 /**
  * How many of each kind a page's lookup asks for: each is one read of the index's keys, and a long page holds
- * hundreds. The signals come in page order (the title, headings and mailto: links first), so the first ones count.
+ * hundreds. The signals come in page order (the title, headings and mailto: links first), so the first ones count;
+ * the page's reader stops at as many emails and identifiers (and twice as many phones, before they are normalised).
  */
-export const ASKED = { emails: 40, phones: 20, ids: 60, names: 60 } as const;
+export const ASKED = { emails: MAX_SIGNAL_EMAILS, phones: 20, ids: MAX_SIGNAL_IDS, names: 60 } as const;
 
 /** What to ask the index for a page. */
 export function queryOf(s: PageSignals): LookupQuery {

@@ -8,7 +8,7 @@ import type { PageSignals } from '../page-reading/page-signals';
 
 export async function readTabSignals(tabId: number): Promise<PageSignals | null> {
   try {
-    const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/page-signals.js'] });
+    const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/page-signals.js'] });
     return (first?.result as PageSignals | undefined) ?? null;
   } catch {
     return null;

@@ -7,13 +7,13 @@
  * Chromium, the built extension, a tiny reference extension (`tinyExtension`) beside it, and a
  * sandbox of its own (10,000 matters, then 100,000 on the same port with a fresh profile).
  */
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { buildForSandbox } from '../build-for-sandbox';
-import { ITEMS, readItemsInPage } from '../stored-items';
+import { launch, requestLog, signInAndSync, step, workerOf } from './chromium';
 import {
   coldLookups,
   type ColdLookupFigures,
@@ -27,9 +27,9 @@ import {
   stopWorkers,
   suggestionQuery,
   timeReply,
-  waitForPackedIndex,
   watchWorkers,
 } from './panel';
+import { openBenchPage, timeSuggestions } from './suggest';
 
 /** The side panel and the matter index at one firm size. */
 export interface ScaleFigures {
@@ -124,74 +124,6 @@ async function timeToSelector(context: BrowserContext, url: string, selector: st
   await page.goto(url);
   const ms = (await page.evaluate('window.__ready')) as number;
   return { ms, page };
-}
-
-/** Says on stderr which part of the browser bench is running (it takes minutes). */
-const step = (what: string) => console.error(`  … ${what}`);
-
-/** Chromium with these unpacked extensions, in a profile of its own. */
-function launch(profile: string, extensions: string[]): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      `--disable-extensions-except=${extensions.join(',')}`,
-      `--load-extension=${extensions.join(',')}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-sandbox',
-    ],
-  });
-}
-
-async function workerOf(context: BrowserContext, script: string): Promise<Worker> {
-  for (let waited = 0; ; waited += 100) {
-    const found = context.serviceWorkers().find((w) => w.url().endsWith(`/${script}`));
-    if (found) return found;
-    if (waited > 10_000) throw new Error(`no service worker ${script}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** The sandbox's request log, and clearing it. */
-function requestLog(sandbox: Sandbox) {
-  const log = async () => (await (await fetch(`${sandbox.origin}/__admin/log`)).json()) as Array<{ path: string }>;
-  return {
-    log,
-    apiRequests: async () => (await log()).filter((r) => r.path.startsWith('/api/v4')).length,
-    clear: () => fetch(`${sandbox.origin}/__admin/log`, { method: 'DELETE' }),
-  };
-}
-
-/**
- * Signs in through the sandbox's approve page, waits for the first matter sync and the packed index
- * the background writes after it; what the sync cost, and the storage used then.
- */
-async function signInAndSync(context: BrowserContext, base: string, sandbox: Sandbox, timeoutMs: number) {
-  step('signing in, first sync');
-  const options = await context.newPage();
-  await options.goto(`${base}/options.html`);
-  const auth = context.waitForEvent('page');
-  await options.getByRole('button', { name: 'Sign in with Clio' }).click();
-  const authPage = await auth;
-  await authPage.getByRole('button', { name: 'Approve' }).click();
-  await options.getByRole('button', { name: 'Sign out' }).waitFor();
-  // (Polled from here: waitForFunction would take the promise an expression returns as "true".)
-  for (let waited = 0; ; waited += 250) {
-    const s = (await options.evaluate(readItemsInPage, { names: ['matter-sync'], ...ITEMS }))['matter-sync'] as
-      | { ready?: boolean; running?: boolean }
-      | undefined;
-    const done = !!s?.ready && !s.running;
-    if (done) break;
-    if (waited > timeoutMs) throw new Error(`the first matter sync did not finish in ${timeoutMs / 60_000} minutes`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await waitForPackedIndex(options, timeoutMs);
-  const syncRequests = (await requestLog(sandbox).log()).filter((r) => r.path.startsWith('/api/v4/matters')).length;
-  const storageMb = ((await options.evaluate('navigator.storage.estimate().then(function (e) { return e.usage; })')) as number) / 1e6;
-  return { options, syncRequests, storageMb };
 }
 
 /**
@@ -322,37 +254,11 @@ export async function benchBrowser(opts: { runs?: number } = {}): Promise<Browse
     }
 
     step('suggested for this page');
-    // A 1 MB webmail-like page (a thread of messages, signatures, addresses, numbers) that mentions one client's
-    // email, in front; then "Suggested for this page" asked as the popup asks it, timed from the extension page:
-    // the page-signals script injected and run, the signals matched against the index's keys, the ranking.
-    const [client] = (await (await fetch(`${sandbox.origin}/__admin/matters?query=`)).json()) as Array<{
-      client: { primary_email_address: string | null } | null;
-    }>;
-    await site.goto(`${sandbox.origin}/pages/webmail`);
-    await site.evaluate(`(function (email) {
-      var parts = [];
-      for (var i = 0; parts.join('').length < 1000000; i++) {
-        parts.push('<div class="msg"><p>From: Person ' + i + ' &lt;person' + i + '@mail' + (i % 50) + '.example&gt; · +1 (312) 555-' + String(1000 + (i % 9000)) +
-          '</p><p>Re: file 2024-CV-' + String(i).padStart(4, '0') + '. ' + 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. '.repeat(6) + '</p></div>');
-      }
-      document.body.innerHTML = '<h2>Inbox</h2><div class="msg"><p>From: Client &lt;' + email + '&gt;</p></div>' + parts.join('');
-    })(${JSON.stringify(client?.client?.primary_email_address ?? 'nobody@example.org')})`);
-    await site.bringToFront();
+    // "Suggested for this page" asked as the popup asks it, timed from the extension page: the page-signals script
+    // injected and run, the signals matched against the index's keys, the ranking (suggest.ts).
+    await openBenchPage(site, sw, sandbox);
     await requests.clear();
-    const suggestMs = (await first.options.evaluate(`(async function () {
-      var w = await chrome.windows.getCurrent();
-      var out = [];
-      // One ask first, not counted: the worker's first read of the index and the script's first injection are
-      // what a cold start costs (measured by the worker-wake and cold-lookup rows).
-      await chrome.runtime.sendMessage({ channel: 'clio-companion', type: 'suggestions/for-page', data: { windowId: w.id } });
-      for (var i = 0; i < 20; i++) {
-        var t0 = performance.now();
-        var r = await chrome.runtime.sendMessage({ channel: 'clio-companion', type: 'suggestions/for-page', data: { windowId: w.id } });
-        out.push(performance.now() - t0);
-        if (!r || !r.ok || r.value.state !== 'ok' || !r.value.suggestions.length) throw new Error('no suggestion for the bench page: ' + JSON.stringify(r).slice(0, 300));
-      }
-      return out;
-    })()`)) as number[];
+    const suggestMs = await timeSuggestions(first.options);
     const suggestRequests = await requests.apiRequests();
 
     // The side panel and the index at 10,000 matters (its exact lookups stop the workers: after the capture, which uses them).
