@@ -1,8 +1,9 @@
 /**
  * Who an email on a page is from and to: the addresses on its "From:" lines are the senders, those on "To:",
  * "Cc:" lines the receivers. A page that shows addresses without such lines (a thread in a webmail's reading
- * pane) gives its first address as the sender. Pure; the communication's courier matches the addresses to
- * Clio contacts when it sends.
+ * pane) gives its first address as the sender. Pure; run in the "Save to Clio" dialog's page, whose From and To
+ * fields it fills (the filing checks what comes back), not in the worker. The communication's courier matches
+ * the addresses to Clio contacts when it sends.
  */
 import { emailsInText, RECIPIENT_LINE_RE } from '../page-reading/emails-links';
 

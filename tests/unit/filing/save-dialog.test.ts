@@ -34,7 +34,9 @@ describe('the reading and the names', () => {
   });
   it('a page copy by default; a link to a PDF makes the PDF the document', () => {
     const facts = cleanSaveFacts({ pageUrl: 'https://court.example/d', pageTitle: 'Docket', selection: '', excerpt: 'Text', headerText: 'From: a@b.example' });
-    expect(readingOf(facts, { windowId: 3 })).toMatchObject({ source: { kind: 'page-copy' }, windowId: 3, senders: ['a@b.example'] });
+    const reading = readingOf(facts, { windowId: 3 });
+    expect(reading).toMatchObject({ source: { kind: 'page-copy' }, windowId: 3, partyText: '\nFrom: a@b.example' });
+    expect(partiesOf(reading.partyText)).toEqual({ senders: ['a@b.example'], receivers: [] });
     const r = readingOf(facts, { pdfUrl: 'https://court.example/files/Order%20on%20motion.pdf', matter });
     expect(r.source).toEqual({ kind: 'pdf', url: 'https://court.example/files/Order%20on%20motion.pdf', fileName: 'Order on motion.pdf' });
     expect(r.matter).toEqual(matter);
