@@ -4,8 +4,7 @@
  * (lib/storage/hand-offs.ts), and the dialog's page takes it once.
  */
 import type { MatterRef } from '../matter-ref';
-import { structuredEmails } from '../page-reading/emails-links';
-import { arr, collapse, str } from '../page-reading/text';
+import { collapse, str } from '../page-reading/text';
 import { MAX_BODY_CHARS, MAX_PARTY_TEXT, MAX_TITLE_CHARS, MAX_URL_CHARS } from '../page-reading/limits';
 import { cleanFileName, pdfFileName } from './pdf-source';
 
@@ -99,17 +98,3 @@ const hostOf = (url: string) => {
     return '';
   }
 };
-
-/** Email addresses the person typed (comma, semicolon or space separated), and those that are not addresses. */
-export function splitAddresses(text: string): { ok: string[]; bad: string[] } {
-  const ok: string[] = [];
-  const bad: string[] = [];
-  for (const part of arr<string>(text.split(/[\s,;]+/), 50)) {
-    if (!part) continue;
-    // The page readers' one check of an address (structuredEmails: "<a@b.example>" or "a@b.example").
-    const [email] = structuredEmails(part);
-    if (email) ok.push(email);
-    else bad.push(part);
-  }
-  return { ok: [...new Set(ok)], bad };
-}

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fetchPdf } from '@/lib/filing/fetch-pdf';
-import { partiesOf } from '@/lib/filing/mail-parties';
+import { partiesOf, splitAddresses } from '@/lib/filing/mail-parties';
 import { hasPdfMagic, looksLikePdf, pdfFileName } from '@/lib/filing/pdf-source';
 import { type SaveDialogDeps, saveDialogService } from '@/lib/filing/save-dialog-service';
-import { cleanSaveFacts, defaultDocumentName, fileNameOf, readingOf, splitAddresses } from '@/lib/filing/save-reading';
+import { cleanSaveFacts, defaultDocumentName, fileNameOf, readingOf } from '@/lib/filing/save-reading';
 
 const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a]);
 const matter = { id: 7, displayNumber: '00007-Okafor', description: 'Okafor v. Harlan' };
