@@ -6,6 +6,7 @@
  */
 import { LiveIndex } from '@/lib/matters/live-index';
 import { indexedDbMatterStore } from '@/lib/matters/matter-store-idb';
+import { packedFromBlobSliced } from '@/lib/matters/search-packed';
 
 const store = indexedDbMatterStore();
 let opening: Promise<LiveIndex> | null = null;
@@ -23,7 +24,12 @@ export function localIndex(): Promise<LiveIndex> {
   // Small slices: a page's worth of IndexedDB records, or of matters to index, is a task of a few ms.
   // A yield once open: the first keystroke's search (cold code, a one-letter query marking tens of thousands of
   // matters at 100,000) runs in a task of its own, not after the last slice of the opening.
-  opening ??= LiveIndex.open(store, { pause: yieldToPage, chunkSize: 250, sliceSize: 250 }).then(
+  opening ??= LiveIndex.open(store, {
+    pause: yieldToPage,
+    chunkSize: 250,
+    sliceSize: 250,
+    unpack: (blob) => packedFromBlobSliced(blob, yieldToPage),
+  }).then(
     async (live) => {
       await yieldToPage();
       opened = live;

@@ -12,7 +12,8 @@
 import { appError } from '../errors';
 import { t } from '../i18n';
 import { HAND_OFF_TTL_MS } from '../storage/hand-offs';
-import { BYTES, committed, openFilingDb, result } from './filing-db';
+import { committed, request } from '../storage/idb';
+import { BYTES, openFilingDb } from './filing-db';
 import { PART_BYTES } from './upload-machine';
 
 export const MAX_FILE_BYTES = 10 * PART_BYTES;
@@ -68,7 +69,7 @@ export function bytesStore(deps: BytesStoreDeps): BytesStore {
   const now = deps.now ?? Date.now;
   const caps = deps.caps ?? CAPS;
   const db = () => openFilingDb(deps.dbName);
-  const all = async () => result((await db()).transaction(BYTES, 'readonly').objectStore(BYTES).getAll() as IDBRequest<KeptBytes[]>);
+  const all = async () => request((await db()).transaction(BYTES, 'readonly').objectStore(BYTES).getAll() as IDBRequest<KeptBytes[]>);
   const sweep = async () => {
     const [kept, used] = await Promise.all([all(), deps.inUse()]);
     const stale = kept.filter((k) => !used.has(k.id) && now() - k.at >= HAND_OFF_TTL_MS).map((k) => k.id);
@@ -91,7 +92,7 @@ export function bytesStore(deps: BytesStoreDeps): BytesStore {
       await committed(tx);
     },
     async read(id) {
-      return (await result((await db()).transaction(BYTES, 'readonly').objectStore(BYTES).get(id) as IDBRequest<KeptBytes | undefined>)) ?? null;
+      return (await request((await db()).transaction(BYTES, 'readonly').objectStore(BYTES).get(id) as IDBRequest<KeptBytes | undefined>)) ?? null;
     },
     async drop(id) {
       const tx = (await db()).transaction(BYTES, 'readwrite');

@@ -3,7 +3,8 @@
  * worker killed mid-way resumes where it stood: a document's UploadState, a communication's matched participants,
  * its id and its time entry's. Dropped once the entry is delivered or discarded. Written by the background only.
  */
-import { committed, openFilingDb, result, STEPS } from './filing-db';
+import { committed, request } from '../storage/idb';
+import { openFilingDb, STEPS } from './filing-db';
 
 export interface EntrySteps {
   get<T>(entryId: string): Promise<T | undefined>;
@@ -25,7 +26,7 @@ export function entrySteps(dbName?: string): EntrySteps {
   };
   return {
     async get<T>(entryId: string) {
-      const row = await result((await db()).transaction(STEPS, 'readonly').objectStore(STEPS).get(entryId) as IDBRequest<Row | undefined>);
+      const row = await request((await db()).transaction(STEPS, 'readonly').objectStore(STEPS).get(entryId) as IDBRequest<Row | undefined>);
       return row?.steps as T | undefined;
     },
     set: (entryId, steps) => write((s) => s.put({ entryId, steps } satisfies Row)),

@@ -40,20 +40,3 @@ export function openFilingDb(name = FILING_DB): Promise<IDBDatabase> {
   }
   return db;
 }
-
-/** One request's result. */
-export function result<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-/** A read-write transaction's end. */
-export function committed(tx: IDBTransaction): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
-}

@@ -4,10 +4,8 @@
  * (lib/storage/hand-offs.ts), and the dialog's page takes it once.
  */
 import type { MatterRef } from '../matter-ref';
-import { structuredEmails } from '../page-reading/emails-links';
-import { arr, collapse, str } from '../page-reading/text';
+import { collapse, str } from '../page-reading/text';
 import { MAX_BODY_CHARS, MAX_PARTY_TEXT, MAX_TITLE_CHARS, MAX_URL_CHARS } from '../page-reading/limits';
-import { partiesOf } from './mail-parties';
 import { cleanFileName, pdfFileName } from './pdf-source';
 
 /** What the content script read of its page (untrusted: it crosses from the page's tab). */
@@ -30,8 +28,11 @@ export interface SaveReading {
   pageTitle: string;
   selection: string;
   excerpt: string;
-  senders: string[];
-  receivers: string[];
+  /**
+   * The text the dialog reads an email's senders and receivers from (mail-parties.ts `partiesOf`, run in the
+   * dialog's page: they only fill its From and To fields, which the filing checks when they come back).
+   */
+  partyText: string;
   source: SaveSource;
   /** The browser window of the page (for "Suggested for this page"); absent in a window opened for a PDF tab. */
   windowId?: number;
@@ -53,13 +54,12 @@ export function cleanSaveFacts(raw: unknown): SavePageFacts {
 
 /** The reading for facts read from a page; `pdfUrl` when the right-click was on a link to a PDF. */
 export function readingOf(facts: SavePageFacts, opts: { windowId?: number; pdfUrl?: string; matter?: MatterRef } = {}): SaveReading {
-  const parties = partiesOf(`${facts.selection}\n${facts.headerText}`);
   return {
     pageUrl: facts.pageUrl,
     pageTitle: facts.pageTitle,
     selection: facts.selection,
     excerpt: facts.excerpt,
-    ...parties,
+    partyText: `${facts.selection}\n${facts.headerText}`,
     source: opts.pdfUrl ? { kind: 'pdf', url: opts.pdfUrl, fileName: pdfFileName(opts.pdfUrl) } : { kind: 'page-copy' },
     ...(opts.windowId !== undefined ? { windowId: opts.windowId } : {}),
     ...(opts.matter ? { matter: opts.matter } : {}),
@@ -73,7 +73,7 @@ export function readingOfClick(click: { pageUrl: string; pageTitle: string; sele
     pageTitle: click.pageTitle || (pdfUrl ? pdfFileName(pdfUrl) : ''),
     selection: click.selectionText.slice(0, MAX_BODY_CHARS).trim(),
     excerpt: '',
-    ...partiesOf(click.selectionText),
+    partyText: click.selectionText,
     source: pdfUrl ? { kind: 'pdf', url: pdfUrl, fileName: pdfFileName(pdfUrl) } : { kind: 'none' },
     ...(matter ? { matter } : {}),
   };
@@ -98,17 +98,3 @@ const hostOf = (url: string) => {
     return '';
   }
 };
-
-/** Email addresses the person typed (comma, semicolon or space separated), and those that are not addresses. */
-export function splitAddresses(text: string): { ok: string[]; bad: string[] } {
-  const ok: string[] = [];
-  const bad: string[] = [];
-  for (const part of arr<string>(text.split(/[\s,;]+/), 50)) {
-    if (!part) continue;
-    // The page readers' one check of an address (structuredEmails: "<a@b.example>" or "a@b.example").
-    const [email] = structuredEmails(part);
-    if (email) ok.push(email);
-    else bad.push(part);
-  }
-  return { ok: [...new Set(ok)], bad };
-}

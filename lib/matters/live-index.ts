@@ -9,7 +9,7 @@
 import type { IndexedMatter } from './matter';
 import type { IndexChanges, IndexLog, MatterStore } from './matter-store';
 import { createMatterIndex, type MatterIndex, type MatterSearchOptions, openPackedIndex } from './search';
-import { packedFromBlob } from './search-packed';
+import { type PackedIndex, packedFromBlob } from './search-packed';
 import type { MatterRow } from './matter';
 
 export interface LiveIndexOptions {
@@ -19,6 +19,8 @@ export interface LiveIndexOptions {
   chunkSize?: number;
   /** Matters indexed between pauses (default 1,000). */
   sliceSize?: number;
+  /** How the stored packed index is taken apart (default: at once; a page passes packedFromBlobSliced with its pause). */
+  unpack?: (blob: Blob) => Promise<PackedIndex | null>;
 }
 
 const noPause = () => Promise.resolve();
@@ -104,7 +106,7 @@ export class LiveIndex {
 async function load(store: MatterStore, o: LiveIndexOptions): Promise<{ index: MatterIndex; at: Pick<IndexLog, 'seq' | 'epoch'> }> {
   const pause = o.pause ?? noPause;
   const opened = await store.openPacked();
-  const packed = opened.packed && (await packedFromBlob(opened.packed, pause));
+  const packed = opened.packed && (await (o.unpack ?? packedFromBlob)(opened.packed));
   if (packed) {
     await pause();
     const index = openPackedIndex(packed);

@@ -24,23 +24,9 @@ import {
   PACKED_KEY,
   upgradeMatterDb,
 } from './matter-store-upgrade';
+import { committed, request } from '../storage/idb';
 import { packedToBlob } from './search-packed';
 import { searchedAlike } from './search';
-
-function req<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError'));
-  });
-}
 
 function openDb(factory: IDBFactory, name: string, version: number): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -71,7 +57,7 @@ function sameMatter(a: IndexedMatter, b: IndexedMatter): boolean {
 /** Marks the key buckets changed (in `tx`, which holds META): readers drop the buckets they kept. */
 async function bumpKeysVersion(tx: IDBTransaction): Promise<void> {
   const meta = tx.objectStore(META);
-  meta.put((((await req(meta.get(META_KEYS_VERSION))) as number | undefined) ?? 0) + 1, META_KEYS_VERSION);
+  meta.put((((await request(meta.get(META_KEYS_VERSION))) as number | undefined) ?? 0) + 1, META_KEYS_VERSION);
 }
 
 /** Writes what these edits make of their buckets (in `tx`, which holds KEY_BUCKETS and META). */
@@ -80,7 +66,7 @@ async function writeBuckets(tx: IDBTransaction, edits: BucketEdits): Promise<voi
   const touched = edits.buckets();
   if (!touched.length) return;
   await bumpKeysVersion(tx);
-  const stored = await Promise.all(touched.map((b) => req(store.get(b) as IDBRequest<KeyBucket | undefined>)));
+  const stored = await Promise.all(touched.map((b) => request(store.get(b) as IDBRequest<KeyBucket | undefined>)));
   touched.forEach((b, i) => {
     const next = edits.apply(b, stored[i]);
     if (next) store.put(next, b);
@@ -109,7 +95,7 @@ function appendLog(tx: IDBTransaction, log: IndexLog, ids: number[]): void {
 async function resolveChanges(tx: IDBTransaction, log: IndexLog, ids: number[]): Promise<IndexChanges> {
   const distinct = [...new Set(ids)];
   const matters = tx.objectStore(MATTERS);
-  const found = await Promise.all(distinct.map((id) => req(matters.get(id) as IDBRequest<MatterRecord | undefined>)));
+  const found = await Promise.all(distinct.map((id) => request(matters.get(id) as IDBRequest<MatterRecord | undefined>)));
   const upserted: IndexedMatter[] = [];
   const removed: number[] = [];
   found.forEach((r, i) => {
@@ -122,7 +108,7 @@ async function resolveChanges(tx: IDBTransaction, log: IndexLog, ids: number[]):
 /** Deletes these matters (in `tx`, which holds MATTERS), their keys going into `edits`. */
 async function removeMatters(tx: IDBTransaction, ids: number[], edits: BucketEdits): Promise<void> {
   const matters = tx.objectStore(MATTERS);
-  const gone = await Promise.all(ids.map((id) => req(matters.get(id) as IDBRequest<MatterRecord | undefined>)));
+  const gone = await Promise.all(ids.map((id) => request(matters.get(id) as IDBRequest<MatterRecord | undefined>)));
   ids.forEach((id, i) => {
     const r = gone[i];
     if (r) edits.change(id, lookupKeysOf(fromRecord(r)), []);
@@ -150,7 +136,7 @@ export function indexedDbMatterStore(dbName = 'clio-companion-matters', opts: In
     } catch (e) {
       // A newer format on disk (the extension was downgraded): drop it and start again.
       if (e instanceof DOMException && e.name === 'VersionError') {
-        await req(factory.deleteDatabase(dbName) as IDBRequest<unknown>);
+        await request(factory.deleteDatabase(dbName) as IDBRequest<unknown>);
         return openDb(factory, dbName, version);
       }
       throw e;
@@ -183,7 +169,7 @@ export function indexedDbMatterStore(dbName = 'clio-companion-matters', opts: In
   /** Runs `fn` in a read-write transaction and waits for it to commit. */
   async function write<T>(stores: string[], fn: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
     const t = await tx(stores, 'readwrite');
-    const finished = done(t);
+    const finished = committed(t);
     const out = await fn(t);
     await finished;
     return out;
@@ -192,15 +178,15 @@ export function indexedDbMatterStore(dbName = 'clio-companion-matters', opts: In
   return {
     async loadAll() {
       const t = await tx([MATTERS], 'readonly');
-      return (await req(t.objectStore(MATTERS).getAll() as IDBRequest<MatterRecord[]>)).map(fromRecord);
+      return (await request(t.objectStore(MATTERS).getAll() as IDBRequest<MatterRecord[]>)).map(fromRecord);
     },
     async chunk(afterId, limit) {
       const t = await tx([MATTERS], 'readonly');
-      return (await req(t.objectStore(MATTERS).getAll(IDBKeyRange.lowerBound(afterId, true), limit) as IDBRequest<MatterRecord[]>)).map(fromRecord);
+      return (await request(t.objectStore(MATTERS).getAll(IDBKeyRange.lowerBound(afterId, true), limit) as IDBRequest<MatterRecord[]>)).map(fromRecord);
     },
     async get(id) {
       const t = await tx([MATTERS], 'readonly');
-      const r = await req(t.objectStore(MATTERS).get(id) as IDBRequest<MatterRecord | undefined>);
+      const r = await request(t.objectStore(MATTERS).get(id) as IDBRequest<MatterRecord | undefined>);
       return r ? fromRecord(r) : undefined;
     },
     put(list, replacing, opts = {}) {
@@ -213,9 +199,9 @@ export function indexedDbMatterStore(dbName = 'clio-companion-matters', opts: In
             : IDBKeyRange.bound(replacing.after, replacing.through, true, false)
           : null;
         const [stored, inRange, log] = await Promise.all([
-          Promise.all(list.map((m) => req(matters.get(m.id) as IDBRequest<MatterRecord | undefined>))),
-          range ? req(matters.getAllKeys(range) as IDBRequest<number[]>) : Promise.resolve([]),
-          req(t.objectStore(META).get(META_LOG)),
+          Promise.all(list.map((m) => request(matters.get(m.id) as IDBRequest<MatterRecord | undefined>))),
+          range ? request(matters.getAllKeys(range) as IDBRequest<number[]>) : Promise.resolve([]),
+          request(t.objectStore(META).get(META_LOG)),
         ]);
         const changed: IndexedMatter[] = [];
         const logged: number[] = [];
@@ -240,7 +226,7 @@ export function indexedDbMatterStore(dbName = 'clio-companion-matters', opts: In
     remove(ids) {
       if (!ids.length) return Promise.resolve();
       return write([MATTERS, KEY_BUCKETS, CHANGES, META], async (t) => {
-        const log = logOf(await req(t.objectStore(META).get(META_LOG)));
+        const log = logOf(await request(t.objectStore(META).get(META_LOG)));
         const edits = new BucketEdits();
         await removeMatters(t, ids, edits);
         await writeBuckets(t, edits);
@@ -249,7 +235,7 @@ export function indexedDbMatterStore(dbName = 'clio-companion-matters', opts: In
     },
     clear() {
       return write([MATTERS, KEY_BUCKETS, META, CHANGES, PACKED], async (t) => {
-        const log = logOf(await req(t.objectStore(META).get(META_LOG)));
+        const log = logOf(await request(t.objectStore(META).get(META_LOG)));
         t.objectStore(MATTERS).clear();
         t.objectStore(KEY_BUCKETS).clear();
         await bumpKeysVersion(t);
@@ -263,7 +249,7 @@ export function indexedDbMatterStore(dbName = 'clio-companion-matters', opts: In
     },
     async getMeta() {
       const t = await tx([META], 'readonly');
-      return (await req(t.objectStore(META).get(META_SYNC) as IDBRequest<SyncMeta | undefined>)) ?? undefined;
+      return (await request(t.objectStore(META).get(META_SYNC) as IDBRequest<SyncMeta | undefined>)) ?? undefined;
     },
     setMeta(m) {
       return write([META], (t) => {
@@ -273,11 +259,11 @@ export function indexedDbMatterStore(dbName = 'clio-companion-matters', opts: In
     buildKeys() {
       return write([MATTERS, KEY_BUCKETS, META], async (t) => {
         const meta = t.objectStore(META);
-        if (!(await req(meta.get(META_KEYS_DEFERRED)))) return;
+        if (!(await request(meta.get(META_KEYS_DEFERRED)))) return;
         const matters = t.objectStore(MATTERS);
         const edits = new BucketEdits();
         for (let after = -Infinity; ; ) {
-          const chunk = await req(matters.getAll(IDBKeyRange.lowerBound(after, true), BUILD_CHUNK) as IDBRequest<MatterRecord[]>);
+          const chunk = await request(matters.getAll(IDBKeyRange.lowerBound(after, true), BUILD_CHUNK) as IDBRequest<MatterRecord[]>);
           if (!chunk.length) break;
           for (const r of chunk) edits.change(r.id, [], lookupKeysOf(fromRecord(r)));
           after = chunk[chunk.length - 1]!.id;
@@ -296,19 +282,19 @@ export function indexedDbMatterStore(dbName = 'clio-companion-matters', opts: In
       // read: a page asks for ~200 keys, and each read is ~0.1 ms), then the matters under their hashes, each kept
       // for the keys it really has.
       const hashes = keys.map(keyHash);
-      const version = ((await req(t.objectStore(META).get(META_KEYS_VERSION))) as number | undefined) ?? 0;
+      const version = ((await request(t.objectStore(META).get(META_KEYS_VERSION))) as number | undefined) ?? 0;
       if (kept?.version !== version) kept = { version, buckets: new Map() };
       const buckets = kept.buckets;
       const missing = [...new Set(hashes.map(bucketOf))].filter((b) => !buckets.has(b));
       const bucketStore = t.objectStore(KEY_BUCKETS);
-      const got = await Promise.all(missing.map((b) => req(bucketStore.get(b) as IDBRequest<KeyBucket | undefined>)));
+      const got = await Promise.all(missing.map((b) => request(bucketStore.get(b) as IDBRequest<KeyBucket | undefined>)));
       missing.forEach((b, i) => {
         buckets.set(b, got[i]);
       });
       const candidates = hashes.map((h) => idsUnder(buckets.get(bucketOf(h)), h).slice(0, limitPerKey + HASH_SLACK));
       const ids = [...new Set(candidates.flat())];
       const matters = t.objectStore(MATTERS);
-      const records = await Promise.all(ids.map((id) => req(matters.get(id) as IDBRequest<MatterRecord | undefined>)));
+      const records = await Promise.all(ids.map((id) => request(matters.get(id) as IDBRequest<MatterRecord | undefined>)));
       const stored = new Map<number, { matter: IndexedMatter; keys: Set<string> }>();
       for (const r of records) {
         if (!r) continue;
@@ -331,28 +317,28 @@ export function indexedDbMatterStore(dbName = 'clio-companion-matters', opts: In
     },
     async log() {
       const t = await tx([META], 'readonly');
-      return logOf(await req(t.objectStore(META).get(META_LOG)));
+      return logOf(await request(t.objectStore(META).get(META_LOG)));
     },
     async openPacked() {
       const t = await tx([PACKED, CHANGES, MATTERS, META], 'readonly');
-      const [log, stored] = await Promise.all([req(t.objectStore(META).get(META_LOG)).then(logOf), req(t.objectStore(PACKED).get(PACKED_KEY))]);
+      const [log, stored] = await Promise.all([request(t.objectStore(META).get(META_LOG)).then(logOf), request(t.objectStore(PACKED).get(PACKED_KEY))]);
       if (log.packedSeq === null || !(stored instanceof Blob)) return { packed: null, log, upserted: [], removed: [] };
-      const ids = await req(t.objectStore(CHANGES).getAll(IDBKeyRange.lowerBound(log.packedSeq, true)) as IDBRequest<number[]>);
+      const ids = await request(t.objectStore(CHANGES).getAll(IDBKeyRange.lowerBound(log.packedSeq, true)) as IDBRequest<number[]>);
       // The Blob outlives the transaction: its reader inflates it (packedFromBlob) at its own pace.
       return { packed: stored, ...(await resolveChanges(t, log, ids)) };
     },
     async changesSince(seq) {
       const t = await tx([CHANGES, MATTERS, META], 'readonly');
       const [log, ids] = await Promise.all([
-        req(t.objectStore(META).get(META_LOG)).then(logOf),
-        req(t.objectStore(CHANGES).getAll(IDBKeyRange.lowerBound(seq, true)) as IDBRequest<number[]>),
+        request(t.objectStore(META).get(META_LOG)).then(logOf),
+        request(t.objectStore(CHANGES).getAll(IDBKeyRange.lowerBound(seq, true)) as IDBRequest<number[]>),
       ]);
       return resolveChanges(t, log, ids);
     },
     async savePacked(packed, at) {
       const blob = await packedToBlob(packed);
       return write([PACKED, CHANGES, META], async (t) => {
-        const log = logOf(await req(t.objectStore(META).get(META_LOG)));
+        const log = logOf(await request(t.objectStore(META).get(META_LOG)));
         if (log.epoch !== at.epoch || at.seq > log.seq || (log.packedSeq !== null && log.packedSeq >= at.seq)) return false;
         t.objectStore(PACKED).put(blob, PACKED_KEY);
         t.objectStore(CHANGES).delete(IDBKeyRange.upperBound(at.seq));

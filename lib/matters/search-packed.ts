@@ -203,25 +203,54 @@ const DECODE_SLICE = 256 * 1024;
 const SPLIT_SLICE = 20_000;
 const noPause = () => Promise.resolve();
 
+/** How a reader takes a packed Blob apart: inflate, decode its strings, split its tokens, with pauses between. */
+interface Unpacking {
+  inflate(blob: Blob): Promise<ArrayBuffer>;
+  decode(bytes: Uint8Array): Promise<string>;
+  split(text: string): Promise<string[]>;
+  pause(): Promise<void>;
+}
+
 /**
- * The packed index in a Blob written by packedToBlob; null if it is not one (another format, or damaged).
- * The compressed bytes are read at once (a Blob's bytes arrive without blocking the page), then inflated
- * a slice at a time into a buffer of the size gzip recorded, and the tokens split a slice at a time,
- * with `pause()` between slices: piped whole through DecompressionStream, 100,000 matters inflate in
- * tasks of a fifth of a second.
+ * The packed index in a Blob written by packedToBlob, taken apart at once (the background: nothing waits
+ * to paint there); null if it is not one (another format, or damaged).
  */
-export async function packedFromBlob(blob: Blob, pause: () => Promise<void> = noPause): Promise<PackedIndex | null> {
+export function packedFromBlob(blob: Blob): Promise<PackedIndex | null> {
+  return unpack(blob, {
+    inflate: (b) => new Response(b.stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer(),
+    decode: async (bytes) => decoder.decode(bytes),
+    split: async (text) => (text ? text.split('\n') : []),
+    pause: noPause,
+  });
+}
+
+/**
+ * packedFromBlob for a page that must stay responsive: the compressed bytes are read at once (a Blob's bytes
+ * arrive without blocking the page), then inflated a slice at a time into a buffer of the size gzip recorded,
+ * and the strings decoded and the tokens split a slice at a time, with `pause()` between slices: piped whole
+ * through DecompressionStream, 100,000 matters inflate in tasks of a fifth of a second.
+ */
+export function packedFromBlobSliced(blob: Blob, pause: () => Promise<void>): Promise<PackedIndex | null> {
+  return unpack(blob, {
+    inflate: async (b) => inflateSliced(new Uint8Array(await b.arrayBuffer()), pause),
+    decode: (bytes) => decodeSliced(bytes, pause),
+    split: (text) => splitSliced(text, pause),
+    pause,
+  });
+}
+
+async function unpack(blob: Blob, u: Unpacking): Promise<PackedIndex | null> {
   let buf: ArrayBuffer;
   try {
-    buf = await inflateSliced(new Uint8Array(await blob.arrayBuffer()), pause);
+    buf = await u.inflate(blob);
   } catch {
     return null;
   }
-  await pause();
-  const p = await fromRaw(buf, pause);
+  await u.pause();
+  const p = await fromRaw(buf, u.decode);
   if (!p) return null;
-  await pause();
-  return { ...p, sortedTokens: await splitSliced(p.tokens, pause) };
+  await u.pause();
+  return { ...p, sortedTokens: await u.split(p.tokens) };
 }
 
 async function inflateSliced(input: Uint8Array<ArrayBuffer>, pause: () => Promise<void>): Promise<ArrayBuffer> {
@@ -315,7 +344,7 @@ function rawBlob(p: PackedIndex): Blob {
   return new Blob(parts as BlobPart[]);
 }
 
-async function fromRaw(buf: ArrayBuffer, pause: () => Promise<void>): Promise<PackedIndex | null> {
+async function fromRaw(buf: ArrayBuffer, decode: Unpacking['decode']): Promise<PackedIndex | null> {
   if (buf.byteLength < 4) return null;
   const headerLength = new DataView(buf).getUint32(0, true);
   let header: BlobHeader;
@@ -334,7 +363,7 @@ async function fromRaw(buf: ArrayBuffer, pause: () => Promise<void>): Promise<Pa
   for (const name of STRINGS) {
     const [offset, bytes] = header.sections[name] ?? [0, -1];
     if (bytes < 0 || offset + bytes > buf.byteLength) return null;
-    out[name] = await decodeSliced(new Uint8Array(buf, offset, bytes), pause);
+    out[name] = await decode(new Uint8Array(buf, offset, bytes));
   }
   return isPackedIndex(out) ? out : null;
 }

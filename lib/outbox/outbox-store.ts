@@ -5,6 +5,7 @@
  * change to `storage.session`, which content scripts cannot read either (the extension never widens its
  * access level). Only the background writes both.
  */
+import { committed, openOnce, request } from '../storage/idb';
 import { defineItem } from '../storage/item';
 import type { OutboxEntry } from './outbox-machine';
 import type { OutboxStore } from './outbox';
@@ -22,31 +23,10 @@ interface Row {
 }
 
 export function indexedDbOutboxStore(dbName = 'clio-companion-outbox', view: { setValue(e: OutboxEntry[]): Promise<void> } = outboxViewItem): OutboxStore {
-  let db: Promise<IDBDatabase> | undefined;
-  const open = () =>
-    (db ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open(dbName, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'id' });
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => {
-        db = undefined;
-        reject(req.error);
-      };
-    }));
-  const done = (tx: IDBTransaction) =>
-    new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
+  const open = openOnce(dbName, (db) => db.createObjectStore(STORE, { keyPath: 'id' }));
   return {
     async load() {
-      const tx = (await open()).transaction(STORE, 'readonly');
-      const rows = await new Promise<Row[]>((resolve, reject) => {
-        const req = tx.objectStore(STORE).getAll();
-        req.onsuccess = () => resolve(req.result as Row[]);
-        req.onerror = () => reject(req.error);
-      });
+      const rows = (await request((await open()).transaction(STORE, 'readonly').objectStore(STORE).getAll())) as Row[];
       return rows.sort((a, b) => a.order - b.order).map((r) => r.entry);
     },
     async save(entries) {
@@ -54,7 +34,7 @@ export function indexedDbOutboxStore(dbName = 'clio-companion-outbox', view: { s
       const store = tx.objectStore(STORE);
       store.clear();
       for (const [order, entry] of entries.entries()) store.put({ id: entry.id, order, entry } satisfies Row);
-      await done(tx);
+      await committed(tx);
       await view.setValue(entries);
     },
   };

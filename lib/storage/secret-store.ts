@@ -25,28 +25,14 @@ export function memorySecretStore(): SecretStore {
   };
 }
 
+import { openOnce, request } from './idb';
+
 const STORE = 'secrets';
 
 export function indexedDbSecretStore(dbName = 'clio-companion-secrets'): SecretStore {
-  let db: Promise<IDBDatabase> | undefined;
-  const open = () =>
-    (db ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open(dbName, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => {
-        db = undefined;
-        reject(req.error);
-      };
-    }));
-  const run = async <T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest): Promise<T> => {
-    const store = (await open()).transaction(STORE, mode).objectStore(STORE);
-    return new Promise<T>((resolve, reject) => {
-      const req = op(store);
-      req.onsuccess = () => resolve(req.result as T);
-      req.onerror = () => reject(req.error);
-    });
-  };
+  const open = openOnce(dbName, (db) => db.createObjectStore(STORE));
+  const run = async <T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest): Promise<T> =>
+    request(op((await open()).transaction(STORE, mode).objectStore(STORE))) as Promise<T>;
   return {
     get: <T>(key: string) => run<T | undefined>('readonly', (s) => s.get(key)),
     set: async (key, value) => void (await run('readwrite', (s) => s.put(value, key))),

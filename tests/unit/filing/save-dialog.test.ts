@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fetchPdf } from '@/lib/filing/fetch-pdf';
-import { partiesOf } from '@/lib/filing/mail-parties';
+import { partiesOf, splitAddresses } from '@/lib/filing/mail-parties';
 import { hasPdfMagic, looksLikePdf, pdfFileName } from '@/lib/filing/pdf-source';
 import { type SaveDialogDeps, saveDialogService } from '@/lib/filing/save-dialog-service';
-import { cleanSaveFacts, defaultDocumentName, fileNameOf, readingOf, splitAddresses } from '@/lib/filing/save-reading';
+import { cleanSaveFacts, defaultDocumentName, fileNameOf, readingOf } from '@/lib/filing/save-reading';
 
 const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a]);
 const matter = { id: 7, displayNumber: '00007-Okafor', description: 'Okafor v. Harlan' };
@@ -34,7 +34,9 @@ describe('the reading and the names', () => {
   });
   it('a page copy by default; a link to a PDF makes the PDF the document', () => {
     const facts = cleanSaveFacts({ pageUrl: 'https://court.example/d', pageTitle: 'Docket', selection: '', excerpt: 'Text', headerText: 'From: a@b.example' });
-    expect(readingOf(facts, { windowId: 3 })).toMatchObject({ source: { kind: 'page-copy' }, windowId: 3, senders: ['a@b.example'] });
+    const reading = readingOf(facts, { windowId: 3 });
+    expect(reading).toMatchObject({ source: { kind: 'page-copy' }, windowId: 3, partyText: '\nFrom: a@b.example' });
+    expect(partiesOf(reading.partyText)).toEqual({ senders: ['a@b.example'], receivers: [] });
     const r = readingOf(facts, { pdfUrl: 'https://court.example/files/Order%20on%20motion.pdf', matter });
     expect(r.source).toEqual({ kind: 'pdf', url: 'https://court.example/files/Order%20on%20motion.pdf', fileName: 'Order on motion.pdf' });
     expect(r.matter).toEqual(matter);
