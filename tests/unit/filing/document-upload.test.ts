@@ -128,7 +128,7 @@ describe('the upload, step by step', () => {
     const puts = (await admin.log('upload')).filter((u) => u.method === 'PUT');
     expect(puts.length).toBe(4); // three parts, the first once more
     expect(r.progress.map(([sent]) => sent)).toEqual([PART_BYTES, PART_BYTES * 2, bytes.length, bytes.length]);
-  });
+  }, 30_000); // 10 MB through the sandbox and its hashing: ~5 s on a loaded 2-core machine
 
   it('no host permission for the upload origin: refused before any byte is sent, naming the origin', async () => {
     const bytes = new TextEncoder().encode('no permission');
