@@ -29,12 +29,15 @@ export function ActivitySelect({
   const [list, setList] = useState<ActivityDescriptionJson[]>([]);
   const [rates, setRates] = useState<(MatterRates & { matter: number }) | null>(null);
   const opened = useRef(matter);
+  /** The matter Clio was last asked about (once per pick: a focus while that is on its way asks nothing more). */
+  const asked = useRef<number | null>(null);
   const askRates = (ask: boolean) => {
-    if (matter !== null)
-      void send('activity-descriptions/rates', { matterId: matter, ask }).then(
-        (r) => r && setRates({ ...r, matter }),
-        () => undefined,
-      );
+    if (matter === null || (ask && asked.current === matter)) return;
+    if (ask) asked.current = matter;
+    void send('activity-descriptions/rates', { matterId: matter, ask }).then(
+      (r) => r && setRates({ ...r, matter }),
+      () => (asked.current = null),
+    );
   };
   useEffect(() => {
     void (cache ??= send('activity-descriptions/list').catch(() => ((cache = undefined), []))).then(setList);
@@ -47,7 +50,7 @@ export function ActivitySelect({
       <select
         id={id}
         value={value ?? ''}
-        onFocus={() => shown || askRates(true)}
+        onFocus={() => askRates(true)}
         onChange={(e) => onChange(e.currentTarget.value ? Number(e.currentTarget.value) : null)}
       >
         <option value="">{t('activityNone')}</option>
