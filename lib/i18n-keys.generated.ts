@@ -45,6 +45,8 @@ export interface MessageArgs {
   durationTooLongMinutes: [minutes: Substitution];
   activityField: [];
   activityNone: [];
+  activityHourlyRate: [name: Substitution, rate: Substitution];
+  activityFlatRate: [name: Substitution, rate: Substitution];
   descriptionField: [];
   dateField: [];
   nonBillable: [];

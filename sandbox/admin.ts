@@ -5,7 +5,7 @@ import { latestVersion } from './filing-model';
 import { leadJson } from './grow-leads';
 import { isRecord, json, type Reply, type Req } from './http-utils';
 import { isoTime } from './model';
-import { quantities } from './resources';
+import { currencyOf, quantities } from './resources';
 import { matterHaystack } from './seed';
 import type { Config, SandboxState } from './state';
 
@@ -60,7 +60,7 @@ export function handleAdmin(req: Req, state: SandboxState): Reply {
   }
 }
 
-/** A change made in Clio's web app (for sync tests and hostile text): description and/or status. */
+/** A change made in Clio's web app (for sync tests, hostile text, a matter's own currency): description, status and/or currency. */
 function editMatter(state: SandboxState, id: number, body: unknown): Reply {
   const m = state.db.matters.get(id);
   if (!m) return json(404, { error: `no matter ${id}` });
@@ -72,6 +72,10 @@ function editMatter(state: SandboxState, id: number, body: unknown): Reply {
   if (body.status !== undefined) {
     if (body.status !== 'Open' && body.status !== 'Pending' && body.status !== 'Closed') return bad('status must be Open, Pending or Closed');
     m.status = body.status;
+  }
+  if (body.currency !== undefined) {
+    if (body.currency !== null && (typeof body.currency !== 'string' || !currencyOf(body.currency))) return bad('currency must be USD, CAD, EUR, GBP or null');
+    m.currency = body.currency;
   }
   m.updatedAt = Date.now();
   m.rev++;

@@ -15,6 +15,11 @@ export interface User {
   initials: string;
   timeZone: string;
   rate: number;
+  /**
+   * Clio's "Billing Rate Visibility" (Settings > Manage Users): `all` rates, only the user's `own`, or `none`.
+   * Rates a user may not see are hidden from them: null on the wire.
+   */
+  rateVisibility: 'all' | 'own' | 'none';
   defaultActivityDescriptionId: number;
   phoneNumber: string;
   accountOwner: boolean;
@@ -81,6 +86,8 @@ export interface Matter {
   clientReference: string | null;
   /** Multiplier applied to rates on this matter (1 = none); shows as hierarchy "Matter". */
   rateFactor: number;
+  /** ISO 4217 code of the matter's own currency; null: the firm's billing currency. */
+  currency: string | null;
   createdAt: number;
   updatedAt: number;
   rev: number;

@@ -63,6 +63,7 @@ export type KindName =
   | 'activity'
   | 'expense_category'
   | 'billing_setting'
+  | 'currency'
   | 'timer'
   | 'document'
   | 'document_version'
@@ -100,7 +101,7 @@ const user: Kind<User> = {
     clio_connect: () => false,
     subscription_type: () => 'Attorney',
     roles: (u) => (u.accountOwner ? ['admin', 'billing'] : ['billing']),
-    rate: (u) => u.rate,
+    rate: (u, ctx) => (seesRateOf(ctx, u.id) ? u.rate : null),
     phone_number: (u) => u.phoneNumber,
     time_zone: (u) => u.timeZone,
     ...stamps,
@@ -211,7 +212,28 @@ const matter: Kind<Matter> = {
     responsible_attorney: { kind: 'user', get: (m, { db }) => db.users.find((u) => u.id === m.responsibleAttorneyId) ?? null },
     originating_attorney: { kind: 'user', get: (m, { db }) => db.users.find((u) => u.id === m.originatingAttorneyId) ?? null },
     practice_area: { kind: 'practice_area', get: (m, { db }) => db.practiceAreas.get(m.practiceAreaId) ?? null },
+    currency: { kind: 'currency', get: (m, { db }) => currencyOf(m.currency ?? db.billing.currency) },
   },
+};
+
+/** The currencies a matter may be billed in (Clio's Currency: id, code, sign); the firm's billing currency by default. */
+const CURRENCIES: ReadonlyArray<{ id: number; code: string; sign: string }> = [
+  { id: 1, code: 'USD', sign: '$' },
+  { id: 2, code: 'CAD', sign: '$' },
+  { id: 3, code: 'EUR', sign: '€' },
+  { id: 4, code: 'GBP', sign: '£' },
+];
+export const currencyOf = (code: string) => CURRENCIES.find((c) => c.code === code) ?? null;
+
+const currency: Kind<{ id: number; code: string; sign: string }> = {
+  defaults: ['id', 'etag'],
+  fields: {
+    id: (c) => c.id,
+    etag: (c) => etagOf('currency', c.id, 0, 0),
+    code: (c) => c.code,
+    sign: (c) => c.sign,
+  },
+  associations: {},
 };
 
 const relationship: Kind<Relationship> = {
@@ -227,6 +249,16 @@ const relationship: Kind<Relationship> = {
     contact: { kind: 'contact', get: (r, { db }) => db.contacts.get(r.contactId) ?? null },
   },
 };
+
+/**
+ * May the asking user see `ofUserId`'s rates? Clio's Billing Rate Visibility: `all`, only their `own`, or `none`
+ * (rates hidden: null on the wire). A request without an asking user (admin views) sees them.
+ */
+export function seesRateOf(ctx: RenderCtx, ofUserId: number): boolean {
+  const viewer = ctx.userId === undefined ? undefined : ctx.db.users.find((u) => u.id === ctx.userId);
+  if (!viewer) return true;
+  return viewer.rateVisibility === 'all' || (viewer.rateVisibility === 'own' && viewer.id === ofUserId);
+}
 
 export interface ResolvedRate {
   amount: number;
@@ -267,7 +299,7 @@ const activityDescription: Kind<ActivityDescription> = {
     ...stamps,
   },
   associations: {
-    rate: { kind: 'rate', get: (d, ctx) => resolveRate(d, ctx) },
+    rate: { kind: 'rate', get: (d, ctx) => (seesRateOf(ctx, ctx.rateUserId ?? ctx.userId ?? 0) ? resolveRate(d, ctx) : null) },
   },
 };
 
@@ -377,6 +409,7 @@ export const KINDS: Record<KindName, Kind<any>> = {
   activity,
   expense_category: expenseCategory,
   billing_setting: billingSetting,
+  currency,
   timer,
   ...FILING_KINDS,
   ...DEADLINE_KINDS,

@@ -96,17 +96,19 @@ export function seedDb({ seed, matters: matterCount, contacts: contactCount = 90
 }
 
 function seedUsers(createdAt: number): User[] {
-  const people: Array<[string, string, string, number, boolean]> = [
-    ['Margaret', 'Whitfield', 'America/New_York', 425, true],
-    ['Kwame', 'Asante', 'America/New_York', 350, false],
-    ['Sofía', 'Reyes', 'America/Chicago', 300, false],
+  // Sofía sees no billing rates (Clio's "Billing Rate Visibility: None"); Kwame only his own.
+  const people: Array<[string, string, string, number, boolean, User['rateVisibility']]> = [
+    ['Margaret', 'Whitfield', 'America/New_York', 425, true, 'all'],
+    ['Kwame', 'Asante', 'America/New_York', 350, false, 'own'],
+    ['Sofía', 'Reyes', 'America/Chicago', 300, false, 'none'],
   ];
-  return people.map(([firstName, lastName, timeZone, rate, accountOwner], i) => ({
+  return people.map(([firstName, lastName, timeZone, rate, accountOwner, rateVisibility], i) => ({
     id: 1001 + i,
     firstName,
     lastName,
     timeZone,
     rate,
+    rateVisibility,
     accountOwner,
     email: `${ascii(firstName).toLowerCase()}.${ascii(lastName).toLowerCase()}@whitfieldlaw.example`,
     initials: firstName[0]! + lastName[0]!,
@@ -241,6 +243,7 @@ function seedMatters(rng: Rng, count: number, contacts: Contact[], users: User[]
       billingMethod: area[0] === 'Personal Injury' ? 'contingency' : rng.chance(0.15) ? 'flat' : 'hourly',
       clientReference: rng.chance(0.2) ? `REF-${rng.int(1000, 9999)}` : null,
       rateFactor: rng.chance(0.1) ? 0.9 : 1,
+      currency: null,
       createdAt: openedAt,
       updatedAt,
       rev: 0,

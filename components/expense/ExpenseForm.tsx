@@ -5,7 +5,7 @@ import { type SaveOutcome, SaveStatus } from '@/components/SaveStatus';
 import { rememberForSite, useSuggestedMatter } from '@/components/suggested-matter';
 import { DateField, EntryMatter, NonBillable, NoteField } from '@/components/entry-fields';
 import { CategorySelect, checkFigures, EXPENSE_FIELD_OF, type ExpenseFieldErrors as FieldErrors, FiguresInputs } from './expense-inputs';
-import { useExpenseSetup } from './use-expense-setup';
+import { useExpenseSetup, useMatterCurrency } from './use-expense-setup';
 import { isoDateIn } from '@/lib/dates';
 import type { ExpenseDraft } from '@/lib/drafts/drafts';
 import { decimalMarkOf, formatMoney, readFigures, totalOf } from '@/lib/expenses/amount';
@@ -29,13 +29,14 @@ export function ExpenseForm({
 }) {
   const picked = useSuggestedMatter(draft.matter, page, (m) => setDraft({ ...draft, matter: m }));
   const setup = useExpenseSetup();
+  const currency = useMatterCurrency(picked.value?.id ?? null, setup.currency);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<SaveOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const locale = navigator.language;
   const date = draft.date || isoDateIn(Date.now(), timeZone);
   const figures = readFigures(draft.amount, draft.quantity, decimalMarkOf(locale));
-  const money = (n: number) => formatMoney(n, setup.currency, locale);
+  const money = (n: number) => formatMoney(n, currency, locale);
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -99,7 +100,7 @@ export function ExpenseForm({
         amount={draft.amount}
         quantity={draft.quantity}
         figures={figures}
-        currency={setup.currency}
+        currency={currency}
         errors={errors}
         money={money}
         onAmount={(v) => setDraft({ ...draft, amount: v })}

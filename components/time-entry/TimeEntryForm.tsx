@@ -98,7 +98,12 @@ export function TimeEntryForm({
         <DateField id="entry-date" value={date} error={errors.date} onInput={(v) => setDraft({ ...draft, date: v })} />
         <DurationInput id="entry-duration" value={draft.duration} onInput={(v) => setDraft({ ...draft, duration: v })} error={errors.duration} />
       </div>
-      <ActivitySelect id="entry-activity" value={draft.activityDescriptionId} onChange={(v) => setDraft({ ...draft, activityDescriptionId: v })} />
+      <ActivitySelect
+        id="entry-activity"
+        value={draft.activityDescriptionId}
+        picked={picked}
+        onChange={(v) => setDraft({ ...draft, activityDescriptionId: v })}
+      />
       {errors.activity ? <p class="field-error">{errors.activity}</p> : null}
       <NoteField id="entry-note" value={draft.note} error={errors.note} onInput={(v) => setDraft({ ...draft, note: v })} />
       <NonBillable checked={draft.nonBillable} onChange={(v) => setDraft({ ...draft, nonBillable: v })} />

@@ -1,6 +1,7 @@
 /** The background's long-lived services, built once per worker life from stored state: the composition root. */
 import { browser } from 'wxt/browser';
 import { activityDescriptionsCached, FRESHEN_AFTER_MS } from '@/lib/activity-descriptions/activity-descriptions';
+import { activityRates as activityRatesOf } from '@/lib/activity-descriptions/activity-rates';
 import { AccountService, markSignedOut } from '@/lib/auth/account';
 import { accountItem } from '@/lib/auth/account-item';
 import { APP_SECRETS_KEY, type AppSecrets, builtInConfig, chosenRegion, growApp, hostsOf, manageApp, originsOfThisBuild } from '@/lib/auth/app-config';
@@ -34,7 +35,8 @@ import { TIME_ENTRY, timeEntryCourier } from '@/lib/time-entries/time-entry-cour
 import { TimeEntryService } from '@/lib/time-entries/time-entry-service';
 import { EXPENSE, expenseCourier } from '@/lib/expenses/expense-courier';
 import { ExpenseService } from '@/lib/expenses/expense-service';
-import { expenseSetupCached } from '@/lib/expenses/expense-setup';
+import { expenseSetupCached, keptFirmCurrency } from '@/lib/expenses/expense-setup';
+import { currencyFor } from '@/lib/expenses/currency-choice';
 import { CALENDAR_ENTRY, calendarEntryCourier, TASK, taskCourier } from '@/lib/deadlines/deadline-couriers';
 import { DeadlineService } from '@/lib/deadlines/deadline-service';
 import { deadlineSetupCached } from '@/lib/deadlines/deadline-setup';
@@ -223,6 +225,17 @@ export function createServices() {
   const activityDescriptions = (maxAgeMs?: number) => activityDescriptionsCached(client, maxAgeMs);
   const expenseSetup = (maxAgeMs?: number) => expenseSetupCached(client, maxAgeMs);
   const deadlineSetup = (maxAgeMs?: number) => deadlineSetupCached(client, maxAgeMs);
+  const activityRates = (matterId: number, ask: boolean) =>
+    activityRatesOf(
+      {
+        client,
+        me: async () => (await accountItem.getValue()).user ?? null,
+        refreshMe: async () => (await account.refresh()).user ?? null,
+        currency: async (id) => currencyFor(await matters.currencyOf(id), await keptFirmCurrency()),
+      },
+      matterId,
+      ask,
+    );
   const account = new AccountService({
     session,
     client,
@@ -318,6 +331,7 @@ export function createServices() {
     saveDialog,
     deadlineDialog,
     activityDescriptions,
+    activityRates,
     expenseSetup,
     deadlineSetup,
     freshen,

@@ -84,7 +84,12 @@ export function TimerPanel({
       <SuggestedNote page={page} preselected={picked.preselected} />
       <label for="timer-note">{t('descriptionField')}</label>
       <input id="timer-note" value={draft.note} onInput={(e) => setDraft({ ...draft, note: e.currentTarget.value })} placeholder={t('timerNotePlaceholder')} />
-      <ActivitySelect id="timer-activity" value={draft.activityDescriptionId} onChange={(v) => setDraft({ ...draft, activityDescriptionId: v })} />
+      <ActivitySelect
+        id="timer-activity"
+        value={draft.activityDescriptionId}
+        picked={picked}
+        onChange={(v) => setDraft({ ...draft, activityDescriptionId: v })}
+      />
       <p class="row actions">
         <button type="submit" class="primary" disabled={busy}>
           {t('startTimer')}

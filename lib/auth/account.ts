@@ -11,7 +11,10 @@ import { accountItem, type AccountState } from './account-item';
 /** Who is signed in, as Clio says (not stored). */
 export async function fetchAccount(client: ClioClient): Promise<AccountState & { user: NonNullable<AccountState['user']> }> {
   const me = await whoAmI(client);
-  return { signedIn: true, user: { id: me.id, name: me.name, email: me.email, ...(me.time_zone ? { timeZone: me.time_zone } : {}) } };
+  return {
+    signedIn: true,
+    user: { id: me.id, name: me.name, email: me.email, ...(me.time_zone ? { timeZone: me.time_zone } : {}), seesRates: typeof me.rate === 'number' },
+  };
 }
 
 /**

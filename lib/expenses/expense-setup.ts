@@ -38,3 +38,6 @@ export async function expenseSetupCached(client: ClioClient, maxAgeMs = DAY_MS, 
   await item.setValue({ fetchedAt: now, ...setup });
   return setup;
 }
+
+/** The firm's billing currency as kept (no request); null when not fetched yet. */
+export const keptFirmCurrency = async (): Promise<string | null> => (await item.getValue())?.currency ?? null;

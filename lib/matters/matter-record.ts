@@ -21,6 +21,7 @@ export const RECORD_FIELDS = [
   'clientReference',
   'clientEmails',
   'clientPhones',
+  'currency',
 ] as const satisfies ReadonlyArray<Exclude<keyof IndexedMatter, 'id'>>;
 
 type Unrecorded = Exclude<keyof IndexedMatter, 'id' | (typeof RECORD_FIELDS)[number]>;

@@ -102,6 +102,11 @@ export class MatterService {
     return id ? Number(id) : (await this.search(text, { limit: 1 })).hits[0]?.id;
   }
 
+  /** The matter's own currency as the index keeps it (no request); null when it has none or is not there. */
+  async currencyOf(id: number): Promise<string | null> {
+    return (await this.deps.store.get(id))?.currency || null;
+  }
+
   /** A matter's detail and its recent time, for the side panel. */
   async detail(id: number): Promise<{ matter: MatterDetailJson; recent: ActivityJson[] }> {
     const [matter, recent] = await Promise.all([matterDetail(this.deps.client, id), recentTimeEntries(this.deps.client, id, 10)]);

@@ -9,7 +9,7 @@
 import { BucketEdits, type KeyBucket } from './key-buckets';
 import { lookupKeysOf } from './lookup-keys';
 import type { IndexedMatter } from './matter';
-import { fromRecord, type MatterRecord, toRecord } from './matter-record';
+import { fromRecord, type MatterRecord, RECORD_FIELDS, toRecord } from './matter-record';
 import type { IndexLog, SyncMeta } from './matter-store';
 
 /** The matters, as MatterRecords (key: the matter id). */
@@ -91,7 +91,20 @@ const STEPS: Record<number, Step> = {
     meta: (s) => ({ ...s, formatVersion: 3 }),
     matter(v2) {
       const { keys: _keys, ...m } = v2 as FormatTwoMatter;
-      return toRecord(m);
+      return toRecord({ ...m, currency: '' });
+    },
+  },
+  /**
+   * 4: the matter's currency, appended to each record ('' until Clio says: the daily full pass brings every matter's,
+   * an incremental one the changed ones; meanwhile the firm's currency is shown). A pass under way is dropped: its saved
+   * cursor asks for the old fields. Search and lookups are untouched.
+   */
+  4: {
+    schema() {},
+    meta: (s) => ({ ...s, formatVersion: 4, inProgress: null }),
+    matter: (v3) => {
+      const r = v3 as MatterRecord;
+      return { id: r.id, v: [...r.v.slice(0, RECORD_FIELDS.length - 1), ''] } satisfies MatterRecord;
     },
   },
 };

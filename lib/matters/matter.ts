@@ -29,6 +29,8 @@ export interface IndexedMatter {
   clientEmails: string[];
   /** The client's primary and secondary phone numbers, as Clio sends them (none known: []). */
   clientPhones: string[];
+  /** The ISO 4217 code of the matter's currency (`currency{code}`), '' when Clio sent none (or before format 4). */
+  currency: string;
 }
 
 /** What a list of matters shows (search results, pickers, the omnibox): a matter's row. */
@@ -47,15 +49,15 @@ export const rowOf = (m: MatterRow): MatterRow => ({
  * Version of the stored shape. Bump it whenever IndexedMatter or its mapping changes, and give the
  * matter store an upgrade step from the version before (matter-store-upgrade.ts); a version without
  * one is cleared and a full sync rebuilds it. 2: the client's emails and phones, the client reference.
- * 3: the same, stored smaller (matter-record.ts, key-buckets.ts).
+ * 3: the same, stored smaller (matter-record.ts, key-buckets.ts). 4: the matter's currency.
  */
-export const MATTER_FORMAT_VERSION = 3;
+export const MATTER_FORMAT_VERSION = 4;
 
 /** The client's fields the sync asks for, nested in the matter (no request of their own). */
 const CLIENT_FIELDS = 'id,name,primary_email_address,secondary_email_address,primary_phone_number,secondary_phone_number';
 
 /** Clio `fields` parameter for the matter sync. */
-export const MATTER_SYNC_FIELDS = `id,etag,number,display_number,description,status,client_reference,open_date,last_activity_date,updated_at,client{${CLIENT_FIELDS}},responsible_attorney{id,name},practice_area{id,name}`;
+export const MATTER_SYNC_FIELDS = `id,etag,number,display_number,description,status,client_reference,open_date,last_activity_date,updated_at,client{${CLIENT_FIELDS}},responsible_attorney{id,name},practice_area{id,name},currency{code}`;
 
 interface ClioRef {
   id?: number | null;
@@ -79,6 +81,7 @@ export type ClioMatterJson = {
   client?: ClioClientRef | null;
   responsible_attorney?: ClioRef | null;
   practice_area?: ClioRef | null;
+  currency?: { code?: string | null } | null;
 };
 
 const STATUSES: ReadonlySet<string> = new Set<MatterStatus>(['Open', 'Pending', 'Closed']);
@@ -114,6 +117,7 @@ export function fromClio(m: ClioMatterJson): IndexedMatter {
     clientReference: str(m.client_reference).trim(),
     clientEmails: present(client?.primary_email_address, client?.secondary_email_address),
     clientPhones: present(client?.primary_phone_number, client?.secondary_phone_number),
+    currency: str(m.currency?.code),
   };
 }
 

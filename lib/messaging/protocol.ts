@@ -6,6 +6,7 @@
 import type { Browser } from 'wxt/browser';
 import type { ActivityJson } from '../time-entries/clio-activities';
 import type { ActivityDescriptionJson } from '../activity-descriptions/activity-descriptions';
+import type { MatterRates } from '../activity-descriptions/activity-rates';
 import type { MatterDetailJson } from '../matters/clio-matters';
 import type { MatterRow } from '../matters/matter';
 import type { KeyLookup, LookupQuery } from '../matters/lookup-keys';
@@ -69,7 +70,14 @@ export interface Protocol {
   'matters/detail': { request: { id: number }; reply: { matter: MatterDetailJson; recent: ActivityJson[] } };
   /** Sync the index now (`full`), or when it is older than a few minutes. */
   'matters/sync': { request: { full?: boolean; ifOlderThanMs?: number }; reply: void };
+  /** The matter's own currency as the index keeps it (`currency{code}`; no request); null: none known. */
+  'matters/currency': { request: { id: number }; reply: string | null };
   'activity-descriptions/list': { request: void; reply: ActivityDescriptionJson[] };
+  /**
+   * The rates the Activity picker shows for a matter, or null (the user may not see rates; or none kept and not `ask`).
+   * `ask`: a matter picked by the person (or the picker opened) may ask Clio (1 request, kept a few hours).
+   */
+  'activity-descriptions/rates': { request: { matterId: number; ask: boolean }; reply: MatterRates | null };
 
   /** Writes a time entry to the outbox and tries to send it at once; the same `key` twice is one entry. */
   'time-entries/save': { request: TimeEntryPayload & { key?: string }; reply: OutboxEntry };

@@ -4,9 +4,15 @@ import type { Page } from 'puppeteer-core';
 import { openPopup, pickMatter, sandbox, signedIn, useFirefox } from './fixtures';
 import { byRole, click, fieldValue, fill, until, visibleText, waitForText } from './page-helpers';
 
+/** The Activity list's options as shown. */
+const activityTexts = async (popup: Page) =>
+  (await byRole(popup, 'combobox', 'Activity')).evaluate((s) => [...(s as HTMLSelectElement).options].map((o) => o.text));
+
 async function logTimeForm(popup: Page, matterNumber: string) {
   await click(popup, 'tab', 'Log time');
   await pickMatter(popup, matterNumber);
+  // The pick asks the Activity list's rates (1 request): answered before a test arranges faults or reads the log.
+  await until(async () => (await activityTexts(popup))[1]?.endsWith('/h') ?? false, { message: 'the rates of the picked matter' });
 }
 
 describe('Firefox: time entry', () => {
@@ -19,6 +25,10 @@ describe('Firefox: time entry', () => {
     await logTimeForm(popup, matter!.display_number);
     await fill(popup, 'textbox', 'Duration', '1h30m');
     await waitForText(popup, '= 1 h 30 min');
+    // The rate Clio would apply on this matter, beside each activity.
+    const texts = await activityTexts(popup);
+    expect(texts[1]).toMatch(/^Legal research — \$[\d,]+\.\d\d\/h$/);
+    expect(texts.filter((t) => /^Filing — flat \$[\d,]+\.\d\d$/.test(t))).toHaveLength(1);
     const activity = await byRole(popup, 'combobox', 'Activity');
     const second = await activity.evaluate((s) => (s as HTMLSelectElement).options[1]?.value ?? '');
     expect(second).not.toBe('');

@@ -66,6 +66,28 @@ test('an expense typed as "$1,234.56" × 2 is saved with one request, the body C
   await screenshot(popup, 'popup-today-expenses');
 });
 
+test('an expense on a matter with its own currency shows that currency; another matter the firm’s; no request', async ({ extensionPage }) => {
+  const [euro, dollar] = await sandbox.matters('', 'Open');
+  await sandbox.editMatter(euro!.id, { currency: 'EUR' }); // set in Clio before the index is built
+  await signedIn(extensionPage);
+  const popup = await openPopup(extensionPage);
+  await sandbox.clearLog();
+  await expenseForm(popup, euro!.display_number);
+  await popup.getByRole('textbox', { name: 'Amount' }).fill('12.50');
+  await expect(popup.getByText('EUR', { exact: true })).toBeVisible();
+  await expect(popup.getByText('Total: €12.50')).toBeVisible();
+  await screenshot(popup, 'popup-expense-matter-currency');
+
+  await expenseForm(popup, dollar!.display_number);
+  await expect(popup.getByText('USD', { exact: true })).toBeVisible();
+  await expect(popup.getByText('Total: $12.50')).toBeVisible();
+  // The matter's currency comes from the local index: picking asks Clio nothing.
+  expect((await apiRequests()).filter((r) => !r.path.startsWith('/api/v4/timer'))).toEqual([]);
+
+  await popup.getByRole('button', { name: 'Save expense' }).click();
+  await expect(popup.getByRole('status')).toContainText(`Saved $12.50 to ${dollar!.display_number}`);
+});
+
 test('a 422 from Clio shows at the field it names and keeps the input', async ({ extensionPage }) => {
   const [matter] = await sandbox.matters('', 'Open');
   await sandbox.config({ lockDate: '2026-01-01' });

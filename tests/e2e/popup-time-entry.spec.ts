@@ -9,6 +9,8 @@ async function logTimeForm(popup: Page, matterNumber: string) {
   await box.fill(matterNumber);
   await popup.getByRole('listbox', { name: 'Matters' }).getByRole('option').first().click();
   await expect(box).toHaveValue(new RegExp(`^${matterNumber}`));
+  // The pick asks the Activity list's rates (1 request): answered before a test arranges faults or reads the log.
+  await expect(popup.getByRole('combobox', { name: 'Activity' }).locator('option').nth(1)).toHaveText(/\/h$/);
 }
 
 const apiPosts = async () => (await sandbox.log()).filter((r) => r.method === 'POST' && r.path.startsWith('/api/v4/activities'));

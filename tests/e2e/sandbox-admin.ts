@@ -112,7 +112,7 @@ export function sandboxAdmin(origin: string) {
           in_grow: boolean;
         }>
       >('GET', 'conflict-people'),
-    editMatter: (id: number, change: { description?: string; status?: string }) => call<unknown>('PATCH', `matters/${id}`, change),
+    editMatter: (id: number, change: { description?: string; status?: string; currency?: string | null }) => call<unknown>('PATCH', `matters/${id}`, change),
     state: () => call<SandboxState>('GET', 'state'),
     /** A fully uploaded document's bytes as the sandbox stored them. */
     documentBytes: async (id: number) => {

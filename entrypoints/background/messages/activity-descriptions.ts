@@ -1,7 +1,8 @@
-/** Messages `activity-descriptions/…`: the Activity list of time entries (cached a day). */
+/** Messages `activity-descriptions/…`: the Activity list of time entries (cached a day), and its rates for a matter. */
 import type { FamilyHandlers } from '@/lib/messaging/serve';
 import type { Services } from '../services';
 
-export const activityDescriptionMessages = ({ activityDescriptions }: Services): FamilyHandlers<'activity-descriptions'> => ({
+export const activityDescriptionMessages = ({ activityDescriptions, activityRates }: Services): FamilyHandlers<'activity-descriptions'> => ({
   'activity-descriptions/list': () => activityDescriptions(),
+  'activity-descriptions/rates': ({ matterId, ask }) => activityRates(matterId, ask),
 });

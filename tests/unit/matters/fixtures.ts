@@ -20,6 +20,7 @@ export function matter(p: Partial<IndexedMatter> & { description: string }): Ind
     clientReference: p.clientReference ?? '',
     clientEmails: p.clientEmails ?? [],
     clientPhones: p.clientPhones ?? [],
+    currency: p.currency ?? '',
   };
 }
 

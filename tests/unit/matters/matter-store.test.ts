@@ -262,3 +262,55 @@ describe('the upgrade of a format-2 database, in place', () => {
     expect(r).toMatchObject({ kind: 'incremental', fetched: 0, requests: 1 });
   });
 });
+
+describe('the upgrade of a format-3 database, in place', () => {
+  it('each matter gains an empty currency (the firm’s is shown until a pass brings the matter’s); a pass under way is dropped; the keys still find', async () => {
+    const name = dbName();
+    const people = [chidi(), matter({ id: 9, description: 'Estate of Zoë Lindqvist', clientName: 'Zoë Lindqvist', clientEmails: ['zoe@example.se'] })];
+    const meta: SyncMeta = {
+      formatVersion: 3,
+      userId: 1001,
+      lastFullSyncAt: '2025-03-10T12:00:00.000Z',
+      lastSyncAt: '2025-03-10T12:05:00.000Z',
+      updatedSince: '2025-03-10T11:00:00.000Z',
+      inProgress: {
+        kind: 'incremental',
+        cursor: 'https://app.clio.com/api/v4/matters.json?page_token=x',
+        fetched: 200,
+        total: null,
+        startedAt: '2025-03-10T13:00:00.000Z',
+        maxUpdatedAt: null,
+      },
+    };
+    // Format 3 as it was written: records of 15 values (no currency).
+    const old = indexedDbMatterStore(name, { formatVersion: 3 });
+    await old.put(people);
+    await old.setMeta(meta);
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const r = indexedDB.open(name, 3);
+      r.onsuccess = () => resolve(r.result);
+    });
+    const tx = db.transaction('matters', 'readwrite');
+    for (const m of people) {
+      const rec = await new Promise<{ id: number; v: unknown[] }>((resolve) => {
+        const g = tx.objectStore('matters').get(m.id);
+        g.onsuccess = () => resolve(g.result);
+      });
+      tx.objectStore('matters').put({ id: rec.id, v: rec.v.slice(0, 15) });
+    }
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+
+    const store = indexedDbMatterStore(name);
+    expect(await store.loadAll()).toEqual([people[1], people[0]].map((m) => ({ ...m, currency: '' })));
+    expect(await store.getMeta()).toEqual({ ...meta, formatVersion: MATTER_FORMAT_VERSION, inProgress: null });
+    const found = await store.byKeys(['e:chidi@example.com', 'e:zoe@example.se'], 10);
+    expect(found.map((f) => f.matter.id)).toEqual([42, 9]);
+  });
+
+  it('a matter’s currency is kept as Clio gives it', async () => {
+    const store = indexedDbMatterStore(dbName());
+    await store.put([chidi({ currency: 'EUR' })]);
+    expect((await store.get(42))?.currency).toBe('EUR');
+  });
+});

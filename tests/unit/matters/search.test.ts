@@ -33,6 +33,7 @@ describe('fromClio', () => {
   it('maps snake_case JSON and tolerates missing associations', () => {
     expect(MATTER_SYNC_FIELDS).toContain('client{id,name,primary_email_address,secondary_email_address,primary_phone_number,secondary_phone_number}');
     expect(MATTER_SYNC_FIELDS).toContain(',client_reference,');
+    expect(MATTER_SYNC_FIELDS).toContain(',currency{code}');
     expect(
       fromClio({
         id: 7,
@@ -54,6 +55,7 @@ describe('fromClio', () => {
         },
         responsible_attorney: { id: 1001, name: 'Margaret Whitfield' },
         practice_area: { id: 3, name: 'Employment' },
+        currency: { code: 'EUR' },
       }),
     ).toEqual({
       id: 7,
@@ -72,8 +74,9 @@ describe('fromClio', () => {
       clientReference: 'REF-12',
       clientEmails: ['chidi@example.com'],
       clientPhones: ['(617) 555-0142'],
+      currency: 'EUR',
     });
-    expect(fromClio({ id: 8, client: null, responsible_attorney: null })).toEqual({
+    expect(fromClio({ id: 8, client: null, responsible_attorney: null, currency: null })).toEqual({
       id: 8,
       displayNumber: '',
       number: null,
@@ -90,6 +93,7 @@ describe('fromClio', () => {
       clientReference: '',
       clientEmails: [],
       clientPhones: [],
+      currency: '',
     });
   });
 });

@@ -10,7 +10,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../../sandbox/server';
-import { api, manageTokens, start } from './helpers';
+import { admin, api, manageTokens, start } from './helpers';
 
 type Schema = Record<string, unknown>;
 const doc = JSON.parse(readFileSync(new URL('../../../sandbox/clio-schemas.json', import.meta.url), 'utf8')) as {
@@ -128,7 +128,7 @@ const TIMER = 'id,etag,start_time,elapsed_time,created_at,updated_at';
 
 const FIELDS = {
   user: `${USER},default_activity_description{${DESCRIPTION}},account{id,etag,name,state,created_at,updated_at}`,
-  matter: `${MATTER},client{${CONTACT}},responsible_attorney{${USER}},originating_attorney,practice_area{id,etag,name,category,code,created_at,updated_at}`,
+  matter: `${MATTER},client{${CONTACT}},responsible_attorney{${USER}},originating_attorney,practice_area{id,etag,name,category,code,created_at,updated_at},currency{id,etag,code,sign}`,
   contact: `${CONTACT},email_addresses{id,etag,address,name,primary},phone_numbers{id,etag,number,name,primary}`,
   relationship: `id,etag,description,created_at,updated_at,matter{${MATTER}},contact{${CONTACT}}`,
   description: `${DESCRIPTION},rate{amount,non_billable_amount,type,hierarchy}`,
@@ -203,6 +203,34 @@ describe('Manage responses conform to the Clio spec', () => {
     const list = await get('/activity_descriptions.json?rate_for[user_id]=1001', FIELDS.description);
     conforms('ActivityDescription_List', list);
     expectAllFields((list.data as unknown[])[0], FIELDS.description);
+    const forMatter = await get('/activity_descriptions.json?rate_for[user_id]=1001&rate_for[matter_id]=100001', FIELDS.description);
+    conforms('ActivityDescription_List', forMatter);
+  });
+
+  it('a matter in its own currency; rates hidden from a user who may not see them', async () => {
+    await admin(sb.origin, 'PATCH', 'matters/100001', { currency: 'EUR' });
+    const one = await get('/matters/100001.json', 'id,currency{id,etag,code,sign}');
+    conforms('Matter_Show', one);
+    expect(one.data).toMatchObject({ currency: { code: 'EUR', sign: '€' } });
+    expect((await get('/matters/100002.json', 'id,currency{code}')).data).toEqual({ id: 100002, currency: { code: 'USD' } });
+
+    const hidden = (await manageTokens(sb.origin, '1003')).access_token;
+    const asHidden = async (path: string) => (await (await api(`${base}${path}`, hidden)).json()) as { data: unknown };
+    const me = await asHidden(`/users/who_am_i.json?fields=${encodeURIComponent(FIELDS.user)}`);
+    conforms('User_Show', me);
+    expect(me.data).toMatchObject({ id: 1003, rate: null });
+    const list = await asHidden(`/activity_descriptions.json?rate_for[matter_id]=100001&fields=${encodeURIComponent(FIELDS.description)}`);
+    conforms('ActivityDescription_List', list);
+    expect((list.data as Array<{ rate: unknown }>).every((d) => d.rate === null)).toBe(true);
+
+    // Kwame sees his own rates only.
+    const own = (await manageTokens(sb.origin, '1002')).access_token;
+    const rateOf = async (forUser: number) => {
+      const res = await api(`${base}/activity_descriptions.json?rate_for[user_id]=${forUser}&ids[]=501&fields=id,rate{amount,type}`, own);
+      return ((await res.json()) as { data: Array<{ rate: unknown }> }).data[0]!.rate;
+    };
+    expect(await rateOf(1002)).toEqual({ amount: 350, type: 'User' });
+    expect(await rateOf(1001)).toBeNull();
   });
 
   it('activities: create (with a timer), single, list; the timer', async () => {

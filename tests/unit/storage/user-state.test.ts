@@ -92,6 +92,7 @@ describe('showUserStateOf', () => {
         .map(([key, { mode }]) => `${key} ${mode}`)
         .sort(),
     ).toEqual([
+      'local:activity-rates reset',
       'local:deadline-setup reset',
       'local:expense-setup reset',
       'local:filed-documents keep',

@@ -22,6 +22,7 @@ const matter = (id: number, over: Partial<IndexedMatter> = {}): IndexedMatter =>
   clientReference: '',
   clientEmails: ['adaeze@okafordental.example'],
   clientPhones: ['(617) 555-0142'],
+  currency: '',
   ...over,
 });
 
