@@ -21,7 +21,7 @@ import type { PopupState } from './popup-state';
 import { timersOf } from '@/lib/timer/model';
 
 // The expense form is used less often than the timer and time: its code loads when its tab is first opened.
-const ExpenseForm = loadWhenUsed(() => import('@/components/expense/ExpenseForm').then((m) => m.ExpenseForm));
+const ExpenseForm = loadWhenUsed(() => import('./used-later').then((m) => m.ExpenseForm));
 
 const TABS: Array<[PopupDraft['tab'], MessageKey]> = [
   ['timer', 'tabTimer'],

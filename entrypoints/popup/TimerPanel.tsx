@@ -23,8 +23,8 @@ import { messageOf } from '@/components/error-message';
 import { searchMatters } from '@/components/time-entry/search-matters';
 
 /** Rarely used: their code loads when first opened. */
-const StartEditor = loadWhenUsed(() => import('./StartEditor').then((m) => m.StartEditor));
-const SplitTimer = loadWhenUsed(() => import('./SplitTimer').then((m) => m.SplitTimer));
+const StartEditor = loadWhenUsed(() => import('./used-later').then((m) => m.StartEditor));
+const SplitTimer = loadWhenUsed(() => import('./used-later').then((m) => m.SplitTimer));
 
 export function stopMessage(s: StopOutcome): Status {
   if (s.capped) return { tone: 'info', text: `${s.capped} ${stopMessage({ ...s, capped: undefined }).text}` } as Status;

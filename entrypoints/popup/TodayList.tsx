@@ -20,9 +20,9 @@ import { EXPENSE, type ExpensePayload } from '@/lib/expenses/expense-courier';
 import { loadWhenUsed } from '@/components/load-when-used';
 
 /** Editing and splitting are rare: their forms' code loads when first opened. */
-const EditExpense = loadWhenUsed(() => import('./EditExpense').then((m) => m.EditExpense));
-const EditEntry = loadWhenUsed(() => import('./EditEntry').then((m) => m.EditEntry));
-const SplitEntry = loadWhenUsed(() => import('./SplitEntry').then((m) => m.SplitEntry));
+const EditExpense = loadWhenUsed(() => import('./used-later').then((m) => m.EditExpense));
+const EditEntry = loadWhenUsed(() => import('./used-later').then((m) => m.EditEntry));
+const SplitEntry = loadWhenUsed(() => import('./used-later').then((m) => m.SplitEntry));
 
 export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
   const [entries, setEntries] = useState<ActivityJson[] | null>(null);
