@@ -84,7 +84,6 @@ export interface MessageArgs {
   runningTimer: [];
   timerStartedInClio: [];
   elapsedTime: [];
-  paused: [];
   pause: [];
   resume: [];
   stopTimer: [];
@@ -483,6 +482,24 @@ export interface MessageArgs {
   deadlineKeptOffline: [];
   deadlineRefusedAtField: [];
   formDidNotLoad: [error: Substitution];
+  splitOutside: [];
+  pausedTimers: [];
+  pausedTimerStop: [];
+  runningNow: [];
+  startedAt: [time: Substitution];
+  editStart: [];
+  startTimeField: [];
+  saveStart: [];
+  switchMatter: [];
+  switchTo: [];
+  split: [];
+  splitAtField: [];
+  splitKeepField: [];
+  splitToMatter: [];
+  splitDone: [moved: Substitution, matter: Substitution];
+  splitEntryOn: [duration: Substitution, matter: Substitution];
+  ranFromField: [];
+  ranToField: [];
 }
 
 export type MessageKey = keyof MessageArgs;

@@ -42,7 +42,7 @@ import { DeadlineService } from '@/lib/deadlines/deadline-service';
 import { deadlineSetupCached } from '@/lib/deadlines/deadline-setup';
 import { TimerService } from '@/lib/timer/timer-service';
 import { TIMER_STOP, timerStopCourier } from '@/lib/timer/timer-stop-courier';
-import { idleItem, recentMattersItem, rememberMatter, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
+import { idleItem, pausedTimersItem, recentMattersItem, rememberMatter, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
 import { isoDateIn } from '@/lib/dates';
 import { mayReach } from '@/lib/browser/host-permission';
 import { bytesStore, MAX_FILE_BYTES } from '@/lib/filing/bytes-store';
@@ -174,6 +174,8 @@ export function createServices() {
     store: {
       get: () => timerItem.getValue(),
       set: (t) => timerItem.setValue(t),
+      paused: () => pausedTimersItem.getValue(),
+      setPaused: (list) => pausedTimersItem.setValue(list),
       checkedAt: () => timerCheckedAtItem.getValue(),
       setCheckedAt: (at) => timerCheckedAtItem.setValue(at),
     },

@@ -191,6 +191,7 @@ function AppCredentials({ settings, redirectUri }: { settings: Settings; redirec
 /** What "Also forget this browser's data" cleared, in words. */
 const FORGOTTEN_WORDS: Record<string, () => string> = {
   'local:timer': () => t('forgotTimer'),
+  'local:paused-timers': () => t('forgotTimer'),
   'local:popup-draft': () => t('forgotPopupDraft'),
   'local:panel-entry-drafts': () => t('forgotPanelDrafts'),
   'local:recent-matters': () => t('forgotRecentMatters'),

@@ -18,9 +18,10 @@ import { IdlePrompt } from './IdlePrompt';
 import { TimerPanel } from './TimerPanel';
 import { TodayList } from './TodayList';
 import type { PopupState } from './popup-state';
+import { timersOf } from '@/lib/timer/model';
 
 // The expense form is used less often than the timer and time: its code loads when its tab is first opened.
-const ExpenseForm = loadWhenUsed(() => import('@/components/expense/ExpenseForm').then((m) => m.ExpenseForm));
+const ExpenseForm = loadWhenUsed(() => import('./used-later').then((m) => m.ExpenseForm));
 
 const TABS: Array<[PopupDraft['tab'], MessageKey]> = [
   ['timer', 'tabTimer'],
@@ -95,7 +96,8 @@ export function Popup({ state }: { state: PopupState }) {
     );
   }
 
-  const timer = state.timer;
+  const timers = timersOf(state.timer, state.paused);
+  const timer = timers.running;
   const idle = state.idle;
   return (
     <main>
@@ -117,7 +119,7 @@ export function Popup({ state }: { state: PopupState }) {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${draft.tab}`} aria-labelledby={`tab-${draft.tab}`}>
-        {draft.tab === 'timer' ? <TimerPanel timer={timer} draft={draft.timer} setDraft={(t) => setDraft({ ...draft, timer: t })} page={page} /> : null}
+        {draft.tab === 'timer' ? <TimerPanel timers={timers} draft={draft.timer} setDraft={(t) => setDraft({ ...draft, timer: t })} page={page} /> : null}
         {draft.tab === 'entry' ? (
           <TimeEntryForm
             draft={draft.entry}

@@ -1,4 +1,7 @@
-/** The quick timer: pick a matter, start; later pause, resume or stop. */
+/**
+ * The quick timer: pick a matter, start; later pause, stop, switch matter, split or change its start. Paused timers wait
+ * in a list below, each resumed with one click; only the running one (Clio's one timer) has role `timer`.
+ */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MatterPicker } from '@/components/MatterPicker';
 import { rememberForSite, SuggestedNote, useSuggestedMatter } from '@/components/suggested-matter';
@@ -7,15 +10,21 @@ import { savedText } from '@/components/time-entry/saved-text';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { formatClock, formatDuration } from '@/lib/duration-format';
 import { t } from '@/lib/i18n';
-import { matterLabel } from '@/lib/matter-ref';
+import { matterLabel, type MatterRef } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import type { PopupDraft } from '@/lib/drafts/drafts';
 import type { ActivityJson } from '@/lib/time-entries/clio-activities';
-import { elapsedMs, isRunning, type TimerState } from '@/lib/timer/model';
+import { elapsedMs, startOf, type TimerState, type Timers } from '@/lib/timer/model';
+import { timeOfDay } from '@/lib/timer/time-of-day';
+import { loadWhenUsed } from '@/components/load-when-used';
 import type { StopOutcome } from '@/lib/timer/timer-service';
 import { ActivitySelect } from '@/components/time-entry/ActivitySelect';
 import { messageOf } from '@/components/error-message';
 import { searchMatters } from '@/components/time-entry/search-matters';
+
+/** Rarely used: their code loads when first opened. */
+const StartEditor = loadWhenUsed(() => import('./used-later').then((m) => m.StartEditor));
+const SplitTimer = loadWhenUsed(() => import('./used-later').then((m) => m.SplitTimer));
 
 export function stopMessage(s: StopOutcome): Status {
   if (s.capped) return { tone: 'info', text: `${s.capped} ${stopMessage({ ...s, capped: undefined }).text}` } as Status;
@@ -27,12 +36,12 @@ export function stopMessage(s: StopOutcome): Status {
 }
 
 export function TimerPanel({
-  timer,
+  timers,
   draft,
   setDraft,
   page,
 }: {
-  timer: TimerState | null;
+  timers: Timers;
   draft: PopupDraft['timer'];
   setDraft: (d: PopupDraft['timer']) => void;
   /** "Suggested for this page": the best is preselected while nothing else is chosen. */
@@ -53,7 +62,14 @@ export function TimerPanel({
     }
   };
 
-  if (timer) return <Running timer={timer} busy={busy} act={act} setStatus={setStatus} status={status} />;
+  const paused = timers.paused.length ? <PausedList paused={timers.paused} busy={busy} act={act} setStatus={setStatus} /> : null;
+  if (timers.running)
+    return (
+      <>
+        <Running timer={timers.running} busy={busy} act={act} setStatus={setStatus} status={status} />
+        {paused}
+      </>
+    );
 
   const start = (e: Event) => {
     e.preventDefault();
@@ -96,7 +112,45 @@ export function TimerPanel({
         </button>
       </p>
       <StatusMessage status={status} />
+      {paused}
     </form>
+  );
+}
+
+type Act = (f: () => Promise<void>) => Promise<void>;
+
+/** The paused timers, newest first: each resumes with one click (a running one is paused in its place) or stops. */
+function PausedList({ paused, busy, act, setStatus }: { paused: TimerState[]; busy: boolean; act: Act; setStatus: (s: Status) => void }) {
+  return (
+    <section class="paused-timers" aria-labelledby="paused-timers">
+      <h2 id="paused-timers">{t('pausedTimers')}</h2>
+      <ul aria-labelledby="paused-timers">
+        {paused.map((p, i) => (
+          <li key={p.activityId ?? `here-${i}`}>
+            <span class="dur">{formatClock(elapsedMs(p, 0))}</span>
+            <span class="num">{p.matter ? matterLabel(p.matter) : t('timerStartedInClio')}</span>
+            {p.note ? <span class="note">{p.note}</span> : null}
+            <span class="row">
+              <button type="button" disabled={busy} onClick={() => act(async () => void (await send('timer/resume', { index: i })))}>
+                {t('resume')}
+              </button>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() =>
+                  act(async () => {
+                    const out = await send('timer/stop', { paused: i });
+                    if (out) setStatus(stopMessage(out));
+                  })
+                }
+              >
+                {t('pausedTimerStop')}
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -109,7 +163,7 @@ function Running({
 }: {
   timer: TimerState;
   busy: boolean;
-  act: (f: () => Promise<void>) => Promise<void>;
+  act: Act;
   status: Status | null;
   setStatus: (s: Status) => void;
 }) {
@@ -120,11 +174,18 @@ function Running({
     const tick = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(tick);
   }, []);
-  const running = isRunning(timer);
+  /** One of the rarely used forms open under the timer. */
+  const [open, setOpen] = useState<'start' | 'switch' | 'split' | null>(null);
+  const toggle = (form: typeof open) => setOpen(open === form ? null : form);
   const onNote = (v: string) => {
     setNote(v);
     clearTimeout(noteTimer.current);
     noteTimer.current = setTimeout(() => void send('timer/note', { note: v }), 300);
+  };
+  /** The description typed last is the stopped timer's, before a switch or a split saves it. */
+  const keepNote = async () => {
+    clearTimeout(noteTimer.current);
+    if (note !== timer.note) await send('timer/note', { note });
   };
   const stop = () =>
     act(async () => {
@@ -132,24 +193,70 @@ function Running({
       const out = await send('timer/stop', { note });
       if (out) setStatus(stopMessage(out));
     });
+  /** Switch (at now) or split (at an earlier instant): the running timer stops at `at`, one on `matter` runs since. */
+  const cutTo = (matter: MatterRef, at?: number) =>
+    act(async () => {
+      await keepNote();
+      const out = await send('timer/start', { matter, note: '', activityDescriptionId: null, ...(at === undefined ? {} : { at }) });
+      setOpen(null);
+      const before = out.stopped ? `${stopMessage(out.stopped).text} ` : '';
+      setStatus({ tone: 'success', text: before + t('timerStartedOn', matterLabel(matter)) });
+    });
   return (
     <section aria-label={t('runningTimer')} class="running">
-      <p class="matter-line">{timer.matter ? matterLabel(timer.matter) : t('timerStartedInClio')}</p>
-      <div role="timer" aria-label={t('elapsedTime')} class={`clock ${running ? '' : 'paused'}`}>
+      <p class="matter-line">
+        <span class="running-mark">{t('runningNow')}</span> {timer.matter ? matterLabel(timer.matter) : t('timerStartedInClio')}
+      </p>
+      <div role="timer" aria-label={t('elapsedTime')} class="clock">
         {formatClock(elapsedMs(timer, now))}
       </div>
-      {running ? null : <p class="hint">{t('paused')}</p>}
+      <p class="row started">
+        <span class="hint">{t('startedAt', timeOfDay(startOf(timer, now)))}</span>
+        <button type="button" class="link" aria-expanded={open === 'start'} onClick={() => toggle('start')}>
+          {t('editStart')}
+        </button>
+      </p>
+      {open === 'start' ? <StartEditor timer={timer} done={() => setOpen(null)} act={act} /> : null}
       <label for="running-note">{t('descriptionField')}</label>
       <input id="running-note" value={note} onInput={(e) => onNote(e.currentTarget.value)} />
       <p class="row actions">
-        <button type="button" onClick={() => act(async () => void (await send(running ? 'timer/pause' : 'timer/resume')))} disabled={busy}>
-          {running ? t('pause') : t('resume')}
+        <button type="button" onClick={() => act(async () => void (await send('timer/pause')))} disabled={busy}>
+          {t('pause')}
         </button>
         <button type="button" class="primary" onClick={stop} disabled={busy}>
           {t('stopTimer')}
         </button>
       </p>
+      <p class="row">
+        <button type="button" class="link" aria-expanded={open === 'switch'} onClick={() => toggle('switch')}>
+          {t('switchMatter')}
+        </button>
+        <button type="button" class="link" aria-expanded={open === 'split'} onClick={() => toggle('split')}>
+          {t('split')}
+        </button>
+      </p>
+      {open === 'switch' ? <SwitchForm busy={busy} go={(m) => cutTo(m)} /> : null}
+      {open === 'split' ? <SplitTimer timer={timer} busy={busy} go={cutTo} /> : null}
       <StatusMessage status={status} />
     </section>
+  );
+}
+
+/** "Switch matter": the running timer stops and one on the chosen matter starts, at the same instant. */
+function SwitchForm({ busy, go }: { busy: boolean; go: (m: MatterRef) => Promise<void> }) {
+  const [matter, setMatter] = useState<MatterRef | null>(null);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (matter) void go(matter);
+  };
+  return (
+    <form onSubmit={submit} aria-label={t('switchMatter')}>
+      <MatterPicker id="switch-matter" value={matter} onChange={setMatter} search={searchMatters} autoFocus />
+      <p class="row actions">
+        <button type="submit" class="primary" disabled={busy || !matter}>
+          {t('switchTo')}
+        </button>
+      </p>
+    </form>
   );
 }

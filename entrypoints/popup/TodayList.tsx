@@ -3,11 +3,10 @@
  * expenses with their own total (from the same request). Both are edited in place (EditExpense.tsx for an expense).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DurationInput } from '@/components/DurationInput';
 import type { Status } from '@/components/StatusMessage';
 import type { ActivityJson } from '@/lib/time-entries/clio-activities';
-import { formatDuration, parseDuration } from '@/lib/duration';
-import { around, say, t } from '@/lib/i18n';
+import { formatDuration } from '@/lib/duration';
+import { around, t } from '@/lib/i18n';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
@@ -18,11 +17,12 @@ import { useExpenseSetup } from '@/components/expense/use-expense-setup';
 import { formatMoney, totalOf } from '@/lib/expenses/amount';
 import type { ExpenseJson } from '@/lib/expenses/clio-expenses';
 import { EXPENSE, type ExpensePayload } from '@/lib/expenses/expense-courier';
-import { EditActions, sendEdit } from './edit-in-place';
 import { loadWhenUsed } from '@/components/load-when-used';
 
-/** Editing an expense is rare: its form's code loads when first opened. */
-const EditExpense = loadWhenUsed(() => import('./EditExpense').then((m) => m.EditExpense));
+/** Editing and splitting are rare: their forms' code loads when first opened. */
+const EditExpense = loadWhenUsed(() => import('./used-later').then((m) => m.EditExpense));
+const EditEntry = loadWhenUsed(() => import('./used-later').then((m) => m.EditEntry));
+const SplitEntry = loadWhenUsed(() => import('./used-later').then((m) => m.SplitEntry));
 
 export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
   const [entries, setEntries] = useState<ActivityJson[] | null>(null);
@@ -32,7 +32,9 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
   const [status, setStatus] = useState<Status | null>(null);
   /** The one record open for editing (time entries and expenses share Clio's activity ids). */
   const [editing, setEditing] = useState<number | null>(null);
-  const edited = (s: Status | null) => (setEditing(null), setStatus(s), void load());
+  /** A time entry being split across two matters. */
+  const [splitting, setSplitting] = useState<number | null>(null);
+  const edited = (s: Status | null) => (setEditing(null), setSplitting(null), setStatus(s), void load());
 
   const latest = useRef(0);
   /** Loads today's entries; an older answer that arrives late never overwrites a newer one. */
@@ -81,6 +83,8 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
         {entries?.map((a) =>
           editing === a.id ? (
             <EditEntry key={a.id} entry={a} done={edited} />
+          ) : splitting === a.id ? (
+            <SplitEntry key={a.id} entry={a} done={edited} />
           ) : (
             <li key={a.id}>
               <span class="dur">{formatDuration(a.quantity)}</span> <span class="num">{a.matter?.display_number ?? ''}</span>
@@ -88,7 +92,7 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
               <button
                 type="button"
                 class="link"
-                onClick={() => setEditing(a.id)}
+                onClick={() => (setSplitting(null), setEditing(a.id))}
                 aria-label={
                   a.matter?.display_number != null
                     ? t('editEntryOn', formatDuration(a.quantity), a.matter.display_number)
@@ -96,7 +100,17 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
                 }
               >
                 {t('edit')}
-              </button>
+              </button>{' '}
+              {a.quantity > 1 ? (
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => (setEditing(null), setSplitting(a.id))}
+                  aria-label={t('splitEntryOn', formatDuration(a.quantity), a.matter?.display_number ?? '')}
+                >
+                  {t('split')}
+                </button>
+              ) : null}
             </li>
           ),
         )}
@@ -165,32 +179,6 @@ function Waiting({ entry, money }: { entry: OutboxEntry; money: (n: number) => s
           </button>
         </>
       )}
-    </li>
-  );
-}
-
-function EditEntry({ entry, done }: { entry: ActivityJson; done: (s: Status | null) => void }) {
-  const [duration, setDuration] = useState(formatDuration(entry.quantity).replace(/ /g, ''));
-  const [note, setNote] = useState(entry.note ?? '');
-  const [error, setError] = useState<string | undefined>();
-  const save = (e: Event) => {
-    e.preventDefault();
-    const d = parseDuration(duration);
-    if (!d.ok) return setError(say(d.error));
-    return sendEdit(
-      () => send('time-entries/update', { id: entry.id, etag: entry.etag, seconds: d.seconds, note }),
-      done,
-      (err) => setError(messageOf(err)),
-    );
-  };
-  return (
-    <li class="editing">
-      <form onSubmit={save}>
-        <DurationInput id={`edit-duration-${entry.id}`} value={duration} onInput={setDuration} error={error} />
-        <label for={`edit-note-${entry.id}`}>{t('descriptionField')}</label>
-        <input id={`edit-note-${entry.id}`} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-        <EditActions cancel={() => done(null)} />
-      </form>
     </li>
   );
 }

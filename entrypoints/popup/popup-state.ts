@@ -5,12 +5,13 @@ import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { outboxViewItem } from '@/lib/outbox/outbox-store';
 import { followItems, type Sources } from '@/lib/storage/follow';
 import type { TimerState } from '@/lib/timer/model';
-import { type IdleSpan, idleItem, timerItem } from '@/lib/timer/timer-items';
+import { type IdleSpan, idleItem, pausedTimersItem, timerItem } from '@/lib/timer/timer-items';
 
 export interface PopupState {
   account: AccountState;
   draft: PopupDraft;
   timer: TimerState | null;
+  paused: TimerState[];
   idle: IdleSpan | null;
   outbox: OutboxEntry[];
 }
@@ -19,6 +20,7 @@ const ITEMS: Sources<PopupState> = {
   account: accountItem,
   draft: popupDraftItem,
   timer: timerItem,
+  paused: pausedTimersItem,
   idle: idleItem,
   outbox: outboxViewItem,
 };

@@ -22,6 +22,7 @@ import type { PopupDraft, TimeEntryDraft } from '../drafts/drafts';
 import type { AccountState } from '../auth/account-item';
 import type { GrowConnection } from '../grow/grow-connection-item';
 import type { TimeEntryPayload } from '../time-entries/time-entry-courier';
+import type { SplitRequest } from '../time-entries/time-entry-service';
 import type { ExpenseChange, ExpenseJson } from '../expenses/clio-expenses';
 import type { ExpensePayload } from '../expenses/expense-courier';
 import type { ExpenseSetup } from '../expenses/expense-setup';
@@ -49,9 +50,13 @@ export interface Protocol {
   /** The timer, from Clio when what is stored is older than 30 s. */
   'timer/get': { request: void; reply: TimerState | null };
   'timer/start': { request: StartRequest; reply: StartOutcome };
-  'timer/stop': { request: { note?: string }; reply: StopOutcome | null };
+  /** Stops the running timer, or the paused one at `paused` (its place in the list). */
+  'timer/stop': { request: { note?: string; paused?: number }; reply: StopOutcome | null };
   'timer/pause': { request: void; reply: TimerState | null };
-  'timer/resume': { request: void; reply: TimerState | null };
+  /** Resumes the paused timer at `index` (the first without); one running is paused in its place. */
+  'timer/resume': { request: { index?: number } | void; reply: TimerState | null };
+  /** Moves the running timer's start (epoch ms). */
+  'timer/start-at': { request: { start: number }; reply: TimerState | null };
   'timer/note': { request: { note: string }; reply: TimerState | null };
   /** The answer to "you were away": keep the idle time on the timer, or discard it. */
   'timer/idle-decision': { request: { keep: boolean }; reply: TimerState | null };
@@ -83,6 +88,7 @@ export interface Protocol {
   'time-entries/save': { request: TimeEntryPayload & { key?: string }; reply: OutboxEntry };
   /** Today's time entries and expenses (one request). */
   'time-entries/today': { request: void; reply: { date: string; entries: ActivityJson[]; expenses: ExpenseJson[] } };
+  'time-entries/split': { request: SplitRequest; reply: OutboxEntry };
   'time-entries/update': { request: { id: number; etag: string; seconds?: number; note?: string }; reply: ActivityJson };
   /** Writes an expense to the outbox and tries to send it at once; the same `key` twice is one expense. */
   'expenses/save': { request: ExpensePayload & { key?: string }; reply: OutboxEntry };

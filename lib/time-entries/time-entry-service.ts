@@ -13,6 +13,13 @@ import { type ActivityJson, type ExpenseJson, todaysActivities, updateTimeEntry 
 import { MAX_NOTE_CHARS } from './limits';
 import { TIME_ENTRY, type TimeEntryPayload } from './time-entry-courier';
 
+export interface SplitRequest {
+  entry: Pick<ActivityJson, 'id' | 'etag' | 'quantity' | 'date' | 'note' | 'non_billable' | 'activity_description'>;
+  /** What stays on the entry's matter; the rest goes to `matter`. */
+  keepSeconds: number;
+  matter: MatterRef;
+}
+
 /** The longest entry the extension writes: a day. */
 export const MAX_ENTRY_SECONDS = 24 * 3600;
 
@@ -68,6 +75,27 @@ export class TimeEntryService {
     const date = await this.deps.today();
     const { time, expenses } = await todaysActivities(this.deps.client, userId, date);
     return { date, entries: time, expenses };
+  }
+
+  /**
+   * "Split": the entry keeps `keepSeconds` (changed only if nobody changed it since its etag, else a 'conflict'
+   * error), and the rest becomes a new entry on `matter`, the same day, description and activity, saved through the
+   * outbox. Two requests.
+   */
+  async split({ entry, keepSeconds, matter }: SplitRequest): Promise<OutboxEntry> {
+    if (!(keepSeconds > 0 && keepSeconds < entry.quantity)) throw appError('bad-request', t('splitOutside'));
+    await updateTimeEntry(this.deps.client, entry.id, entry.etag, { seconds: keepSeconds });
+    const rest: TimeEntryPayload = {
+      matter,
+      date: entry.date,
+      seconds: entry.quantity - keepSeconds,
+      note: entry.note ?? '',
+      activityDescriptionId: entry.activity_description?.id ?? null,
+      nonBillable: entry.non_billable,
+    };
+    const saved = await this.deps.outbox.add(TIME_ENTRY, rest, `split-${entry.id}-${entry.etag}`);
+    await this.deps.remember(matter);
+    return saved;
   }
 
   /** Changes an entry only if nobody changed it since `etag` (else a 'conflict' error). */

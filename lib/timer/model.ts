@@ -78,3 +78,65 @@ export function fromClioTimer(json: ClioTimerJson, now: number, known: TimerStat
     ...(activity.etag ? { etag: activity.etag } : {}),
   };
 }
+
+/** When the timer would have started had it run without a break: what "Started at" shows and edits. */
+export const startOf = (t: TimerState, now: number): number => now - elapsedMs(t, now);
+
+/**
+ * "I started this call 10 minutes ago": the timer's time becomes the time since `start`, as our correction on top of
+ * Clio's figures (kept across syncs, recorded exactly at stop). A start in the future is now.
+ */
+export function withStart(t: TimerState, start: number, now: number): TimerState {
+  const wanted = Math.max(0, now - start);
+  return { ...t, adjustMs: t.adjustMs + wanted - elapsedMs(t, now) };
+}
+
+/**
+ * After Clio took our correction into the activity's recorded time (`quantity`, whole seconds): what is left of
+ * it stays ours, so the time shown does not move.
+ */
+export function correctionTaken(t: TimerState, quantity: number): TimerState {
+  const recordedMs = quantity * 1000;
+  return { ...t, recordedMs, adjustMs: t.recordedMs + t.adjustMs - recordedMs };
+}
+
+/**
+ * Where a switch or a split cuts the running timer: the time before `at` stays on it, the time since `at` goes to the
+ * next matter. `at` is now for a switch (the stop instant is the start instant: no gap, no overlap); a split gives an
+ * earlier one, never before the timer's start nor after now. Null when `at` is outside the timer's time.
+ */
+export function cut(t: TimerState, at: number, now: number): { beforeSeconds: number; afterSeconds: number } | null {
+  if (at > now || at < startOf(t, now) || !isRunning(t)) return null;
+  const afterSeconds = Math.round((now - at) / 1000);
+  return { beforeSeconds: quantitySeconds(t, now) - afterSeconds, afterSeconds };
+}
+
+/** The running timer and the paused ones waiting here (Clio's one timer is the running one). */
+export interface Timers {
+  running: TimerState | null;
+  paused: TimerState[];
+}
+
+const sameTimer = (a: TimerState, b: TimerState) => a.activityId !== null && a.activityId === b.activityId;
+
+/**
+ * What is stored, read as timers: a timer paused before paused timers were a list is the first of the list; a timer
+ * both running and paused (a pause or resume cut short between its two writes) is the running one.
+ */
+export function timersOf(current: TimerState | null, paused: readonly TimerState[]): Timers {
+  if (current && !isRunning(current)) return timersOf(null, [current, ...paused.filter((p) => !sameTimer(p, current))]);
+  return { running: current, paused: current ? paused.filter((p) => !sameTimer(p, current)) : [...paused] };
+}
+
+/** Pauses the running timer into the list (first); nothing runs after. */
+export function pauseRunning(ts: Timers, now: number): Timers {
+  return ts.running ? { running: null, paused: [pause(ts.running, now), ...ts.paused] } : ts;
+}
+
+/** Resumes the paused timer at `index`; one that was running is paused at the same instant and waits in its place. */
+export function resumePaused(ts: Timers, index: number, now: number): Timers {
+  const chosen = ts.paused[index];
+  if (!chosen) return ts;
+  const rest = ts.paused.filter((_, i) => i !== index);
+  return { running: resume(chosen, now), paused: ts.running ? [pause(ts.running, now), ...rest] : rest };
+}

@@ -1,8 +1,12 @@
-/** What the timer keeps in storage: the timer itself, idle time waiting for the user's decision, recent matters. */
+/** What the timer keeps in storage: the running timer, the paused ones, idle time waiting for the user's decision, recent matters. */
 import { defineItem } from '../storage/item';
 import type { MatterRef, TimerState } from './model';
 
+/** The running timer (Clio's one timer). Written by the background only. */
 export const timerItem = defineItem<TimerState | null>('local:timer', { fallback: null, perUser: 'keep' });
+
+/** Paused timers waiting here, newest first; each resumes with one click. Written by the background only. */
+export const pausedTimersItem = defineItem<TimerState[]>('local:paused-timers', { fallback: [], perUser: 'keep' });
 
 /** When Clio was last asked whether a timer runs. */
 export const timerCheckedAtItem = defineItem<number>('local:timer-checked-at', { fallback: 0, perUser: 'reset' });

@@ -4,9 +4,9 @@
  * at start, the timer runs here and its time is saved to Clio as an entry when it stops.
  */
 import { runningTimer, startClioTimer, stopClioTimer } from './clio-timer';
-import { startTimerOnNewEntry, getTimeEntry } from '../time-entries/clio-activities';
+import { startTimerOnNewEntry, getTimeEntry, updateTimeEntry } from '../time-entries/clio-activities';
 import type { ClioClient } from '../clio/client';
-import { AppError } from '../errors';
+import { AppError, appError } from '../errors';
 import type { OutboxEntry } from '../outbox/outbox-machine';
 import type { Outbox } from '../outbox/outbox';
 import { TIME_ENTRY, type TimeEntryPayload } from '../time-entries/time-entry-courier';
@@ -14,7 +14,21 @@ import { TIMER_STOP, type TimerStopPayload } from './timer-stop-courier';
 import { t } from '../i18n';
 import { matterLabel } from '../matter-ref';
 import type { IdleSpan } from './timer-items';
-import { discardIdle, fromClioTimer, isRunning, pause, quantitySeconds, resume, type MatterRef, type TimerState } from './model';
+import {
+  correctionTaken,
+  cut,
+  discardIdle,
+  fromClioTimer,
+  isRunning,
+  pauseRunning,
+  quantitySeconds,
+  resumePaused,
+  timersOf,
+  withStart,
+  type MatterRef,
+  type TimerState,
+  type Timers,
+} from './model';
 
 /** Timer state younger than this is shown without asking Clio. */
 export const FRESH_MS = 30_000;
@@ -22,6 +36,9 @@ export const FRESH_MS = 30_000;
 export interface TimerStore {
   get(): Promise<TimerState | null>;
   set(t: TimerState | null): Promise<void>;
+  /** The paused timers waiting here, newest first. */
+  paused(): Promise<TimerState[]>;
+  setPaused(list: TimerState[]): Promise<void>;
   /** When Clio was last asked about the timer (also when it said none runs). */
   checkedAt(): Promise<number>;
   setCheckedAt(at: number): Promise<void>;
@@ -47,6 +64,11 @@ export interface StartRequest {
   matter: MatterRef;
   note: string;
   activityDescriptionId: number | null;
+  /**
+   * With a timer running: where to cut it (epoch ms, "Split"): its time before stays on it and is saved, the time
+   * since goes to this matter. Without: now ("Switch matter"; the stop instant is the start instant).
+   */
+  at?: number;
 }
 
 export interface StartOutcome {
@@ -89,10 +111,10 @@ export class TimerService {
   current(maxAgeMs = FRESH_MS): Promise<TimerState | null> {
     return this.serial(async () => {
       // Both at once: on a wake, this is what the popup's first reply waits for.
-      const [known, checkedAt] = await Promise.all([this.deps.store.get(), this.deps.store.checkedAt()]);
-      if (this.now() - checkedAt < maxAgeMs) return known;
-      if (known && known.activityId === null) return known; // runs here only: nothing to ask Clio
-      return this.sync(known);
+      const [stored, checkedAt] = await Promise.all([this.deps.store.get(), this.deps.store.checkedAt()]);
+      if (this.now() - checkedAt < maxAgeMs || (stored && !isRunning(stored))) return stored;
+      if (stored && stored.activityId === null) return stored; // runs here only: nothing to ask Clio
+      return this.sync(stored);
     });
   }
 
@@ -101,12 +123,15 @@ export class TimerService {
     const now = this.now();
     await this.deps.store.setCheckedAt(now);
     if (!json) {
-      // Paused here means Clio's timer is stopped on purpose; otherwise it was stopped in Clio.
-      const next = known && !isRunning(known) ? { ...known, syncedAt: now } : null;
-      await this.deps.store.set(next);
-      return next;
+      // Running here but not in Clio: it was stopped in Clio (its time is there).
+      await this.deps.store.set(null);
+      return null;
     }
-    let next = fromClioTimer(json, now, known)!;
+    // Resumed in Clio's web app: a timer paused here runs again.
+    const paused = await this.deps.store.paused();
+    const resumed = paused.find((p) => p.activityId === json.activity.id);
+    if (resumed) await this.deps.store.setPaused(paused.filter((p) => p !== resumed));
+    let next = fromClioTimer(json, now, known?.activityId === json.activity.id ? known : (resumed ?? known))!;
     if (!next.matter) {
       // Started in Clio's web app: one more request to learn its matter.
       const activity = await getTimeEntry(this.deps.client, json.activity.id);
@@ -118,18 +143,31 @@ export class TimerService {
     return next;
   }
 
+  /**
+   * Starts a timer on a new time entry. One running is stopped and saved at the same instant (a switch: no gap, no
+   * overlap), or at `req.at` (a split). A switch is 3 requests: Clio's timer stopped, the stopped time saved, the start.
+   */
   start(req: StartRequest): Promise<StartOutcome> {
     return this.serial(async () => {
-      const previous = await this.deps.store.get();
-      const stopped = previous ? await this.stopNow(previous, previous.note) : undefined;
-      const startedAt = this.now();
+      const now = this.now();
+      const at = req.at ?? now;
+      const previous = (await this.timers()).running;
+      let stopped: StopOutcome | undefined;
+      if (previous) {
+        const cutAt = cut(previous, at, now);
+        if (!cutAt) throw appError('bad-request', t('splitOutside'));
+        stopped = await this.stopNow(previous, previous.note, { seconds: cutAt.beforeSeconds, switching: true });
+      } else if (at !== now) throw appError('bad-request', t('splitOutside'));
+      const carried = Math.round((now - at) / 1000); // a split's time since `at` is the new entry's from the start
+      const started = (postedAt: number, recordedMs: number) => ({ recordedMs, runningSince: postedAt, adjustMs: postedAt - at - recordedMs });
       let timer: TimerState;
       let offline: string | undefined;
       try {
+        const postedAt = this.now();
         const activity = await startTimerOnNewEntry(this.deps.client, {
           matterId: req.matter.id,
           date: await this.deps.today(),
-          seconds: 0,
+          seconds: carried,
           note: req.note,
           activityDescriptionId: req.activityDescriptionId,
           nonBillable: false,
@@ -139,19 +177,17 @@ export class TimerService {
           matter: req.matter,
           note: req.note,
           activityDescriptionId: req.activityDescriptionId,
-          recordedMs: 0,
-          runningSince: startedAt,
+          ...started(postedAt, activity.quantity * 1000),
           syncedAt: this.now(),
-          adjustMs: 0,
           etag: activity.etag,
         };
         await this.deps.store.setCheckedAt(this.now());
       } catch (e) {
         if (!(e instanceof AppError) || !PASSING.has(e.kind)) throw e;
         // The start may have reached Clio before the answer was lost: if its timer runs, use it.
-        const started = await runningTimer(this.deps.client).catch(() => null);
-        if (started) {
-          timer = { ...fromClioTimer(started, this.now(), null)!, matter: req.matter, note: req.note, activityDescriptionId: req.activityDescriptionId };
+        const found = await runningTimer(this.deps.client).catch(() => null);
+        if (found) {
+          timer = { ...fromClioTimer(found, this.now(), null)!, matter: req.matter, note: req.note, activityDescriptionId: req.activityDescriptionId };
           await this.deps.store.setCheckedAt(this.now());
           await this.deps.store.set(timer);
           await this.deps.remember(req.matter);
@@ -162,10 +198,8 @@ export class TimerService {
           matter: req.matter,
           note: req.note,
           activityDescriptionId: req.activityDescriptionId,
-          recordedMs: 0,
-          runningSince: startedAt,
+          ...started(now, 0),
           syncedAt: this.now(),
-          adjustMs: 0,
         };
         offline = t('timerOffline');
       }
@@ -193,17 +227,26 @@ export class TimerService {
     return this.discardIdle(span.to - span.from);
   }
 
-  stop(note?: string): Promise<StopOutcome | null> {
+  /** Stops the running timer, or the paused one at `paused` (its place in the list), and saves its time. */
+  stop(note?: string, paused?: number): Promise<StopOutcome | null> {
     return this.serial(async () => {
-      const t = await this.deps.store.get();
-      return t ? this.stopNow(t, note ?? t.note) : null;
+      const ts = await this.timers();
+      const t = paused === undefined ? ts.running : ts.paused[paused];
+      if (!t) return null;
+      const out = await this.stopNow(t, note ?? t.note, { keepRunning: paused !== undefined });
+      if (paused !== undefined) await this.deps.store.setPaused(ts.paused.filter((p) => p !== t));
+      return out;
     });
   }
 
-  /** Writes the stop to the outbox (which tries to deliver it at once) and clears the timer. */
-  private async stopNow(timer: TimerState, note: string): Promise<StopOutcome> {
+  /**
+   * Writes the stop to the outbox (which tries to deliver it at once) and clears the running timer (unless
+   * `keepRunning`: a paused timer's stop). A switch's stop does not ask Clio first which timer runs: the start that
+   * follows replaces Clio's timer whichever it is.
+   */
+  private async stopNow(timer: TimerState, note: string, how: { seconds?: number; switching?: boolean; keepRunning?: boolean } = {}): Promise<StopOutcome> {
     const now = this.now();
-    const ran = Math.max(1, quantitySeconds(timer, now));
+    const ran = Math.max(1, how.seconds ?? quantitySeconds(timer, now));
     const seconds = Math.min(ran, MAX_STOP_SECONDS);
     const label = timer.matter ? matterLabel(timer.matter) : t('aMatterInClio');
     const owner = (await this.deps.owner()) ?? undefined;
@@ -230,38 +273,83 @@ export class TimerService {
               seconds,
               note,
               matterLabel: label,
-              verify: now - timer.syncedAt > FRESH_MS,
+              verify: !how.switching && now - timer.syncedAt > FRESH_MS,
               running: isRunning(timer),
             },
             undefined,
             owner,
           );
-    await this.deps.store.set(null);
+    if (!how.keepRunning) await this.deps.store.set(null);
     await this.deps.outbox.flush();
     const entry: OutboxEntry = (await this.deps.outbox.get(queued.id)) ?? queued;
     const capped = ran > seconds ? t('timerCapped') : undefined;
     return { entry, matterLabel: label, seconds, ...(capped ? { capped } : {}) };
   }
 
+  /** The running timer and the paused ones, as stored. */
+  private async timers(): Promise<Timers> {
+    const [running, paused] = await Promise.all([this.deps.store.get(), this.deps.store.paused()]);
+    return timersOf(running, paused);
+  }
+
+  /**
+   * Stores a change of timers so that a worker killed between the writes loses none: the paused list with both the
+   * old and the new timers first, then the running one, then the list as it ends (`timersOf` reads the in-between).
+   */
+  private async save(before: Timers, after: Timers): Promise<void> {
+    const kept = (t: TimerState) => !after.paused.some((p) => p === t || (p.activityId !== null && p.activityId === t.activityId));
+    await this.deps.store.setPaused([...after.paused, ...before.paused.filter(kept), ...(before.running && kept(before.running) ? [before.running] : [])]);
+    await this.deps.store.set(after.running);
+    await this.deps.store.setPaused(after.paused);
+  }
+
+  /** Pauses the running timer: Clio's timer stops (its time goes into the entry) and the timer waits in the paused list. */
   pause(): Promise<TimerState | null> {
     return this.serial(async () => {
-      const t = await this.deps.store.get();
-      if (!t || !isRunning(t)) return t;
-      const paused = pause(t, this.now());
-      await this.deps.store.set(paused);
+      const before = await this.timers();
+      const t = before.running;
+      if (!t) return null;
+      const after = pauseRunning(before, this.now());
+      await this.save(before, after);
       if (t.activityId !== null) await stopClioTimer(this.deps.client).catch(() => undefined); // the stop fixes Clio's figure either way
-      return paused;
+      return after.paused[0]!;
     });
   }
 
-  resume(): Promise<TimerState | null> {
+  /** Resumes the paused timer at `index` (one click); a timer running meanwhile is paused in its place. */
+  resume(index = 0): Promise<TimerState | null> {
+    return this.serial(async () => {
+      const before = await this.timers();
+      const after = resumePaused(before, index, this.now());
+      if (after === before) return before.running;
+      await this.save(before, after);
+      const id = after.running!.activityId;
+      if (before.running?.activityId != null) await stopClioTimer(this.deps.client).catch(() => undefined);
+      if (id !== null) await startClioTimer(this.deps.client, id).catch(() => undefined);
+      return after.running;
+    });
+  }
+
+  /**
+   * "I started this 10 minutes ago": moves the running timer's start. Our correction is stored first (recorded exactly
+   * at stop); Clio's entry then takes it into its recorded time (one request), so Clio shows the same time.
+   */
+  setStart(start: number): Promise<TimerState | null> {
     return this.serial(async () => {
       const t = await this.deps.store.get();
-      if (!t || isRunning(t)) return t;
-      const resumed = resume(t, this.now());
-      await this.deps.store.set(resumed);
-      if (t.activityId !== null) await startClioTimer(this.deps.client, t.activityId).catch(() => undefined);
-      return resumed;
+      if (!t || !isRunning(t)) return t;
+      let next = withStart(t, start, this.now());
+      await this.deps.store.set(next);
+      const seconds = Math.round((next.recordedMs + next.adjustMs) / 1000);
+      if (next.activityId === null || seconds < 0 || seconds === Math.round(t.recordedMs / 1000)) return next;
+      try {
+        const a = await updateTimeEntry(this.deps.client, next.activityId, undefined, { seconds });
+        next = { ...correctionTaken(next, a.quantity), etag: a.etag };
+        await this.deps.store.set(next);
+      } catch (e) {
+        if (!(e instanceof AppError) || !PASSING.has(e.kind)) throw e; // unreachable: the correction stays ours until the stop
+      }
+      return next;
     });
   }
 

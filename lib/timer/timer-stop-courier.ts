@@ -25,8 +25,9 @@ export interface TimerStopPayload {
 export function timerStopCourier(client: ClioClient): Courier<TimerStopPayload> {
   return {
     async deliver(p, entry) {
+      // A resend looks first: Clio's timer may run on another entry by now (a switch started one after this stop).
       if (p.running) {
-        if (p.verify || entry.attempts > 1) {
+        if (p.verify || entry.attempts > 0) {
           const timer = await runningTimer(client);
           if (timer?.activity.id === p.activityId) await stopClioTimer(client);
         } else {

@@ -74,6 +74,40 @@ describe('Firefox: timer', () => {
     await until(async () => (await badge(popup)) === '', { message: 'the badge to clear' });
   });
 
+  it('switch matter: two entries with no gap and no overlap, the second timer surviving the event page being stopped', async () => {
+    const [a, b] = await sandbox.matters('', 'Open');
+    await signedIn(firefox());
+    let popup = await openPopup(firefox());
+    await pickMatter(popup, a!.display_number);
+    const startedAt = Date.now();
+    await click(popup, 'button', 'Start timer');
+    await byRole(popup, 'timer');
+    await new Promise((r) => setTimeout(r, 2_000));
+    await click(popup, 'button', 'Switch matter');
+    await pickMatter(popup, b!.display_number);
+    await sandbox.clearLog();
+    await click(popup, 'button', 'Switch');
+    await waitForText(popup, `Timer started on ${b!.display_number}`);
+    expect((await sandbox.log()).filter((r) => r.path.startsWith('/api/v4')).length).toBeLessThanOrEqual(3);
+
+    await popup.close();
+    await firefox().terminateBackground();
+    popup = await openPopup(firefox());
+    await waitForText(popup, b!.display_number);
+    await click(popup, 'button', 'Stop timer');
+    await waitForText(popup, 'Saved');
+    const stoppedAt = Date.now();
+    const { timers, createdActivities } = await sandbox.state();
+    expect(timers).toHaveLength(0);
+    const one = createdActivities.find((x) => x.matter?.id === a!.id)!;
+    const two = createdActivities.find((x) => x.matter?.id === b!.id)!;
+    expect(one.quantity).toBeGreaterThanOrEqual(2);
+    expect(two.quantity).toBeGreaterThanOrEqual(0);
+    // Together, the time from start to stop (less the clicks' round trips): nothing lost, nothing counted twice.
+    expect(one.quantity + two.quantity).toBeLessThanOrEqual((stoppedAt - startedAt) / 1000 + 1);
+    expect(one.quantity + two.quantity).toBeGreaterThanOrEqual((stoppedAt - startedAt) / 1000 - 3);
+  });
+
   it('the keyboard command starts the last-used matter’s timer, and stops it (through triggers/command, the listener’s own function)', async () => {
     const [matter] = await sandbox.matters('', 'Open');
     await signedIn(firefox());

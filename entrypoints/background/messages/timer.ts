@@ -5,9 +5,10 @@ import type { Services } from '../services';
 export const timerMessages = ({ timer }: Services): FamilyHandlers<'timer'> => ({
   'timer/get': () => timer.current(),
   'timer/start': (req) => timer.start(req),
-  'timer/stop': ({ note }) => timer.stop(note),
+  'timer/stop': ({ note, paused }) => timer.stop(note, paused),
   'timer/pause': () => timer.pause(),
-  'timer/resume': () => timer.resume(),
+  'timer/resume': (req) => timer.resume(req?.index),
+  'timer/start-at': ({ start }) => timer.setStart(start),
   'timer/note': ({ note }) => timer.setNote(note),
   'timer/idle-decision': ({ keep }) => timer.decideIdle(keep),
 });

@@ -4,7 +4,7 @@ import { keepPanelDraft } from '@/lib/drafts/draft-keeper';
 import { EMPTY_DRAFT, panelDraftsItem, popupDraftItem } from '@/lib/drafts/drafts';
 import { perUserItems } from '@/lib/storage/item';
 import { forgetUserState, showUserStateOf } from '@/lib/storage/user-state';
-import { idleItem, recentMattersItem, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
+import { idleItem, pausedTimersItem, recentMattersItem, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
 import type { TimerState } from '@/lib/timer/model';
 
 const jones = { id: 1, displayNumber: '00001-Jones', description: 'Jones v. Cardinal', clientName: 'Omar Jones' };
@@ -66,6 +66,15 @@ describe('showUserStateOf', () => {
     expect(await timerCheckedAtItem.getValue()).toBe(123);
   });
 
+  it('puts another user’s paused timers aside for them, and brings them back', async () => {
+    await showUserStateOf('clio#a');
+    await pausedTimersItem.setValue([timer(), timer({ activityId: 12 })]);
+    await showUserStateOf('clio#b');
+    expect(await pausedTimersItem.getValue()).toEqual([]);
+    await showUserStateOf('clio#a');
+    expect(await pausedTimersItem.getValue()).toEqual([timer(), timer({ activityId: 12 })]);
+  });
+
   it('puts another user’s timer (and its idle time) aside for them and brings back the one kept for this user', async () => {
     await showUserStateOf('clio#a');
     await timerItem.setValue(timer());
@@ -98,6 +107,7 @@ describe('showUserStateOf', () => {
       'local:filed-documents keep',
       'local:never-read-sites keep',
       'local:panel-entry-drafts keep',
+      'local:paused-timers keep',
       'local:popup-draft keep',
       'local:recent-matters keep',
       'local:site-matters keep',

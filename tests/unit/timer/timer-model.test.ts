@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { discardIdle, elapsedMs, fromClioTimer, isRunning, pause, quantitySeconds, resume, type TimerState } from '@/lib/timer/model';
+import {
+  correctionTaken,
+  cut,
+  discardIdle,
+  elapsedMs,
+  fromClioTimer,
+  isRunning,
+  pause,
+  pauseRunning,
+  quantitySeconds,
+  resume,
+  resumePaused,
+  startOf,
+  timersOf,
+  withStart,
+  type TimerState,
+} from '@/lib/timer/model';
+import { lastAt, spanSeconds, timeOfDay } from '@/lib/timer/time-of-day';
 
 const base: TimerState = {
   activityId: 7,
@@ -55,5 +72,79 @@ describe('timer model', () => {
 
   it('has no timer when Clio reports none', () => {
     expect(fromClioTimer({}, 0, base)).toBeNull();
+  });
+});
+
+describe('timer model: correcting and switching (a fake clock)', () => {
+  const min = 60_000;
+  const on = (activityId: number, over: Partial<TimerState> = {}): TimerState => ({ ...base, activityId, ...over });
+
+  it('moves the start: the time becomes the time since it, kept as our correction; Clio taking it leaves the time shown', () => {
+    const t = withStart(base, 1_000 - 10 * min, 1_000 + 5 * min); // ran 5 min; "started 10 minutes earlier"
+    expect(elapsedMs(t, 1_000 + 5 * min)).toBe(15 * min);
+    expect(startOf(t, 1_000 + 7 * min)).toBe(1_000 - 10 * min); // the start stays put as time passes
+    expect(elapsedMs(withStart(base, 9e9, 1_000 + min), 1_000 + min)).toBe(0); // a start after now is now
+    const taken = correctionTaken(t, 600); // Clio recorded 600 s
+    expect(taken).toMatchObject({ recordedMs: 600_000, adjustMs: 0 });
+    expect(elapsedMs(taken, 1_000 + 9 * min)).toBe(19 * min);
+  });
+
+  it('cuts the running timer for a switch (at now) and a split (earlier): no gap, no overlap', () => {
+    const now = 1_000 + 30 * min + 400;
+    expect(cut(base, now, now)).toEqual({ beforeSeconds: 1800, afterSeconds: 0 });
+    const split = cut(base, 1_000 + 20 * min, now)!;
+    expect(split).toEqual({ beforeSeconds: 1200, afterSeconds: 600 });
+    expect((split.beforeSeconds + split.afterSeconds) * 1000).toBe(Math.round((now - 1_000) / 1000) * 1000);
+    expect(cut(base, 0, now)).toBeNull(); // before the timer started
+    expect(cut(base, now + 1, now)).toBeNull(); // in the future
+    expect(cut(pause(base, now), now, now)).toBeNull(); // only a running timer is cut
+  });
+
+  it('keeps several paused timers; resuming one pauses the running one at the same instant', () => {
+    let ts = timersOf(on(1), []);
+    ts = pauseRunning(ts, 1_000 + min);
+    expect(ts.running).toBeNull();
+    ts = { ...ts, running: on(2, { runningSince: 1_000 + 2 * min }) };
+    ts = pauseRunning(ts, 1_000 + 5 * min);
+    expect(ts.paused.map((p) => [p.activityId, elapsedMs(p, 9e9)])).toEqual([
+      [2, 3 * min],
+      [1, min],
+    ]);
+    ts = { ...ts, running: on(3, { runningSince: 1_000 + 6 * min }) };
+    const at = 1_000 + 8 * min;
+    const after = resumePaused(ts, 1, at);
+    expect(after.running).toMatchObject({ activityId: 1, runningSince: at, recordedMs: min });
+    expect(after.paused.map((p) => [p.activityId, elapsedMs(p, 9e9)])).toEqual([
+      [3, 2 * min],
+      [2, 3 * min],
+    ]);
+    expect(elapsedMs(after.running!, at + min)).toBe(2 * min);
+    expect(resumePaused(ts, 7, at)).toBe(ts); // nothing at that place
+  });
+
+  it('reads what is stored: an old paused timer is the first paused; one both running and paused is running', () => {
+    const old = pause(on(1), 1_000 + min);
+    expect(timersOf(old, [on(2, { runningSince: null })])).toEqual({ running: null, paused: [old, on(2, { runningSince: null })] });
+    expect(timersOf(on(1), [pause(on(1), 5_000), pause(on(2), 5_000)])).toEqual({ running: on(1), paused: [pause(on(2), 5_000)] });
+  });
+});
+
+describe('times of day', () => {
+  const at = (h: number, m: number, dayOffset = 0) => new Date(2026, 2, 2 + dayOffset, h, m).getTime();
+
+  it('reads a time typed as the latest such instant not after now', () => {
+    const now = at(14, 5) + 20_000;
+    expect(timeOfDay(now)).toBe('14:05');
+    expect(lastAt('13:55', now)).toBe(at(13, 55));
+    expect(lastAt('14:05', now)).toBe(now);
+    expect(lastAt('23:50', now)).toBe(at(23, 50, -1)); // later than now: yesterday
+    expect(lastAt('25:00', now)).toBeNull();
+    expect(lastAt('', now)).toBeNull();
+  });
+
+  it('measures from one time to the next, across midnight', () => {
+    expect(spanSeconds('09:15', '10:45')).toBe(5400);
+    expect(spanSeconds('23:30', '00:15')).toBe(2700);
+    expect(spanSeconds('09:15', '')).toBeNull();
   });
 });

@@ -7,9 +7,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Outbox } from '@/lib/outbox/outbox';
 import { TIME_ENTRY, timeEntryCourier } from '@/lib/time-entries/time-entry-courier';
 import { TIMER_STOP, timerStopCourier } from '@/lib/timer/timer-stop-courier';
-import { idleItem, recentMattersItem, rememberMatter, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
-import type { MatterRef } from '@/lib/timer/model';
+import { idleItem, pausedTimersItem, recentMattersItem, rememberMatter, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
+import { elapsedMs, type MatterRef, type TimerState } from '@/lib/timer/model';
 import { FRESH_MS, TimerService } from '@/lib/timer/timer-service';
+import { TimeEntryService } from '@/lib/time-entries/time-entry-service';
+import { createTimeEntry } from '@/lib/time-entries/clio-activities';
 import { startSandbox, type Sandbox } from '@/sandbox/server';
 import { memoryOutboxStore, requestLines, sandboxAdmin, signedInClient, type SandboxAdmin } from '../helpers/clio-sandbox';
 
@@ -49,6 +51,8 @@ async function world() {
     store: {
       get: () => timerItem.getValue(),
       set: (t) => timerItem.setValue(t),
+      paused: () => pausedTimersItem.getValue(),
+      setPaused: (list) => pausedTimersItem.setValue(list),
       checkedAt: () => timerCheckedAtItem.getValue(),
       setCheckedAt: (at) => timerCheckedAtItem.setValue(at),
     },
@@ -130,7 +134,8 @@ describe('TimerService', () => {
     const paused = await w.timer.pause();
     expect(paused).toMatchObject({ runningSince: null, recordedMs: 60_000 });
     expect((await admin.state()).timers).toEqual([]);
-    expect(await timerItem.getValue()).toEqual(paused);
+    expect(await timerItem.getValue()).toBeNull();
+    expect(await pausedTimersItem.getValue()).toEqual([paused]);
 
     w.tick(5 * 60_000);
     const resumed = await w.timer.resume();
@@ -277,3 +282,167 @@ describe('TimerService', () => {
     expect(await w.activity(timer.activityId)).toMatchObject({ quantity: 24 * 3600 });
   });
 });
+
+describe('TimerService: correcting and switching', () => {
+  it('switch: the running timer stops and the next starts at the same instant, in 3 requests; the two entries add up to the time that passed', async () => {
+    const w = await world();
+    const first = await start(w, matters[0], 'Call');
+    w.tick(12 * 60_000 + 400);
+    await admin.clearLog();
+    const second = await start(w, matters[1]); // long after Clio was last asked: a switch still does not ask first
+    expect(await w.manageRequests()).toEqual(['DELETE /timer.json', `PATCH /activities/${first.timer.activityId}.json`, 'POST /activities.json']);
+    expect(second.stopped).toMatchObject({ seconds: 720, entry: { state: 'sent' } });
+    const switchedAt = w.now();
+    w.tick(5 * 60_000);
+    await w.timer.stop();
+    expect(await w.activity(first.timer.activityId)).toMatchObject({ quantity: 720 });
+    expect(await w.activity(second.timer.activityId)).toMatchObject({ quantity: 300, matter: { id: matters[1]!.id } });
+    expect(second.timer.runningSince! - second.timer.adjustMs).toBe(switchedAt); // it counts from the stop instant
+  });
+
+  it('a switch’s stop that must be resent looks at Clio’s timer first and leaves the new one running', async () => {
+    const w = await world();
+    const first = await start(w);
+    w.tick(60_000);
+    await admin.faults({ fail5xx: 4, method: 'DELETE', scope: 'manage' }); // the stop's first attempt fails (every retry)
+    const second = await start(w, matters[1]);
+    expect(second.stopped?.entry.state).not.toBe('sent');
+    w.tick(60_000);
+    await w.outbox.flush();
+    const state = await admin.state();
+    expect(state.timers).toEqual([expect.objectContaining({ activityId: second.timer.activityId })]);
+    expect(state.createdActivities.find((a) => a.id === first.timer.activityId)).toMatchObject({ quantity: 60 });
+  });
+
+  it('split: the time since a given instant goes to another matter, where the timer goes on', async () => {
+    const w = await world();
+    const first = await start(w, matters[0], 'Research');
+    w.tick(50 * 60_000);
+    const splitAt = w.now() - 20 * 60_000;
+    await expect(w.timer.start({ matter: matters[1]!, note: '', activityDescriptionId: null, at: w.now() - 51 * 60_000 })).rejects.toMatchObject({
+      kind: 'bad-request',
+    });
+    const second = await w.timer.start({ matter: matters[1]!, note: '', activityDescriptionId: null, at: splitAt });
+    expect(second.stopped).toMatchObject({ seconds: 30 * 60 });
+    expect(await w.activity(first.timer.activityId)).toMatchObject({ quantity: 30 * 60, note: 'Research' });
+    expect(await w.activity(second.timer.activityId)).toMatchObject({ quantity: 20 * 60 }); // Clio shows the moved time at once
+    w.tick(60_000);
+    expect((await w.timer.stop())?.seconds).toBe(21 * 60);
+  });
+
+  it('several paused timers wait here; resuming one pauses the running one in its place; only one runs in Clio', async () => {
+    const w = await world();
+    const a = await start(w, matters[0], 'Call A');
+    w.tick(60_000);
+    await w.timer.pause();
+    const b = await start(w, matters[1], 'Call B');
+    w.tick(120_000);
+    await w.timer.pause();
+    expect((await pausedTimersItem.getValue()).map((p) => [p.activityId, p.recordedMs])).toEqual([
+      [b.timer.activityId, 120_000],
+      [a.timer.activityId, 60_000],
+    ]);
+    const c = await start(w, matters[2]);
+    w.tick(30_000);
+    await admin.clearLog();
+    const resumed = await w.timer.resume(1); // A
+    expect(resumed).toMatchObject({ activityId: a.timer.activityId, runningSince: w.now() });
+    expect(await w.manageRequests()).toEqual(['DELETE /timer.json', 'POST /timer.json']);
+    expect((await admin.state()).timers).toEqual([expect.objectContaining({ activityId: a.timer.activityId })]);
+    expect(await timerItem.getValue()).toEqual(resumed);
+    expect((await pausedTimersItem.getValue()).map((p) => [p.activityId, p.recordedMs])).toEqual([
+      [c.timer.activityId, 30_000],
+      [b.timer.activityId, 120_000],
+    ]);
+    // A paused timer stops from the list: its time is saved, nothing else changes.
+    const out = await w.timer.stop(undefined, 1);
+    expect(out).toMatchObject({ seconds: 120, entry: { state: 'sent' } });
+    expect(await w.activity(b.timer.activityId)).toMatchObject({ quantity: 120, note: 'Call B' });
+    expect((await pausedTimersItem.getValue()).map((p) => p.activityId)).toEqual([c.timer.activityId]);
+    expect((await timerItem.getValue())?.activityId).toBe(a.timer.activityId);
+  });
+
+  it('a paused timer resumed in Clio’s web app leaves the list', async () => {
+    const w = await world();
+    const a = await start(w);
+    w.tick(60_000);
+    await w.timer.pause();
+    await w.client.post('/timer.json', { data: { activity: { id: a.timer.activityId } } });
+    w.tick(FRESH_MS + 1);
+    expect(await w.timer.current()).toMatchObject({ activityId: a.timer.activityId, matter: matters[0] });
+    expect(await pausedTimersItem.getValue()).toEqual([]);
+  });
+
+  it('a timer paused before paused timers were a list is the first of the list, and resumes', async () => {
+    const w = await world();
+    const a = await start(w);
+    w.tick(60_000);
+    const paused = await w.timer.pause();
+    await pausedTimersItem.setValue([]);
+    await timerItem.setValue(paused); // as 0.x kept it
+    expect(await w.timer.current()).toEqual(paused);
+    expect(await w.timer.resume()).toMatchObject({ activityId: a.timer.activityId, recordedMs: 60_000 });
+    expect(await pausedTimersItem.getValue()).toEqual([]);
+  });
+
+  it('changing the start moves the timer’s time, in one request that Clio’s entry takes; the stop records it', async () => {
+    const w = await world();
+    const { timer } = await start(w, matters[0], 'Call');
+    w.tick(5 * 60_000);
+    await admin.clearLog();
+    const moved = await w.timer.setStart(w.now() - 15 * 60_000); // "I started this call 10 minutes earlier"
+    expect(await w.manageRequests()).toEqual([`PATCH /activities/${timer.activityId}.json`]);
+    expect(await w.activity(timer.activityId)).toMatchObject({ quantity: 600 });
+    expect(moved).toMatchObject({ recordedMs: 600_000, adjustMs: 0 });
+    w.tick(FRESH_MS + 1);
+    expect(elapsedOf(await w.timer.current(Infinity), w.now())).toBe(15 * 60_000 + FRESH_MS + 1);
+    expect((await w.timer.stop())?.seconds).toBe(15 * 60 + 30);
+    expect(await w.activity(timer.activityId)).toMatchObject({ quantity: 930 });
+  });
+
+  it('a later start is ours until the stop; unreachable Clio keeps the correction here', async () => {
+    const w = await world();
+    const { timer } = await start(w);
+    w.tick(10 * 60_000);
+    await admin.clearLog();
+    expect(await w.timer.setStart(w.now() - 4 * 60_000)).toMatchObject({ recordedMs: 0, adjustMs: -6 * 60_000 });
+    expect(await w.manageRequests()).toEqual([]); // Clio's recorded time cannot go below zero: nothing to ask
+    await admin.faults({ fail5xx: 4, method: 'PATCH', scope: 'manage' });
+    expect(await w.timer.setStart(w.now() - 12 * 60_000)).toMatchObject({ recordedMs: 0, adjustMs: 2 * 60_000 });
+    expect((await w.timer.stop())?.seconds).toBe(12 * 60);
+    expect(await w.activity(timer.activityId)).toMatchObject({ quantity: 720 });
+  });
+});
+
+describe('TimeEntryService.split (Today’s Split)', () => {
+  it('the entry keeps the time given, the rest becomes an entry on another matter through the outbox: 2 requests; a stale etag changes nothing', async () => {
+    const w = await world();
+    const entries = new TimeEntryService({
+      client: w.client,
+      outbox: w.outbox,
+      userId: async () => 1,
+      today: async () => TODAY,
+      saved: async () => undefined,
+      remember: rememberMatter,
+    });
+    const made = await createTimeEntry(w.client, {
+      matterId: matters[0]!.id,
+      date: TODAY,
+      seconds: 3600,
+      note: 'Calls',
+      activityDescriptionId: null,
+      nonBillable: false,
+    });
+    await admin.clearLog();
+    const rest = await entries.split({ entry: made, keepSeconds: 2400, matter: matters[1]! });
+    expect(rest).toMatchObject({ kind: TIME_ENTRY, state: 'sent', payload: { seconds: 1200, note: 'Calls', date: TODAY, matter: matters[1] } });
+    expect(await w.manageRequests()).toEqual([`PATCH /activities/${made.id}.json`, 'POST /activities.json']);
+    expect(await w.activity(made.id)).toMatchObject({ quantity: 2400 });
+    expect(await w.activity((rest.result as { id: number }).id)).toMatchObject({ quantity: 1200, matter: { id: matters[1]!.id } });
+    await expect(entries.split({ entry: made, keepSeconds: 600, matter: matters[2]! })).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(entries.split({ entry: made, keepSeconds: 3600, matter: matters[2]! })).rejects.toMatchObject({ kind: 'bad-request' });
+    expect(w.outboxEntries()).toHaveLength(1);
+  });
+});
+
+const elapsedOf = (t: TimerState | null, now: number) => (t ? elapsedMs(t, now) : null);
