@@ -40,10 +40,6 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.sidebar_action) manifest.sidebar_action.default_title = '__MSG_matterPanelTitle__';
     },
-    // The popup's one script, and the background with the pages built beside it (options, side panel, capture
-    // window), go without webextension-polyfill (see lib/browser/native.ts): Chrome's MV3 API and Firefox's
-    // `browser` answer with promises already, and the proxy costs bytes and start-up time (the worker wakes for
-    // every event). The content script keeps it.
     'vite:build:extendConfig': (entrypoints, config) => {
       // The popup's script is an ES module of one file, so the forms it uses less often can load when first used
       // (`import()`, components/load-when-used.tsx): their chunks import what they share from popup-script.js.
@@ -63,7 +59,9 @@ export default defineConfig({
           },
         };
       }
-      if (!entrypoints.some((e) => e.name === 'popup-script' || e.type === 'background')) return;
+      // Every script goes without webextension-polyfill (see lib/browser/native.ts): Chrome's MV3 API (in pages, the
+      // worker and content scripts) and Firefox's `browser` answer with promises already, and the proxy costs bytes
+      // and start-up time (the worker wakes for every event; a content script is parsed on every click).
       config.resolve = {
         ...config.resolve,
         alias: { ...(config.resolve?.alias as Record<string, string>), 'wxt/browser': fileURLToPath(new URL('./lib/browser/native.ts', import.meta.url)) },
