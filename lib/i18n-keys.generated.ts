@@ -87,6 +87,12 @@ export interface MessageArgs {
   resume: [];
   stopTimer: [];
   todayTotal: [total: Substitution];
+  badgeHeading: [];
+  badgeFormatField: [];
+  badgeFormatClock: [];
+  badgeFormatHours: [];
+  weekTotal: [total: Substitution];
+  billsAs: [billed: Substitution];
   todayWaitingOne: [count: Substitution];
   todayWaitingMany: [count: Substitution];
   loadingToday: [];

@@ -136,7 +136,7 @@ export function Popup({ state }: { state: PopupState }) {
             page={page}
           />
         ) : null}
-        {draft.tab === 'today' ? <TodayList outbox={state.outbox.filter((e) => e.owner === account.owner)} /> : null}
+        {draft.tab === 'today' ? <TodayList outbox={state.outbox.filter((e) => e.owner === account.owner)} timer={timer} /> : null}
       </div>
       <footer class="hint">{t('signedInAsName', account.user?.name ?? t('yourClioUser'))}</footer>
     </main>

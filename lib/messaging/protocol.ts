@@ -75,6 +75,8 @@ export interface Protocol {
   'time-entries/save': { request: TimeEntryPayload & { key?: string }; reply: OutboxEntry };
   /** Today's time entries and expenses (one request). */
   'time-entries/today': { request: void; reply: { date: string; entries: ActivityJson[]; expenses: ExpenseJson[] } };
+  /** This week's time entries before today, ids and seconds (none asked on the week's first day). */
+  'time-entries/week': { request: void; reply: { start: string; entries: Array<Pick<ActivityJson, 'id' | 'quantity'>> } };
   'time-entries/update': { request: { id: number; etag: string; seconds?: number; note?: string }; reply: ActivityJson };
   /** Writes an expense to the outbox and tries to send it at once; the same `key` twice is one expense. */
   'expenses/save': { request: ExpensePayload & { key?: string }; reply: OutboxEntry };

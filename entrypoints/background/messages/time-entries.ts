@@ -5,6 +5,7 @@ import type { Services } from '../services';
 export const timeEntryMessages = ({ timeEntries }: Services): FamilyHandlers<'time-entries'> => ({
   'time-entries/save': ({ key, ...entry }) => timeEntries.save(entry, key),
   'time-entries/today': () => timeEntries.today(),
+  'time-entries/week': () => timeEntries.earlierThisWeek(),
   'time-entries/update': ({ id, etag, seconds, note }) =>
     timeEntries.update(id, etag, { ...(seconds !== undefined ? { seconds } : {}), ...(note !== undefined ? { note } : {}) }),
 });
