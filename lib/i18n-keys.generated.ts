@@ -270,6 +270,9 @@ export interface MessageArgs {
   forgotTimer: [];
   forgotPopupDraft: [];
   forgotPanelDrafts: [];
+  forgotPinnedMatters: [];
+  pinnedMatters: [];
+  pinMatter: [];
   forgotRecentMatters: [];
   forgotGrow: [];
   heldOne: [name: Substitution];

@@ -196,6 +196,7 @@ const FORGOTTEN_WORDS: Record<string, () => string> = {
   'local:popup-draft': () => t('forgotPopupDraft'),
   'local:panel-entry-drafts': () => t('forgotPanelDrafts'),
   'local:recent-matters': () => t('forgotRecentMatters'),
+  'local:pinned-matters': () => t('forgotPinnedMatters'),
   'local:site-matters': () => t('forgotSiteMatters'),
   'local:never-read-sites': () => t('forgotNeverRead'),
   'local:filed-documents': () => t('forgotFiledDocuments'),

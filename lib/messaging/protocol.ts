@@ -66,6 +66,8 @@ export interface Protocol {
   'matters/lookup': { request: { query: string } & MatterLookup; reply: { hits: MatterRow[]; source: 'index' | 'clio' } };
   /** Exact lookups (client emails, phones, display numbers, client references, client names) from the store's key index. */
   'matters/by-keys': { request: LookupQuery; reply: KeyLookup };
+  /** Pins a matter (first in every Matter picker) or unpins it; answers the pinned matters. */
+  'matters/pin': { request: { matter: MatterRef; pinned: boolean }; reply: MatterRef[] };
   'matters/detail': { request: { id: number }; reply: { matter: MatterDetailJson; recent: ActivityJson[] } };
   /** Sync the index now (`full`), or when it is older than a few minutes. */
   'matters/sync': { request: { full?: boolean; ifOlderThanMs?: number }; reply: void };
