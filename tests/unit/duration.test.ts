@@ -79,7 +79,7 @@ describe('formatting', () => {
     expect(formatBadge(12 * 3600_000)).toBe('12h');
   });
   it('fits the badge in tenths of an hour, each started tenth counted as Clio’s 6-minute rounding does', () => {
-    expect(formatBadgeHours(0)).toBe('0.0h');
+    expect(formatBadgeHours(0)).toBe('0.1h'); // a timer just started has started its first tenth
     expect(formatBadgeHours(1000)).toBe('0.1h');
     expect(formatBadgeHours(4 * 60_000)).toBe('0.1h');
     expect(formatBadgeHours(6 * 60_000)).toBe('0.1h');
