@@ -105,6 +105,7 @@ test('a matter pinned in the side panel comes first in the popup’s Matter pick
   await pin.focus();
   await panel.keyboard.press('Enter'); // keyboard-operable
   await expect(pin).toHaveAttribute('aria-pressed', 'true');
+  await screenshot(panel, 'sidepanel-pinned');
 
   popup = await openPopup(extensionPage);
   const box = popup.getByRole('combobox', { name: 'Matter' });
