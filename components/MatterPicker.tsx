@@ -1,18 +1,20 @@
 /**
  * The "Matter" combobox: the matters suggested for the page first (a group "Suggested for this page", each
- * with its reason), then recent matters; type to search, ↑/↓/Enter/Escape, each option showing display number,
+ * with its reason), then the pinned ones (a group "Pinned"), then recent matters; type to search, ↑/↓/Enter/Escape, each option showing display number,
  * description and client. Matter text is rendered as text, never HTML.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { MatterRef } from '@/lib/matter-ref';
+import { type PickerMatter, withoutMark } from '@/lib/matters/pinned-order';
 
 export interface MatterPickerProps {
   id: string;
   value: MatterRef | null;
   onChange: (m: MatterRef | null) => void;
-  /** Matters for a query ('' = the recent ones). */
-  search: (query: string) => Promise<MatterRef[]>;
+  /** Matters for a query ('' = the recent ones), the pinned ones first and marked. */
+  search: (query: string) => Promise<PickerMatter[]>;
   autoFocus?: boolean;
   error?: string;
   /** Matters suggested for the page, best first, each with why (shown while nothing is typed). */
@@ -24,7 +26,7 @@ const display = (m: MatterRef) => `${m.displayNumber} — ${m.description}`;
 
 export function MatterPicker({ id, value, onChange, search, autoFocus, error, suggested = [] }: MatterPickerProps) {
   const [text, setText] = useState(value ? display(value) : '');
-  const [options, setOptions] = useState<MatterRef[]>([]);
+  const [options, setOptions] = useState<PickerMatter[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [searching, setSearching] = useState(false);
@@ -54,15 +56,17 @@ export function MatterPicker({ id, value, onChange, search, autoFocus, error, su
     }, delay);
   };
 
-  const choose = (m: MatterRef) => {
-    onChange(m);
+  const choose = (m: PickerMatter) => {
+    onChange(withoutMark(m));
     setText(display(m));
     setOpen(false);
   };
 
   // While nothing is typed, the page's suggestions lead; the rest of the list leaves them out.
   const shownSuggestions = value || !text.trim() ? suggested : [];
-  const items = [...shownSuggestions.map((s) => s.matter), ...options.filter((o) => !shownSuggestions.some((s) => s.matter.id === o.id))];
+  const rest = options.filter((o) => !shownSuggestions.some((s) => s.matter.id === o.id));
+  const pinned = rest.filter((o) => o.pinned);
+  const items: PickerMatter[] = [...shownSuggestions.map((s) => s.matter), ...pinned, ...rest.filter((o) => !o.pinned)];
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
@@ -87,7 +91,7 @@ export function MatterPicker({ id, value, onChange, search, autoFocus, error, su
   const listId = `${id}-list`;
   const optionId = (i: number) => `${id}-opt-${i}`;
   const showList = open && (items.length > 0 || searching || text.trim() !== '');
-  const option = (m: MatterRef, i: number, reasons?: string[]) => (
+  const option = (m: PickerMatter, i: number, reasons?: string[]) => (
     <li
       id={optionId(i)}
       key={m.id}
@@ -143,20 +147,28 @@ export function MatterPicker({ id, value, onChange, search, autoFocus, error, su
       {showList ? (
         <div id={listId} role="listbox" aria-label={t('mattersList')} class="picker-list">
           {shownSuggestions.length > 0 ? (
-            // biome-ignore lint/a11y/useSemanticElements: a group of a listbox's options (a fieldset holds form controls, not options)
-            <ul role="group" aria-label={t('suggestedForPage')}>
-              <li role="presentation" class="picker-group" aria-hidden="true">
-                {t('suggestedForPage')}
-              </li>
-              {shownSuggestions.map((s, i) => option(s.matter, i, s.reasons))}
-            </ul>
+            <OptionGroup label={t('suggestedForPage')}>{shownSuggestions.map((s, i) => option(s.matter, i, s.reasons))}</OptionGroup>
           ) : null}
+          {pinned.length > 0 ? <OptionGroup label={t('pinnedMatters')}>{pinned.map((m, i) => option(m, i + shownSuggestions.length))}</OptionGroup> : null}
           <ul role="none">
-            {items.slice(shownSuggestions.length).map((m, i) => option(m, i + shownSuggestions.length))}
+            {items.slice(shownSuggestions.length + pinned.length).map((m, i) => option(m, i + shownSuggestions.length + pinned.length))}
             {items.length === 0 ? <li class="picker-empty">{searching ? t('searching') : t('matterPickerNoMatch')}</li> : null}
           </ul>
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** A named group of a listbox's options, its name shown above them. */
+function OptionGroup({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of a listbox's options (a fieldset holds form controls, not options)
+    <ul role="group" aria-label={label}>
+      <li role="presentation" class="picker-group" aria-hidden="true">
+        {label}
+      </li>
+      {children}
+    </ul>
   );
 }

@@ -24,6 +24,17 @@ export function formatClock(ms: number): string {
   return `${h}:${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/**
+ * A running timer on the toolbar badge in tenths of an hour, as lawyers bill: "0.1h" from the start to 6 min (the
+ * badge is painted at the start and then every half minute), "1.3h" (each started tenth counts, as Clio's 6-minute
+ * rounding does), "12.4" from 10 h (4 characters fit).
+ */
+export function formatBadgeHours(ms: number): string {
+  const tenths = Math.max(1, Math.ceil(Math.max(0, Math.floor(ms / 1000)) / 360));
+  const hours = `${Math.floor(tenths / 10)}.${tenths % 10}`;
+  return tenths >= 100 ? hours : `${hours}h`;
+}
+
 /** A running timer on the toolbar badge: H:MM (at most 4 characters fit, so 10 h and more show as e.g. "12h"). */
 export function formatBadge(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

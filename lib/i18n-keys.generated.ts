@@ -88,6 +88,12 @@ export interface MessageArgs {
   resume: [];
   stopTimer: [];
   todayTotal: [total: Substitution];
+  badgeHeading: [];
+  badgeFormatField: [];
+  badgeFormatClock: [];
+  badgeFormatHours: [];
+  weekTotal: [total: Substitution];
+  billsAs: [billed: Substitution];
   todayWaitingOne: [count: Substitution];
   todayWaitingMany: [count: Substitution];
   loadingToday: [];
@@ -265,6 +271,9 @@ export interface MessageArgs {
   forgotTimer: [];
   forgotPopupDraft: [];
   forgotPanelDrafts: [];
+  forgotPinnedMatters: [];
+  pinnedMatters: [];
+  pinMatter: [];
   forgotRecentMatters: [];
   forgotGrow: [];
   heldOne: [name: Substitution];

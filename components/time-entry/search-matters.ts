@@ -1,11 +1,14 @@
 import type { MatterRef } from '@/lib/matter-ref';
+import { pinnedMattersItem } from '@/lib/matters/matter-items';
+import { type PickerMatter, pinnedFirst } from '@/lib/matters/pinned-order';
 import { send } from '@/lib/messaging/send';
 import { getValues } from '@/lib/storage/item';
 import { recentMattersItem } from '@/lib/timer/timer-items';
 
-/** Matters for the pickers: recent ones for an empty query, else the background's search. */
-export async function searchMatters(query: string): Promise<MatterRef[]> {
+/** Matters for the pickers: pinned ones first, then recent ones for an empty query, else the background's search. */
+export async function searchMatters(query: string): Promise<PickerMatter[]> {
   // Through the session copy: in a dialog's frame over a page, IndexedDB is the page's partition.
-  if (!query.trim()) return (await getValues({ recent: recentMattersItem })).recent;
-  return send('matters/search', { query });
+  const stored = getValues({ recent: recentMattersItem, pinned: pinnedMattersItem });
+  const found: MatterRef[] = query.trim() ? await send('matters/search', { query }) : (await stored).recent;
+  return pinnedFirst(found, (await stored).pinned, query);
 }

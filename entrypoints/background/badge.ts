@@ -1,8 +1,9 @@
-/** The toolbar badge shows the running timer (H:MM), derived from storage, repainted by an alarm. */
+/** The toolbar badge shows the running timer (H:MM, or tenths of an hour as the options choose), derived from storage, repainted by an alarm. */
 import { browser } from 'wxt/browser';
 import { onAlarm } from './alarms';
-import { formatBadge } from '@/lib/duration-format';
+import { formatBadge, formatBadgeHours } from '@/lib/duration-format';
 import { t } from '@/lib/i18n';
+import { settingsItem } from '@/lib/settings/settings-item';
 import { timerItem } from '@/lib/timer/timer-items';
 import { elapsedMs, isRunning } from '@/lib/timer/model';
 
@@ -11,14 +12,14 @@ const RUNNING = '#17663a';
 const PAUSED = '#5b6470';
 
 export async function paintBadge(): Promise<void> {
-  const timer = await timerItem.getValue();
+  const [timer, settings] = await Promise.all([timerItem.getValue(), settingsItem.getValue()]);
   if (!timer) {
     await browser.action.setBadgeText({ text: '' });
     await browser.action.setTitle({ title: t('extensionName') });
     await browser.alarms.clear(BADGE_ALARM);
     return;
   }
-  const text = formatBadge(elapsedMs(timer, Date.now()));
+  const text = (settings.badgeFormat === 'hours' ? formatBadgeHours : formatBadge)(elapsedMs(timer, Date.now()));
   await browser.action.setBadgeText({ text });
   await browser.action.setBadgeBackgroundColor({ color: isRunning(timer) ? RUNNING : PAUSED });
   await browser.action.setTitle({ title: badgeTitle(isRunning(timer), text, timer.matter ? timer.matter.displayNumber : undefined) });
@@ -38,6 +39,7 @@ function badgeTitle(running: boolean, time: string, matter: string | undefined):
  */
 export function watchBadge(sessionStart: Promise<boolean>): void {
   timerItem.watch(() => void paintBadge());
+  settingsItem.watch((now, before) => void (now.badgeFormat !== before.badgeFormat ? paintBadge() : undefined));
   onAlarm(BADGE_ALARM, () => void paintBadge());
   void sessionStart.then((start) => (start ? paintBadge() : undefined));
 }

@@ -33,6 +33,7 @@ import { indexedDbSecretStore } from '@/lib/storage/secret-store';
 import { forgetUserState, showUserStateOf, stateOwner } from '@/lib/storage/user-state';
 import { TIME_ENTRY, timeEntryCourier } from '@/lib/time-entries/time-entry-courier';
 import { TimeEntryService } from '@/lib/time-entries/time-entry-service';
+import { firstDayOfWeek } from '@/lib/time-entries/week';
 import { EXPENSE, expenseCourier } from '@/lib/expenses/expense-courier';
 import { ExpenseService } from '@/lib/expenses/expense-service';
 import { expenseSetupCached, keptFirmCurrency } from '@/lib/expenses/expense-setup';
@@ -185,7 +186,15 @@ export function createServices() {
     owner: stateOwner,
     idle: { get: () => idleItem.getValue(), set: (s) => idleItem.setValue(s) },
   });
-  const timeEntries = new TimeEntryService({ client, outbox, userId, today, saved: forgetDraftsSavedAs, remember: rememberMatter });
+  const timeEntries = new TimeEntryService({
+    client,
+    outbox,
+    userId,
+    today,
+    firstDay: () => firstDayOfWeek(navigator.language),
+    saved: forgetDraftsSavedAs,
+    remember: rememberMatter,
+  });
   const expenses = new ExpenseService({ client, outbox, saved: forgetDraftsSavedAs, remember: rememberMatter });
   const filing = new FilingService({
     outbox,

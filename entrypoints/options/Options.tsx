@@ -13,6 +13,7 @@ import { accountItem } from '@/lib/auth/account-item';
 import { growConnectionItem } from '@/lib/grow/grow-connection-item';
 import { settingsItem, type Settings } from '@/lib/settings/settings-item';
 import { GROW_LEAD } from '@/lib/leads/lead-courier';
+import { BadgeSection } from './BadgeSection';
 import { GrowSection } from './GrowSection';
 import { SitesSection } from './SitesSection';
 import { WaitingLeads } from './WaitingLeads';
@@ -86,6 +87,7 @@ export function Options() {
       <GrowSection connection={g} settings={s} />
       <WaitingLeads />
       {acct.signedIn ? <SitesSection /> : null}
+      <BadgeSection settings={s} />
       <RegionPicker settings={s} locked={acct.signedIn} />
       <AppCredentials settings={s} redirectUri={redirectUri} />
     </main>
@@ -195,6 +197,7 @@ const FORGOTTEN_WORDS: Record<string, () => string> = {
   'local:popup-draft': () => t('forgotPopupDraft'),
   'local:panel-entry-drafts': () => t('forgotPanelDrafts'),
   'local:recent-matters': () => t('forgotRecentMatters'),
+  'local:pinned-matters': () => t('forgotPinnedMatters'),
   'local:site-matters': () => t('forgotSiteMatters'),
   'local:never-read-sites': () => t('forgotNeverRead'),
   'local:filed-documents': () => t('forgotFiledDocuments'),

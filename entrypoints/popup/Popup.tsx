@@ -16,12 +16,13 @@ import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
 import { useKeptDraft } from '@/components/use-kept-draft';
 import { IdlePrompt } from './IdlePrompt';
 import { TimerPanel } from './TimerPanel';
-import { TodayList } from './TodayList';
 import type { PopupState } from './popup-state';
 import { timersOf } from '@/lib/timer/model';
 
 // The expense form is used less often than the timer and time: its code loads when its tab is first opened.
 const ExpenseForm = loadWhenUsed(() => import('./used-later').then((m) => m.ExpenseForm));
+// Today (the day's entries, their edits, the totals) loads when its tab is first opened: the popup opens on the timer.
+const TodayList = loadWhenUsed(() => import('./used-later').then((m) => m.TodayList));
 
 const TABS: Array<[PopupDraft['tab'], MessageKey]> = [
   ['timer', 'tabTimer'],
@@ -138,7 +139,7 @@ export function Popup({ state }: { state: PopupState }) {
             page={page}
           />
         ) : null}
-        {draft.tab === 'today' ? <TodayList outbox={state.outbox.filter((e) => e.owner === account.owner)} /> : null}
+        {draft.tab === 'today' ? <TodayList outbox={state.outbox.filter((e) => e.owner === account.owner)} timer={timer} /> : null}
       </div>
       <footer class="hint">{t('signedInAsName', account.user?.name ?? t('yourClioUser'))}</footer>
     </main>

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Status } from '@/components/StatusMessage';
 import type { ActivityJson } from '@/lib/time-entries/clio-activities';
 import { formatDuration } from '@/lib/duration';
-import { around, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
@@ -18,13 +18,16 @@ import { formatMoney, totalOf } from '@/lib/expenses/amount';
 import type { ExpenseJson } from '@/lib/expenses/clio-expenses';
 import { EXPENSE, type ExpensePayload } from '@/lib/expenses/expense-courier';
 import { loadWhenUsed } from '@/components/load-when-used';
+import { billedIfRounded } from '@/lib/time-entries/billed';
+import type { TimerState } from '@/lib/timer/model';
+import { Totals } from './Totals';
 
 /** Editing and splitting are rare: their forms' code loads when first opened. */
 const EditExpense = loadWhenUsed(() => import('./used-later').then((m) => m.EditExpense));
 const EditEntry = loadWhenUsed(() => import('./used-later').then((m) => m.EditEntry));
 const SplitEntry = loadWhenUsed(() => import('./used-later').then((m) => m.SplitEntry));
 
-export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
+export function TodayList({ outbox, timer }: { outbox: OutboxEntry[]; timer: TimerState | null }) {
   const [entries, setEntries] = useState<ActivityJson[] | null>(null);
   const [expenses, setExpenses] = useState<ExpenseJson[]>([]);
   const setup = useExpenseSetup();
@@ -56,24 +59,16 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
   useEffect(() => void load(), [sentCount]);
 
   const waiting = outbox.filter((e) => e.state !== 'sent' && (e.kind === TIME_ENTRY || e.kind === TIMER_STOP));
-  const total =
-    (entries ?? []).reduce((s, a) => s + a.quantity, 0) +
-    waiting.filter((e) => e.kind === TIME_ENTRY).reduce((s, e) => s + (e.payload as TimeEntryPayload).seconds, 0);
+  const waitingSeconds = waiting.filter((e) => e.kind === TIME_ENTRY).reduce((s, e) => s + (e.payload as TimeEntryPayload).seconds, 0);
 
   const waitingExpenses = outbox.filter((e) => e.state !== 'sent' && e.kind === EXPENSE);
   const expenseTotal =
     expenses.reduce((s, a) => s + a.total, 0) +
     waitingExpenses.reduce((s, e) => s + totalOf((e.payload as ExpensePayload).price, (e.payload as ExpensePayload).quantity), 0);
 
-  const [todayIs, afterTotal] = around('todayTotal');
   return (
     <section aria-label={t('today')}>
-      <p class="total">
-        {todayIs}
-        <strong>{formatDuration(total)}</strong>
-        {afterTotal}
-        {waiting.length ? <span class="hint"> {t(waiting.length === 1 ? 'todayWaitingOne' : 'todayWaitingMany', waiting.length)}</span> : null}
-      </p>
+      <Totals today={entries} waitingSeconds={waitingSeconds} waitingCount={waiting.length} timer={timer} />
       <ul class="today">
         {waiting.map((e) => (
           <Waiting key={e.id} entry={e} money={money} />
@@ -88,6 +83,7 @@ export function TodayList({ outbox }: { outbox: OutboxEntry[] }) {
           ) : (
             <li key={a.id}>
               <span class="dur">{formatDuration(a.quantity)}</span> <span class="num">{a.matter?.display_number ?? ''}</span>
+              <Billed entry={a} />
               <span class="note">{a.note || a.matter?.description || ''}</span>
               <button
                 type="button"
@@ -181,4 +177,10 @@ function Waiting({ entry, money }: { entry: OutboxEntry; money: (n: number) => s
       )}
     </li>
   );
+}
+
+/** What Clio bills for an entry, when the firm's rounding changes it ("bills as 0.1 h"). */
+function Billed({ entry }: { entry: ActivityJson }) {
+  const billed = billedIfRounded(entry, navigator.language);
+  return billed ? <span class="billed"> {t('billsAs', billed)}</span> : null;
 }

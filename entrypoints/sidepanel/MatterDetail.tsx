@@ -20,6 +20,7 @@ import { EMPTY_DRAFT, panelDraftsItem, type TimeEntryDraft } from '@/lib/drafts/
 import { useFollowed } from '@/components/use-followed';
 import { useKeptDraft } from '@/components/use-kept-draft';
 import { accountItem } from '@/lib/auth/account-item';
+import { pinnedMattersItem } from '@/lib/matters/matter-items';
 import { storedMatter } from './local-index';
 import { matterStatusText } from './matter-status';
 import { AddNote } from './AddNote';
@@ -39,7 +40,9 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
   const [timeZone, setTimeZone] = useState<string | undefined>();
   const ref: MatterRef = { id: matter.id, displayNumber: matter.displayNumber, description: matter.description, clientName: matter.clientName };
   // What was typed here and not saved yet comes back, with "Log time" open, after the panel closed.
-  const drafts = useFollowed({ panel: panelDraftsItem })?.panel;
+  const followed = useFollowed({ panel: panelDraftsItem, pinned: pinnedMattersItem });
+  const drafts = followed?.panel;
+  const pinned = !!followed?.pinned.some((p) => p.id === matter.id);
   const [draft, setDraft] = useKeptDraft<TimeEntryDraft>(
     drafts?.[String(matter.id)] ?? { ...EMPTY_DRAFT.entry, matter: ref },
     (d) => void send('drafts/keep-panel', { matterId: matter.id, draft: d }),
@@ -87,6 +90,8 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
       setStatus({ tone: 'error', text: messageOf(e) });
     }
   };
+  /** Pinned matters come first in every Matter picker. */
+  const togglePin = () => send('matters/pin', { matter: ref, pinned: !pinned }).catch((e) => setStatus({ tone: 'error', text: messageOf(e) }));
   const copy = async () => {
     await navigator.clipboard.writeText(matter.displayNumber);
     setStatus({ tone: 'success', text: t('copiedNumber', matter.displayNumber) });
@@ -147,6 +152,10 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
         </a>
         <button type="button" class="link" onClick={copy}>
           {t('copyNumber')}
+        </button>
+        <button type="button" class="link pin" aria-pressed={pinned} onClick={togglePin}>
+          <span aria-hidden="true">{pinned ? '★ ' : '☆ '}</span>
+          {t('pinMatter')}
         </button>
       </p>
       <StatusMessage status={status} />

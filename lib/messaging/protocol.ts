@@ -72,6 +72,8 @@ export interface Protocol {
   'matters/lookup': { request: { query: string } & MatterLookup; reply: { hits: MatterRow[]; source: 'index' | 'clio' } };
   /** Exact lookups (client emails, phones, display numbers, client references, client names) from the store's key index. */
   'matters/by-keys': { request: LookupQuery; reply: KeyLookup };
+  /** Pins a matter (first in every Matter picker) or unpins it; answers the pinned matters. */
+  'matters/pin': { request: { matter: MatterRef; pinned: boolean }; reply: MatterRef[] };
   'matters/detail': { request: { id: number }; reply: { matter: MatterDetailJson; recent: ActivityJson[] } };
   /** Sync the index now (`full`), or when it is older than a few minutes. */
   'matters/sync': { request: { full?: boolean; ifOlderThanMs?: number }; reply: void };
@@ -89,6 +91,8 @@ export interface Protocol {
   /** Today's time entries and expenses (one request). */
   'time-entries/today': { request: void; reply: { date: string; entries: ActivityJson[]; expenses: ExpenseJson[] } };
   'time-entries/split': { request: SplitRequest; reply: OutboxEntry };
+  /** This week's time entries before today, ids and seconds (none asked on the week's first day). */
+  'time-entries/week': { request: void; reply: { start: string; entries: Array<Pick<ActivityJson, 'id' | 'quantity'>> } };
   'time-entries/update': { request: { id: number; etag: string; seconds?: number; note?: string }; reply: ActivityJson };
   /** Writes an expense to the outbox and tries to send it at once; the same `key` twice is one expense. */
   'expenses/save': { request: ExpensePayload & { key?: string }; reply: OutboxEntry };

@@ -1,4 +1,4 @@
-/** The user's settings (region, Clio app keys, idle minutes, lead source): chosen on the options page. */
+/** The user's settings (region, Clio app keys, idle minutes, lead source, the badge's format): chosen on the options page. */
 import type { RegionChoice } from '../auth/regions';
 import { defineItem } from '../storage/item';
 
@@ -13,7 +13,11 @@ export interface Settings {
   growClientId: string;
   /** How leads name where they came from in Grow (`from_source`). */
   leadSource: string;
+  /** What the toolbar badge shows of a running timer: H:MM ('clock', also when unset) or tenths of an hour ('hours'). */
+  badgeFormat?: BadgeFormat;
 }
+
+export type BadgeFormat = 'clock' | 'hours';
 
 export const DEFAULT_SETTINGS: Settings = {
   region: 'US',

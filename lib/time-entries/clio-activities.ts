@@ -111,6 +111,14 @@ export async function todaysActivities(client: ClioClient, userId: number, date:
   };
 }
 
+/** A user's time entries between two dates (inclusive), only their ids and seconds: the week's total. */
+export async function timeBetween(client: ClioClient, userId: number, start: string, end: string): Promise<Array<Pick<ActivityJson, 'id' | 'quantity'>>> {
+  const all: Array<Pick<ActivityJson, 'id' | 'quantity'>> = [];
+  const query = { type: 'TimeEntry', user_id: userId, start_date: start, end_date: end, limit: 200 };
+  for await (const page of client.pages<Pick<ActivityJson, 'id' | 'quantity'>>('/activities.json', { fields: 'id,quantity', query })) all.push(...page);
+  return all;
+}
+
 /**
  * Changes an activity (time or expense) with PATCH; with `etag`, only if nobody changed it since (If-Match: else a
  * 'conflict' error, Clio's 412). A 422 names the fields of `inputFields` it refused.

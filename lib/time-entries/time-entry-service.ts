@@ -9,9 +9,10 @@ import type { MatterRef } from '../matter-ref';
 import type { OutboxEntry } from '../outbox/outbox-machine';
 import type { Outbox } from '../outbox/outbox';
 import { saveFromForm } from '../outbox/save-from-form';
-import { type ActivityJson, type ExpenseJson, todaysActivities, updateTimeEntry } from './clio-activities';
+import { type ActivityJson, type ExpenseJson, timeBetween, todaysActivities, updateTimeEntry } from './clio-activities';
 import { MAX_NOTE_CHARS } from './limits';
 import { TIME_ENTRY, type TimeEntryPayload } from './time-entry-courier';
+import { earlierThisWeek, type Weekday } from './week';
 
 export interface SplitRequest {
   entry: Pick<ActivityJson, 'id' | 'etag' | 'quantity' | 'date' | 'note' | 'non_billable' | 'activity_description'>;
@@ -30,6 +31,8 @@ export interface TimeEntryServiceDeps {
   userId: () => Promise<number | null>;
   /** Today's date in the user's Clio time zone. */
   today: () => Promise<string>;
+  /** The first day of the user's week (the browser's locale). */
+  firstDay: () => Weekday;
   /** Called once the outbox holds a save made under `key`: no draft may offer it again. */
   saved: (key: string) => Promise<void>;
   remember: (m: MatterRef) => Promise<void>;
@@ -96,6 +99,18 @@ export class TimeEntryService {
     const saved = await this.deps.outbox.add(TIME_ENTRY, rest, `split-${entry.id}-${entry.etag}`);
     await this.deps.remember(matter);
     return saved;
+  }
+
+  /**
+   * The time entries of this week before today (today's come with `today`), ids and seconds only: one request, none on
+   * the week's first day.
+   */
+  async earlierThisWeek(): Promise<{ start: string; entries: Array<Pick<ActivityJson, 'id' | 'quantity'>> }> {
+    const userId = await this.deps.userId();
+    if (userId === null) throw appError('signed-out', t('signInForToday'));
+    const today = await this.deps.today();
+    const days = earlierThisWeek(today, this.deps.firstDay());
+    return { start: days?.start ?? today, entries: days ? await timeBetween(this.deps.client, userId, days.start, days.end) : [] };
   }
 
   /** Changes an entry only if nobody changed it since `etag` (else a 'conflict' error). */

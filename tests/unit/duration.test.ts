@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBadge, formatClock, formatDuration, parseDuration } from '@/lib/duration';
+import { formatBadgeHours } from '@/lib/duration-format';
 import { say } from '@/lib/i18n';
 
 describe('parseDuration', () => {
@@ -76,5 +77,15 @@ describe('formatting', () => {
   it('fits the badge', () => {
     expect(formatBadge(65 * 60_000)).toBe('1:05');
     expect(formatBadge(12 * 3600_000)).toBe('12h');
+  });
+  it('fits the badge in tenths of an hour, each started tenth counted as Clio’s 6-minute rounding does', () => {
+    expect(formatBadgeHours(0)).toBe('0.1h'); // a timer just started has started its first tenth
+    expect(formatBadgeHours(1000)).toBe('0.1h');
+    expect(formatBadgeHours(4 * 60_000)).toBe('0.1h');
+    expect(formatBadgeHours(6 * 60_000)).toBe('0.1h');
+    expect(formatBadgeHours(6 * 60_000 + 1000)).toBe('0.2h');
+    expect(formatBadgeHours(65 * 60_000)).toBe('1.1h');
+    expect(formatBadgeHours(9 * 3600_000 + 54 * 60_000)).toBe('9.9h');
+    expect(formatBadgeHours(12 * 3600_000 + 20 * 60_000)).toBe('12.4');
   });
 });

@@ -6,6 +6,7 @@ export const timeEntryMessages = ({ timeEntries }: Services): FamilyHandlers<'ti
   'time-entries/save': ({ key, ...entry }) => timeEntries.save(entry, key),
   'time-entries/today': () => timeEntries.today(),
   'time-entries/split': (req) => timeEntries.split(req),
+  'time-entries/week': () => timeEntries.earlierThisWeek(),
   'time-entries/update': ({ id, etag, seconds, note }) =>
     timeEntries.update(id, etag, { ...(seconds !== undefined ? { seconds } : {}), ...(note !== undefined ? { note } : {}) }),
 });

@@ -101,7 +101,7 @@ describe('messages and code', () => {
 describe('t', () => {
   it('answers in English, substitutions in their places', () => {
     expect(t('timerStartedOn', '00042-Okafor — Okafor v. Harlan')).toBe('Timer started on 00042-Okafor — Okafor v. Harlan.');
-    expect(t('savedTimeRounded', '1 h 28 min', '1 h 30 min', '00042')).toBe('Saved 1 h 28 min (Clio bills 1 h 30 min) to 00042.');
+    expect(t('savedTimeRounded', '4 min', '0.1 h', '00042')).toBe('Saved 4 min (bills as 0.1 h) to 00042.');
     expect(t('entriesWaitingMany', 3)).toContain('3 entries are still waiting');
     expect(t('heldMany', 2, 'Jane Doe')).toBe('2 entries are kept for Jane Doe: they are sent to Clio only when Jane Doe signs in again.');
   });

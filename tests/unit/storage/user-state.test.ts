@@ -6,6 +6,8 @@ import { perUserItems } from '@/lib/storage/item';
 import { forgetUserState, showUserStateOf } from '@/lib/storage/user-state';
 import { idleItem, pausedTimersItem, recentMattersItem, timerCheckedAtItem, timerItem } from '@/lib/timer/timer-items';
 import type { TimerState } from '@/lib/timer/model';
+import { pinnedMattersItem, setPinned } from '@/lib/matters/matter-items';
+import { MAX_PINNED } from '@/lib/matters/pinned-order';
 
 const jones = { id: 1, displayNumber: '00001-Jones', description: 'Jones v. Cardinal', clientName: 'Omar Jones' };
 const lee = { id: 7, displayNumber: '00007-Lee', description: 'Lee v. Harlan', clientName: 'Ada Lee' };
@@ -93,6 +95,25 @@ describe('showUserStateOf', () => {
     expect(await timerItem.getValue()).toEqual(timer());
   });
 
+  it('keeps each user’s pinned matters apart; a pin goes last, an unpin takes it out, and the oldest pin goes past the cap', async () => {
+    await showUserStateOf('clio#a');
+    await setPinned(jones, true);
+    await setPinned(lee, true);
+    await setPinned(jones, true); // pinned again: moves last, once
+    expect(await pinnedMattersItem.getValue()).toEqual([lee, jones]);
+    await showUserStateOf('clio#b');
+    expect(await pinnedMattersItem.getValue()).toEqual([]);
+    await setPinned(lee, true);
+    await showUserStateOf('clio#a');
+    expect(await pinnedMattersItem.getValue()).toEqual([lee, jones]);
+    await setPinned(lee, false);
+    expect(await pinnedMattersItem.getValue()).toEqual([jones]);
+    for (let id = 100; id < 100 + MAX_PINNED; id++) await setPinned({ ...lee, id }, true);
+    const pins = await pinnedMattersItem.getValue();
+    expect(pins).toHaveLength(MAX_PINNED);
+    expect(pins.some((m) => m.id === jones.id)).toBe(false);
+  });
+
   it('covers every item the background’s features declare as the user’s', async () => {
     await import('@/entrypoints/background/services');
     expect(
@@ -108,6 +129,7 @@ describe('showUserStateOf', () => {
       'local:never-read-sites keep',
       'local:panel-entry-drafts keep',
       'local:paused-timers keep',
+      'local:pinned-matters keep',
       'local:popup-draft keep',
       'local:recent-matters keep',
       'local:site-matters keep',

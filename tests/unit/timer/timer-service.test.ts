@@ -422,6 +422,7 @@ describe('TimeEntryService.split (Today’s Split)', () => {
       outbox: w.outbox,
       userId: async () => 1,
       today: async () => TODAY,
+      firstDay: () => 1,
       saved: async () => undefined,
       remember: rememberMatter,
     });
