@@ -26,6 +26,7 @@ export function timerStopCourier(client: ClioClient): Courier<TimerStopPayload> 
   return {
     async deliver(p, entry) {
       // A resend looks first: Clio's timer may run on another entry by now (a switch started one after this stop).
+      // `entry` is as it was before this attempt: 0 attempts on the first send.
       if (p.running) {
         if (p.verify || entry.attempts > 0) {
           const timer = await runningTimer(client);

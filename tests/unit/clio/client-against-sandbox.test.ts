@@ -28,7 +28,7 @@ describe('Clio client against the sandbox', () => {
     const me = await whoAmI(c.client);
     expect(me).toMatchObject({ id: expect.any(Number), name: expect.any(String), email: expect.stringContaining('@') });
     const log = await admin.log();
-    expect(log.at(-1)!.query.fields).toBe('id,name,first_name,last_name,email,time_zone');
+    expect(log.at(-1)!.query.fields).toBe('id,name,first_name,last_name,email,time_zone,rate'); // rate: null when Clio hides rates from the user
   });
 
   it('follows cursor paging through every matter exactly once', async () => {

@@ -53,7 +53,8 @@ const payload = (over: Partial<TimeEntryPayload> = {}): TimeEntryPayload => ({
 
 /** An outbox entry as the outbox hands it to a courier. */
 function entry<P>(p: P, over: Partial<OutboxEntry<P>> = {}): OutboxEntry<P> {
-  return { id: 'e1', kind: 'k', payload: p, state: 'sending', attempts: 1, createdAt: Date.now(), nextAttemptAt: Date.now(), ...over };
+  // As the outbox hands it to `deliver`: before this attempt is counted (0 on the first send).
+  return { id: 'e1', kind: 'k', payload: p, state: 'pending', attempts: 0, createdAt: Date.now(), nextAttemptAt: Date.now(), ...over };
 }
 
 describe('timeEntryCourier', () => {
