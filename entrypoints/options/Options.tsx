@@ -14,6 +14,7 @@ import { growConnectionItem } from '@/lib/grow/grow-connection-item';
 import { settingsItem, type Settings } from '@/lib/settings/settings-item';
 import { GROW_LEAD } from '@/lib/leads/lead-courier';
 import { GrowSection } from './GrowSection';
+import { RemindersSection } from './RemindersSection';
 import { SitesSection } from './SitesSection';
 import { WaitingLeads } from './WaitingLeads';
 
@@ -85,6 +86,7 @@ export function Options() {
       </section>
       <GrowSection connection={g} settings={s} />
       <WaitingLeads />
+      {acct.signedIn ? <RemindersSection /> : null}
       {acct.signedIn ? <SitesSection /> : null}
       <RegionPicker settings={s} locked={acct.signedIn} />
       <AppCredentials settings={s} redirectUri={redirectUri} />
@@ -197,6 +199,7 @@ const FORGOTTEN_WORDS: Record<string, () => string> = {
   'local:site-matters': () => t('forgotSiteMatters'),
   'local:never-read-sites': () => t('forgotNeverRead'),
   'local:filed-documents': () => t('forgotFiledDocuments'),
+  'local:timer-reminders': () => t('forgotReminders'),
   'grow-connection': () => t('forgotGrow'),
 };
 

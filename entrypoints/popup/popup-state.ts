@@ -5,6 +5,7 @@ import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { outboxViewItem } from '@/lib/outbox/outbox-store';
 import { followItems, type Sources } from '@/lib/storage/follow';
 import type { TimerState } from '@/lib/timer/model';
+import { type AutoStop, autoStopItem } from '@/lib/timer/reminder-items';
 import { type IdleSpan, idleItem, timerItem } from '@/lib/timer/timer-items';
 
 export interface PopupState {
@@ -12,6 +13,8 @@ export interface PopupState {
   draft: PopupDraft;
   timer: TimerState | null;
   idle: IdleSpan | null;
+  /** A timer the extension stopped by itself (a set time, away too long), to tell of. */
+  autoStop: AutoStop | null;
   outbox: OutboxEntry[];
 }
 
@@ -20,6 +23,7 @@ const ITEMS: Sources<PopupState> = {
   draft: popupDraftItem,
   timer: timerItem,
   idle: idleItem,
+  autoStop: autoStopItem,
   outbox: outboxViewItem,
 };
 
