@@ -23,9 +23,10 @@ export const REMINDER_NOTIFICATION = 'track-reminder';
 /** Decides from the stored times and the clock: notify now or not, and when to look again. */
 export async function checkReminder(now = Date.now()): Promise<void> {
   const [settings, timer, clock] = await Promise.all([remindersItem.getValue(), timerItem.getValue(), reminderClockItem.getValue()]);
-  const facts = { running: isRunning(timer), lastRanAt: clock.lastRanAt, remindedAt: clock.remindedAt, inUse: false };
+  const facts = { running: isRunning(timer), lastRanAt: clock.lastRanAt, remindedAt: clock.remindedAt, inUse: true };
   let step = reminderStep(settings, facts, now);
-  if (step.notify || (step.next !== null && step.next <= now)) {
+  if (step.notify) {
+    // Due: only now is it worth asking whether the person is at the browser (within the idle setting's minutes).
     const away = (await settingsItem.getValue()).idleMinutes * 60;
     step = reminderStep(settings, { ...facts, inUse: (await browser.idle.queryState(Math.max(15, away))) === 'active' }, now);
   }

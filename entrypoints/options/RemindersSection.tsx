@@ -4,23 +4,31 @@
  * sent to the background, which stores it and sets the alarms.
  */
 import { browser } from 'wxt/browser';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { useFollowed } from '@/components/use-followed';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 import { NOTIFICATIONS_PERMISSION } from '@/lib/browser/notifications';
 import { remindersItem } from '@/lib/timer/reminder-items';
-import type { ReminderSettings } from '@/lib/timer/reminder-rules';
+import { DEFAULT_REMINDERS, type ReminderSettings } from '@/lib/timer/reminder-rules';
 
 export function RemindersSection() {
   const stored = useFollowed({ reminders: remindersItem });
   const [status, setStatus] = useState<Status | null>(null);
+  const latest = useRef(DEFAULT_REMINDERS);
+  const sending = useRef(0);
   if (!stored) return null;
   const s = stored.reminders;
+  // Changes made faster than the background answers build on each other, not on what was stored before them.
+  if (sending.current === 0) latest.current = s;
   const save = (change: Partial<ReminderSettings>) => {
     setStatus(null);
-    send('reminders/set', { ...s, ...change }).catch((e: unknown) => setStatus({ tone: 'error', text: String(e) }));
+    latest.current = { ...latest.current, ...change };
+    sending.current++;
+    send('reminders/set', latest.current)
+      .catch((e: unknown) => setStatus({ tone: 'error', text: String(e) }))
+      .finally(() => sending.current--);
   };
   const turnRemindOn = (on: boolean) => {
     if (!on) return save({ remind: false });
@@ -57,7 +65,16 @@ export function RemindersSection() {
 function Toggle({ label, on, set }: { label: string; on: boolean; set: (on: boolean) => void }) {
   return (
     <label class="check">
-      <input type="checkbox" checked={on} onChange={(e) => set(e.currentTarget.checked)} /> {label}
+      <input
+        type="checkbox"
+        checked={on}
+        onChange={(e) => {
+          const want = e.currentTarget.checked;
+          e.currentTarget.checked = on; // the stored setting shows, once the background has it (a refused permission leaves it off)
+          set(want);
+        }}
+      />{' '}
+      {label}
     </label>
   );
 }
