@@ -12,6 +12,7 @@ import { sandbox } from './sandbox-admin';
 /** The extension API inside the worker or an extension page (evaluated there, not in Node). */
 declare const chrome: {
   alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined>; onAlarm: { dispatch(a: { name: string; scheduledTime: number }): void } };
+  idle: { onStateChanged: { dispatch(state: string): void } };
   notifications: { getAll(): Promise<Record<string, unknown>>; onButtonClicked: { dispatch(id: string, index: number): void } };
   permissions: { contains(p: { permissions: string[] }): Promise<boolean> };
   runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> };
@@ -156,4 +157,48 @@ test('remind me to track: the alarm notifies, and the notification’s “Start 
   } finally {
     await again.close();
   }
+});
+
+test('away too long: the timer stops at the moment the person left, and the prompt waits for them', async ({ extensionPage, worker }) => {
+  const [matter] = await sandbox.matters('', 'Open');
+  await signedIn(extensionPage);
+  let popup = await openPopup(extensionPage);
+  await pickMatter(popup, matter!.display_number);
+  await popup.getByRole('button', { name: 'Start timer' }).click();
+  await expect(popup.getByRole('timer')).toBeVisible();
+  const { timer } = await storedItems<{ timer: { runningSince: number; activityId: number } }>(popup, ['timer']);
+  const startedAt = Date.now() - 2 * HOUR;
+  await storeItems(popup, { timer: { ...timer, runningSince: startedAt } });
+  await popup.close();
+
+  const options = await extensionPage('options.html');
+  const section = options.getByRole('region', { name: 'Reminders and automatic stops' });
+  await section.getByRole('checkbox', { name: 'Stop the timer when I am away' }).check();
+  await expect
+    .poll(async () => (await storedItems<{ 'timer-reminders': { awayStop: boolean } }>(options, ['timer-reminders']))['timer-reminders'].awayStop)
+    .toBe(true);
+
+  // The screen locks: the idle span opens, and the away alarm is set X (30) minutes after it.
+  await worker.evaluate(() => chrome.idle.onStateChanged.dispatch('locked'));
+  await expect.poll(async () => (await options.evaluate(() => chrome.alarms.get('timer-away')))?.scheduledTime ?? 0).toBeGreaterThan(Date.now() + 25 * 60_000);
+  // 45 minutes away, as far as the stored state knows; the alarm fires.
+  const leftAt = Date.now() - 45 * 60_000;
+  await storeItems(options, { 'timer-idle': { from: leftAt, to: null, activityId: timer.activityId } });
+  await worker.evaluate(() => chrome.alarms.onAlarm.dispatch({ name: 'timer-away', scheduledTime: Date.now() }));
+  await expect.poll(async () => (await sandbox.state()).timers.length).toBe(0);
+  const entry = (await sandbox.state()).createdActivities.find((a) => a.matter?.id === matter!.id)!;
+  const ran = (leftAt - startedAt) / 1000; // stopped when they left: 75 minutes, not two hours
+  expect(entry.quantity).toBeGreaterThanOrEqual(Math.floor(ran) - 2);
+  expect(entry.quantity).toBeLessThanOrEqual(Math.ceil(ran) + 5);
+
+  // Back: the prompt waits; the time away was not kept.
+  await worker.evaluate(() => chrome.idle.onStateChanged.dispatch('active'));
+  popup = await openPopup(extensionPage);
+  const prompt = popup.getByRole('alertdialog', { name: 'Your timer stopped while you were away' });
+  await expect(prompt).toContainText(matter!.display_number);
+  await screenshot(popup, 'popup-away-stopped');
+  await prompt.getByRole('button', { name: 'Discard and continue' }).click();
+  await expect(prompt).toHaveCount(0);
+  await expect.poll(async () => (await sandbox.state()).timers.length).toBe(1);
+  await expect(popup.getByRole('timer')).toHaveText(/^0:00:\d\d$/);
 });
