@@ -22,9 +22,10 @@ export async function stopTimerAt(services: Services, at: number, why: AutoStop[
   const timer = await timerItem.getValue();
   if (!isRunning(timer)) return;
   const late = Date.now() - at;
-  if (late > 0) await services.timer.discardIdle(late);
-  if (!(await services.timer.stop())) return;
+  // Told first: the person may come back (and the popup open) while the stop is on its way to Clio.
   await autoStopItem.setValue({ why, at, matter: timer.matter, note: timer.note, activityDescriptionId: timer.activityDescriptionId, back });
+  if (late > 0) await services.timer.discardIdle(late);
+  if (!(await services.timer.stop())) await autoStopItem.setValue(null);
 }
 
 /** The answer to "your timer stopped while you were away": the time away saved as an entry, dropped, or dropped and the timer started again. */
