@@ -74,6 +74,8 @@ export default defineConfig({
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'identity', 'idle', 'contextMenus', 'scripting', 'activeTab'],
+    // "Remind me to track" asks for it when turned on (entrypoints/options/RemindersSection.tsx), not at install.
+    optional_permissions: ['notifications'],
     commands: {
       'toggle-timer': { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_commandToggleTimer__' },
       'open-matter-panel': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandOpenMatterPanel__' },

@@ -509,6 +509,30 @@ export interface MessageArgs {
   splitEntryOn: [duration: Substitution, matter: Substitution];
   ranFromField: [];
   ranToField: [];
+  reminderTitle: [];
+  reminderNoTimer: [minutes: Substitution];
+  reminderOffer: [matter: Substitution];
+  reminderClickToStart: [matter: Substitution];
+  remindersHeading: [];
+  remindersIntro: [];
+  remindToTrack: [];
+  remindAfterMinutes: [];
+  workFrom: [];
+  workTo: [];
+  stopAtToggle: [];
+  stopAtTime: [];
+  awayStopToggle: [];
+  awayMinutes: [];
+  awayStopHint: [];
+  notificationsRefused: [];
+  autoStoppedAt: [matter: Substitution, time: Substitution];
+  autoStoppedSeen: [];
+  awayStoppedHeading: [];
+  awayStoppedText: [matter: Substitution, from: Substitution, to: Substitution];
+  awayKeep: [];
+  awayDiscard: [];
+  awayDiscardContinue: [];
+  forgotReminders: [];
 }
 
 export type MessageKey = keyof MessageArgs;

@@ -11,6 +11,9 @@ export function onAlarm(name: string, handler: () => void): void {
   handlers.set(name, handler);
 }
 
+/** What the alarm `name` does when it fires (`triggers/alarm`: the same call the listener makes). */
+export const fireAlarm = (name: string): unknown => handlers.get(name)?.();
+
 /** Alarms wait for `ready` (stored shapes migrated). */
 export function dispatchAlarms(ready: Promise<unknown>): void {
   browser.alarms.onAlarm.addListener((alarm) => void ready.then(() => handlers.get(alarm.name)?.()));

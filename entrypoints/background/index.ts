@@ -10,11 +10,15 @@ import { dispatchAlarms } from './alarms';
 import { sweepHandOffsLater } from './capture-menu';
 import { watchBadge } from './badge';
 import { onCommand } from './commands';
+import { watchAway } from './away-stop';
+import { watchAutoStop } from './auto-stop';
 import { watchIdle } from './idle';
 import { createMenus, onMenuClick } from './menus';
 import { allMessages } from './messages/index';
 import { watchOmnibox } from './omnibox';
 import { createServices, keepSyncing, scheduleTokenRefresh } from './services';
+import { watchStopAt } from './stop-at';
+import { watchReminder } from './track-reminder';
 
 export default defineBackground({
   // One classic script, not a module: Chrome keeps V8's code cache of a classic service worker and a wake compiles
@@ -41,6 +45,11 @@ export default defineBackground({
     browser.runtime.onStartup.addListener(() => void scheduleTokenRefresh(services.session));
     watchBadge(ready);
     watchIdle(ready);
+    // Reminders and automatic stops (all off until chosen): their alarms decide from stored times and the clock.
+    watchStopAt(services, ready);
+    watchAway(services);
+    watchAutoStop();
+    watchReminder(services, ready);
     sweepHandOffsLater();
     void ready.then((sessionStart) => (sessionStart ? keepSyncing() : undefined));
     // An attempt under way when the last worker died may have reached Clio: look before resending (at a session's

@@ -15,6 +15,7 @@ import { settingsItem, type Settings } from '@/lib/settings/settings-item';
 import { GROW_LEAD } from '@/lib/leads/lead-courier';
 import { BadgeSection } from './BadgeSection';
 import { GrowSection } from './GrowSection';
+import { RemindersSection } from './RemindersSection';
 import { SitesSection } from './SitesSection';
 import { WaitingLeads } from './WaitingLeads';
 
@@ -86,6 +87,7 @@ export function Options() {
       </section>
       <GrowSection connection={g} settings={s} />
       <WaitingLeads />
+      {acct.signedIn ? <RemindersSection /> : null}
       {acct.signedIn ? <SitesSection /> : null}
       <BadgeSection settings={s} />
       <RegionPicker settings={s} locked={acct.signedIn} />
@@ -201,6 +203,7 @@ const FORGOTTEN_WORDS: Record<string, () => string> = {
   'local:site-matters': () => t('forgotSiteMatters'),
   'local:never-read-sites': () => t('forgotNeverRead'),
   'local:filed-documents': () => t('forgotFiledDocuments'),
+  'local:timer-reminders': () => t('forgotReminders'),
   'grow-connection': () => t('forgotGrow'),
 };
 

@@ -1,10 +1,15 @@
-/** "You were away": keep the idle time on the running timer, or discard it. */
+/**
+ * "You were away": keep the idle time on the running timer, or discard it. Away too long (a setting), the timer was
+ * stopped at the moment the person left: save the time away as an entry, discard it, or discard it and go on.
+ */
 import { formatDuration } from '@/lib/duration-format';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
+import { matterLabel } from '@/lib/matter-ref';
+import type { AutoStop } from '@/lib/timer/reminder-items';
 import type { IdleSpan } from '@/lib/timer/timer-items';
 
-const clock = (t: number, seconds = false) =>
+export const clock = (t: number, seconds = false) =>
   new Date(t).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) });
 
 export function IdlePrompt({ span }: { span: IdleSpan & { to: number } }) {
@@ -22,6 +27,27 @@ export function IdlePrompt({ span }: { span: IdleSpan & { to: number } }) {
         </button>
         <button type="button" class="primary" onClick={() => void send('timer/idle-decision', { keep: false })}>
           {t('idleDiscard')}
+        </button>
+      </p>
+    </section>
+  );
+}
+
+export function AwayStoppedPrompt({ stop }: { stop: AutoStop & { back: number } }) {
+  const decide = (choice: 'keep' | 'discard' | 'continue') => void send('reminders/away-decision', { choice });
+  return (
+    <section class="card idle" role="alertdialog" aria-labelledby="away-h" aria-describedby="away-d">
+      <h2 id="away-h">{t('awayStoppedHeading')}</h2>
+      <p id="away-d">{t('awayStoppedText', stop.matter ? matterLabel(stop.matter) : t('aMatterInClio'), clock(stop.at), clock(stop.back))}</p>
+      <p class="row">
+        <button type="button" onClick={() => decide('keep')}>
+          {t('awayKeep')}
+        </button>
+        <button type="button" onClick={() => decide('discard')}>
+          {t('awayDiscard')}
+        </button>
+        <button type="button" class="primary" onClick={() => decide('continue')}>
+          {t('awayDiscardContinue')}
         </button>
       </p>
     </section>

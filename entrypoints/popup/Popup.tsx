@@ -14,10 +14,12 @@ import { EMPTY_EXPENSE, type PopupDraft } from '@/lib/drafts/drafts';
 import { loadWhenUsed } from '@/components/load-when-used';
 import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
 import { useKeptDraft } from '@/components/use-kept-draft';
-import { IdlePrompt } from './IdlePrompt';
+import { AwayStoppedPrompt, IdlePrompt } from './IdlePrompt';
+import { StopAtNotice } from './StopAtNotice';
 import { TimerPanel } from './TimerPanel';
 import type { PopupState } from './popup-state';
 import { timersOf } from '@/lib/timer/model';
+import type { AutoStop } from '@/lib/timer/reminder-items';
 
 // The expense form is used less often than the timer and time: its code loads when its tab is first opened.
 const ExpenseForm = loadWhenUsed(() => import('./used-later').then((m) => m.ExpenseForm));
@@ -104,6 +106,8 @@ export function Popup({ state }: { state: PopupState }) {
     <main>
       {header}
       {idle && idle.to !== null && timer ? <IdlePrompt span={idle as typeof idle & { to: number }} /> : null}
+      {state.autoStop?.why === 'away' && state.autoStop.back !== null ? <AwayStoppedPrompt stop={state.autoStop as AutoStop & { back: number }} /> : null}
+      {state.autoStop?.why === 'stop-at' ? <StopAtNotice stop={state.autoStop} /> : null}
       <div role="tablist" aria-label={t('popupSections')} class="tabs">
         {TABS.map(([id, label]) => (
           <button

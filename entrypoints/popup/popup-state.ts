@@ -5,6 +5,7 @@ import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { outboxViewItem } from '@/lib/outbox/outbox-store';
 import { followItems, type Sources } from '@/lib/storage/follow';
 import type { TimerState } from '@/lib/timer/model';
+import { type AutoStop, autoStopItem } from '@/lib/timer/reminder-items';
 import { type IdleSpan, idleItem, pausedTimersItem, timerItem } from '@/lib/timer/timer-items';
 
 export interface PopupState {
@@ -13,6 +14,8 @@ export interface PopupState {
   timer: TimerState | null;
   paused: TimerState[];
   idle: IdleSpan | null;
+  /** A timer the extension stopped by itself (a set time, away too long), to tell of. */
+  autoStop: AutoStop | null;
   outbox: OutboxEntry[];
 }
 
@@ -22,6 +25,7 @@ const ITEMS: Sources<PopupState> = {
   timer: timerItem,
   paused: pausedTimersItem,
   idle: idleItem,
+  autoStop: autoStopItem,
   outbox: outboxViewItem,
 };
 

@@ -33,6 +33,7 @@ import type { MatterRef, TimerState } from '../timer/model';
 import type { FilingAnswer, FilingRequest } from '../filing/filing-request';
 import type { FilingProgress, RecentFiled, RecentKind } from '../filing/filing-service';
 import type { StartOutcome, StartRequest, StopOutcome } from '../timer/timer-service';
+import type { ReminderSettings } from '../timer/reminder-rules';
 
 export interface Protocol {
   /** Sign in through Clio's OAuth page (runs in the background: the popup dies when the auth window opens). */
@@ -60,6 +61,13 @@ export interface Protocol {
   'timer/note': { request: { note: string }; reply: TimerState | null };
   /** The answer to "you were away": keep the idle time on the timer, or discard it. */
   'timer/idle-decision': { request: { keep: boolean }; reply: TimerState | null };
+
+  /** Reminders and automatic stops (the options page): stores them and sets their alarms at once. */
+  'reminders/set': { request: ReminderSettings; reply: void };
+  /** The popup told of a timer stopped at the set time. */
+  'reminders/notice-seen': { request: void; reply: void };
+  /** The answer to "your timer stopped while you were away": save the time away, drop it, or drop it and go on. */
+  'reminders/away-decision': { request: { choice: 'keep' | 'discard' | 'continue' }; reply: void };
 
   /** Keeps what is typed in the popup (closing it loses nothing). */
   'drafts/keep-popup': { request: PopupDraft; reply: void };
@@ -182,6 +190,10 @@ export interface Protocol {
   'triggers/command': { request: { command: string; tab?: Browser.tabs.Tab }; reply: void };
   /** The omnibox suggestions for `text`, as `omnibox.onInputChanged` hands them to the browser. */
   'triggers/omnibox-input': { request: { text: string }; reply: Browser.omnibox.SuggestResult[] };
+  /** An alarm firing (Firefox has no `alarms.onAlarm.dispatch`). */
+  'triggers/alarm': { request: { name: string }; reply: void };
+  /** A notification's action chosen (its button in Chrome, a click on it in Firefox). */
+  'triggers/notification': { request: { id: string }; reply: void };
 }
 
 export type MessageType = keyof Protocol;

@@ -124,6 +124,13 @@ export class Firefox {
     await until(async () => (await this.backgroundState()) === 'stopped', { message: 'the event page to stop' });
   }
 
+  /** Grants an optional permission as a person accepting Firefox's prompt would (headless: nothing can press it). */
+  async grantPermission(permission: string): Promise<void> {
+    await this.chrome(
+      `(async () => { const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs'); const ext = ${this.policy()}; await ExtensionPermissions.add(ext.id, { permissions: [${JSON.stringify(permission)}], origins: [] }, ext); })()`,
+    );
+  }
+
   /** Closes every tab but one blank one. */
   async closePages(): Promise<void> {
     const pages = await this.browser.pages();

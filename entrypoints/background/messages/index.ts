@@ -13,6 +13,7 @@ import { growMessages } from './grow';
 import { leadMessages } from './leads';
 import { matterMessages } from './matters';
 import { outboxMessages } from './outbox';
+import { reminderMessages } from './reminders';
 import { saveDialogMessages } from './save-dialog';
 import { suggestionMessages } from './suggestions';
 import { timeEntryMessages } from './time-entries';
@@ -22,6 +23,7 @@ import { triggerMessages } from './triggers';
 export const allMessages = (s: Services): Handlers => ({
   ...authMessages(s),
   ...timerMessages(s),
+  ...reminderMessages(s),
   ...timeEntryMessages(s),
   ...expenseMessages(s),
   ...filingMessages(s),

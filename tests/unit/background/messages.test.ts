@@ -21,6 +21,7 @@ import { saveDialogMessages } from '@/entrypoints/background/messages/save-dialo
 import { deadlineMessages } from '@/entrypoints/background/messages/deadlines';
 import { deadlineDialogMessages } from '@/entrypoints/background/messages/deadline-dialog';
 import { timerMessages } from '@/entrypoints/background/messages/timer';
+import { reminderMessages } from '@/entrypoints/background/messages/reminders';
 import { triggerMessages } from '@/entrypoints/background/messages/triggers';
 import type { Services } from '@/entrypoints/background/services';
 import { CONTENT_SCRIPT_MESSAGES, type MessageType } from '@/lib/messaging/protocol';
@@ -64,6 +65,7 @@ describe('message families', () => {
   const families: Array<[string, object]> = [
     ['auth', authMessages(services)],
     ['timer', timerMessages(services)],
+    ['reminders', reminderMessages(services)],
     ['time-entries', timeEntryMessages(services)],
     ['expenses', expenseMessages(services)],
     ['filing', filingMessages(services)],

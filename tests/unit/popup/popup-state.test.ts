@@ -21,7 +21,7 @@ describe('followPopupState', () => {
       },
     );
     await vi.waitFor(() => expect(seen).toHaveLength(1));
-    expect(seen).toEqual([{ account: { signedIn: true }, draft: EMPTY_DRAFT, timer: null, paused: [], idle: null, outbox: [] }]);
+    expect(seen).toEqual([{ account: { signedIn: true }, draft: EMPTY_DRAFT, timer: null, paused: [], idle: null, autoStop: null, outbox: [] }]);
     await idleItem.setValue({ from: 1, to: null, activityId: 7 });
     await vi.waitFor(() => expect(seen).toHaveLength(2));
     expect(seen.at(-1)?.idle).toEqual({ from: 1, to: null, activityId: 7 });

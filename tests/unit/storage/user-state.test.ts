@@ -116,6 +116,7 @@ describe('showUserStateOf', () => {
 
   it('covers every item the background’s features declare as the user’s', async () => {
     await import('@/entrypoints/background/services');
+    await import('@/entrypoints/background/track-reminder');
     expect(
       [...perUserItems()]
         .filter(([key]) => !key.startsWith('local:test-'))
@@ -134,8 +135,11 @@ describe('showUserStateOf', () => {
       'local:recent-matters keep',
       'local:site-matters keep',
       'local:timer keep',
+      'local:timer-auto-stop reset',
       'local:timer-checked-at reset',
       'local:timer-idle reset',
+      'local:timer-reminder-clock reset',
+      'local:timer-reminders keep',
     ]);
   }, 60_000);
 
