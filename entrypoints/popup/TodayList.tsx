@@ -80,6 +80,16 @@ export function TodayList({ outbox, timer }: { outbox: OutboxEntry[]; timer: Tim
             <EditEntry key={a.id} entry={a} done={edited} />
           ) : splitting === a.id ? (
             <SplitEntry key={a.id} entry={a} done={edited} />
+          ) : timer?.runningSince != null && timer.activityId === a.id ? (
+            // The running timer's entry: Clio records its time when it stops (the totals count it as it runs); it is
+            // corrected, switched or split on the timer, not here.
+            <li key={a.id}>
+              <span class="dur">
+                <span class="running-mark">{t('runningNow')}</span>
+              </span>{' '}
+              <span class="num">{a.matter?.display_number ?? ''}</span>
+              <span class="note">{a.note || a.matter?.description || ''}</span>
+            </li>
           ) : (
             <li key={a.id}>
               <span class="dur">{formatDuration(a.quantity)}</span> <span class="num">{a.matter?.display_number ?? ''}</span>

@@ -80,6 +80,11 @@ test('the week’s total includes the running timer; a 4-minute entry says it bi
   expect(timerSeconds).toBeLessThan(120);
   await expect.poll(async () => (await totals(popup)).today).toBeGreaterThan(running.today); // it ticks
   await screenshot(popup, 'popup-today-totals');
+  // The running timer's own entry says it runs (Clio records its time when it stops), with nothing to edit or split here.
+  const runningRow = popup.getByRole('listitem').filter({ hasText: second!.display_number }).filter({ hasText: 'Running' });
+  await expect(runningRow).toBeVisible();
+  await expect(runningRow).not.toContainText('0 s');
+  await expect(runningRow.getByRole('button')).toHaveCount(0);
 
   // Nothing in Today is cut off at the popup's 360 px.
   const overflowing = await popup.evaluate(
