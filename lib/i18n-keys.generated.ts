@@ -533,6 +533,7 @@ export interface MessageArgs {
   awayDiscard: [];
   awayDiscardContinue: [];
   forgotReminders: [];
+  pausedNow: [];
 }
 
 export type MessageKey = keyof MessageArgs;

@@ -143,7 +143,7 @@ export function Popup({ state }: { state: PopupState }) {
             page={page}
           />
         ) : null}
-        {draft.tab === 'today' ? <TodayList outbox={state.outbox.filter((e) => e.owner === account.owner)} timer={timer} /> : null}
+        {draft.tab === 'today' ? <TodayList outbox={state.outbox.filter((e) => e.owner === account.owner)} timer={timer} paused={timers.paused} /> : null}
       </div>
       <footer class="hint">{t('signedInAsName', account.user?.name ?? t('yourClioUser'))}</footer>
     </main>

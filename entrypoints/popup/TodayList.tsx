@@ -27,7 +27,7 @@ const EditExpense = loadWhenUsed(() => import('./used-later').then((m) => m.Edit
 const EditEntry = loadWhenUsed(() => import('./used-later').then((m) => m.EditEntry));
 const SplitEntry = loadWhenUsed(() => import('./used-later').then((m) => m.SplitEntry));
 
-export function TodayList({ outbox, timer }: { outbox: OutboxEntry[]; timer: TimerState | null }) {
+export function TodayList({ outbox, timer, paused }: { outbox: OutboxEntry[]; timer: TimerState | null; paused: TimerState[] }) {
   const [entries, setEntries] = useState<ActivityJson[] | null>(null);
   const [expenses, setExpenses] = useState<ExpenseJson[]>([]);
   const setup = useExpenseSetup();
@@ -80,12 +80,12 @@ export function TodayList({ outbox, timer }: { outbox: OutboxEntry[]; timer: Tim
             <EditEntry key={a.id} entry={a} done={edited} />
           ) : splitting === a.id ? (
             <SplitEntry key={a.id} entry={a} done={edited} />
-          ) : timer?.runningSince != null && timer.activityId === a.id ? (
-            // The running timer's entry: Clio records its time when it stops (the totals count it as it runs); it is
-            // corrected, switched or split on the timer, not here.
+          ) : (timer?.runningSince != null && timer.activityId === a.id) || paused.some((p) => p.activityId === a.id) ? (
+            // A timer's own entry (running or paused): its stop writes the time it keeps (the totals count it as it
+            // runs), so it is corrected, switched or split on the timer, not here.
             <li key={a.id}>
               <span class="dur">
-                <span class="running-mark">{t('runningNow')}</span>
+                {timer?.activityId === a.id ? <span class="running-mark">{t('runningNow')}</span> : <span class="paused-mark">{t('pausedNow')}</span>}
               </span>{' '}
               <span class="num">{a.matter?.display_number ?? ''}</span>
               <span class="note">{a.note || a.matter?.description || ''}</span>

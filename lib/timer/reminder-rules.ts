@@ -63,13 +63,14 @@ export function nextOccurrence(time: string, now: number): number | null {
 }
 
 /**
- * Stop at a set time: the instant a timer running since `runningSince` is stopped at (the last stop time it ran
- * past, however late the alarm fired), or null. A timer started after the last stop time runs on to the next one.
+ * Stop at a set time: the instant a timer running since `runningSince` is stopped at (the first stop time after it
+ * started, however late the alarm fired: a browser closed over a weekend stops Friday's timer at Friday's time), or
+ * null while that time is still to come.
  */
 export function stopAtDue(s: ReminderSettings, runningSince: number | null, now: number): number | null {
   if (!s.stopAt || runningSince === null) return null;
-  const at = lastOccurrence(s.stopAtTime, now);
-  return at !== null && at > runningSince ? at : null;
+  const at = nextOccurrence(s.stopAtTime, runningSince);
+  return at !== null && at <= now ? at : null;
 }
 
 /** When the stop-at alarm fires next (null: off). */

@@ -45,6 +45,8 @@ describe('stop at a set time', () => {
     expect(stopAtDue(s, at(9), at(18, 31))).toBe(at(18, 30));
     // The worker (or the browser) was gone all night: the stop is still yesterday's 18:30.
     expect(stopAtDue(s, at(9), at(8, 0, 3))).toBe(at(18, 30));
+    // Days later (a laptop closed over a weekend): the first stop time after the start, not the last before now.
+    expect(stopAtDue(s, at(17), at(9, 0, 5))).toBe(at(18, 30));
   });
   it('leaves a timer started after the stop time, and a paused one, running to the next', () => {
     expect(stopAtDue(s, at(19), at(20))).toBeNull();
