@@ -28,8 +28,17 @@ export async function stopTimerAt(services: Services, at: number, why: AutoStop[
   if (!(await services.timer.stop())) await autoStopItem.setValue(null);
 }
 
+/** Answers are taken one at a time: a second click reads the notice the first one cleared, and does nothing. */
+let deciding: Promise<void> = Promise.resolve();
+
 /** The answer to "your timer stopped while you were away": the time away saved as an entry, dropped, or dropped and the timer started again. */
-export async function decideAway(services: Services, choice: 'keep' | 'discard' | 'continue'): Promise<void> {
+export function decideAway(services: Services, choice: 'keep' | 'discard' | 'continue'): Promise<void> {
+  const next = deciding.then(() => decideAwayNow(services, choice));
+  deciding = next.catch(() => undefined);
+  return next;
+}
+
+async function decideAwayNow(services: Services, choice: 'keep' | 'discard' | 'continue'): Promise<void> {
   const stop = await autoStopItem.getValue();
   await autoStopItem.setValue(null);
   if (stop?.why !== 'away' || !stop.matter) return;

@@ -2,6 +2,7 @@
  * "You were away": keep the idle time on the running timer, or discard it. Away too long (a setting), the timer was
  * stopped at the moment the person left: save the time away as an entry, discard it, or discard it and go on.
  */
+import { useState } from 'preact/hooks';
 import { formatDuration } from '@/lib/duration-format';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
@@ -34,19 +35,24 @@ export function IdlePrompt({ span }: { span: IdleSpan & { to: number } }) {
 }
 
 export function AwayStoppedPrompt({ stop }: { stop: AutoStop & { back: number } }) {
-  const decide = (choice: 'keep' | 'discard' | 'continue') => void send('reminders/away-decision', { choice });
+  // One answer: the buttons wait while it is on its way (a double click would save the time away twice).
+  const [busy, setBusy] = useState(false);
+  const decide = (choice: 'keep' | 'discard' | 'continue') => {
+    setBusy(true);
+    void send('reminders/away-decision', { choice }).finally(() => setBusy(false));
+  };
   return (
     <section class="card idle" role="alertdialog" aria-labelledby="away-h" aria-describedby="away-d">
       <h2 id="away-h">{t('awayStoppedHeading')}</h2>
       <p id="away-d">{t('awayStoppedText', stop.matter ? matterLabel(stop.matter) : t('aMatterInClio'), clock(stop.at), clock(stop.back))}</p>
       <p class="row">
-        <button type="button" onClick={() => decide('keep')}>
+        <button type="button" disabled={busy} onClick={() => decide('keep')}>
           {t('awayKeep')}
         </button>
-        <button type="button" onClick={() => decide('discard')}>
+        <button type="button" disabled={busy} onClick={() => decide('discard')}>
           {t('awayDiscard')}
         </button>
-        <button type="button" class="primary" onClick={() => decide('continue')}>
+        <button type="button" class="primary" disabled={busy} onClick={() => decide('continue')}>
           {t('awayDiscardContinue')}
         </button>
       </p>
