@@ -4,7 +4,8 @@ import { E2E_WORKERS, slotPort } from './tests/e2e/ports';
 export default defineConfig({
   testDir: 'tests/e2e',
   // Tests reset their sandbox between them: a worker runs one test at a time, against its own sandbox and build
-  // (tests/e2e/ports.ts: `npm run test:e2e` runs E2E_WORKERS=2; one worker unless told).
+  // (tests/e2e/ports.ts). One worker unless E2E_WORKERS says more: on 2 cores two workers took as long as one
+  // (89 tests in 14.1 min; Chromium is CPU-bound) and made timing-sensitive tests flakier.
   workers: E2E_WORKERS,
   fullyParallel: false,
   timeout: 60_000,
