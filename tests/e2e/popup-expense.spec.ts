@@ -1,14 +1,11 @@
 import type { Page } from '@playwright/test';
 import { clioAsUser } from './clio-as-user';
-import { expect, openPopup, screenshot, signedIn, test } from './fixtures';
+import { expect, openPopup, pickMatter, screenshot, signedIn, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
 
 async function expenseForm(popup: Page, matterNumber: string) {
   await popup.getByRole('tab', { name: 'Expense' }).click();
-  const box = popup.getByRole('combobox', { name: 'Matter' });
-  await box.fill(matterNumber);
-  await popup.getByRole('listbox', { name: 'Matters' }).getByRole('option').first().click();
-  await expect(box).toHaveValue(new RegExp(`^${matterNumber}`));
+  await pickMatter(popup, matterNumber);
 }
 
 const apiRequests = async () => (await sandbox.log()).filter((r) => r.path.startsWith('/api/v4'));

@@ -4,15 +4,12 @@
  */
 import type { Page } from '@playwright/test';
 import { clioAsUser } from './clio-as-user';
-import { expect, openPopup, screenshot, signedIn, storedItems, test } from './fixtures';
+import { expect, openPopup, pickMatter, screenshot, signedIn, storedItems, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
 
 async function logTimeFor(popup: Page, matterNumber: string) {
   await popup.getByRole('tab', { name: 'Log time' }).click();
-  const box = popup.getByRole('combobox', { name: 'Matter' });
-  await box.fill(matterNumber);
-  await popup.getByRole('listbox', { name: 'Matters' }).getByRole('option').first().click();
-  await expect(box).toHaveValue(new RegExp(`^${matterNumber}`));
+  await pickMatter(popup, matterNumber);
 }
 
 const activityOptions = (popup: Page) => popup.getByRole('combobox', { name: 'Activity' }).locator('option').allTextContents();

@@ -1,14 +1,11 @@
 import type { Page } from '@playwright/test';
 import { clioAsUser } from './clio-as-user';
-import { expect, openPopup, screenshot, signedIn, signInThroughClio, test } from './fixtures';
+import { expect, openPopup, pickMatter, screenshot, signedIn, signInThroughClio, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
 
 async function logTimeForm(popup: Page, matterNumber: string) {
   await popup.getByRole('tab', { name: 'Log time' }).click();
-  const box = popup.getByRole('combobox', { name: 'Matter' });
-  await box.fill(matterNumber);
-  await popup.getByRole('listbox', { name: 'Matters' }).getByRole('option').first().click();
-  await expect(box).toHaveValue(new RegExp(`^${matterNumber}`));
+  await pickMatter(popup, matterNumber);
   // The pick asks the Activity list's rates (1 request): answered before a test arranges faults or reads the log.
   await expect(popup.getByRole('combobox', { name: 'Activity' }).locator('option').nth(1)).toHaveText(/\/h$/);
 }
