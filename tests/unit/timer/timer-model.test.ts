@@ -47,6 +47,15 @@ describe('timer model', () => {
     expect(resume(base, 5)).toBe(base);
   });
 
+  it('pausing keeps our correction apart: discarded idle time is taken off once, paused or running', () => {
+    const t = discardIdle(base, 10 * 60_000, 60 * 60_000 + 1_000); // 60 min run, 10 min idle discarded
+    expect(elapsedMs(t, 60 * 60_000 + 1_000)).toBe(50 * 60_000);
+    const paused = pause(t, 60 * 60_000 + 1_000);
+    expect(elapsedMs(paused, 99 * 60_000)).toBe(50 * 60_000);
+    expect(paused).toMatchObject({ recordedMs: 60 * 60_000, adjustMs: -10 * 60_000 }); // recorded as Clio's stop records it
+    expect(quantitySeconds(paused, 99 * 60_000)).toBe(50 * 60);
+  });
+
   it('discards idle time, never below zero', () => {
     const t = discardIdle(base, 20 * 60_000, 31 * 60_000 + 1_000);
     expect(elapsedMs(t, 31 * 60_000 + 1_000)).toBe(11 * 60_000);
