@@ -240,6 +240,18 @@ export class TimerService {
   }
 
   /**
+   * Stops the running timer as of `at`, a moment already past (a set stop time, or when the person went away): the
+   * time since is not recorded. One step, and only if `expected` still runs: a timer switched to meanwhile is left be.
+   */
+  stopAsOf(at: number, expected: TimerState): Promise<StopOutcome | null> {
+    return this.serial(async () => {
+      const t = await this.deps.store.get();
+      if (!isRunning(t) || t.activityId !== expected.activityId || t.runningSince !== expected.runningSince) return null;
+      return this.stopNow(t, t.note, { seconds: quantitySeconds(t, Math.min(at, this.now())) });
+    });
+  }
+
+  /**
    * Writes the stop to the outbox (which tries to deliver it at once) and clears the running timer (unless
    * `keepRunning`: a paused timer's stop). A switch's stop does not ask Clio first which timer runs: the start that
    * follows replaces Clio's timer whichever it is.

@@ -243,6 +243,23 @@ describe('TimerService', () => {
     expect(await w.activity(timer.activityId)).toMatchObject({ quantity: 360 });
   });
 
+  it('stopAsOf stops at a moment past in one step, and leaves a timer switched to meanwhile running', async () => {
+    const w = await world();
+    const { timer } = await start(w);
+    w.tick(30 * 60_000);
+    const stopAt = w.now() - 20 * 60_000; // the set stop time passed 20 minutes ago
+    expect((await w.timer.stopAsOf(stopAt, timer))?.seconds).toBe(600);
+    expect(await w.activity(timer.activityId)).toMatchObject({ quantity: 600 });
+    expect(await timerItem.getValue()).toBeNull();
+
+    const first = (await start(w)).timer;
+    w.tick(60_000);
+    const second = (await start(w, matters[1]!)).timer; // switched before the stop came
+    w.tick(60_000);
+    expect(await w.timer.stopAsOf(w.now() - 30_000, first)).toBeNull();
+    expect(await timerItem.getValue()).toMatchObject({ activityId: second.activityId });
+  });
+
   it('decideIdle: discarding takes the span the user was away off the timer; keeping leaves it; either way the question is gone', async () => {
     const w = await world();
     const { timer } = await start(w);
