@@ -185,8 +185,9 @@ export class TimerService {
       } catch (e) {
         if (!(e instanceof AppError) || !PASSING.has(e.kind)) throw e;
         // The start may have reached Clio before the answer was lost: if its timer runs, use it.
+        // In a switch, Clio's timer may still be the one just stopped (the start never arrived): that one is not ours.
         const found = await runningTimer(this.deps.client).catch(() => null);
-        if (found) {
+        if (found?.activity && found.activity.id !== previous?.activityId) {
           timer = { ...fromClioTimer(found, this.now(), null)!, matter: req.matter, note: req.note, activityDescriptionId: req.activityDescriptionId };
           await this.deps.store.setCheckedAt(this.now());
           await this.deps.store.set(timer);
