@@ -534,6 +534,7 @@ export interface MessageArgs {
   awayDiscardContinue: [];
   forgotReminders: [];
   pausedNow: [];
+  startLaterThanNow: [];
 }
 
 export type MessageKey = keyof MessageArgs;

@@ -16,7 +16,7 @@ import {
   withStart,
   type TimerState,
 } from '@/lib/timer/model';
-import { lastAt, spanSeconds, timeOfDay } from '@/lib/timer/time-of-day';
+import { lastAt, spanSeconds, startAt, timeOfDay } from '@/lib/timer/time-of-day';
 
 const base: TimerState = {
   activityId: 7,
@@ -148,6 +148,10 @@ describe('times of day', () => {
     expect(lastAt('14:05', now)).toBe(now);
     expect(lastAt('23:50', now)).toBe(at(23, 50, -1)); // later than now: yesterday
     expect(lastAt('25:00', now)).toBeNull();
+    // A new start for a running timer: yesterday's only for a timer that started yesterday.
+    expect(startAt('13:55', now, at(14, 0))).toBe(at(13, 55));
+    expect(startAt('23:50', now, at(14, 0))).toBeNull(); // later than now, for a timer started today: a mistake
+    expect(startAt('23:50', now, at(23, 55, -1))).toBe(at(23, 50, -1));
     expect(lastAt('', now)).toBeNull();
   });
 
