@@ -402,6 +402,19 @@ describe('TimerService: correcting and switching', () => {
     expect(await pausedTimersItem.getValue()).toEqual([]);
   });
 
+  it('a timer paused before paused timers were a list can be stopped from the list, and is gone after', async () => {
+    const w = await world();
+    const a = await start(w);
+    w.tick(60_000);
+    const paused = await w.timer.pause();
+    await pausedTimersItem.setValue([]);
+    await timerItem.setValue(paused); // as 0.x kept it
+    expect((await w.timer.stop(undefined, 0))?.seconds).toBe(60);
+    expect(await timerItem.getValue()).toBeNull();
+    expect(await pausedTimersItem.getValue()).toEqual([]);
+    expect(await w.activity(a.timer.activityId)).toMatchObject({ quantity: 60 });
+  });
+
   it('changing the start moves the timer’s time, in one request that Clio’s entry takes; the stop records it', async () => {
     const w = await world();
     const { timer } = await start(w, matters[0], 'Call');
