@@ -18,6 +18,8 @@ import { billingWhen } from './billing-dates';
 import { useSentEntry } from './use-sent-entry';
 
 const AMOUNT = 'amount';
+/** A bill's balance as the Amount field shows it: "945.50" (the locale's marks, no currency sign). */
+const plainAmount = (n: number) => formatMoney(n, null, navigator.language);
 
 export function PaymentLinkForm({
   matter,
@@ -35,7 +37,7 @@ export function PaymentLinkForm({
   const bill = billing.bills.find((b) => String(b.id) === payFor);
   const descriptionFor = (b: typeof bill) =>
     b ? t('billingDescriptionForBill', b.number, matter.displayNumber) : t('billingDescriptionForAmount', matter.displayNumber);
-  const [amount, setAmount] = useState(firstBill ? String(firstBill.balance) : '');
+  const [amount, setAmount] = useState(firstBill ? plainAmount(firstBill.balance) : '');
   const [accountId, setAccountId] = useState(String((accounts.find((a) => a.type === 'Operating') ?? accounts[0])?.id ?? ''));
   const [days, setDays] = useState(String(DEFAULT_LINK_DAYS));
   const [email, setEmail] = useState(billing.client?.email ?? '');
@@ -57,7 +59,7 @@ export function PaymentLinkForm({
   const choose = (value: string) => {
     const b = billing.bills.find((x) => String(x.id) === value);
     setPayFor(value);
-    setAmount(b ? String(b.balance) : '');
+    setAmount(b ? plainAmount(b.balance) : '');
     setDescription(descriptionFor(b));
   };
 
@@ -145,7 +147,7 @@ export function PaymentLinkForm({
         <div class="made-link">
           <label>
             {t('billingLinkLabel')}
-            <input readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
+            <textarea readOnly rows={2} value={link.url} onFocus={(e) => e.currentTarget.select()} />
           </label>
           <p class="hint">{t('billingLinkExpires', billingWhen(link.expires_at))}</p>
           <button type="button" onClick={copy}>
