@@ -1,7 +1,7 @@
 /**
  * A matter's billing for the side panel's "Billing" section, asked only when it is opened: the matter's client and
  * trust balance, then at once its bills, the client's outstanding balance, the bank accounts Clio Payments can pay
- * into, and the active payment links with whether each was paid (6 requests, 7 when the matter has links). Payment
+ * into, and the active payment links with whether each was paid (5 requests, 6 when the matter has links). Payment
  * links and trust requests are written to the outbox and sent exactly once (1 request each). A permission the app lacks, or a firm
  * without Clio Payments, is said in words that say what to change.
  */

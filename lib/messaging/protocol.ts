@@ -115,7 +115,7 @@ export interface Protocol {
   'deadlines/setup': { request: void; reply: DeadlineSetup };
   /** A matter's next open tasks and calendar entries (2 requests: its "Deadlines" section was opened). */
   'deadlines/of-matter': { request: { matterId: number }; reply: MatterDeadlines };
-  /** A matter's "Billing" section, opened: its client, balances, unpaid bills, Clio Payments accounts and links (6–7 requests). */
+  /** A matter's "Billing" section, opened: its client, balances, unpaid bills, Clio Payments accounts and links (5–6 requests). */
   'billing/of-matter': { request: { matterId: number }; reply: MatterBilling };
   /** Writes a Clio Payments link to the outbox and tries to make it at once; the same `key` twice is one link. */
   'billing/request-payment': { request: { request: PaymentRequest; key?: string }; reply: OutboxEntry };
