@@ -10,7 +10,7 @@ let billed: { id: number; client_id: number; bills: Array<{ id: number; balance:
 
 const post = async (path: string, data: unknown) =>
   api(`${base}${path}?fields=${path.includes('links') ? 'id,amount,url,expires_at' : 'id,created_at'}`, token, { method: 'POST', body: { data } });
-const link = (over: Record<string, unknown> = {}) => ({
+const link = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   currency: 'USD',
   description: 'Invoice',
   destination_account: { id: 7001 },
@@ -23,7 +23,7 @@ beforeAll(async () => {
   sb = await start();
   base = `${sb.origin}/api/v4`;
   token = (await manageTokens(sb.origin)).access_token;
-  [billed] = (await admin(sb.origin, 'GET', 'billing/matters?limit=1')) as Array<typeof billed>;
+  billed = ((await admin(sb.origin, 'GET', 'billing/matters?limit=1')) as Array<typeof billed>)[0]!;
 });
 afterAll(() => sb.close());
 
@@ -79,7 +79,7 @@ describe('Clio Payments links', () => {
 });
 
 describe('trust requests', () => {
-  const request = (over: Record<string, unknown> = {}) => ({
+  const request = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
     trust_type: 'matter',
     client_id: billed.client_id,
     issue_date: '2027-01-05',
