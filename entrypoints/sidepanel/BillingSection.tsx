@@ -40,8 +40,12 @@ function BillingBody({ matter }: { matter: MatterRef }) {
   return (
     <div class="billing">
       <dl>
-        <dt>{t('billingOutstanding')}</dt>
-        <dd>{shown.outstanding && shown.outstanding.total > 0 ? money(shown.outstanding.total, shown.outstanding.currency) : t('billingNothingOwed')}</dd>
+        {shown.problem ? null : (
+          <>
+            <dt>{t('billingOutstanding')}</dt>
+            <dd>{shown.outstanding && shown.outstanding.total > 0 ? money(shown.outstanding.total, shown.outstanding.currency) : t('billingNothingOwed')}</dd>
+          </>
+        )}
         {shown.trust.map((a) => (
           <Fragment key={a.name}>
             <dt>{t('billingTrustIn', a.name)}</dt>

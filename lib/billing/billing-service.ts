@@ -132,13 +132,15 @@ export class BillingService {
   /** The accounts Clio Payments pays into and the active links; or why Clio Payments cannot be used. */
   private async payments(): Promise<{ accounts: BankAccountJson[]; links: LinkJson[] } | { problem: string }> {
     const { client } = this.deps;
+    // Bank accounts are Accounting's; links are Clio Payments'.
+    const said = (which: 'payments' | 'accounting') => (e: unknown) => Promise.reject(permissionProblem(e, which));
     try {
-      const [accounts, links] = await Promise.all([bankAccounts(client), activeLinks(client)]);
+      const [accounts, links] = await Promise.all([bankAccounts(client).catch(said('accounting')), activeLinks(client).catch(said('payments'))]);
       const enabled = accounts.filter((a) => a.clio_payments_enabled);
       if (enabled.length === 0) return { problem: t('billingNoClioPayments') };
       return { accounts: enabled, links };
     } catch (e) {
-      return { problem: permissionProblem(e, 'payments').message };
+      return { problem: toAppError(e).message };
     }
   }
 

@@ -17,7 +17,7 @@ import type { MatterRef } from '@/lib/matter-ref';
 import { Outbox } from '@/lib/outbox/outbox';
 import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { startSandbox, type Sandbox } from '@/sandbox/server';
-import { memoryOutboxStore, requestLines, sandboxAdmin, signedInClient, type SandboxAdmin } from '../helpers/clio-sandbox';
+import { memoryOutboxStore, requestLines, sandboxAdmin, sendThroughDrop, signedInClient, type SandboxAdmin } from '../helpers/clio-sandbox';
 
 interface Billed {
   id: number;
@@ -137,30 +137,20 @@ describe('paymentLinkCourier', () => {
 
   it('a link whose answer was lost is found on the next attempt, not made twice', async () => {
     const w = await world();
-    let clock = Date.now();
-    const outbox = w.outbox(() => clock);
-    await admin.faults({ dropAfter: 1, scope: 'manage' });
-    const first = await outbox.add(PAYMENT_LINK, linkFor());
+    const { first, last } = await sendThroughDrop(admin, w.outbox, PAYMENT_LINK, linkFor());
     expect(first.state).toBe('uncertain');
-    clock += 60_000;
-    await outbox.flush();
     const { links } = await w.billing();
     expect(links).toHaveLength(1);
-    expect(await outbox.get(first.id)).toMatchObject({ state: 'sent', result: { id: links[0]!.id } });
+    expect(last).toMatchObject({ state: 'sent', result: { id: links[0]!.id } });
     expect((await w.posts()).length).toBe(1);
   });
 
   it('a resend with nothing in Clio makes the link once', async () => {
     const w = await world();
-    let clock = Date.now();
-    const outbox = w.outbox(() => clock);
-    await admin.faults({ dropBefore: 1, scope: 'manage' });
-    const first = await outbox.add(PAYMENT_LINK, linkFor());
+    const { first, last } = await sendThroughDrop(admin, w.outbox, PAYMENT_LINK, linkFor(), 'dropBefore');
     expect(first.state).toBe('uncertain');
-    clock += 60_000;
-    await outbox.flush();
     expect((await w.billing()).links).toHaveLength(1);
-    expect(await outbox.get(first.id)).toMatchObject({ state: 'sent' });
+    expect(last).toMatchObject({ state: 'sent' });
   });
 });
 
@@ -197,14 +187,9 @@ describe('trust requests', () => {
 
   it('one that may have reached Clio is never resent by itself: it waits as failed, saying why', async () => {
     const w = await world();
-    let clock = Date.now();
-    const outbox = w.outbox(() => clock);
-    await admin.faults({ dropAfter: 1, scope: 'manage' });
-    const first = await outbox.add(TRUST_REQUEST, trustFor());
+    const { first, last } = await sendThroughDrop(admin, w.outbox, TRUST_REQUEST, trustFor());
     expect(first.state).toBe('uncertain');
-    clock += 60_000;
-    await outbox.flush();
-    expect(await outbox.get(first.id)).toMatchObject({
+    expect(last).toMatchObject({
       state: 'failed',
       lastError: { kind: 'conflict', message: expect.stringMatching(/may have reached Clio/) },
     });
@@ -279,5 +264,17 @@ describe('BillingService', () => {
       }),
     ).rejects.toMatchObject({ kind: 'validation', fieldErrors: { duration: expect.stringMatching(/90 days/) } });
     expect(await w.posts()).toEqual([]);
+  });
+});
+
+describe('BillingService, Accounting refused', () => {
+  it('names the Accounting permission when Clio refuses bills and bank accounts', async () => {
+    const w = await world();
+    const service = w.service(w.outbox());
+    await call('POST', 'billing', { accounting: false });
+    const refused = await service.ofMatter(billed.id);
+    expect(refused.problem).toMatch(/lacks the Accounting permission/);
+    expect(refused.payments).toEqual({ problem: expect.stringMatching(/lacks the Accounting permission/) });
+    expect(refused.bills).toEqual([]);
   });
 });
