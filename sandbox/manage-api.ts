@@ -23,6 +23,7 @@ import {
 import { createCommunication, createNote, listCommunications, listNotes, showCommunication, showNote } from './manage-communications';
 import { createCalendarEntry, createTask, listCalendarEntries, listCalendars, listTasks, showCalendar, showCalendarEntry, showTask } from './manage-deadlines';
 import { createDocument, listDocumentCategories, listDocuments, showDocument, showDocumentCategory, updateDocument } from './manage-documents';
+import { createDamage, createMedicalDetail, listDamages, listMedicalDetails, showDamage, showMedicalDetail, updateMedicalDetail } from './manage-injury';
 import { rateHeaders, type RateDecision } from './rate-limit';
 import type { SandboxState } from './state';
 
@@ -60,6 +61,10 @@ const routes: Routes = {
   'calendars/:id': { GET: showCalendar },
   calendar_entries: { GET: listCalendarEntries, POST: createCalendarEntry },
   'calendar_entries/:id': { GET: showCalendarEntry },
+  damages: { GET: listDamages, POST: createDamage },
+  'damages/:id': { GET: showDamage },
+  medical_records_details: { GET: listMedicalDetails, POST: createMedicalDetail },
+  'medical_records_details/:id': { GET: showMedicalDetail, PATCH: updateMedicalDetail },
 };
 
 const MAX_MINOR = 13;

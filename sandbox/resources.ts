@@ -5,6 +5,7 @@
 import { etagOf } from './etag';
 import { FILING_KINDS } from './resources-filing';
 import { DEADLINE_KINDS } from './resources-deadlines';
+import { INJURY_KINDS } from './resources-injury';
 import type { FilingDb } from './filing-model';
 import type { DeadlinesDb } from './deadlines-model';
 import type { UploadSigner } from './uploads';
@@ -74,7 +75,8 @@ export type KindName =
   | 'note'
   | 'task'
   | 'calendar'
-  | 'calendar_entry';
+  | 'calendar_entry'
+  | keyof typeof INJURY_KINDS;
 
 export { etagOf };
 
@@ -413,4 +415,5 @@ export const KINDS: Record<KindName, Kind<any>> = {
   timer,
   ...FILING_KINDS,
   ...DEADLINE_KINDS,
+  ...INJURY_KINDS,
 };

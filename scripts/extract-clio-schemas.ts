@@ -39,6 +39,10 @@ const roots = [
   'Calendar_List',
   'CalendarEntry_Show',
   'CalendarEntry_List',
+  'Damage_Show',
+  'Damage_List',
+  'MedicalRecordsRequest_Show',
+  'MedicalRecordsRequest_List',
   'Error',
 ];
 
