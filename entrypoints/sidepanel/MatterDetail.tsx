@@ -26,6 +26,7 @@ import { matterStatusText } from './matter-status';
 import { AddNote } from './AddNote';
 import { FiledSection } from './FiledSection';
 import { DeadlinesSection } from './DeadlinesSection';
+import { InjurySections } from './InjurySections';
 
 export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => void }) {
   /** What the index holds of the matter beyond its row, shown until Clio's detail arrives (or if it cannot). */
@@ -180,6 +181,7 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
       <FiledSection matterId={matter.id} kind="communications" />
       <FiledSection matterId={matter.id} kind="documents" />
       <DeadlinesSection matterId={matter.id} {...(timeZone ? { timeZone } : {})} />
+      <InjurySections matter={ref} area={m?.practice_area?.name ?? held?.practiceArea} />
     </main>
   );
 }

@@ -34,6 +34,8 @@ import type { FilingAnswer, FilingRequest } from '../filing/filing-request';
 import type { FilingProgress, RecentFiled, RecentKind } from '../filing/filing-service';
 import type { StartOutcome, StartRequest, StopOutcome } from '../timer/timer-service';
 import type { ReminderSettings } from '../timer/reminder-rules';
+import type { AddedDamage } from '../injury/injury-items';
+import type { BillInput, DamageInput, MatterMedical, PagePdfs } from '../injury/injury-service';
 
 export interface Protocol {
   /** Sign in through Clio's OAuth page (runs in the background: the popup dies when the auth window opens). */
@@ -114,6 +116,18 @@ export interface Protocol {
   'deadlines/setup': { request: void; reply: DeadlineSetup };
   /** A matter's next open tasks and calendar entries (2 requests: its "Deadlines" section was opened). */
   'deadlines/of-matter': { request: { matterId: number }; reply: MatterDeadlines };
+  /** A personal-injury matter's medical records details from the local copy, synced first (`updated_since`). */
+  'injury/medical': { request: { matterId: number }; reply: MatterMedical };
+  /** The damages this browser added on a matter (0 requests: Clio's damages name no matter). */
+  'injury/damages': { request: { matterId: number }; reply: AddedDamage[] };
+  /** Writes a damage to the outbox and tries to send it at once; the same `key` twice is one damage. */
+  'injury/add-damage': { request: { damage: DamageInput; key?: string }; reply: OutboxEntry };
+  /** Writes a medical bill (and its PDF, filed first as a document) to the outbox; follow both entries. */
+  'injury/add-bill': { request: { bill: BillInput; key?: string }; reply: { entry: OutboxEntry; document?: string } };
+  /** The title of the panel's window's page and the PDFs it is or links to (where the extension may read it). */
+  'injury/page-pdfs': { request: { windowId?: number }; reply: PagePdfs };
+  /** Fetches a PDF and keeps it for "Add medical bill" under a one-time id. */
+  'injury/keep-pdf': { request: { url: string }; reply: { id: string; bytes: number } };
   'outbox/retry': { request: { id: string }; reply: void };
   'outbox/discard': { request: { id: string }; reply: void };
 

@@ -10,6 +10,7 @@ import { draftMessages } from './drafts';
 import { expenseMessages } from './expenses';
 import { filingMessages } from './filing';
 import { growMessages } from './grow';
+import { injuryMessages } from './injury';
 import { leadMessages } from './leads';
 import { matterMessages } from './matters';
 import { outboxMessages } from './outbox';
@@ -28,6 +29,7 @@ export const allMessages = (s: Services): Handlers => ({
   ...expenseMessages(s),
   ...filingMessages(s),
   ...deadlineMessages(s),
+  ...injuryMessages(s),
   ...draftMessages(),
   ...outboxMessages(s),
   ...activityDescriptionMessages(s),
