@@ -107,7 +107,7 @@ export function AddMedicalBill({ matter, medical, added }: { matter: MatterRef; 
         bill: {
           matter,
           provider: chosen,
-          ...(row ? { detailId: row.id } : {}),
+          ...(row ? { detailId: row.id, etag: row.etag } : {}),
           status: { billsStatus, recordsStatus, inTreatment },
           bill: { name, amount: a, adjustment: adj, balance: bal, markBalanceAs: mark },
           ...(kept ? { pdf: { id: kept.id, name: pdfName } } : {}),

@@ -57,7 +57,7 @@ export async function findDamage(client: ClioClient, d: NewDamage, createdAfter:
 export const MEDICAL_FIELDS = fields(['id', 'etag', 'bills_status', 'records_status', 'in_treatment', 'updated_at'], {
   matter: ['id'],
   medical_provider: ['id', 'name'],
-  medical_bills: ['id', 'name', 'amount', 'adjustment', 'document_id'],
+  medical_bills: ['id', 'name', 'amount', 'adjustment', 'document_id', 'created_at'],
 });
 
 /** Every detail (or those updated since `since`), page by page. */
@@ -113,16 +113,25 @@ export async function createMedicalDetail(
   return (await client.post<MedicalDetailJson>('/medical_records_details.json', { data }, { fields: MEDICAL_FIELDS, inputFields: BILL_INPUTS })).data;
 }
 
-/** The bill added to an existing detail (a bill without an id is a new one), its statuses set as chosen. */
-export async function addMedicalBill(client: ClioClient, detailId: number, status: DetailStatus, bill: NewBill): Promise<MedicalDetailJson> {
+/**
+ * The bill added to an existing detail (a bill without an id is a new one), its statuses set as chosen, only if the
+ * detail is as `etag` says: the rate limiter resends a dropped PATCH by itself (it takes PATCH as idempotent), and
+ * adding a bill is not, so a resend after one that reached Clio is refused (412) instead of adding the bill twice.
+ */
+export async function addMedicalBill(client: ClioClient, detailId: number, etag: string, status: DetailStatus, bill: NewBill): Promise<MedicalDetailJson> {
   const data = {
     bills_status: status.billsStatus,
     records_status: status.recordsStatus,
     in_treatment: status.inTreatment,
     medical_bills: [billBody(bill)],
   };
-  return (await client.patch<MedicalDetailJson>(`/medical_records_details/${detailId}.json`, { data }, { fields: MEDICAL_FIELDS, inputFields: BILL_INPUTS }))
-    .data;
+  const path = `/medical_records_details/${detailId}.json`;
+  return (await client.patch<MedicalDetailJson>(path, { data }, { fields: MEDICAL_FIELDS, inputFields: BILL_INPUTS, ifMatch: etag })).data;
+}
+
+/** A detail's ETag now. */
+export async function medicalDetailEtag(client: ClioClient, detailId: number): Promise<string> {
+  return (await client.get<{ etag: string }>(`/medical_records_details/${detailId}.json`, { fields: 'id,etag' })).etag;
 }
 
 /**
@@ -137,18 +146,8 @@ export async function findMedicalBill(
 ): Promise<MedicalDetailJson | null> {
   const since = createdAfter - CLOCK_SLACK_MS;
   const query = want.detailId ? { 'ids[]': [want.detailId] } : { created_since: new Date(since).toISOString(), limit: 200 };
-  const found = await client.get<Array<MedicalDetailJson & { medical_bills: Array<{ name: string; amount: number; created_at?: string }> | null }>>(
-    '/medical_records_details.json',
-    {
-      fields: fields(['id', 'etag', 'bills_status', 'records_status', 'in_treatment', 'updated_at'], {
-        matter: ['id'],
-        medical_provider: ['id', 'name'],
-        medical_bills: ['id', 'name', 'amount', 'adjustment', 'document_id', 'created_at'],
-      }),
-      query,
-      priority: 'background',
-    },
-  );
+  const found = await client.get<MedicalDetailJson[]>('/medical_records_details.json', { fields: MEDICAL_FIELDS, query, priority: 'background' });
+
   return (
     found.find(
       (d) =>

@@ -9,11 +9,21 @@
  *   looked for by matter, provider and the bill's name and amount.
  */
 import type { ClioClient } from '../clio/client';
-import { type AppError, appError } from '../errors';
+import { AppError, appError } from '../errors';
 import { t } from '../i18n';
 import type { MatterRef } from '../matter-ref';
 import { type Courier, createMayHaveReached } from '../outbox/outbox';
-import { addMedicalBill, createDamage, createMedicalDetail, type DetailStatus, findDamage, findMedicalBill, type NewBill, type NewDamage } from './clio-injury';
+import {
+  addMedicalBill,
+  createDamage,
+  createMedicalDetail,
+  type DetailStatus,
+  findDamage,
+  findMedicalBill,
+  medicalDetailEtag,
+  type NewBill,
+  type NewDamage,
+} from './clio-injury';
 import type { MedicalDetailJson } from './medical-records';
 
 export const DAMAGE = 'damage';
@@ -28,6 +38,8 @@ export interface MedicalBillPayload {
   provider: { id: number; name: string };
   /** An existing detail of that provider on the matter: the bill is added to it. */
   detailId?: number;
+  /** That detail's ETag as the local copy held it (the PATCH is made only on it). */
+  etag?: string;
   status: DetailStatus;
   bill: Omit<NewBill, 'documentId'>;
   /** The bill's PDF, filed as a document by its own outbox entry: its content hash. */
@@ -63,7 +75,7 @@ export function medicalBillCourier(deps: {
     bill: p.bill,
   });
   return {
-    async deliver(p): Promise<MedicalDetailJson> {
+    async deliver(p, entry): Promise<MedicalDetailJson> {
       let documentId: number | undefined;
       if (p.pdf) {
         const id = await deps.filedDocument(p.matter.id, p.pdf.sha256);
@@ -75,9 +87,17 @@ export function medicalBillCourier(deps: {
         documentId = id;
       }
       const bill: NewBill = { ...p.bill, ...(documentId ? { documentId } : {}) };
-      return p.detailId
-        ? addMedicalBill(deps.client, p.detailId, p.status, bill)
-        : createMedicalDetail(deps.client, { matterId: p.matter.id, providerId: p.provider.id, status: p.status, bill });
+      if (!p.detailId) return createMedicalDetail(deps.client, { matterId: p.matter.id, providerId: p.provider.id, status: p.status, bill });
+      const detailId = p.detailId;
+      const add = async (etag: string) => addMedicalBill(deps.client, detailId, etag, p.status, bill);
+      try {
+        return await add(p.etag ?? (await medicalDetailEtag(deps.client, detailId)));
+      } catch (e) {
+        if (!(e instanceof AppError) || e.kind !== 'conflict') throw e;
+        // Changed since it was read: by our own PATCH resent after it reached Clio (the bill is there), or by someone
+        // else (it is not: add it to the detail as it is now).
+        return (await findMedicalBill(deps.client, want(p), entry.createdAt, new Set())) ?? add(await medicalDetailEtag(deps.client, detailId));
+      }
     },
     find: (p, entry, claimed) => findMedicalBill(deps.client, want(p), entry.createdAt, claimed),
     mayHaveReached: (e) => !waiting.has(e) && createMayHaveReached(e),

@@ -139,6 +139,7 @@ export class InjuryService {
       matter: b.matter,
       provider: b.provider,
       ...(b.detailId ? { detailId: b.detailId } : {}),
+      ...(b.etag ? { etag: b.etag } : {}),
       status: b.status,
       bill: { ...b.bill, name: b.bill.name.trim() },
     };
