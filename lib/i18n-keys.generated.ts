@@ -594,6 +594,10 @@ export interface MessageArgs {
   injuryAreasField: [];
   injuryAreasDefault: [];
   injuryAreasHint: [];
+  medicalProviderFind: [];
+  medicalProviderFindButton: [];
+  medicalProvidersFound: [];
+  medicalProviderNoneFound: [query: Substitution];
 }
 
 export type MessageKey = keyof MessageArgs;

@@ -1,7 +1,7 @@
 /**
  * What the sandbox keeps for personal injury: damages, and medical records details (a provider's records and bills
  * on a matter, with their medical bills and medical records). Medical providers are contacts (the spec's
- * `medical_provider` is a Contact): three clinics are added to the seeded contacts. The first open "Personal Injury"
+ * `medical_provider` is a Contact): four clinics are added to the seeded contacts. The first open "Personal Injury"
  * matter gets two providers' details, a second one a third, so a list that cannot be filtered by matter holds others.
  */
 import type { Contact, Db } from './model';
@@ -64,8 +64,9 @@ export interface InjuryDb {
   nextId: { damage: number; detail: number; bill: number; record: number };
 }
 
-const PROVIDERS = ['Riverside Orthopedic Clinic', 'Lakeview Physical Therapy', 'St. Anne Imaging Center'];
-export const PROVIDER_IDS = [96_001, 96_002, 96_003];
+/** The last has no record yet: a provider "Add medical bill" finds among Clio's contacts. */
+const PROVIDERS = ['Riverside Orthopedic Clinic', 'Lakeview Physical Therapy', 'St. Anne Imaging Center', 'Northgate Chiropractic'];
+export const PROVIDER_IDS = [96_001, 96_002, 96_003, 96_004];
 
 function provider(id: number, name: string, at: number): Contact {
   const email = `billing@${name.toLowerCase().replace(/[^a-z]+/g, '')}.example`;

@@ -25,7 +25,12 @@ const MARKS: Array<[BalanceMark, () => string]> = [
 export function AddMedicalBill({ matter, medical, added }: { matter: MatterRef; medical: MatterMedical; added: () => void }) {
   const onMatter = medical.rows.filter((r) => r.provider);
   const others = medical.providers.filter((p) => !onMatter.some((r) => r.provider!.id === p.id));
-  const all = [...onMatter.map((r) => r.provider!), ...others];
+  /** Contacts found in Clio for a provider no record names yet. */
+  const [found, setFound] = useState<Array<{ id: number; name: string }>>([]);
+  const [query, setQuery] = useState('');
+  const known = [...onMatter.map((r) => r.provider!), ...others];
+  const fresh = found.filter((f) => !known.some((k) => k.id === f.id));
+  const all = [...known, ...fresh];
   const [providerId, setProviderId] = useState(all[0]?.id ?? 0);
   const [name, setName] = useState('');
   const [amount, setAmount] = useState('');
@@ -87,6 +92,17 @@ export function AddMedicalBill({ matter, medical, added }: { matter: MatterRef; 
       void send('outbox/discard', { id: entry.id }).catch(() => undefined);
     } else if (entry?.lastError) setStatus({ tone: 'info', text: entry.lastError.message || t('injuryWaiting') });
   }, [entry?.state, entry?.lastError?.message]);
+
+  const findProvider = async () => {
+    try {
+      const hits = await send('injury/providers', { query });
+      setFound(hits);
+      if (hits[0]) setProviderId(hits[0].id);
+      setStatus(hits.length ? null : { tone: 'info', text: t('medicalProviderNoneFound', query.trim()) });
+    } catch (err) {
+      setStatus({ tone: 'error', text: messageOf(err) });
+    }
+  };
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -157,8 +173,35 @@ export function AddMedicalBill({ matter, medical, added }: { matter: MatterRef; 
               ))}
             </optgroup>
           ) : null}
+          {fresh.length ? (
+            <optgroup label={t('medicalProvidersFound')}>
+              {fresh.map((p) => (
+                <option key={p.id} value={String(p.id)}>
+                  {p.name}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
         </select>
       </label>
+      <p class="row">
+        <input
+          type="search"
+          aria-label={t('medicalProviderFind')}
+          placeholder={t('medicalProviderFind')}
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void findProvider();
+            }
+          }}
+        />
+        <button type="button" onClick={() => void findProvider()} disabled={query.trim().length < 2}>
+          {t('medicalProviderFindButton')}
+        </button>
+      </p>
       <label>
         {t('medicalBillName')}
         <input value={name} onInput={(e) => setName(e.currentTarget.value)} required maxLength={255} />

@@ -14,6 +14,7 @@ import { saveFromForm } from '../outbox/save-from-form';
 import { MAX_AMOUNT } from '../expenses/amount';
 import type { FilingAnswer, FilingRequest } from '../filing/filing-request';
 import { looksLikePdf, pdfFileName } from '../filing/pdf-source';
+import { manageContacts } from '../conflicts/clio-conflicts';
 import { allMedicalDetails, DAMAGE_TYPES } from './clio-injury';
 import { DAMAGE, type DamagePayload, MEDICAL_BILL, type MedicalBillPayload } from './injury-couriers';
 import type { AddedDamage } from './injury-items';
@@ -161,6 +162,13 @@ export class InjuryService {
     const page = await this.deps.pageOf(windowId);
     const urls = [...new Set([page.url, ...page.links].filter(looksLikePdf))].slice(0, 10);
     return { title: page.title, pdfs: urls.map((url) => ({ url, name: pdfFileName(url) })) };
+  }
+
+  /** Contacts matching `query` (Clio searches names, emails and phones), for a provider no record names yet: 1 request. */
+  async providers(query: string): Promise<Array<{ id: number; name: string }>> {
+    const q = query.trim();
+    if (q.length < 2) return [];
+    return (await manageContacts(this.deps.client, q, 10)).map((c) => ({ id: c.id, name: c.name ?? '' }));
   }
 
   /** Fetches the chosen PDF and keeps it for the bill (an AppError when it cannot be read or is too big). */

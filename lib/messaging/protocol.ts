@@ -126,6 +126,8 @@ export interface Protocol {
   'injury/add-bill': { request: { bill: BillInput; key?: string }; reply: { entry: OutboxEntry; document?: string } };
   /** The title of the panel's window's page and the PDFs it is or links to (where the extension may read it). */
   'injury/page-pdfs': { request: { windowId?: number }; reply: PagePdfs };
+  /** Clio contacts matching `query`, for a medical provider no record names yet (1 request). */
+  'injury/providers': { request: { query: string }; reply: Array<{ id: number; name: string }> };
   /** Fetches a PDF and keeps it for "Add medical bill" under a one-time id. */
   'injury/keep-pdf': { request: { url: string }; reply: { id: string; bytes: number } };
   'outbox/retry': { request: { id: string }; reply: void };

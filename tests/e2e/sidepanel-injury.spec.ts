@@ -105,7 +105,7 @@ test('a personal-injury matter: Damages and Medical load when opened; a damage a
   await expect(billForm.getByRole('combobox', { name: 'Bill PDF' })).toHaveValue(`${PAGES}/riverside-bill.pdf`);
   // On the clinic's portal (its name in the page's title), that clinic is chosen.
   await expect(billForm.getByRole('combobox', { name: 'Medical provider' })).toHaveValue(String(riverside.medical_provider.id));
-  await billForm.getByRole('textbox', { name: 'Bill' }).fill('Orthopedic follow-up and X-ray');
+  await billForm.getByRole('textbox', { name: 'Bill', exact: true }).fill('Orthopedic follow-up and X-ray');
   await billForm.getByRole('textbox', { name: 'Amount' }).fill('1,250.00');
   await billForm.getByRole('textbox', { name: 'Adjustment' }).fill('250');
   await billForm.getByRole('textbox', { name: 'Balance' }).fill('1000');
@@ -147,19 +147,21 @@ test('a personal-injury matter: Damages and Medical load when opened; a damage a
   const resync = sent.filter((r) => r.call === 'GET /medical_records_details.json').pop()!;
   expect(resync.query!.updated_since).toBeDefined();
 
-  // A provider known from another matter: a new record with the spec's required fields.
+  // A provider no record names yet, found among Clio's contacts: a new record with the spec's required fields.
+  await medical.getByRole('button', { name: 'Add medical bill' }).click();
+  await medical.getByRole('button', { name: 'Add medical bill' }).click();
+  await billForm.getByRole('searchbox', { name: 'Find a provider in Clio contacts' }).fill('Northgate Chiropractic');
+  await billForm.getByRole('button', { name: 'Find provider' }).click();
+  await expect(billForm.getByRole('combobox', { name: 'Medical provider' })).toHaveValue('96004');
   await sandbox.clearLog();
-  await medical.getByRole('button', { name: 'Add medical bill' }).click();
-  await medical.getByRole('button', { name: 'Add medical bill' }).click();
-  await billForm.getByRole('combobox', { name: 'Medical provider' }).selectOption({ label: 'St. Anne Imaging Center' });
   await billForm.getByRole('combobox', { name: 'Bill PDF' }).selectOption({ label: 'None' });
-  await billForm.getByRole('textbox', { name: 'Bill' }).fill('MRI, cervical spine');
+  await billForm.getByRole('textbox', { name: 'Bill', exact: true }).fill('MRI, cervical spine');
   await billForm.getByRole('textbox', { name: 'Amount' }).fill('2,400');
   await billForm.getByRole('combobox', { name: 'Bills status' }).selectOption({ label: 'Requested' });
   await billForm.getByRole('button', { name: 'Save medical bill' }).click();
   await expect(billForm.getByRole('status')).toHaveText('Medical bill added in Clio.');
   // The provider now has a record on the matter: still the one chosen.
-  await expect(billForm.getByRole('combobox', { name: 'Medical provider' })).toHaveValue('96003');
+  await expect(billForm.getByRole('combobox', { name: 'Medical provider' })).toHaveValue('96004');
   const posted = (await injuryRequests()).filter((r) => r.call === 'POST /medical_records_details.json');
   expect(posted).toEqual([
     {
@@ -167,7 +169,7 @@ test('a personal-injury matter: Damages and Medical load when opened; a damage a
       query: expect.any(Object),
       body: {
         data: {
-          medical_provider_id: 96_003,
+          medical_provider_id: 96_004,
           bills_status: 'requested',
           records_status: 'not_yet_requested',
           in_treatment: true,
@@ -177,7 +179,7 @@ test('a personal-injury matter: Damages and Medical load when opened; a damage a
       },
     },
   ]);
-  await expect(medical.getByRole('region', { name: 'St. Anne Imaging Center' }).getByRole('row')).toHaveText([
+  await expect(medical.getByRole('region', { name: 'Northgate Chiropractic' }).getByRole('row')).toHaveText([
     /Bill/,
     /MRI, cervical spine\s*\$2,400\.00\s*\$0\.00\s*\$2,400\.00/,
   ]);

@@ -9,4 +9,5 @@ export const injuryMessages = ({ injury }: Services): FamilyHandlers<'injury'> =
   'injury/add-bill': ({ bill, key }) => injury.addBill(bill, key),
   'injury/page-pdfs': ({ windowId }) => injury.pagePdfs(windowId),
   'injury/keep-pdf': ({ url }) => injury.keepPdf(url),
+  'injury/providers': ({ query }) => injury.providers(typeof query === 'string' ? query : ''),
 });

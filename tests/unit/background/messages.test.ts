@@ -126,6 +126,7 @@ describe('handlers hand the request to their service', () => {
     ['injury/add-damage', { key: 'k', damage: { amount: 1 } }, fromExtension, 'injury.addDamage', [{ amount: 1 }, 'k']],
     ['injury/add-bill', { key: 'k', bill: { detailId: 2 } }, fromExtension, 'injury.addBill', [{ detailId: 2 }, 'k']],
     ['injury/page-pdfs', { windowId: 3 }, fromExtension, 'injury.pagePdfs', [3]],
+    ['injury/providers', { query: 'clinic' }, fromExtension, 'injury.providers', ['clinic']],
     ['injury/keep-pdf', { url: 'https://x.example/a.pdf' }, fromExtension, 'injury.keepPdf', ['https://x.example/a.pdf']],
     ['deadline-dialog/hand-off', undefined, fromPage, 'deadlineDialog.handOff', [{ id: 4 }]],
     ['deadline-dialog/reading', { id: 'd1' }, fromExtension, 'deadlineDialog.reading', ['d1']],
