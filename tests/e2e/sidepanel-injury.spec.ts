@@ -185,3 +185,25 @@ test('a personal-injury matter: Damages and Medical load when opened; a damage a
   ]);
   await screenshot(panel, 'sidepanel-injury');
 });
+
+test('the practice areas the firm marks as personal injury (Options) decide which matters show the sections', async ({ worker, extensionPage }) => {
+  await signedIn(extensionPage);
+  const listed = (await clioAsUser(worker, 'GET', '/matters.json?fields=id,display_number,practice_area{name}&status=open&limit=100')) as {
+    data: Array<{ id: number; display_number: string; practice_area: { name: string } | null }>;
+  };
+  const employment = listed.data.find((m) => m.practice_area?.name === 'Employment')!;
+  const options = await extensionPage('options.html');
+  const areas = options.getByRole('textbox', { name: 'Practice areas that are personal injury' });
+  await expect(areas).toHaveAttribute('placeholder', 'Personal Injury');
+  await areas.fill('employment\nSomething else');
+  await areas.blur();
+
+  const panel = await extensionPage('sidepanel.html');
+  await openMatterDetail(panel, employment.display_number);
+  await expect(panel.getByRole('region', { name: 'Medical' })).toBeVisible();
+  await expect(panel.getByRole('region', { name: 'Damages' })).toBeVisible();
+  // Emptied: the default again, and an Employment matter is not personal injury.
+  await areas.fill('');
+  await areas.blur();
+  await expect(panel.getByRole('region', { name: 'Medical' })).toHaveCount(0);
+});
