@@ -18,7 +18,17 @@ import { manageContacts } from '../conflicts/clio-conflicts';
 import { allMedicalDetails, DAMAGE_TYPES } from './clio-injury';
 import { DAMAGE, type DamagePayload, MEDICAL_BILL, type MedicalBillPayload } from './injury-couriers';
 import type { AddedDamage } from './injury-items';
-import { BALANCE_MARKS, knownProviders, type MedicalCopy, type MedicalRow, mergeMedical, nextSince, REQUEST_STATUSES, rowsOfMatter } from './medical-records';
+import {
+  BALANCE_MARKS,
+  heldAlready,
+  knownProviders,
+  type MedicalCopy,
+  type MedicalRow,
+  mergeMedical,
+  nextSince,
+  REQUEST_STATUSES,
+  rowsOfMatter,
+} from './medical-records';
 
 export interface InjuryServiceDeps {
   client: ClioClient;
@@ -95,7 +105,10 @@ export class InjuryService {
     this.syncing ??= (async () => {
       const held = await this.deps.copy.get();
       const since = nextSince(held, this.now());
-      const next = mergeMedical(held, await allMedicalDetails(this.deps.client, since), since === null, this.now());
+      const fetched = await allMedicalDetails(this.deps.client, since);
+      // An incremental pass that brought only what is held (the overlap's second): nothing to write.
+      if (since !== null && heldAlready(held, fetched)) return held;
+      const next = mergeMedical(held, fetched, since === null, this.now());
       await this.deps.copy.set(next);
       return next;
     })().finally(() => (this.syncing = null));

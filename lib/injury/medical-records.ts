@@ -110,6 +110,13 @@ export function mergeMedical(held: MedicalCopy, fetched: readonly MedicalDetailJ
   return { rows, highWater, fullAt: full ? now : held.fullAt };
 }
 
+/** Does the copy hold every fetched detail as it is (same ETag and `updated_at`)? */
+export const heldAlready = (held: MedicalCopy, fetched: readonly MedicalDetailJson[]): boolean =>
+  fetched.every((j) => {
+    const row = held.rows[String(j.id)];
+    return !!row && row.etag === (j.etag ?? '') && row.updatedAt === j.updated_at;
+  });
+
 /** One matter's details, by provider name. */
 export const rowsOfMatter = (copy: MedicalCopy, matterId: number): MedicalRow[] =>
   Object.values(copy.rows)

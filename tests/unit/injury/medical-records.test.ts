@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_MEDICAL,
+  heldAlready,
   knownProviders,
   MEDICAL_FULL_EVERY_MS,
   type MedicalDetailJson,
@@ -45,6 +46,14 @@ describe('the local copy of medical records details', () => {
     expect(next.rows['2']).toBe(held.rows['2']);
     expect(next.highWater).toBe('2026-12-02T09:31:00Z');
     expect(next.fullAt).toBe(NOW);
+  });
+
+  it('an incremental pass that brought back only what is held (the overlap) changes nothing', () => {
+    const held = mergeMedical(EMPTY_MEDICAL, [detail(1, 5, '2026-12-01T09:00:00Z')], true, NOW);
+    expect(heldAlready(held, [])).toBe(true);
+    expect(heldAlready(held, [detail(1, 5, '2026-12-01T09:00:00Z')])).toBe(true);
+    expect(heldAlready(held, [detail(1, 5, '2026-12-01T09:00:01Z')])).toBe(false);
+    expect(heldAlready(held, [detail(2, 5, '2026-12-01T09:00:00Z')])).toBe(false);
   });
 
   it('a full pass keeps only what it fetched (records deleted in Clio go)', () => {
