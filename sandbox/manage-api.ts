@@ -24,6 +24,7 @@ import { createCommunication, createNote, listCommunications, listNotes, showCom
 import { createCalendarEntry, createTask, listCalendarEntries, listCalendars, listTasks, showCalendar, showCalendarEntry, showTask } from './manage-deadlines';
 import { createDocument, listDocumentCategories, listDocuments, showDocument, showDocumentCategory, updateDocument } from './manage-documents';
 import { BILLING_ROUTES } from './manage-billing';
+import { createDamage, createMedicalDetail, listDamages, listMedicalDetails, showDamage, showMedicalDetail, updateMedicalDetail } from './manage-injury';
 import { rateHeaders, type RateDecision } from './rate-limit';
 import type { SandboxState } from './state';
 
@@ -62,6 +63,10 @@ const routes: Routes = {
   calendar_entries: { GET: listCalendarEntries, POST: createCalendarEntry },
   'calendar_entries/:id': { GET: showCalendarEntry },
   ...BILLING_ROUTES,
+  damages: { GET: listDamages, POST: createDamage },
+  'damages/:id': { GET: showDamage },
+  medical_records_details: { GET: listMedicalDetails, POST: createMedicalDetail },
+  'medical_records_details/:id': { GET: showMedicalDetail, PATCH: updateMedicalDetail },
 };
 
 const MAX_MINOR = 13;

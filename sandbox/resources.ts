@@ -7,6 +7,7 @@ import { FILING_KINDS } from './resources-filing';
 import { DEADLINE_KINDS } from './resources-deadlines';
 import { accountBalancesOf, BILLING_KINDS } from './resources-billing';
 import type { BillingDb } from './billing-model';
+import { INJURY_KINDS } from './resources-injury';
 import type { FilingDb } from './filing-model';
 import type { DeadlinesDb } from './deadlines-model';
 import type { UploadSigner } from './uploads';
@@ -79,7 +80,8 @@ export type KindName =
   | 'task'
   | 'calendar'
   | 'calendar_entry'
-  | keyof typeof BILLING_KINDS;
+  | keyof typeof BILLING_KINDS
+  | keyof typeof INJURY_KINDS;
 
 export { etagOf };
 
@@ -420,4 +422,5 @@ export const KINDS: Record<KindName, Kind<any>> = {
   ...FILING_KINDS,
   ...DEADLINE_KINDS,
   ...BILLING_KINDS,
+  ...INJURY_KINDS,
 };

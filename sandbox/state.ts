@@ -3,6 +3,7 @@ import { FaultInjector } from './faults';
 import { emptyDeadlines, type DeadlinesDb } from './deadlines-model';
 import { emptyFiling, type FilingDb } from './filing-model';
 import { type BillingDb, seedBilling } from './billing-model';
+import { type InjuryDb, seedInjury } from './injury-model';
 import type { Db } from './model';
 import { SlidingWindow } from './rate-limit';
 import { seedDb } from './seed';
@@ -56,6 +57,7 @@ export class SandboxState {
   filing!: FilingDb;
   deadlines!: DeadlinesDb;
   billing!: BillingDb;
+  injury!: InjuryDb;
   /** Signs put_urls for the upload host; its origin outlives a reset. */
   readonly uploads = new UploadSigner(() => this.faults.state);
 
@@ -78,5 +80,6 @@ export class SandboxState {
     this.filing = emptyFiling();
     this.deadlines = emptyDeadlines(this.db.users);
     this.billing = seedBilling(this.db);
+    this.injury = seedInjury(this.db);
   }
 }

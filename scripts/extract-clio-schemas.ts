@@ -42,6 +42,10 @@ const roots = [
   // billing (#16)
   ...['Bill_List', 'Bill_Show', 'OutstandingClientBalance_List', 'BankAccount_List', 'BankAccount_Show'],
   ...['ClioPaymentsLink_List', 'ClioPaymentsLink_Show', 'ClioPaymentsPayment_List', 'TrustRequest_Show'],
+  'Damage_Show',
+  'Damage_List',
+  'MedicalRecordsRequest_Show',
+  'MedicalRecordsRequest_List',
   'Error',
 ];
 

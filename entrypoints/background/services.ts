@@ -60,6 +60,11 @@ import { fetchPdf } from '@/lib/filing/fetch-pdf';
 import { saveDialogService } from '@/lib/filing/save-dialog-service';
 import { deadlineDialogService } from '@/lib/deadlines/deadline-dialog-service';
 import type { PageDialogDeps } from '@/lib/page-dialogs/page-dialog';
+import { sha256Hex } from '@/lib/filing/content-hash';
+import { pdfFileName } from '@/lib/filing/pdf-source';
+import { DAMAGE, damageCourier, MEDICAL_BILL, medicalBillCourier } from '@/lib/injury/injury-couriers';
+import { damagesAddedItem, medicalCopyItem, withDamage } from '@/lib/injury/injury-items';
+import { InjuryService } from '@/lib/injury/injury-service';
 import { onAlarm } from './alarms';
 
 export const TOKEN_REFRESH_ALARM = 'clio-token-refresh';
@@ -160,6 +165,13 @@ export function createServices() {
       [CALENDAR_ENTRY]: calendarEntryCourier(client),
       [PAYMENT_LINK]: paymentLinkCourier(client),
       [TRUST_REQUEST]: trustRequestCourier(client),
+      [DAMAGE]: damageCourier(client, async ({ matter, damageType, description, amount }, id) =>
+        damagesAddedItem.setValue(withDamage(await damagesAddedItem.getValue(), { id, matterId: matter.id, damageType, description, amount, at: Date.now() })),
+      ),
+      [MEDICAL_BILL]: medicalBillCourier({
+        client,
+        filedDocument: async (matterId, sha256) => (await filedDocumentsItem.getValue())[filedKey(matterId, sha256)]?.documentId ?? null,
+      }),
       [TIMER_STOP]: timerStopCourier(client),
       [GROW_LEAD]: growLeadCourier({
         grow,
@@ -327,6 +339,39 @@ export function createServices() {
     fetchPdf: (url) => fetchPdf(url, MAX_FILE_BYTES),
   });
   const deadlineDialog = deadlineDialogService(dialogHosting);
+  const injury = new InjuryService({
+    client,
+    outbox,
+    copy: { get: () => medicalCopyItem.getValue(), set: (c) => medicalCopyItem.setValue(c) },
+    damages: () => damagesAddedItem.getValue(),
+    file: (r) => filing.save(r),
+    hashOf: async (id) => {
+      const kept = await bytes.read(id);
+      return kept ? sha256Hex(kept.blob) : null;
+    },
+    keepPdf: async (url) => {
+      const blob = await fetchPdf(url, MAX_FILE_BYTES);
+      const id = crypto.randomUUID();
+      await filing.keepBytes(id, blob, { contentType: 'application/pdf', filename: pdfFileName(url) });
+      return { id, bytes: blob.size };
+    },
+    // The panel's window's page (as "Save this page" finds it) and the PDFs it links to, where the extension may read it.
+    pageOf: async (windowId) => {
+      const tab = await dialogHosting.activeTab(windowId);
+      if (tab?.id === undefined) return { url: '', title: '', links: [] };
+      const links = await browser.scripting
+        .executeScript({
+          target: { tabId: tab.id },
+          func: () => Array.from(document.querySelectorAll('a[href]'), (a) => (a as HTMLAnchorElement).href).slice(0, 500),
+        })
+        .then(
+          ([first]) => (first?.result as string[] | undefined) ?? [],
+          () => [],
+        );
+      return { url: tab.url ?? '', title: tab.title ?? '', links };
+    },
+    saved: forgetDraftsSavedAs,
+  });
   return {
     build,
     hosts,
@@ -341,6 +386,7 @@ export function createServices() {
     filing,
     deadlines,
     billing,
+    injury,
     matters,
     suggestions,
     conflicts,

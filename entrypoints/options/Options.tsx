@@ -14,6 +14,7 @@ import { growConnectionItem } from '@/lib/grow/grow-connection-item';
 import { settingsItem, type Settings } from '@/lib/settings/settings-item';
 import { GROW_LEAD } from '@/lib/leads/lead-courier';
 import { BadgeSection } from './BadgeSection';
+import { InjurySection } from './InjurySection';
 import { GrowSection } from './GrowSection';
 import { RemindersSection } from './RemindersSection';
 import { SitesSection } from './SitesSection';
@@ -90,6 +91,7 @@ export function Options() {
       {acct.signedIn ? <RemindersSection /> : null}
       {acct.signedIn ? <SitesSection /> : null}
       <BadgeSection settings={s} />
+      <InjurySection settings={s} />
       <RegionPicker settings={s} locked={acct.signedIn} />
       <AppCredentials settings={s} redirectUri={redirectUri} />
     </main>

@@ -27,6 +27,7 @@ import { AddNote } from './AddNote';
 import { FiledSection } from './FiledSection';
 import { DeadlinesSection } from './DeadlinesSection';
 import { BillingSection } from './BillingSection';
+import { InjurySections } from './InjurySections';
 
 export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => void }) {
   /** What the index holds of the matter beyond its row, shown until Clio's detail arrives (or if it cannot). */
@@ -182,6 +183,7 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
       <FiledSection matterId={matter.id} kind="documents" />
       <DeadlinesSection matterId={matter.id} {...(timeZone ? { timeZone } : {})} />
       <BillingSection matter={ref} />
+      <InjurySections matter={ref} area={m?.practice_area?.name ?? held?.practiceArea} />
     </main>
   );
 }

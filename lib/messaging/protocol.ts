@@ -35,6 +35,8 @@ import type { FilingProgress, RecentFiled, RecentKind } from '../filing/filing-s
 import type { StartOutcome, StartRequest, StopOutcome } from '../timer/timer-service';
 import type { ReminderSettings } from '../timer/reminder-rules';
 import type { MatterBilling, PaymentRequest, TrustFundsRequest } from '../billing/billing-service';
+import type { AddedDamage } from '../injury/injury-items';
+import type { BillInput, DamageInput, MatterMedical, PagePdfs } from '../injury/injury-service';
 
 export interface Protocol {
   /** Sign in through Clio's OAuth page (runs in the background: the popup dies when the auth window opens). */
@@ -121,6 +123,20 @@ export interface Protocol {
   'billing/request-payment': { request: { request: PaymentRequest; key?: string }; reply: OutboxEntry };
   /** Writes a trust request to the outbox and tries to send it at once; the same `key` twice is one request. */
   'billing/request-trust': { request: { request: TrustFundsRequest; key?: string }; reply: OutboxEntry };
+  /** A personal-injury matter's medical records details from the local copy, synced first (`updated_since`). */
+  'injury/medical': { request: { matterId: number }; reply: MatterMedical };
+  /** The damages this browser added on a matter (0 requests: Clio's damages name no matter). */
+  'injury/damages': { request: { matterId: number }; reply: AddedDamage[] };
+  /** Writes a damage to the outbox and tries to send it at once; the same `key` twice is one damage. */
+  'injury/add-damage': { request: { damage: DamageInput; key?: string }; reply: OutboxEntry };
+  /** Writes a medical bill (and its PDF, filed first as a document) to the outbox; follow both entries. */
+  'injury/add-bill': { request: { bill: BillInput; key?: string }; reply: { entry: OutboxEntry; document?: string } };
+  /** The title of the panel's window's page and the PDFs it is or links to (where the extension may read it). */
+  'injury/page-pdfs': { request: { windowId?: number }; reply: PagePdfs };
+  /** Clio contacts matching `query`, for a medical provider no record names yet (1 request). */
+  'injury/providers': { request: { query: string }; reply: Array<{ id: number; name: string }> };
+  /** Fetches a PDF and keeps it for "Add medical bill" under a one-time id. */
+  'injury/keep-pdf': { request: { url: string }; reply: { id: string; bytes: number } };
   'outbox/retry': { request: { id: string }; reply: void };
   'outbox/discard': { request: { id: string }; reply: void };
 

@@ -15,6 +15,8 @@ export interface Settings {
   leadSource: string;
   /** What the toolbar badge shows of a running timer: H:MM ('clock', also when unset) or tenths of an hour ('hours'). */
   badgeFormat?: BadgeFormat;
+  /** Practice areas (names) the firm marks as personal injury; unset or empty: those named like "Personal Injury". */
+  injuryPracticeAreas?: string[];
 }
 
 export type BadgeFormat = 'clock' | 'hours';

@@ -11,6 +11,7 @@ import { draftMessages } from './drafts';
 import { expenseMessages } from './expenses';
 import { filingMessages } from './filing';
 import { growMessages } from './grow';
+import { injuryMessages } from './injury';
 import { leadMessages } from './leads';
 import { matterMessages } from './matters';
 import { outboxMessages } from './outbox';
@@ -30,6 +31,7 @@ export const allMessages = (s: Services): Handlers => ({
   ...filingMessages(s),
   ...deadlineMessages(s),
   ...billingMessages(s),
+  ...injuryMessages(s),
   ...draftMessages(),
   ...outboxMessages(s),
   ...activityDescriptionMessages(s),

@@ -20,6 +20,7 @@ import { filingMessages } from '@/entrypoints/background/messages/filing';
 import { saveDialogMessages } from '@/entrypoints/background/messages/save-dialog';
 import { deadlineMessages } from '@/entrypoints/background/messages/deadlines';
 import { billingMessages } from '@/entrypoints/background/messages/billing';
+import { injuryMessages } from '@/entrypoints/background/messages/injury';
 import { deadlineDialogMessages } from '@/entrypoints/background/messages/deadline-dialog';
 import { timerMessages } from '@/entrypoints/background/messages/timer';
 import { reminderMessages } from '@/entrypoints/background/messages/reminders';
@@ -48,6 +49,7 @@ function recordingServices(): { services: Services; calls: Array<[string, unknow
     expenseSetup: (...args: unknown[]) => (calls.push(['expenseSetup', args]), Promise.resolve({ categories: [], currency: null })),
     deadlines: service('deadlines'),
     billing: service('billing'),
+    injury: service('injury'),
     deadlineSetup: (...args: unknown[]) => (calls.push(['deadlineSetup', args]), Promise.resolve({ users: [], calendar: null })),
     outbox: service('outbox'),
     matters: service('matters'),
@@ -73,6 +75,7 @@ describe('message families', () => {
     ['filing', filingMessages(services)],
     ['deadlines', deadlineMessages(services)],
     ['billing', billingMessages(services)],
+    ['injury', injuryMessages(services)],
     ['outbox', outboxMessages(services)],
     ['activity-descriptions', activityDescriptionMessages(services)],
     ['matters', matterMessages(services)],
@@ -124,6 +127,13 @@ describe('handlers hand the request to their service', () => {
     ['billing/of-matter', { matterId: 7 }, fromExtension, 'billing.ofMatter', [7]],
     ['billing/request-payment', { key: 'k', request: { billId: 3 } }, fromExtension, 'billing.requestPayment', [{ billId: 3 }, 'k']],
     ['billing/request-trust', { key: 'k', request: { amount: 5 } }, fromExtension, 'billing.requestTrust', [{ amount: 5 }, 'k']],
+    ['injury/medical', { matterId: 7 }, fromExtension, 'injury.medical', [7]],
+    ['injury/damages', { matterId: 7 }, fromExtension, 'injury.damagesOf', [7]],
+    ['injury/add-damage', { key: 'k', damage: { amount: 1 } }, fromExtension, 'injury.addDamage', [{ amount: 1 }, 'k']],
+    ['injury/add-bill', { key: 'k', bill: { detailId: 2 } }, fromExtension, 'injury.addBill', [{ detailId: 2 }, 'k']],
+    ['injury/page-pdfs', { windowId: 3 }, fromExtension, 'injury.pagePdfs', [3]],
+    ['injury/providers', { query: 'clinic' }, fromExtension, 'injury.providers', ['clinic']],
+    ['injury/keep-pdf', { url: 'https://x.example/a.pdf' }, fromExtension, 'injury.keepPdf', ['https://x.example/a.pdf']],
     ['deadline-dialog/hand-off', undefined, fromPage, 'deadlineDialog.handOff', [{ id: 4 }]],
     ['deadline-dialog/reading', { id: 'd1' }, fromExtension, 'deadlineDialog.reading', ['d1']],
     ['deadline-dialog/open', { windowId: 2, matter: { id: 7 } }, fromExtension, 'deadlineDialog.openOnActiveTab', [2, { id: 7 }]],

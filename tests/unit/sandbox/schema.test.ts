@@ -105,6 +105,10 @@ function compile(): Record<string, ValidateFunction> {
       'CalendarEntry_List',
       ...['Bill_List', 'Bill_Show', 'OutstandingClientBalance_List', 'BankAccount_List', 'BankAccount_Show'],
       ...['ClioPaymentsLink_List', 'ClioPaymentsLink_Show', 'ClioPaymentsPayment_List', 'TrustRequest_Show'],
+      'Damage_Show',
+      'Damage_List',
+      'MedicalRecordsRequest_Show',
+      'MedicalRecordsRequest_List',
       'Error',
     ].map((n) => [n, get(n)]),
   );
@@ -154,7 +158,7 @@ function expectAllFields(record: unknown, fields: string): void {
 
 beforeAll(async () => {
   validators = compile();
-  sb = await start();
+  sb = await start({ rateLimit: 1000 }); // every resource asked in one window: more than the default 50 a minute
   base = `${sb.origin}/api/v4`;
   token = (await manageTokens(sb.origin)).access_token;
 });
@@ -452,5 +456,28 @@ describe('Manage responses conform to the Clio spec', () => {
     });
     expect(request.status).toBe(201);
     conforms('TrustRequest_Show', await request.json());
+  });
+
+  it('damages and medical records details (with bills and records)', async () => {
+    const STAMPS = 'created_at,updated_at';
+    const DAMAGE = `id,etag,amount,damage_type,description,${STAMPS},matter{id}`;
+    const made = await api(`${base}/damages.json?fields=${encodeURIComponent(DAMAGE)}`, token, {
+      method: 'POST',
+      body: { data: { amount: 1200.5, damage_type: 'special', description: 'Lost wages', matter_id: 100_001 } },
+    });
+    expect(made.status).toBe(201);
+    const damage = (await made.json()) as { data: { id: number } };
+    conforms('Damage_Show', damage);
+    expectAllFields(damage.data, DAMAGE);
+    conforms('Damage_Show', await get(`/damages/${damage.data.id}.json`, DAMAGE));
+    conforms('Damage_List', await get('/damages.json', DAMAGE));
+    const BILL = `id,etag,name,amount,adjustment,bill_date,bill_received_date,damage_type,document_id,${STAMPS}`;
+    const DETAIL = `id,etag,description,in_treatment,bills_status,records_status,bills_follow_up_date,bills_request_date,records_follow_up_date,records_request_date,treatment_start_date,treatment_end_date,${STAMPS},matter{id},medical_provider{id,name},medical_bills{${BILL}},medical_records{id,etag,document_id,start_date,end_date,${STAMPS}}`;
+    const list = await get('/medical_records_details.json', DETAIL);
+    conforms('MedicalRecordsRequest_List', list);
+    const first = (list.data as Array<{ id: number }>)[0]!;
+    const one = await get(`/medical_records_details/${first.id}.json`, DETAIL);
+    conforms('MedicalRecordsRequest_Show', one);
+    expectAllFields(one.data, DETAIL);
   });
 });

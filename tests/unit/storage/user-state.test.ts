@@ -124,9 +124,11 @@ describe('showUserStateOf', () => {
         .sort(),
     ).toEqual([
       'local:activity-rates reset',
+      'local:damages-added keep',
       'local:deadline-setup reset',
       'local:expense-setup reset',
       'local:filed-documents keep',
+      'local:medical-records reset',
       'local:never-read-sites keep',
       'local:panel-entry-drafts keep',
       'local:paused-timers keep',
