@@ -56,6 +56,7 @@ export interface MessageArgs {
   startTimer: [];
   logTime: [];
   today: [];
+  timerStarted: [];
   timerStartedOn: [matter: Substitution];
   retry: [];
   discard: [];
@@ -534,6 +535,13 @@ export interface MessageArgs {
   awayDiscardContinue: [];
   forgotReminders: [];
   pausedNow: [];
+  optionsSections: [];
+  sectionAccount: [];
+  sectionClioApp: [];
+  sectionGrow: [];
+  sectionTimer: [];
+  sectionPrivacy: [];
+  growAppHeading: [];
 }
 
 export type MessageKey = keyof MessageArgs;
