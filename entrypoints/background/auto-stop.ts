@@ -17,15 +17,13 @@ export async function setAlarmAt(name: string, when: number | null): Promise<voi
   else await browser.alarms.create(name, { when: Math.max(when, Date.now() + 1000) });
 }
 
-/** Stops the running timer at `at`, a moment already past: the time since comes off first, then the stop saves it. */
+/** Stops the running timer at `at`, a moment already past: the time since is not recorded. */
 export async function stopTimerAt(services: Services, at: number, why: AutoStop['why'], back: number | null = null): Promise<void> {
   const timer = await timerItem.getValue();
   if (!isRunning(timer)) return;
-  const late = Date.now() - at;
   // Told first: the person may come back (and the popup open) while the stop is on its way to Clio.
   await autoStopItem.setValue({ why, at, matter: timer.matter, note: timer.note, activityDescriptionId: timer.activityDescriptionId, back });
-  if (late > 0) await services.timer.discardIdle(late);
-  if (!(await services.timer.stop())) await autoStopItem.setValue(null);
+  if (!(await services.timer.stopAsOf(at, timer))) await autoStopItem.setValue(null);
 }
 
 /** Answers are taken one at a time: a second click reads the notice the first one cleared, and does nothing. */

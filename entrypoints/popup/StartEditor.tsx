@@ -3,15 +3,16 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 import { startOf, type TimerState } from '@/lib/timer/model';
-import { lastAt, timeOfDay } from '@/lib/timer/time-of-day';
+import { startAt, timeOfDay } from '@/lib/timer/time-of-day';
 
 export function StartEditor({ timer, done, act }: { timer: TimerState; done: () => void; act: (f: () => Promise<void>) => Promise<void> }) {
   const [value, setValue] = useState(() => timeOfDay(startOf(timer, Date.now())));
   const [error, setError] = useState('');
   const save = (e: Event) => {
     e.preventDefault();
-    const start = lastAt(value, Date.now());
-    if (start === null) return setError(t('splitOutside'));
+    const now = Date.now();
+    const start = startAt(value, now, startOf(timer, now));
+    if (start === null) return setError(t('startLaterThanNow'));
     return act(async () => {
       await send('timer/start-at', { start });
       done();

@@ -26,6 +26,7 @@ import { matterStatusText } from './matter-status';
 import { AddNote } from './AddNote';
 import { FiledSection } from './FiledSection';
 import { DeadlinesSection } from './DeadlinesSection';
+import { BillingSection } from './BillingSection';
 
 export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => void }) {
   /** What the index holds of the matter beyond its row, shown until Clio's detail arrives (or if it cannot). */
@@ -182,6 +183,7 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
       <FiledSection matterId={matter.id} kind="communications" />
       <FiledSection matterId={matter.id} kind="documents" />
       <DeadlinesSection matterId={matter.id} {...(timeZone ? { timeZone } : {})} />
+      <BillingSection matter={ref} />
     </main>
   );
 }

@@ -33,8 +33,9 @@ export const elapsedMs = (t: TimerState, now: number): number =>
 
 export const isRunning = (t: TimerState | null | undefined): t is TimerState & { runningSince: number } => !!t && t.runningSince !== null;
 
+/** Pauses: the running segment joins what is recorded (as Clio's stop records it); our correction stays apart. */
 export function pause(t: TimerState, now: number): TimerState {
-  return t.runningSince === null ? t : { ...t, recordedMs: elapsedMs(t, now), runningSince: null };
+  return t.runningSince === null ? t : { ...t, recordedMs: t.recordedMs + Math.max(0, now - t.runningSince), runningSince: null };
 }
 
 export function resume(t: TimerState, now: number): TimerState {

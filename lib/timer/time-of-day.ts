@@ -28,6 +28,17 @@ export function lastAt(value: string, now: number): number | null {
   return d.getTime();
 }
 
+/**
+ * A running timer's new start typed as a time of day: the latest such instant not after `now`, but never yesterday's
+ * for a timer that started today (a time later than now is then a mistake, not a call started before midnight).
+ * Null when it is not a time, or is such a mistake.
+ */
+export function startAt(value: string, now: number, currentStart: number): number | null {
+  const at = lastAt(value, now);
+  const midnight = new Date(now).setHours(0, 0, 0, 0);
+  return at !== null && at < midnight && currentStart >= midnight ? null : at;
+}
+
 /** Seconds from one time of day to the next ("23:30" to "00:15" is 45 minutes); null unless both are times. */
 export function spanSeconds(from: string, to: string): number | null {
   const a = minutesOf(from);

@@ -185,8 +185,9 @@ export class TimerService {
       } catch (e) {
         if (!(e instanceof AppError) || !PASSING.has(e.kind)) throw e;
         // The start may have reached Clio before the answer was lost: if its timer runs, use it.
+        // In a switch, Clio's timer may still be the one just stopped (the start never arrived): that one is not ours.
         const found = await runningTimer(this.deps.client).catch(() => null);
-        if (found) {
+        if (found?.activity && found.activity.id !== previous?.activityId) {
           timer = { ...fromClioTimer(found, this.now(), null)!, matter: req.matter, note: req.note, activityDescriptionId: req.activityDescriptionId };
           await this.deps.store.setCheckedAt(this.now());
           await this.deps.store.set(timer);
@@ -233,9 +234,26 @@ export class TimerService {
       const ts = await this.timers();
       const t = paused === undefined ? ts.running : ts.paused[paused];
       if (!t) return null;
+      if (paused !== undefined && !ts.running && (await this.deps.store.get())) {
+        // A timer paused before paused timers were a list is still stored as the timer: it moves into the list first.
+        await this.deps.store.setPaused(ts.paused);
+        await this.deps.store.set(null);
+      }
       const out = await this.stopNow(t, note ?? t.note, { keepRunning: paused !== undefined });
       if (paused !== undefined) await this.deps.store.setPaused(ts.paused.filter((p) => p !== t));
       return out;
+    });
+  }
+
+  /**
+   * Stops the running timer as of `at`, a moment already past (a set stop time, or when the person went away): the
+   * time since is not recorded. One step, and only if `expected` still runs: a timer switched to meanwhile is left be.
+   */
+  stopAsOf(at: number, expected: TimerState): Promise<StopOutcome | null> {
+    return this.serial(async () => {
+      const t = await this.deps.store.get();
+      if (!isRunning(t) || t.activityId !== expected.activityId || t.runningSince !== expected.runningSince) return null;
+      return this.stopNow(t, t.note, { seconds: quantitySeconds(t, Math.min(at, this.now())) });
     });
   }
 

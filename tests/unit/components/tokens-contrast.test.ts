@@ -43,6 +43,7 @@ const TEXT: Array<[string, string]> = [
   ['chip-fg', 'chip-bg'],
   ['chip-open-fg', 'chip-open-bg'],
   ['chip-pending-fg', 'chip-pending-bg'],
+  ['chip-bad-fg', 'chip-bad-bg'],
   ['chip-clio-fg', 'chip-clio-bg'],
   ['muted', 'chip-bg'],
 ];

@@ -16,7 +16,7 @@ import {
   withStart,
   type TimerState,
 } from '@/lib/timer/model';
-import { lastAt, spanSeconds, timeOfDay } from '@/lib/timer/time-of-day';
+import { lastAt, spanSeconds, startAt, timeOfDay } from '@/lib/timer/time-of-day';
 
 const base: TimerState = {
   activityId: 7,
@@ -45,6 +45,15 @@ describe('timer model', () => {
     expect(elapsedMs(resumed, 110_000)).toBe(40_000);
     expect(pause(paused, 5)).toBe(paused);
     expect(resume(base, 5)).toBe(base);
+  });
+
+  it('pausing keeps our correction apart: discarded idle time is taken off once, paused or running', () => {
+    const t = discardIdle(base, 10 * 60_000, 60 * 60_000 + 1_000); // 60 min run, 10 min idle discarded
+    expect(elapsedMs(t, 60 * 60_000 + 1_000)).toBe(50 * 60_000);
+    const paused = pause(t, 60 * 60_000 + 1_000);
+    expect(elapsedMs(paused, 99 * 60_000)).toBe(50 * 60_000);
+    expect(paused).toMatchObject({ recordedMs: 60 * 60_000, adjustMs: -10 * 60_000 }); // recorded as Clio's stop records it
+    expect(quantitySeconds(paused, 99 * 60_000)).toBe(50 * 60);
   });
 
   it('discards idle time, never below zero', () => {
@@ -139,6 +148,10 @@ describe('times of day', () => {
     expect(lastAt('14:05', now)).toBe(now);
     expect(lastAt('23:50', now)).toBe(at(23, 50, -1)); // later than now: yesterday
     expect(lastAt('25:00', now)).toBeNull();
+    // A new start for a running timer: yesterday's only for a timer that started yesterday.
+    expect(startAt('13:55', now, at(14, 0))).toBe(at(13, 55));
+    expect(startAt('23:50', now, at(14, 0))).toBeNull(); // later than now, for a timer started today: a mistake
+    expect(startAt('23:50', now, at(23, 55, -1))).toBe(at(23, 50, -1));
     expect(lastAt('', now)).toBeNull();
   });
 
