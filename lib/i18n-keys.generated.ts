@@ -659,6 +659,14 @@ export interface MessageArgs {
   medicalProviderFindButton: [];
   medicalProvidersFound: [];
   medicalProviderNoneFound: [query: Substitution];
+  timerStarted: [];
+  optionsSections: [];
+  sectionAccount: [];
+  sectionClioApp: [];
+  sectionGrow: [];
+  sectionTimer: [];
+  sectionPrivacy: [];
+  growAppHeading: [];
 }
 
 export type MessageKey = keyof MessageArgs;

@@ -118,7 +118,7 @@ export function html(status: number, title: string, bodyHtml: string): Reply {
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem;color:#1b2733}
-h1{font-size:1.5rem}label{display:block;margin:1rem 0 .25rem;font-weight:600}select{font:inherit;padding:.3rem;width:100%}
+h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.5rem}label{display:block;margin:1rem 0 .25rem;font-weight:600}select{font:inherit;padding:.3rem;width:100%}
 .buttons{display:flex;gap:.75rem;margin-top:1.5rem}button{font:inherit;padding:.5rem 1.25rem;border-radius:4px;border:1px solid #0070e0;cursor:pointer}
 button[value=approve]{background:#0070e0;color:#fff}button[value=decline]{background:#fff;color:#0070e0}.muted{color:#5b6b7b}</style>
 </head><body>${bodyHtml}</body></html>`;

@@ -1,4 +1,5 @@
 /** The sandbox HTTP server: classifies each request, applies faults, dispatches, logs. */
+import { rootPage } from './root-page';
 import { testPage } from './test-pages';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -143,6 +144,10 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
   if (method === 'OPTIONS') {
     res.writeHead(204, CORS_HEADERS);
     res.end();
+    return;
+  }
+  if (method === 'GET' && path === '/') {
+    send(res, rootPage(state.db.users));
     return;
   }
   if (method === 'GET' && path.startsWith('/pages/')) {

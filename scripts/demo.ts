@@ -10,18 +10,27 @@ import { buildForSandbox } from './build-for-sandbox';
 
 const port = Number(process.env.SANDBOX_PORT ?? 4010);
 const sandbox = await startSandbox({ port });
-console.log(`Sandbox Clio running at ${sandbox.origin}`);
+console.log(`Sandbox Clio running at ${sandbox.origin} (open it for the demo user and the pages to try capture on)`);
 
 buildForSandbox(port, '.output');
 const extensionDir = resolve('.output/chrome-mv3');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32';
 
+// Chromium runs in its own sandbox: Playwright starts it with --no-sandbox (and Chromium then shows a warning bar about
+// it) unless `chromiumSandbox` is set. As root Chromium refuses to start sandboxed, so there it goes without, and says so.
+const asRoot = process.getuid?.() === 0;
+
 let close = async () => {};
 if (hasDisplay && existsSync(chromiumPath)) {
+  if (asRoot)
+    console.log(
+      'Running as root: Chromium will not start in its sandbox as root, so it starts without it (--no-sandbox) and shows a warning bar about that. Run the demo as an ordinary user to keep the sandbox.',
+    );
   const context = await chromium.launchPersistentContext(resolve('.output/demo-profile'), {
     executablePath: chromiumPath,
     headless: false,
+    chromiumSandbox: !asRoot,
     viewport: null,
     args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-first-run'],
   });

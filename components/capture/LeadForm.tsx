@@ -7,6 +7,9 @@ import { messageOf } from '@/components/error-message';
 import { Component } from 'preact';
 import { around, t } from '@/lib/i18n';
 import { extractLead } from '@/lib/page-reading/extract-lead';
+import { formatPhone } from '@/lib/page-reading/phone-format';
+import { phoneToE164 } from '@/lib/page-reading/phones';
+import type { CountryCode } from 'libphonenumber-js/core';
 import type { CaptureReading, GrowDuplicate, LeadSendOutcome } from '@/lib/leads/lead';
 import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
 import type { ConflictResult } from '@/lib/conflicts/conflict-service';
@@ -31,7 +34,13 @@ import {
 import { Others } from './Others';
 
 const REQUIRED: FieldName[] = ['firstName', 'lastName', 'message'];
-const phoneText: PhoneText = (p) => (p.ext ? t('phoneWithExtension', p.value, p.ext) : p.value);
+/** A found phone as the form shows it: in the firm's country's national format, or international (phone-format.ts). */
+const phoneTextIn =
+  (country: CountryCode): PhoneText =>
+  (p) => {
+    const shown = formatPhone(p.value, country);
+    return p.ext ? t('phoneWithExtension', shown, p.ext) : shown;
+  };
 
 interface Props {
   /** The page facts the dialog was opened with (from the DOM, the right-click, or both). */
@@ -92,6 +101,7 @@ export class LeadForm extends Component<Props, State> {
     this.setState({ pageUrl: facts.url });
     try {
       const lead = extractLead(facts, { defaultCountry: country });
+      const phoneText = phoneTextIn(country);
       this.setState({ choices: choicesOf(lead, phoneText) });
       this.fill({ ...prefill(lead, phoneText), page: referringUrlOf(facts.url) });
     } catch (e) {
@@ -132,7 +142,9 @@ export class LeadForm extends Component<Props, State> {
     this.dupTimer = setTimeout(() => {
       const { ready, connected, fields } = this.state;
       const email = fields.email.trim();
-      const phone = fields.phone.trim();
+      // As E.164 where it reads as a number, as the look-ups had it before the form showed it formatted.
+      const typed = fields.phone.trim();
+      const phone = phoneToE164(typed, this.props.reading.country) ?? typed;
       if (!ready) return;
       // Already a client? The local index answers (no Clio request), whether or not Grow is connected.
       const name = `${fields.firstName} ${fields.lastName}`.trim();

@@ -28,12 +28,15 @@ export interface PageFrame {
   close(): void;
 }
 
+// In the page, where components/tokens.css cannot reach: its --line-strong and --bg, light and dark. The frame's
+// `color-scheme` is what its page's `prefers-color-scheme` answers, so it follows the browser's, not the web page's.
 const CSS = `:host{all:initial !important}
-dialog{position:fixed;inset:12px 12px auto auto;margin:0;padding:0;border:1px solid #8a94a3;border-radius:10px;
+dialog{position:fixed;inset:12px 12px auto auto;margin:0;padding:0;border:1px solid #6f7987;border-radius:10px;
 box-shadow:0 12px 40px #0000004d;width:min(440px,calc(100vw - 24px));max-width:none;height:var(--clio-frame-height,560px);
-max-height:calc(100vh - 24px);overflow:hidden;background:#fff;color-scheme:light}
+max-height:calc(100vh - 24px);overflow:hidden;background:#fff;color-scheme:light dark}
 dialog::backdrop{background:#0f172a40}
-iframe{display:block;border:0;width:100%;height:100%;background:#fff;color-scheme:light}`;
+iframe{display:block;border:0;width:100%;height:100%;background:#fff;color-scheme:light dark}
+@media (prefers-color-scheme:dark){dialog,iframe{background:#16191d}dialog{border-color:#7d8896}}`;
 
 export function mountPageFrame({ tag, url, label, onClosed }: PageFrameOptions): PageFrame {
   const returnTo = deepActiveElement();

@@ -3,6 +3,7 @@
  * mounts over the page, or in a small extension window where nothing can be injected (the PDF viewer, browser pages,
  * the web store, a page without a grant). It takes its page facts from the background by its one-time id.
  */
+import '@/components/tokens.css';
 import '@/components/capture/capture.css';
 import './window.css';
 import { LeadForm } from '@/components/capture/LeadForm';

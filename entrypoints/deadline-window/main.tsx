@@ -2,6 +2,7 @@
  * The "Add deadline" dialog's page (components/page-frame/dialog-page.tsx): in a frame that the `deadline` content
  * script mounts over the page, or in a small extension window where nothing can be injected.
  */
+import '@/components/tokens.css';
 import '@/components/base.css';
 import '@/components/capture/capture.css';
 import '@/components/page-frame/dialog-page.css';

@@ -5,7 +5,7 @@ import { type BadgeFormat, type Settings, settingsItem } from '@/lib/settings/se
 export function BadgeSection({ settings }: { settings: Settings }) {
   return (
     <section aria-labelledby="badge-h">
-      <h2 id="badge-h">{t('badgeHeading')}</h2>
+      <h3 id="badge-h">{t('badgeHeading')}</h3>
       <label for="badge-format">{t('badgeFormatField')}</label>
       <select
         id="badge-format"

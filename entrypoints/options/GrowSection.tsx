@@ -1,4 +1,5 @@
 /** Clio Grow: connect through OAuth (PKCE), or use the firm's legacy Lead Inbox token; and how leads name their source. */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { messageOf } from '@/components/error-message';
@@ -7,7 +8,8 @@ import { send } from '@/lib/messaging/send';
 import { settingsItem, type Settings } from '@/lib/settings/settings-item';
 import type { GrowConnection } from '@/lib/grow/grow-connection-item';
 
-export function GrowSection({ connection, settings }: { connection: GrowConnection; settings: Settings }) {
+/** The options page's Grow section; `children`: what follows in it (the leads still waiting). */
+export function GrowSection({ connection, settings, children }: { connection: GrowConnection; settings: Settings; children?: ComponentChildren }) {
   const [status, setStatus] = useState<Status | null>(null);
   const [token, setToken] = useState('');
   const [source, setSource] = useState(settings.leadSource);
@@ -20,7 +22,7 @@ export function GrowSection({ connection, settings }: { connection: GrowConnecti
   };
   const [connectedAs, afterWho] = around('growConnectedAs');
   return (
-    <section aria-labelledby="grow-h">
+    <section aria-labelledby="grow-h" class="group">
       <h2 id="grow-h">{t('growHeading')}</h2>
       <div class="card">
         {connection.via === 'oauth' ? (
@@ -75,6 +77,7 @@ export function GrowSection({ connection, settings }: { connection: GrowConnecti
         onInput={(e) => setSource(e.currentTarget.value)}
         onChange={() => void settingsItem.setValue({ ...settings, leadSource: source.trim() || 'Clio Companion browser extension' })}
       />
+      {children}
     </section>
   );
 }

@@ -8,7 +8,7 @@ export function InjurySection({ settings }: { settings: Settings }) {
   const [text, setText] = useState((settings.injuryPracticeAreas ?? []).join('\n'));
   return (
     <section aria-labelledby="injury-h">
-      <h2 id="injury-h">{t('injuryHeading')}</h2>
+      <h3 id="injury-h">{t('injuryHeading')}</h3>
       <label for="injury-areas">{t('injuryAreasField')}</label>
       <textarea
         id="injury-areas"

@@ -54,7 +54,14 @@ export function Options() {
   return (
     <main>
       <h1>{t('extensionName')}</h1>
-      <section aria-labelledby="account-h">
+      <nav aria-label={t('optionsSections')}>
+        <a href="#account-h">{t('sectionAccount')}</a>
+        <a href="#clio-app-h">{t('sectionClioApp')}</a>
+        <a href="#grow-h">{t('sectionGrow')}</a>
+        <a href="#timer-h">{t('sectionTimer')}</a>
+        {acct.signedIn ? <a href="#privacy-h">{t('sectionPrivacy')}</a> : null}
+      </nav>
+      <section aria-labelledby="account-h" class="group">
         <h2 id="account-h">{t('clioAccount')}</h2>
         {acct.signedIn ? (
           <div class="card">
@@ -81,19 +88,32 @@ export function Options() {
         ) : (
           <div class="card">
             {acct.problem ? <p class="problem">{acct.problem}</p> : <p>{t('notSignedIn')}</p>}
-            <SignInButton onStatus={setStatus} />
+            {/* Signed in, the card above says who: the status says it only when something went wrong. */}
+            <SignInButton onStatus={(st) => setStatus(st?.tone === 'success' ? null : st)} />
           </div>
         )}
         <StatusMessage status={status} />
       </section>
-      <GrowSection connection={g} settings={s} />
-      <WaitingLeads />
-      {acct.signedIn ? <RemindersSection /> : null}
-      {acct.signedIn ? <SitesSection /> : null}
-      <BadgeSection settings={s} />
-      <InjurySection settings={s} />
-      <RegionPicker settings={s} locked={acct.signedIn} />
-      <AppCredentials settings={s} redirectUri={redirectUri} />
+      <section aria-labelledby="clio-app-h" class="group">
+        <h2 id="clio-app-h">{t('sectionClioApp')}</h2>
+        <RegionPicker settings={s} locked={acct.signedIn} />
+        <AppCredentials settings={s} redirectUri={redirectUri} />
+        <InjurySection settings={s} />
+      </section>
+      <GrowSection connection={g} settings={s}>
+        <WaitingLeads />
+      </GrowSection>
+      <section aria-labelledby="timer-h" class="group">
+        <h2 id="timer-h">{t('sectionTimer')}</h2>
+        {acct.signedIn ? <RemindersSection /> : null}
+        <BadgeSection settings={s} />
+      </section>
+      {acct.signedIn ? (
+        <section aria-labelledby="privacy-h" class="group">
+          <h2 id="privacy-h">{t('sectionPrivacy')}</h2>
+          <SitesSection />
+        </section>
+      ) : null}
     </main>
   );
 }
@@ -105,7 +125,7 @@ function RegionPicker({ settings, locked }: { settings: Settings; locked: boolea
   const value = offered.includes(settings.region) ? settings.region : offered[0]!;
   return (
     <section aria-labelledby="region-h">
-      <h2 id="region-h">{t('regionHeading')}</h2>
+      <h3 id="region-h">{t('regionHeading')}</h3>
       <label for="region">{t('regionField')}</label>
       <select
         id="region"
@@ -150,17 +170,17 @@ function AppCredentials({ settings, redirectUri }: { settings: Settings; redirec
   };
   return (
     <section aria-labelledby="app-h">
-      <h2 id="app-h">{t('appHeading')}</h2>
+      <h3 id="app-h">{t('appHeading')}</h3>
       <p class="hint">{t('appHint')}</p>
       <label for="redirect-uri">{t('redirectUri')}</label>
-      <div class="row">
-        <code id="redirect-uri" class="copyable">
-          {redirectUri || '…'}
-        </code>
+      <code id="redirect-uri" class="copyable">
+        {redirectUri || '…'}
+      </code>
+      <p class="row">
         <button type="button" onClick={copy} disabled={!redirectUri}>
           {copied ? t('copied') : t('copyRedirectUri')}
         </button>
-      </div>
+      </p>
       <form onSubmit={save}>
         <label for="client-id">{t('appKey')}</label>
         <input id="client-id" autocomplete="off" spellcheck={false} value={key} onInput={(e) => setKey(e.currentTarget.value)} />
@@ -173,6 +193,7 @@ function AppCredentials({ settings, redirectUri }: { settings: Settings; redirec
           value={secret}
           onInput={(e) => setSecret(e.currentTarget.value)}
         />
+        <h4>{t('growAppHeading')}</h4>
         <p class="hint">{t('growAppHint')}</p>
         <label for="grow-client-id">{t('growAppKey')}</label>
         <input id="grow-client-id" autocomplete="off" spellcheck={false} value={growKey} onInput={(e) => setGrowKey(e.currentTarget.value)} />

@@ -40,7 +40,7 @@ export function RemindersSection() {
   };
   return (
     <section aria-labelledby="reminders-h">
-      <h2 id="reminders-h">{t('remindersHeading')}</h2>
+      <h3 id="reminders-h">{t('remindersHeading')}</h3>
       <p class="hint">{t('remindersIntro')}</p>
       <fieldset class="card reminder">
         <Toggle label={t('remindToTrack')} on={s.remind} set={turnRemindOn} />

@@ -14,9 +14,9 @@ export function SitesSection() {
   const sites = Object.entries(s.sites).sort(([, a], [, b]) => b.at - a.at);
   return (
     <section aria-labelledby="sites-h">
-      <h2 id="sites-h">{t('sitesHeading')}</h2>
+      <h3 id="sites-h">{t('sitesHeading')}</h3>
       <p class="hint">{t('sitesExplained')}</p>
-      {sites.length ? <h3 id="remembered-h">{t('sitesRemembered')}</h3> : null}
+      {sites.length ? <h4 id="remembered-h">{t('sitesRemembered')}</h4> : null}
       {sites.length ? (
         <ul class="sites" aria-labelledby="remembered-h">
           {sites.map(([site, { matter }]) => (
@@ -38,7 +38,7 @@ export function SitesSection() {
           </button>
         </p>
       ) : null}
-      {s.never.length ? <h3 id="never-h">{t('sitesNeverRead')}</h3> : null}
+      {s.never.length ? <h4 id="never-h">{t('sitesNeverRead')}</h4> : null}
       {s.never.length ? (
         <ul class="sites" aria-labelledby="never-h">
           {s.never.map((site) => (

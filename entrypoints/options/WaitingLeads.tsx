@@ -17,7 +17,7 @@ export function WaitingLeads() {
   if (!leads.length) return null;
   return (
     <section aria-labelledby="leads-h">
-      <h2 id="leads-h">{t('leadsWaitingHeading')}</h2>
+      <h3 id="leads-h">{t('leadsWaitingHeading')}</h3>
       <ul class="waiting-leads">
         {leads.map((e) => {
           const { draft } = e.payload as GrowLeadPayload;

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '@/components/tokens.css';
 import '@/components/base.css';
 import { localizePage } from '@/components/page-language';
 import './options.css';

@@ -83,7 +83,7 @@ export function TimerPanel({
       rememberForSite(page, matter);
       setDraft({ matter: null, note: '', activityDescriptionId: null });
       const before = out.stopped ? `${stopMessage(out.stopped).text} ` : '';
-      setStatus(out.offline ? { tone: 'info', text: before + out.offline } : { tone: 'success', text: before + t('timerStartedOn', matterLabel(matter)) });
+      setStatus(out.offline ? { tone: 'info', text: before + out.offline } : { tone: 'success', text: before + t('timerStarted') });
     });
   };
 
@@ -200,7 +200,7 @@ function Running({
       const out = await send('timer/start', { matter, note: '', activityDescriptionId: null, ...(at === undefined ? {} : { at }) });
       setOpen(null);
       const before = out.stopped ? `${stopMessage(out.stopped).text} ` : '';
-      setStatus({ tone: 'success', text: before + t('timerStartedOn', matterLabel(matter)) });
+      setStatus({ tone: 'success', text: before + t('timerStarted') });
     });
   return (
     <section aria-label={t('runningTimer')} class="running">

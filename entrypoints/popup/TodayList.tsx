@@ -70,10 +70,10 @@ export function TodayList({ outbox, timer, paused }: { outbox: OutboxEntry[]; ti
     <section aria-label={t('today')}>
       <Totals today={entries} waitingSeconds={waitingSeconds} waitingCount={waiting.length} timer={timer} />
       <ul class="today">
+        {entries === null ? <li class="hint">{t('loadingToday')}</li> : null}
         {waiting.map((e) => (
           <Waiting key={e.id} entry={e} money={money} />
         ))}
-        {entries === null ? <li class="hint">{t('loadingToday')}</li> : null}
         {entries?.length === 0 && waiting.length === 0 ? <li class="hint">{t('noTimeToday')}</li> : null}
         {entries?.map((a) =>
           editing === a.id ? (
@@ -164,18 +164,21 @@ function Waiting({ entry, money }: { entry: OutboxEntry; money: (n: number) => s
   const what = entry.kind === EXPENSE ? money(totalOf(p.price ?? 0, p.quantity ?? 1)) : formatDuration(p.seconds ?? 0);
   return (
     <li class="waiting">
-      <span class="dur">{what}</span> <span class="num">{label}</span>
+      <span class="dur">{what}</span>{' '}
+      <span class="num one-line" title={label}>
+        {label}
+      </span>
       <span class="note">{entry.state === 'failed' ? t('notSent', entry.lastError?.message ?? '') : t('pendingClio')}</span>
       {entry.state === 'sending' ? (
         <span class="hint">{t('sending')}</span>
       ) : (
-        <>
-          <button type="button" class="link" onClick={() => void send('outbox/retry', { id: entry.id })}>
+        <span class="entry-actions">
+          <button type="button" class="small" onClick={() => void send('outbox/retry', { id: entry.id })}>
             {t('retry')}
-          </button>{' '}
+          </button>
           <button
             type="button"
-            class="link"
+            class="small"
             onClick={() =>
               confirm(t(entry.kind === TIMER_STOP ? 'confirmDiscardStop' : entry.kind === EXPENSE ? 'confirmDiscardExpense' : 'confirmDiscardEntry')) &&
               void send('outbox/discard', { id: entry.id })
@@ -183,7 +186,7 @@ function Waiting({ entry, money }: { entry: OutboxEntry; money: (n: number) => s
           >
             {t('discard')}
           </button>
-        </>
+        </span>
       )}
     </li>
   );

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import tokensCss from '@/components/tokens.css?inline';
 import baseCss from '@/components/base.css?inline';
 import { localizePage } from '@/components/page-language';
 import { t } from '@/lib/i18n';
@@ -11,7 +12,7 @@ import { followPopupState } from './popup-state';
  * the stored state is read (a few ms): never a start form over a running timer.
  */
 export function mountPopup(): void {
-  document.head.append(Object.assign(document.createElement('style'), { textContent: baseCss + popupCss }));
+  document.head.append(Object.assign(document.createElement('style'), { textContent: tokensCss + baseCss + popupCss }));
   localizePage('extensionName');
   const app = document.getElementById('app')!;
   followPopupState(

@@ -4,6 +4,7 @@
  * browser pages, a page without a grant).
  */
 import { browser } from 'wxt/browser';
+import '@/components/tokens.css';
 import '@/components/base.css';
 import '@/components/capture/capture.css';
 import '@/components/page-frame/dialog-page.css';

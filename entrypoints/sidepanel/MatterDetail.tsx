@@ -149,6 +149,8 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
         <button type="button" onClick={() => openDialog('deadline-dialog/open')}>
           {t('addDeadline')}
         </button>
+      </p>
+      <p class="row links">
         <a href={link} target="_blank" rel="noreferrer">
           {t('openInClio')}
         </a>

@@ -32,7 +32,7 @@ test('captures the selection on a contact page and sends exactly Grow’s fields
   await expect(field(dialog, 'First name')).toHaveValue('Adaeze');
   await expect(field(dialog, 'Last name')).toHaveValue('Okafor');
   await expect(field(dialog, 'Email')).toHaveValue('adaeze@okafordental.example');
-  await expect(field(dialog, 'Phone')).toHaveValue('+16175550142');
+  await expect(field(dialog, 'Phone')).toHaveValue('(617) 555-0142');
   await expect(field(dialog, 'Message')).toHaveValue(/injured in a car accident on Route 9/);
   await expect(dialog.getByText(page.url(), { exact: true })).toBeVisible();
   // Everything required is filled in: focus starts on First name.
@@ -72,7 +72,7 @@ test('a webmail message: the sender from the From: mailto link, the phone from t
   await expect(field(dialog, 'First name')).toHaveValue('Jane');
   await expect(field(dialog, 'Last name')).toHaveValue('Smith');
   await expect(field(dialog, 'Email')).toHaveValue('jane.smith@brightwater-logistics.example');
-  await expect(field(dialog, 'Phone')).toHaveValue('+13125550187');
+  await expect(field(dialog, 'Phone')).toHaveValue('(312) 555-0187');
   await expect(field(dialog, 'Message')).toHaveValue(/locked us out of the Elm Street warehouse/);
   // The Cc: address is offered, with where it was found.
   const other = dialog.getByRole('button', { name: /ops@brightwater-logistics\.example · from a mailto link/ });
@@ -90,7 +90,7 @@ test('a directory entry with an h-card prefills from the page’s contact card',
   await expect(field(dialog, 'First name')).toHaveValue('Marcus');
   await expect(field(dialog, 'Last name')).toHaveValue('Delacroix-Whitman');
   await expect(field(dialog, 'Email')).toHaveValue('mdw@dwo-law.example');
-  await expect(field(dialog, 'Phone')).toHaveValue('+13125550164');
+  await expect(field(dialog, 'Phone')).toHaveValue('(312) 555-0164');
   // Grow is not connected: the form says so and stays usable; the draft is kept.
   await expect(dialog.getByText('Connect Clio Grow on the extension’s options page first.').first()).toBeVisible();
   await screenshot(page, 'capture-directory-not-connected');
@@ -221,7 +221,7 @@ test('where nothing can be injected, the same form opens in an extension window'
   const tabId = await worker.evaluate(async (known) => (await chrome.tabs.query({})).map((t) => t.id).find((id) => !known.includes(id)), before);
   expect(tabId).toBeDefined();
   const opened = context.waitForEvent('page');
-  const selectionText = 'Please call me, Tomasz Wiśniewski, at (646) 555-0133 or tomasz.w@example.org about my visa.';
+  const selectionText = 'Please call me, Tomasz Wiśniewski, at (646) 555-0133 (in London: +44 20 7946 0958) or tomasz.w@example.org about my visa.';
   await worker.evaluate(
     ({ tabId, selectionText }) =>
       chrome.contextMenus.onClicked.dispatch(
@@ -235,7 +235,9 @@ test('where nothing can be injected, the same form opens in an extension window'
   expect(win.url()).toMatch(/\/capture-window\.html\?id=/);
   await expect(win.getByRole('heading', { name: 'Capture lead' })).toBeVisible();
   await expect(field(win, 'Email')).toHaveValue('tomasz.w@example.org');
-  await expect(field(win, 'Phone')).toHaveValue('+16465550133');
+  // The firm's own country's number in its national format, another country's in the international one.
+  await expect(field(win, 'Phone')).toHaveValue('(646) 555-0133');
+  await expect(win.getByRole('button', { name: /^\+44 20 7946 0958 · / })).toBeVisible();
   await expect(field(win, 'Message')).toHaveValue(selectionText);
   await expect(win.getByText('chrome://version/', { exact: true })).toBeVisible();
   await screenshot(win, 'capture-window');

@@ -172,9 +172,21 @@ export async function killServiceWorker(page: Page): Promise<void> {
   await cdp.detach();
 }
 
-/** Saves a screenshot as a test artifact under test-results/screenshots. */
+/**
+ * Saves a screenshot of the page in both themes as test artifacts under test-results/screenshots: `<name>.png` (light)
+ * and `<name>-dark.png` (`prefers-color-scheme: dark`, frames included), then puts the page back in the light theme.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = resolve('test-results/screenshots');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  // A frame of another process (the dialogs over a page) repaints on its own: two of its frames before the shot.
+  const painted = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  await Promise.all(page.frames().map((f) => f.evaluate(painted).catch(() => undefined)));
+  try {
+    await page.screenshot({ path: join(dir, `${name}-dark.png`), fullPage: true });
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
 }

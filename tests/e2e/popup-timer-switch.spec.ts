@@ -63,7 +63,9 @@ test('switch matter: two entries, no gap and no overlap; the switch costs at mos
   await pick(popup, b!.display_number);
   await sandbox.clearLog();
   await popup.getByRole('button', { name: 'Switch', exact: true }).click();
-  await expect(popup.getByText(`Timer started on ${b!.display_number}`)).toBeVisible();
+  // The switch's status: the first timer's stop, then the start (the first start's status said only the latter).
+  await expect(popup.getByText(/\S+ Timer started\./)).toBeVisible();
+  await expect(popup.getByRole('region', { name: 'Running timer' })).toContainText(b!.display_number);
   const requests = await api();
   expect(requests.length).toBeLessThanOrEqual(3);
   const second = await runningTimer(popup);

@@ -27,6 +27,9 @@ test('start a timer on a matter, survive a worker kill and a browser restart, st
   expect(activity).toMatchObject({ matter: { id: matter!.id }, note: 'Review discovery responses' });
   expect((await sandbox.log()).filter((r) => r.path.startsWith('/api/v4'))).toHaveLength(1); // starting costs one request
   await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toMatch(/^0:0\d$/);
+  // The running timer's matter is said once (in its header), the status only that the timer started.
+  await expect(popup.getByRole('status')).toHaveText('Timer started.');
+  await expect(popup.getByText(matter!.display_number)).toHaveCount(1);
   await screenshot(popup, 'popup-timer-running');
 
   // Closing the popup and a worker kill lose nothing: time comes from the stored start.

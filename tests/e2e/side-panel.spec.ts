@@ -84,6 +84,9 @@ test('search by part of a client name, with a typo, and navigate with the keyboa
   await expect(page.getByRole('heading', { level: 1 })).toContainText(target!.display_number);
   await expect(page.getByText('Responsible attorney')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Recent time' })).toBeVisible();
+  // "Copy number" sits with the detail's other links, not alone under the buttons.
+  const top = async (l: ReturnType<Page['getByRole']>) => (await l.boundingBox())!.y;
+  expect(await top(page.getByRole('button', { name: 'Copy number' }))).toBeCloseTo(await top(page.getByRole('link', { name: 'Open in Clio' })), -1);
   await screenshot(page, 'sidepanel-detail');
 
   await page.getByRole('button', { name: 'Start timer' }).click();

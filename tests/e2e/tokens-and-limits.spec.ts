@@ -49,7 +49,7 @@ test('a 429 storm slows the sign-in down but it still succeeds', async ({ extens
   const options = await extensionPage('options.html');
   await signInThroughClio(options);
   await expect(options.getByText(user.email)).toBeVisible({ timeout: 20_000 });
-  await expect(options.getByRole('status').first()).toContainText('Signed in as');
+  await expect(options.getByRole('region', { name: 'Clio account', exact: true })).toContainText('Signed in as');
   const whoAmI = (await sandbox.log()).filter((r) => r.path.startsWith('/api/v4/users/who_am_i'));
   expect(whoAmI.map((r) => r.status)).toEqual([429, 429, 429, 200]);
 });
