@@ -59,6 +59,7 @@ import { saveDialogService } from '@/lib/filing/save-dialog-service';
 import { deadlineDialogService } from '@/lib/deadlines/deadline-dialog-service';
 import type { PageDialogDeps } from '@/lib/page-dialogs/page-dialog';
 import { onAlarm } from './alarms';
+import { uiLocale } from '@/lib/ui-locale';
 
 export const TOKEN_REFRESH_ALARM = 'clio-token-refresh';
 export const OUTBOX_ALARM = 'outbox';
@@ -191,7 +192,7 @@ export function createServices() {
     outbox,
     userId,
     today,
-    firstDay: () => firstDayOfWeek(navigator.language),
+    firstDay: () => firstDayOfWeek(uiLocale()),
     saved: forgetDraftsSavedAs,
     remember: rememberMatter,
   });
