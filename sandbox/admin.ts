@@ -7,6 +7,7 @@ import { isRecord, json, type Reply, type Req } from './http-utils';
 import { isoTime } from './model';
 import { currencyOf, quantities } from './resources';
 import { matterHaystack } from './seed';
+import { handleBillingAdmin } from './manage-billing';
 import type { Config, SandboxState } from './state';
 
 const ok = (): Reply => ({ status: 204 });
@@ -51,6 +52,8 @@ export function handleAdmin(req: Req, state: SandboxState): Reply {
     case 'GET matters':
       return json(200, findMatters(state, req.query.get('query') ?? '', req.query.get('status'), req.query.get('with_reference') === 'true'));
     default: {
+      const billing = handleBillingAdmin(key, req, state);
+      if (billing) return billing;
       const edit = /^PATCH matters\/(\d+)$/.exec(key);
       if (edit) return editMatter(state, Number(edit[1]), req.body);
       const bytes = /^GET documents\/(\d+)\/bytes$/.exec(key);

@@ -23,6 +23,7 @@ import {
 import { createCommunication, createNote, listCommunications, listNotes, showCommunication, showNote } from './manage-communications';
 import { createCalendarEntry, createTask, listCalendarEntries, listCalendars, listTasks, showCalendar, showCalendarEntry, showTask } from './manage-deadlines';
 import { createDocument, listDocumentCategories, listDocuments, showDocument, showDocumentCategory, updateDocument } from './manage-documents';
+import { BILLING_ROUTES } from './manage-billing';
 import { rateHeaders, type RateDecision } from './rate-limit';
 import type { SandboxState } from './state';
 
@@ -60,6 +61,7 @@ const routes: Routes = {
   'calendars/:id': { GET: showCalendar },
   calendar_entries: { GET: listCalendarEntries, POST: createCalendarEntry },
   'calendar_entries/:id': { GET: showCalendarEntry },
+  ...BILLING_ROUTES,
 };
 
 const MAX_MINOR = 13;

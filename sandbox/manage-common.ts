@@ -27,6 +27,7 @@ export function renderCtx(ctx: ManageCtx, extra: Partial<RenderCtx> = {}): Rende
     uploads: ctx.state.uploads,
     filing: ctx.state.filing,
     deadlines: ctx.state.deadlines,
+    billing: ctx.state.billing,
     ...extra,
   };
 }
@@ -135,6 +136,14 @@ export function commonFilters<T extends { id: number; createdAt: number; updated
     out.push(r);
   }
   return out;
+}
+
+/** A `true`/`false` query parameter; absent or empty: undefined. */
+export function boolParam(ctx: ManageCtx, name: string): boolean | undefined {
+  const raw = ctx.req.query.get(name);
+  if (raw === null || raw === '') return undefined;
+  if (raw !== 'true' && raw !== 'false') throw new ApiError(400, `${name} must be true or false`);
+  return raw === 'true';
 }
 
 export function queryParam(ctx: ManageCtx): string | undefined {

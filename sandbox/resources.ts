@@ -5,6 +5,8 @@
 import { etagOf } from './etag';
 import { FILING_KINDS } from './resources-filing';
 import { DEADLINE_KINDS } from './resources-deadlines';
+import { accountBalancesOf, BILLING_KINDS } from './resources-billing';
+import type { BillingDb } from './billing-model';
 import type { FilingDb } from './filing-model';
 import type { DeadlinesDb } from './deadlines-model';
 import type { UploadSigner } from './uploads';
@@ -33,6 +35,8 @@ export interface RenderCtx {
   filing?: FilingDb;
   /** Tasks, calendars and calendar entries. */
   deadlines?: DeadlinesDb;
+  /** Bills, bank accounts, payment links and payments, trust requests. */
+  billing?: BillingDb;
   /** The user asking (calendars' permissions and entries' times are theirs). */
   userId?: number;
 }
@@ -74,7 +78,8 @@ export type KindName =
   | 'note'
   | 'task'
   | 'calendar'
-  | 'calendar_entry';
+  | 'calendar_entry'
+  | keyof typeof BILLING_KINDS;
 
 export { etagOf };
 
@@ -213,6 +218,7 @@ const matter: Kind<Matter> = {
     originating_attorney: { kind: 'user', get: (m, { db }) => db.users.find((u) => u.id === m.originatingAttorneyId) ?? null },
     practice_area: { kind: 'practice_area', get: (m, { db }) => db.practiceAreas.get(m.practiceAreaId) ?? null },
     currency: { kind: 'currency', get: (m, { db }) => currencyOf(m.currency ?? db.billing.currency) },
+    account_balances: { kind: 'account_balance', get: (m, ctx) => accountBalancesOf(m.id, ctx) },
   },
 };
 
@@ -413,4 +419,5 @@ export const KINDS: Record<KindName, Kind<any>> = {
   timer,
   ...FILING_KINDS,
   ...DEADLINE_KINDS,
+  ...BILLING_KINDS,
 };

@@ -2,6 +2,7 @@
 import { FaultInjector } from './faults';
 import { emptyDeadlines, type DeadlinesDb } from './deadlines-model';
 import { emptyFiling, type FilingDb } from './filing-model';
+import { type BillingDb, seedBilling } from './billing-model';
 import type { Db } from './model';
 import { SlidingWindow } from './rate-limit';
 import { seedDb } from './seed';
@@ -54,6 +55,7 @@ export class SandboxState {
   config!: Config;
   filing!: FilingDb;
   deadlines!: DeadlinesDb;
+  billing!: BillingDb;
   /** Signs put_urls for the upload host; its origin outlives a reset. */
   readonly uploads = new UploadSigner(() => this.faults.state);
 
@@ -75,5 +77,6 @@ export class SandboxState {
     this.config = { ...this.options.config };
     this.filing = emptyFiling();
     this.deadlines = emptyDeadlines(this.db.users);
+    this.billing = seedBilling(this.db);
   }
 }

@@ -39,6 +39,9 @@ const roots = [
   'Calendar_List',
   'CalendarEntry_Show',
   'CalendarEntry_List',
+  // billing (#16)
+  ...['Bill_List', 'Bill_Show', 'OutstandingClientBalance_List', 'BankAccount_List', 'BankAccount_Show'],
+  ...['ClioPaymentsLink_List', 'ClioPaymentsLink_Show', 'ClioPaymentsPayment_List', 'TrustRequest_Show'],
   'Error',
 ];
 

@@ -19,6 +19,7 @@ import { watchOmnibox } from './omnibox';
 import { createServices, keepSyncing, scheduleTokenRefresh } from './services';
 import { watchStopAt } from './stop-at';
 import { watchReminder } from './track-reminder';
+import { watchReminderOwner } from './reminder-settings';
 
 export default defineBackground({
   // One classic script, not a module: Chrome keeps V8's code cache of a classic service worker and a wake compiles
@@ -50,6 +51,7 @@ export default defineBackground({
     watchAway(services);
     watchAutoStop();
     watchReminder(services, ready);
+    watchReminderOwner(services);
     sweepHandOffsLater();
     void ready.then((sessionStart) => (sessionStart ? keepSyncing() : undefined));
     // An attempt under way when the last worker died may have reached Clio: look before resending (at a session's

@@ -40,6 +40,8 @@ import { expenseSetupCached, keptFirmCurrency } from '@/lib/expenses/expense-set
 import { currencyFor } from '@/lib/expenses/currency-choice';
 import { CALENDAR_ENTRY, calendarEntryCourier, TASK, taskCourier } from '@/lib/deadlines/deadline-couriers';
 import { DeadlineService } from '@/lib/deadlines/deadline-service';
+import { PAYMENT_LINK, paymentLinkCourier, TRUST_REQUEST, trustRequestCourier } from '@/lib/billing/billing-couriers';
+import { BillingService } from '@/lib/billing/billing-service';
 import { deadlineSetupCached } from '@/lib/deadlines/deadline-setup';
 import { TimerService } from '@/lib/timer/timer-service';
 import { TIMER_STOP, timerStopCourier } from '@/lib/timer/timer-stop-courier';
@@ -157,6 +159,8 @@ export function createServices() {
       [EXPENSE]: expenseCourier(client),
       [TASK]: taskCourier(client),
       [CALENDAR_ENTRY]: calendarEntryCourier(client),
+      [PAYMENT_LINK]: paymentLinkCourier(client),
+      [TRUST_REQUEST]: trustRequestCourier(client),
       [TIMER_STOP]: timerStopCourier(client),
       [GROW_LEAD]: growLeadCourier({
         grow,
@@ -213,6 +217,7 @@ export function createServices() {
     saved: forgetDraftsSavedAs,
     remember: rememberMatter,
   });
+  const billing = new BillingService({ client, outbox, saved: forgetDraftsSavedAs });
   const matters = new MatterService({
     client,
     store: indexedDbMatterStore(),
@@ -336,6 +341,7 @@ export function createServices() {
     expenses,
     filing,
     deadlines,
+    billing,
     matters,
     suggestions,
     conflicts,

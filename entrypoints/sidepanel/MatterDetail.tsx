@@ -26,6 +26,7 @@ import { matterStatusText } from './matter-status';
 import { AddNote } from './AddNote';
 import { FiledSection } from './FiledSection';
 import { DeadlinesSection } from './DeadlinesSection';
+import { BillingSection } from './BillingSection';
 import { dayIn } from '@/lib/locale-format';
 import { uiLocale } from '@/lib/ui-locale';
 
@@ -185,6 +186,7 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
       <FiledSection matterId={matter.id} kind="communications" />
       <FiledSection matterId={matter.id} kind="documents" />
       <DeadlinesSection matterId={matter.id} {...(timeZone ? { timeZone } : {})} />
+      <BillingSection matter={ref} />
     </main>
   );
 }

@@ -34,6 +34,7 @@ import type { FilingAnswer, FilingRequest } from '../filing/filing-request';
 import type { FilingProgress, RecentFiled, RecentKind } from '../filing/filing-service';
 import type { StartOutcome, StartRequest, StopOutcome } from '../timer/timer-service';
 import type { ReminderSettings } from '../timer/reminder-rules';
+import type { MatterBilling, PaymentRequest, TrustFundsRequest } from '../billing/billing-service';
 
 export interface Protocol {
   /** Sign in through Clio's OAuth page (runs in the background: the popup dies when the auth window opens). */
@@ -114,6 +115,12 @@ export interface Protocol {
   'deadlines/setup': { request: void; reply: DeadlineSetup };
   /** A matter's next open tasks and calendar entries (2 requests: its "Deadlines" section was opened). */
   'deadlines/of-matter': { request: { matterId: number }; reply: MatterDeadlines };
+  /** A matter's "Billing" section, opened: its client, balances, unpaid bills, Clio Payments accounts and links (5–6 requests). */
+  'billing/of-matter': { request: { matterId: number }; reply: MatterBilling };
+  /** Writes a Clio Payments link to the outbox and tries to make it at once; the same `key` twice is one link. */
+  'billing/request-payment': { request: { request: PaymentRequest; key?: string }; reply: OutboxEntry };
+  /** Writes a trust request to the outbox and tries to send it at once; the same `key` twice is one request. */
+  'billing/request-trust': { request: { request: TrustFundsRequest; key?: string }; reply: OutboxEntry };
   'outbox/retry': { request: { id: string }; reply: void };
   'outbox/discard': { request: { id: string }; reply: void };
 

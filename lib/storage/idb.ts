@@ -17,17 +17,28 @@ export function committed(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** Opens database `name` at version 1 once, `upgrade` making its stores the first time; a failed open is tried again on the next call. */
+/**
+ * Opens database `name` at version 1 once, `upgrade` making its stores the first time. Opened again on the next call
+ * after a failed open, after the browser closed the connection (its data cleared), or under a new factory (a test's
+ * fresh browser profile).
+ */
 export function openOnce(name: string, upgrade: (db: IDBDatabase) => void): () => Promise<IDBDatabase> {
   let db: Promise<IDBDatabase> | undefined;
-  return () =>
-    (db ??= new Promise<IDBDatabase>((resolve, reject) => {
+  let openedWith: IDBFactory | undefined;
+  return () => {
+    if (openedWith !== indexedDB) db = undefined;
+    openedWith = indexedDB;
+    return (db ??= new Promise<IDBDatabase>((resolve, reject) => {
       const r = indexedDB.open(name, 1);
       r.onupgradeneeded = () => upgrade(r.result);
-      r.onsuccess = () => resolve(r.result);
+      r.onsuccess = () => {
+        r.result.onclose = () => (db = undefined);
+        resolve(r.result);
+      };
       r.onerror = () => {
         db = undefined;
         reject(r.error);
       };
     }));
+  };
 }

@@ -7,6 +7,8 @@
  * and once it resolves every context reads the new value. The same shape as a `storage` area, so the migration
  * chain and `defineItem` use both alike.
  */
+import { committed, openOnce } from './idb';
+
 export interface KeyValueArea {
   /** The stored values of `names` (every stored value for null); a name with nothing stored is absent. */
   get(names: string[] | null): Promise<Record<string, unknown>>;
@@ -20,34 +22,12 @@ export const ITEMS_DB = 'clio-companion-items';
 export const ITEMS_STORE = 'items';
 
 export function indexedDbItemStore(dbName = ITEMS_DB): KeyValueArea {
-  let db: Promise<IDBDatabase> | undefined;
-  let openedWith: IDBFactory | undefined;
-  const open = (): Promise<IDBDatabase> => {
-    // A new factory (a test's fresh browser profile) is opened afresh.
-    if (openedWith !== indexedDB) db = undefined;
-    openedWith = indexedDB;
-    return (db ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open(dbName, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore(ITEMS_STORE);
-      req.onsuccess = () => {
-        // The browser may close the connection (its data cleared): the next call opens it again.
-        req.result.onclose = () => (db = undefined);
-        resolve(req.result);
-      };
-      req.onerror = () => {
-        db = undefined;
-        reject(req.error);
-      };
-    }));
-  };
+  const open = openOnce(dbName, (db) => db.createObjectStore(ITEMS_STORE));
   /** Runs `op` in one transaction; resolves with what it gathered once the transaction is committed. */
   const inTransaction = async (mode: IDBTransactionMode, op: (store: IDBObjectStore, got: Record<string, unknown>) => void) => {
     const tx = (await open()).transaction(ITEMS_STORE, mode);
     const got: Record<string, unknown> = {};
-    const done = new Promise<Record<string, unknown>>((resolve, reject) => {
-      tx.oncomplete = () => resolve(got);
-      tx.onabort = () => reject(tx.error);
-    });
+    const done = committed(tx).then(() => got);
     try {
       op(tx.objectStore(ITEMS_STORE), got);
     } catch (e) {

@@ -13,6 +13,8 @@ const asideItem = defineItem<Record<string, Record<string, unknown>>>('local:use
 
 /** Whose browser state is on show (Clio origin # user id): the last user who signed in, even once signed out. */
 export const stateOwner = (): Promise<string | null> => stateOwnerItem.getValue();
+/** Calls `cb` when another user's state comes on show; returns the function that stops watching. */
+export const watchStateOwner = (cb: () => void): (() => void) => stateOwnerItem.watch(cb);
 
 export async function showUserStateOf(owner: string): Promise<void> {
   const previous = await stateOwnerItem.getValue();

@@ -3,7 +3,7 @@
  * exactly once), listed for today and edited in place.
  */
 import type { ClioClient } from '../clio/client';
-import { type AppError, appError } from '../errors';
+import { AppError, appError } from '../errors';
 import { t } from '../i18n';
 import type { MatterRef } from '../matter-ref';
 import type { OutboxEntry } from '../outbox/outbox-machine';
@@ -82,12 +82,11 @@ export class TimeEntryService {
 
   /**
    * "Split": the entry keeps `keepSeconds` (changed only if nobody changed it since its etag, else a 'conflict'
-   * error), and the rest becomes a new entry on `matter`, the same day, description and activity, saved through the
-   * outbox. Two requests.
+   * error), and the rest becomes a new entry on `matter`, the same day, description and activity: both through one
+   * outbox entry. Two requests.
    */
   async split({ entry, keepSeconds, matter }: SplitRequest): Promise<OutboxEntry> {
     if (!(keepSeconds > 0 && keepSeconds < entry.quantity)) throw appError('bad-request', t('splitOutside'));
-    await updateTimeEntry(this.deps.client, entry.id, entry.etag, { seconds: keepSeconds });
     const rest: TimeEntryPayload = {
       matter,
       date: entry.date,
@@ -95,8 +94,16 @@ export class TimeEntryService {
       note: entry.note ?? '',
       activityDescriptionId: entry.activity_description?.id ?? null,
       nonBillable: entry.non_billable,
+      splitFrom: { id: entry.id, etag: entry.etag, keepSeconds },
     };
+    // One outbox entry does both (the entry keeps its part, then the rest is created): a worker killed between them
+    // loses no time and counts none twice.
     const saved = await this.deps.outbox.add(TIME_ENTRY, rest, `split-${entry.id}-${entry.etag}`);
+    if (saved.state === 'failed' && saved.lastError?.kind === 'conflict') {
+      // Changed in Clio since it was shown: nothing was split; say so at once, as an edit does.
+      await this.deps.outbox.discard(saved.id);
+      throw new AppError(saved.lastError);
+    }
     await this.deps.remember(matter);
     return saved;
   }

@@ -234,6 +234,11 @@ export class TimerService {
       const ts = await this.timers();
       const t = paused === undefined ? ts.running : ts.paused[paused];
       if (!t) return null;
+      if (paused !== undefined && !ts.running && (await this.deps.store.get())) {
+        // A timer paused before paused timers were a list is still stored as the timer: it moves into the list first.
+        await this.deps.store.setPaused(ts.paused);
+        await this.deps.store.set(null);
+      }
       const out = await this.stopNow(t, note ?? t.note, { keepRunning: paused !== undefined });
       if (paused !== undefined) await this.deps.store.setPaused(ts.paused.filter((p) => p !== t));
       return out;

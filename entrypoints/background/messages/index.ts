@@ -3,6 +3,7 @@ import type { Handlers } from '@/lib/messaging/serve';
 import type { Services } from '../services';
 import { activityDescriptionMessages } from './activity-descriptions';
 import { authMessages } from './auth';
+import { billingMessages } from './billing';
 import { conflictMessages } from './conflicts';
 import { deadlineDialogMessages } from './deadline-dialog';
 import { deadlineMessages } from './deadlines';
@@ -28,6 +29,7 @@ export const allMessages = (s: Services): Handlers => ({
   ...expenseMessages(s),
   ...filingMessages(s),
   ...deadlineMessages(s),
+  ...billingMessages(s),
   ...draftMessages(),
   ...outboxMessages(s),
   ...activityDescriptionMessages(s),

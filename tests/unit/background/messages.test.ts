@@ -19,6 +19,7 @@ import { expenseMessages } from '@/entrypoints/background/messages/expenses';
 import { filingMessages } from '@/entrypoints/background/messages/filing';
 import { saveDialogMessages } from '@/entrypoints/background/messages/save-dialog';
 import { deadlineMessages } from '@/entrypoints/background/messages/deadlines';
+import { billingMessages } from '@/entrypoints/background/messages/billing';
 import { deadlineDialogMessages } from '@/entrypoints/background/messages/deadline-dialog';
 import { timerMessages } from '@/entrypoints/background/messages/timer';
 import { reminderMessages } from '@/entrypoints/background/messages/reminders';
@@ -46,6 +47,7 @@ function recordingServices(): { services: Services; calls: Array<[string, unknow
     filing: service('filing'),
     expenseSetup: (...args: unknown[]) => (calls.push(['expenseSetup', args]), Promise.resolve({ categories: [], currency: null })),
     deadlines: service('deadlines'),
+    billing: service('billing'),
     deadlineSetup: (...args: unknown[]) => (calls.push(['deadlineSetup', args]), Promise.resolve({ users: [], calendar: null })),
     outbox: service('outbox'),
     matters: service('matters'),
@@ -70,6 +72,7 @@ describe('message families', () => {
     ['expenses', expenseMessages(services)],
     ['filing', filingMessages(services)],
     ['deadlines', deadlineMessages(services)],
+    ['billing', billingMessages(services)],
     ['outbox', outboxMessages(services)],
     ['activity-descriptions', activityDescriptionMessages(services)],
     ['matters', matterMessages(services)],
@@ -118,6 +121,9 @@ describe('handlers hand the request to their service', () => {
     ['deadlines/save', { key: 'k', deadline: { type: 'task', name: 'n' } }, fromExtension, 'deadlines.save', [{ type: 'task', name: 'n' }, 'k']],
     ['deadlines/of-matter', { matterId: 7 }, fromExtension, 'deadlines.ofMatter', [7]],
     ['deadlines/setup', undefined, fromExtension, 'deadlineSetup', []],
+    ['billing/of-matter', { matterId: 7 }, fromExtension, 'billing.ofMatter', [7]],
+    ['billing/request-payment', { key: 'k', request: { billId: 3 } }, fromExtension, 'billing.requestPayment', [{ billId: 3 }, 'k']],
+    ['billing/request-trust', { key: 'k', request: { amount: 5 } }, fromExtension, 'billing.requestTrust', [{ amount: 5 }, 'k']],
     ['deadline-dialog/hand-off', undefined, fromPage, 'deadlineDialog.handOff', [{ id: 4 }]],
     ['deadline-dialog/reading', { id: 'd1' }, fromExtension, 'deadlineDialog.reading', ['d1']],
     ['deadline-dialog/open', { windowId: 2, matter: { id: 7 } }, fromExtension, 'deadlineDialog.openOnActiveTab', [2, { id: 7 }]],

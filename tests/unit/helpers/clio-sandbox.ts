@@ -11,7 +11,7 @@ import { ClioClient } from '@/lib/clio/client';
 import { RateLimiter } from '@/lib/clio/rate-limiter';
 import type { LimiterState } from '@/lib/clio/rate-window';
 import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
-import type { OutboxStore } from '@/lib/outbox/outbox';
+import type { Outbox, OutboxStore } from '@/lib/outbox/outbox';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings-item';
 import { memorySecretStore } from '@/lib/storage/secret-store';
 import { approveOverHttp, TEST_REDIRECT_URI } from '@/sandbox/approve-over-http';
@@ -167,4 +167,25 @@ export function memoryOutboxStore(): OutboxStore & { entries: () => OutboxEntry[
     save: async (e) => void (stored = structuredClone(e)),
     entries: () => stored,
   };
+}
+
+/**
+ * Sends `payload` through an outbox while the sandbox drops the connection once (`dropAfter`: after Clio handled the
+ * request; `dropBefore`: before), then lets a minute pass and flushes again: the entry's first answer (uncertain) and
+ * how it ends.
+ */
+export async function sendThroughDrop<P>(
+  admin: SandboxAdmin,
+  outboxAt: (now: () => number) => Outbox,
+  kind: string,
+  payload: P,
+  drop: 'dropAfter' | 'dropBefore' = 'dropAfter',
+): Promise<{ first: OutboxEntry<P>; last: OutboxEntry }> {
+  let clock = Date.now();
+  const outbox = outboxAt(() => clock);
+  await admin.faults({ [drop]: 1, scope: 'manage' });
+  const first = await outbox.add(kind, payload);
+  clock += 60_000;
+  await outbox.flush();
+  return { first, last: (await outbox.get(first.id))! };
 }

@@ -103,6 +103,8 @@ function compile(): Record<string, ValidateFunction> {
       'Calendar_List',
       'CalendarEntry_Show',
       'CalendarEntry_List',
+      ...['Bill_List', 'Bill_Show', 'OutstandingClientBalance_List', 'BankAccount_List', 'BankAccount_Show'],
+      ...['ClioPaymentsLink_List', 'ClioPaymentsLink_Show', 'ClioPaymentsPayment_List', 'TrustRequest_Show'],
       'Error',
     ].map((n) => [n, get(n)]),
   );
@@ -397,5 +399,58 @@ describe('Manage responses conform to the Clio spec', () => {
     expectAllFields(entryBody.data, ENTRY);
     conforms('CalendarEntry_Show', await get(`/calendar_entries/${entryBody.data.id}.json`, ENTRY));
     conforms('CalendarEntry_List', await get('/calendar_entries.json', ENTRY));
+  });
+
+  it('billing: bills, balances, bank accounts, a matter’s trust balance, payment links and payments, trust requests', async () => {
+    const BILL =
+      'id,etag,number,issued_at,due_at,subject,type,kind,state,total,paid,balance,due,paid_at,created_at,updated_at,client{id,name},matters{id,display_number},currency{id,code,sign}';
+    const [billed] = (await admin(sb.origin, 'GET', 'billing/matters?limit=1')) as Array<{ id: number; client_id: number; bills: Array<{ id: number }> }>;
+    const bills = await get(`/bills.json?matter_id=${billed!.id}`, BILL);
+    conforms('Bill_List', bills);
+    expectAllFields((bills.data as unknown[])[0], BILL);
+    conforms('Bill_Show', await get(`/bills/${billed!.bills[0]!.id}.json`, BILL));
+    const BALANCE = `id,etag,total_outstanding_balance,pending_payments_total,associated_matter_ids,newest_issued_bill_due_date,created_at,updated_at,contact{id,name},outstanding_bills{id,balance},currency{code}`;
+    const balances = await get(`/outstanding_client_balances.json?contact_id=${billed!.client_id}`, BALANCE);
+    conforms('OutstandingClientBalance_List', balances);
+    expectAllFields((balances.data as unknown[])[0], BALANCE);
+    const ACCOUNT = 'id,etag,name,type,currency,currency_id,currency_symbol,clio_payments_enabled,default_account,balance,created_at,updated_at';
+    conforms('BankAccount_List', await get('/bank_accounts.json', ACCOUNT));
+    conforms('BankAccount_Show', await get('/bank_accounts/7001.json', ACCOUNT));
+    const trust = await get(`/matters/${billed!.id}.json`, 'id,account_balances{id,balance,type,name,currency_id}');
+    conforms('Matter_Show', trust);
+    expect(trust.data).toMatchObject({ account_balances: [{ id: 7002, type: 'Trust' }] });
+
+    const LINK = `id,etag,active,amount,currency,description,email_address,expires_at,is_allocated_as_revenue,redirect_url,url,created_at,bill{id,number},bank_account{id},contact{id},destination_account{${ACCOUNT}},destination_contact{id},clio_payments_payment{id,state}`;
+    const made = await api(`${base}/clio_payments/links.json?fields=${encodeURIComponent(LINK)}`, token, {
+      method: 'POST',
+      body: {
+        data: {
+          currency: 'USD',
+          description: 'Invoice',
+          destination_account: { id: 7001 },
+          duration: 604800,
+          subject: { id: billed!.bills[0]!.id, type: 'Bill' },
+        },
+      },
+    });
+    expect(made.status).toBe(201);
+    const link = (await made.json()) as { data: { id: number } };
+    conforms('ClioPaymentsLink_Show', link);
+    expectAllFields(link.data, LINK);
+    await admin(sb.origin, 'POST', `billing/links/${link.data.id}/pay`);
+    conforms('ClioPaymentsLink_List', await get('/clio_payments/links.json?active=true', LINK));
+    const PAYMENT =
+      'id,amount,confirmation_number,currency,deposit_as_revenue,description,email_address,state,created_at,updated_at,clio_payments_link{id},contact{id},destination_account{id},bills{id}';
+    const payments = await get(`/clio_payments/payments.json?contact_id=${billed!.client_id}`, PAYMENT);
+    conforms('ClioPaymentsPayment_List', payments);
+    expectAllFields((payments.data as unknown[])[0], PAYMENT);
+    const request = await api(`${base}/trust_requests.json?fields=id,etag,created_at,updated_at`, token, {
+      method: 'POST',
+      body: {
+        data: { trust_type: 'client', client_id: billed!.client_id, issue_date: '2027-01-05', due_date: '2027-01-19', approved: false, trust_amount: 1500 },
+      },
+    });
+    expect(request.status).toBe(201);
+    conforms('TrustRequest_Show', await request.json());
   });
 });

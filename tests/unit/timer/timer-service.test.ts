@@ -402,6 +402,19 @@ describe('TimerService: correcting and switching', () => {
     expect(await pausedTimersItem.getValue()).toEqual([]);
   });
 
+  it('a timer paused before paused timers were a list can be stopped from the list, and is gone after', async () => {
+    const w = await world();
+    const a = await start(w);
+    w.tick(60_000);
+    const paused = await w.timer.pause();
+    await pausedTimersItem.setValue([]);
+    await timerItem.setValue(paused); // as 0.x kept it
+    expect((await w.timer.stop(undefined, 0))?.seconds).toBe(60);
+    expect(await timerItem.getValue()).toBeNull();
+    expect(await pausedTimersItem.getValue()).toEqual([]);
+    expect(await w.activity(a.timer.activityId)).toMatchObject({ quantity: 60 });
+  });
+
   it('changing the start moves the timer’s time, in one request that Clio’s entry takes; the stop records it', async () => {
     const w = await world();
     const { timer } = await start(w, matters[0], 'Call');
@@ -432,9 +445,8 @@ describe('TimerService: correcting and switching', () => {
 });
 
 describe('TimeEntryService.split (Today’s Split)', () => {
-  it('the entry keeps the time given, the rest becomes an entry on another matter through the outbox: 2 requests; a stale etag changes nothing', async () => {
-    const w = await world();
-    const entries = new TimeEntryService({
+  const entryService = (w: Awaited<ReturnType<typeof world>>) =>
+    new TimeEntryService({
       client: w.client,
       outbox: w.outbox,
       userId: async () => 1,
@@ -443,6 +455,10 @@ describe('TimeEntryService.split (Today’s Split)', () => {
       saved: async () => undefined,
       remember: rememberMatter,
     });
+
+  it('the entry keeps the time given, the rest becomes an entry on another matter through the outbox: 2 requests; a stale etag changes nothing', async () => {
+    const w = await world();
+    const entries = entryService(w);
     const made = await createTimeEntry(w.client, {
       matterId: matters[0]!.id,
       date: TODAY,
@@ -460,6 +476,33 @@ describe('TimeEntryService.split (Today’s Split)', () => {
     await expect(entries.split({ entry: made, keepSeconds: 600, matter: matters[2]! })).rejects.toMatchObject({ kind: 'conflict' });
     await expect(entries.split({ entry: made, keepSeconds: 3600, matter: matters[2]! })).rejects.toMatchObject({ kind: 'bad-request' });
     expect(w.outboxEntries()).toHaveLength(1);
+  });
+
+  it('a split whose rest failed after the entry kept its part is resent whole: the part is not taken twice, the rest made once', async () => {
+    const w = await world();
+    const entries = entryService(w);
+    const made = await createTimeEntry(w.client, {
+      matterId: matters[0]!.id,
+      date: TODAY,
+      seconds: 3600,
+      note: 'Calls',
+      activityDescriptionId: null,
+      nonBillable: false,
+    });
+    await admin.faults({ fail5xx: 4, method: 'POST', scope: 'manage' }); // the rest's creation fails (every retry)
+    const rest = await entries.split({ entry: made, keepSeconds: 2400, matter: matters[1]! });
+    expect(rest.state).not.toBe('sent');
+    expect(await w.activity(made.id)).toMatchObject({ quantity: 2400 });
+    await admin.clearFaults();
+    await admin.clearLog();
+    await w.outbox.retry(rest.id);
+    expect(await w.outbox.get(rest.id)).toMatchObject({ state: 'sent' });
+    expect(await w.manageRequests()).toEqual(
+      expect.arrayContaining([`PATCH /activities/${made.id}.json`, `GET /activities/${made.id}.json`, 'POST /activities.json']),
+    );
+    expect(await w.activity(made.id)).toMatchObject({ quantity: 2400 });
+    const created = (await admin.state()).createdActivities.filter((a) => a.matter?.id === matters[1]!.id);
+    expect(created.map((a) => a.quantity)).toEqual([1200]);
   });
 });
 
