@@ -9,6 +9,7 @@
 import type { Page } from '@playwright/test';
 import { dialogFrame, field, openPage, rightClickCapture, rightClickMenu, select } from './capture-helpers';
 import { connectGrow, expect, openMatterDetail, openPopup, pickMatter, screenshot, signedIn, test } from './fixtures';
+import { E2E_SANDBOX } from './ports';
 import { sandbox } from './sandbox-admin';
 
 /** The extension API inside its pages (evaluated there, not in Node). */
@@ -96,6 +97,29 @@ test('the side panel in French: search, a matter’s detail, its sections', asyn
   await panel.getByRole('button', { name: 'Échéances' }).click();
   await expect(panel.getByRole('region', { name: 'Échéances' }).getByText('Tâches ouvertes')).toBeVisible();
   await screenshot(panel, 'fr-sidepanel-deadlines');
+});
+
+test('the Billing section in French: bills, money and days in fr-CA, the payment link form', async ({ extensionPage }) => {
+  await signedIn(extensionPage, { button: SIGN_IN });
+  const [billed] = (await (await fetch(`${E2E_SANDBOX}/__admin/billing/matters?limit=1`)).json()) as Array<{ display_number: string }>;
+  const panel = await sidePanel(extensionPage);
+  await panel.setViewportSize({ width: 400, height: 900 });
+  await openMatterDetail(panel, billed!.display_number, {
+    synced: /Synchronisé (à l’instant|il y a \d+ min)/,
+    search: 'Chercher des dossiers',
+    list: 'Dossiers',
+  });
+  await panel.getByRole('button', { name: 'Facturation', exact: true }).click();
+  const bills = panel.getByRole('list', { name: 'Factures impayées' });
+  await expect(bills.getByRole('listitem')).toHaveCount(2);
+  // "Facture 1042", "1 234,50 $ US", "Émise le 5 janv. 2027".
+  await expect(bills.getByRole('listitem').first()).toContainText(/Facture \S+/);
+  await expect(bills.getByRole('listitem').first()).toContainText(/\d,\d{2}\s\$/);
+  await expect(bills.getByRole('listitem').first()).toContainText(/Émise le \d{1,2} \p{L}+\.? \d{4}/u);
+  await screenshot(panel, 'fr-sidepanel-billing');
+  await panel.getByRole('button', { name: 'Demander un paiement' }).click();
+  await expect(panel.getByRole('form', { name: 'Demander un paiement' }).getByRole('button', { name: 'Créer le lien de paiement' })).toBeVisible();
+  await screenshot(panel, 'fr-sidepanel-payment-link');
 });
 
 test('the three dialogs over a page in French: capture, Save to Clio, Add deadline', async ({ context, worker, extensionPage }) => {
