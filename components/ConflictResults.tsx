@@ -8,6 +8,8 @@ import { t } from '@/lib/i18n';
 import type { ConflictHit, ConflictResult } from '@/lib/conflicts/conflict-service';
 import type { HowMatched } from '@/lib/conflicts/name-match';
 import type { MessageKey } from '@/lib/i18n-keys.generated';
+import { dayTimeIn } from '@/lib/locale-format';
+import { uiLocale } from '@/lib/ui-locale';
 
 const SOURCE: Record<ConflictHit['source'], MessageKey> = { matters: 'conflictSourceMatters', clio: 'conflictSourceClio', grow: 'conflictSourceGrow' };
 const HOW: Record<HowMatched, MessageKey> = {
@@ -28,7 +30,7 @@ function notes(r: ConflictResult): string[] {
 
 /** The check as plain text, for an intake record. */
 export function conflictText(r: ConflictResult, at = new Date()): string {
-  const lines = [`${t('conflictTextHeader', r.query)} — ${at.toLocaleString(t('languageTag'))}`];
+  const lines = [`${t('conflictTextHeader', r.query)} — ${dayTimeIn(at.getTime(), uiLocale())}`];
   if (!r.hits.length) lines.push(t('conflictNone', r.query));
   for (const h of r.hits) {
     lines.push(`• ${t(SOURCE[h.source])}: ${h.name}${h.detail ? ` <${h.detail}>` : ''} (${t(HOW[h.how])})`);

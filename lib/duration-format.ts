@@ -27,11 +27,11 @@ export function formatClock(ms: number): string {
 /**
  * A running timer on the toolbar badge in tenths of an hour, as lawyers bill: "0.1h" from the start to 6 min (the
  * badge is painted at the start and then every half minute), "1.3h" (each started tenth counts, as Clio's 6-minute
- * rounding does), "12.4" from 10 h (4 characters fit).
+ * rounding does), "12.4" from 10 h (4 characters fit); with the locale's decimal mark ("1,3h" in French).
  */
-export function formatBadgeHours(ms: number): string {
+export function formatBadgeHours(ms: number, mark: '.' | ',' = '.'): string {
   const tenths = Math.max(1, Math.ceil(Math.max(0, Math.floor(ms / 1000)) / 360));
-  const hours = `${Math.floor(tenths / 10)}.${tenths % 10}`;
+  const hours = `${Math.floor(tenths / 10)}${mark}${tenths % 10}`;
   return tenths >= 100 ? hours : `${hours}h`;
 }
 

@@ -71,6 +71,7 @@ export interface MessageArgs {
   popupConnect: [];
   popupSections: [];
   tabTimer: [];
+  tabLogTime: [];
   popupStorageError: [reason: Substitution];
   idleAway: [duration: Substitution];
   idleFromTo: [from: Substitution, to: Substitution];

@@ -28,6 +28,7 @@ import { say, t } from '@/lib/i18n';
 import type { MatterRef } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
+import { uiLocale } from '@/lib/ui-locale';
 
 type Kind = DeadlineInput['type'];
 type Field = 'matter' | 'name' | 'note' | 'when' | 'endTime' | 'location' | 'assignee' | 'priority';
@@ -64,7 +65,7 @@ export interface DeadlineFormProps {
 }
 
 export function DeadlineForm({ reading, covered, onClose }: DeadlineFormProps) {
-  const locale = navigator.language;
+  const locale = uiLocale();
   const [me, setMe] = useState<{ id: number; name: string; timeZone?: string } | null>(null);
   const today = isoDateIn(Date.now(), me?.timeZone);
   const [base, setBase] = useState(today);

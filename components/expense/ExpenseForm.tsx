@@ -13,6 +13,7 @@ import { t } from '@/lib/i18n';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
+import { uiLocale } from '@/lib/ui-locale';
 
 export function ExpenseForm({
   draft,
@@ -33,7 +34,7 @@ export function ExpenseForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<SaveOutcome | null>(null);
   const [busy, setBusy] = useState(false);
-  const locale = navigator.language;
+  const locale = uiLocale();
   const date = draft.date || isoDateIn(Date.now(), timeZone);
   const figures = readFigures(draft.amount, draft.quantity, decimalMarkOf(locale));
   const money = (n: number) => formatMoney(n, currency, locale);

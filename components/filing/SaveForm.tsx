@@ -24,6 +24,8 @@ import type { MatterRef } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
 import { useFiling } from './use-filing';
+import { sizeIn } from '@/lib/locale-format';
+import { uiLocale } from '@/lib/ui-locale';
 
 type Field = 'matter' | 'name' | 'subject' | 'text' | 'from' | 'to' | 'date' | 'duration' | 'parts';
 type Errors = Partial<Record<Field, string>>;
@@ -37,8 +39,6 @@ export interface SaveFormProps {
   askUploadPermission: () => Promise<boolean>;
   onClose: () => void;
 }
-
-const kb = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} kB` : `${(n / 1048576).toFixed(1)} MB`);
 
 export function SaveForm({ id, reading, covered, askUploadPermission, onClose }: SaveFormProps) {
   const today = isoDateIn(Date.now());
@@ -171,7 +171,7 @@ export function SaveForm({ id, reading, covered, askUploadPermission, onClose }:
         ? t('pdfReading')
         : t('pageCopyMaking')
       : copy.state === 'ready'
-        ? [pdf ? t('pdfReady', kb(copy.bytes)) : t('pageCopyReady', kb(copy.bytes)), ...copy.leftOut].join(' ')
+        ? [pdf ? t('pdfReady', sizeIn(copy.bytes, uiLocale())) : t('pageCopyReady', sizeIn(copy.bytes, uiLocale())), ...copy.leftOut].join(' ')
         : copy.state === 'failed'
           ? copy.message
           : t('pageCopyUnavailable', t('menuFileToMatter'));

@@ -4,6 +4,7 @@ import type { MatterRates } from '@/lib/activity-descriptions/activity-rates';
 import { formatMoney } from '@/lib/expenses/amount';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
+import { uiLocale } from '@/lib/ui-locale';
 
 let cache: Promise<ActivityDescriptionJson[]> | undefined;
 
@@ -56,7 +57,7 @@ export function ActivitySelect({
         <option value="">{t('activityNone')}</option>
         {list.map((a) => {
           const r = shown?.rates[a.id];
-          const money = r && formatMoney(r.amount, shown!.currency, navigator.language);
+          const money = r && formatMoney(r.amount, shown!.currency, uiLocale());
           return (
             <option key={a.id} value={a.id}>
               {money ? t(r.flat ? 'activityFlatRate' : 'activityHourlyRate', a.name, money) : a.name}

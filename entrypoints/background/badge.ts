@@ -2,7 +2,9 @@
 import { browser } from 'wxt/browser';
 import { onAlarm } from './alarms';
 import { formatBadge, formatBadgeHours } from '@/lib/duration-format';
+import { decimalMarkOf } from '@/lib/expenses/amount';
 import { t } from '@/lib/i18n';
+import { uiLocale } from '@/lib/ui-locale';
 import { settingsItem } from '@/lib/settings/settings-item';
 import { timerItem } from '@/lib/timer/timer-items';
 import { elapsedMs, isRunning } from '@/lib/timer/model';
@@ -19,7 +21,8 @@ export async function paintBadge(): Promise<void> {
     await browser.alarms.clear(BADGE_ALARM);
     return;
   }
-  const text = (settings.badgeFormat === 'hours' ? formatBadgeHours : formatBadge)(elapsedMs(timer, Date.now()));
+  const elapsed = elapsedMs(timer, Date.now());
+  const text = settings.badgeFormat === 'hours' ? formatBadgeHours(elapsed, decimalMarkOf(uiLocale())) : formatBadge(elapsed);
   await browser.action.setBadgeText({ text });
   await browser.action.setBadgeBackgroundColor({ color: isRunning(timer) ? RUNNING : PAUSED });
   await browser.action.setTitle({ title: badgeTitle(isRunning(timer), text, timer.matter ? timer.matter.displayNumber : undefined) });

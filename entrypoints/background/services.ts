@@ -66,6 +66,7 @@ import { DAMAGE, damageCourier, MEDICAL_BILL, medicalBillCourier } from '@/lib/i
 import { damagesAddedItem, medicalCopyItem, withDamage } from '@/lib/injury/injury-items';
 import { InjuryService } from '@/lib/injury/injury-service';
 import { onAlarm } from './alarms';
+import { uiLocale } from '@/lib/ui-locale';
 
 export const TOKEN_REFRESH_ALARM = 'clio-token-refresh';
 export const OUTBOX_ALARM = 'outbox';
@@ -207,7 +208,7 @@ export function createServices() {
     outbox,
     userId,
     today,
-    firstDay: () => firstDayOfWeek(navigator.language),
+    firstDay: () => firstDayOfWeek(uiLocale()),
     saved: forgetDraftsSavedAs,
     remember: rememberMatter,
   });

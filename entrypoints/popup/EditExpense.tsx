@@ -9,6 +9,7 @@ import type { ExpenseJson } from '@/lib/expenses/clio-expenses';
 import type { ExpenseSetup } from '@/lib/expenses/expense-setup';
 import { send } from '@/lib/messaging/send';
 import { EditActions, sendEdit } from './edit-in-place';
+import { uiLocale } from '@/lib/ui-locale';
 
 export function EditExpense({
   expense,
@@ -21,7 +22,7 @@ export function EditExpense({
   money: (n: number) => string;
   done: (s: Status | null) => void;
 }) {
-  const mark = decimalMarkOf(navigator.language);
+  const mark = decimalMarkOf(uiLocale());
   const [amount, setAmount] = useState(String(expense.price).replace('.', mark));
   const [quantity, setQuantity] = useState(String(expense.quantity).replace('.', mark));
   const [categoryId, setCategoryId] = useState(expense.expense_category?.id ?? null);

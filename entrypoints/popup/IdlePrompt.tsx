@@ -9,9 +9,10 @@ import { send } from '@/lib/messaging/send';
 import { matterLabel } from '@/lib/matter-ref';
 import type { AutoStop } from '@/lib/timer/reminder-items';
 import type { IdleSpan } from '@/lib/timer/timer-items';
+import { timeIn } from '@/lib/locale-format';
+import { uiLocale } from '@/lib/ui-locale';
 
-export const clock = (t: number, seconds = false) =>
-  new Date(t).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) });
+export const clock = (t: number, seconds = false) => timeIn(t, uiLocale(), seconds);
 
 export function IdlePrompt({ span }: { span: IdleSpan & { to: number } }) {
   const seconds = Math.round((span.to - span.from) / 1000);

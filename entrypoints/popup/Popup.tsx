@@ -28,7 +28,7 @@ const TodayList = loadWhenUsed(() => import('./used-later').then((m) => m.TodayL
 
 const TABS: Array<[PopupDraft['tab'], MessageKey]> = [
   ['timer', 'tabTimer'],
-  ['entry', 'logTime'],
+  ['entry', 'tabLogTime'],
   ['expense', 'tabExpense'],
   ['today', 'today'],
 ];

@@ -15,12 +15,13 @@ import { send } from '@/lib/messaging/send';
 import type { PopupDraft } from '@/lib/drafts/drafts';
 import type { ActivityJson } from '@/lib/time-entries/clio-activities';
 import { elapsedMs, startOf, type TimerState, type Timers } from '@/lib/timer/model';
-import { timeOfDay } from '@/lib/timer/time-of-day';
 import { loadWhenUsed } from '@/components/load-when-used';
 import type { StopOutcome } from '@/lib/timer/timer-service';
 import { ActivitySelect } from '@/components/time-entry/ActivitySelect';
 import { messageOf } from '@/components/error-message';
 import { searchMatters } from '@/components/time-entry/search-matters';
+import { timeIn } from '@/lib/locale-format';
+import { uiLocale } from '@/lib/ui-locale';
 
 /** Rarely used: their code loads when first opened. */
 const StartEditor = loadWhenUsed(() => import('./used-later').then((m) => m.StartEditor));
@@ -211,7 +212,7 @@ function Running({
         {formatClock(elapsedMs(timer, now))}
       </div>
       <p class="row started">
-        <span class="hint">{t('startedAt', timeOfDay(startOf(timer, now)))}</span>
+        <span class="hint">{t('startedAt', timeIn(startOf(timer, now), uiLocale()))}</span>
         <button type="button" class="link" aria-expanded={open === 'start'} onClick={() => toggle('start')}>
           {t('editStart')}
         </button>

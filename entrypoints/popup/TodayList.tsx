@@ -21,6 +21,7 @@ import { loadWhenUsed } from '@/components/load-when-used';
 import { billedIfRounded } from '@/lib/time-entries/billed';
 import type { TimerState } from '@/lib/timer/model';
 import { Totals } from './Totals';
+import { uiLocale } from '@/lib/ui-locale';
 
 /** Editing and splitting are rare: their forms' code loads when first opened. */
 const EditExpense = loadWhenUsed(() => import('./used-later').then((m) => m.EditExpense));
@@ -31,7 +32,7 @@ export function TodayList({ outbox, timer, paused }: { outbox: OutboxEntry[]; ti
   const [entries, setEntries] = useState<ActivityJson[] | null>(null);
   const [expenses, setExpenses] = useState<ExpenseJson[]>([]);
   const setup = useExpenseSetup();
-  const money = (n: number) => formatMoney(n, setup.currency, navigator.language);
+  const money = (n: number) => formatMoney(n, setup.currency, uiLocale());
   const [status, setStatus] = useState<Status | null>(null);
   /** The one record open for editing (time entries and expenses share Clio's activity ids). */
   const [editing, setEditing] = useState<number | null>(null);
@@ -194,6 +195,6 @@ function Waiting({ entry, money }: { entry: OutboxEntry; money: (n: number) => s
 
 /** What Clio bills for an entry, when the firm's rounding changes it ("bills as 0.1 h"). */
 function Billed({ entry }: { entry: ActivityJson }) {
-  const billed = billedIfRounded(entry, navigator.language);
+  const billed = billedIfRounded(entry, uiLocale());
   return billed ? <span class="billed"> {t('billsAs', billed)}</span> : null;
 }

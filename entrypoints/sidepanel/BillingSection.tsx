@@ -16,6 +16,7 @@ import { billingDay, billingWhen, localDay } from './billing-dates';
 import { LazySection } from './LazySection';
 import { PaymentLinkForm } from './PaymentLinkForm';
 import { TrustRequestForm } from './TrustRequestForm';
+import { uiLocale } from '@/lib/ui-locale';
 
 function BillingBody({ matter }: { matter: MatterRef }) {
   const [shown, setShown] = useState<MatterBilling | null>(null);
@@ -36,7 +37,7 @@ function BillingBody({ matter }: { matter: MatterRef }) {
   if (!shown) return <p class="hint">{t('loading')}</p>;
   const reload = () => setVersion((v) => v + 1);
   const today = localDay();
-  const money = (n: number, currency?: string | null) => formatMoney(n, currency ?? shown.currency);
+  const money = (n: number, currency?: string | null) => formatMoney(n, currency ?? shown.currency, uiLocale());
   return (
     <div class="billing">
       <dl>

@@ -10,14 +10,16 @@ import type { MatterDeadlines } from '@/lib/deadlines/deadline-service';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 import { LazySection } from './LazySection';
+import { dayIn, dayTimeIn } from '@/lib/locale-format';
+import { uiLocale } from '@/lib/ui-locale';
 
 /** "Jan 5, 2027" for a task's due date (a calendar day, no zone). */
-const dueDay = (date: string) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${date}T00:00:00Z`));
+const dueDay = (date: string) => dayIn(date, uiLocale());
 
 /** "Jan 5, 2027, 10:00 AM" in the user's Clio zone; an all-day entry by its day alone. */
 function when(e: CalendarEntryJson, zone: string | undefined): string {
   if (e.all_day) return dueDay(e.start_at.slice(0, 10));
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: ianaZone(zone) }).format(Date.parse(e.start_at));
+  return dayTimeIn(Date.parse(e.start_at), uiLocale(), ianaZone(zone));
 }
 
 function DeadlineLists({ matterId, timeZone, version }: { matterId: number; timeZone?: string; version: number }) {

@@ -28,6 +28,11 @@ import { FiledSection } from './FiledSection';
 import { DeadlinesSection } from './DeadlinesSection';
 import { BillingSection } from './BillingSection';
 import { InjurySections } from './InjurySections';
+import { dayIn } from '@/lib/locale-format';
+import { uiLocale } from '@/lib/ui-locale';
+
+/** The day a matter was opened, in the UI's locale (Clio sends YYYY-MM-DD); a dash when Clio has none. */
+const openedOn = (date: string | null | undefined) => (date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? dayIn(date, uiLocale()) : (date ?? '—'));
 
 export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => void }) {
   /** What the index holds of the matter beyond its row, shown until Clio's detail arrives (or if it cannot). */
@@ -131,7 +136,7 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
         <dt>{t('practiceArea')}</dt>
         <dd>{m?.practice_area?.name ?? (held?.practiceArea || '—')}</dd>
         <dt>{t('opened')}</dt>
-        <dd>{m?.open_date ?? held?.openDate ?? '—'}</dd>
+        <dd>{openedOn(m?.open_date ?? held?.openDate)}</dd>
       </dl>
       <p class="row actions">
         <button type="button" class="primary" onClick={startTimer}>

@@ -15,6 +15,8 @@ import { ConflictCheck } from './ConflictCheck';
 import { MatterDetail } from './MatterDetail';
 import { PageSuggestions } from './PageSuggestions';
 import { matterStatusText } from './matter-status';
+import { countIn } from '@/lib/locale-format';
+import { uiLocale } from '@/lib/ui-locale';
 
 const STALE_MS = 5 * 60_000;
 const CLIO_DEBOUNCE_MS = 250;
@@ -189,7 +191,7 @@ function Lookup({
 
 function SyncLine({ sync }: { sync: SyncStatus | undefined }) {
   if (!sync) return null;
-  const n = (x: number) => x.toLocaleString(t('languageTag'));
+  const n = (x: number) => countIn(x, uiLocale());
   if (sync.running && !sync.ready) {
     return (
       <p class="sync" role="status">

@@ -16,10 +16,11 @@ import type { MatterRef } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import { billingWhen } from './billing-dates';
 import { useSentEntry } from './use-sent-entry';
+import { uiLocale } from '@/lib/ui-locale';
 
 const AMOUNT = 'amount';
 /** A bill's balance as the Amount field shows it: "945.50" (the locale's marks, no currency sign). */
-const plainAmount = (n: number) => formatMoney(n, null, navigator.language);
+const plainAmount = (n: number) => formatMoney(n, null, uiLocale());
 
 export function PaymentLinkForm({
   matter,
@@ -44,7 +45,7 @@ export function PaymentLinkForm({
   const [description, setDescription] = useState(descriptionFor(firstBill));
   const [status, setStatus] = useState<Status | null>(null);
   const [link, setLink] = useState<LinkJson | null>(null);
-  const mark = decimalMarkOf(navigator.language);
+  const mark = decimalMarkOf(uiLocale());
   const account = accounts.find((a) => String(a.id) === accountId);
   const { requestId, busy, follow } = useSentEntry({
     sent: (result) => {
@@ -105,7 +106,7 @@ export function PaymentLinkForm({
         <select value={payFor} onChange={(e) => choose(e.currentTarget.value)}>
           {billing.bills.map((b) => (
             <option key={b.id} value={String(b.id)}>
-              {t('billingPayForBill', b.number, formatMoney(b.balance, b.currency?.code ?? billing.currency))}
+              {t('billingPayForBill', b.number, formatMoney(b.balance, b.currency?.code ?? billing.currency, uiLocale()))}
             </option>
           ))}
           <option value={AMOUNT}>{t('billingPayForAmount')}</option>

@@ -11,6 +11,7 @@ import type { MatterRef } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import { localDay } from './billing-dates';
 import { useSentEntry } from './use-sent-entry';
+import { uiLocale } from '@/lib/ui-locale';
 
 export function TrustRequestForm({ matter, clientId, currency, sent }: { matter: MatterRef; clientId: number; currency: string | null; sent: () => void }) {
   const [amount, setAmount] = useState('');
@@ -23,7 +24,7 @@ export function TrustRequestForm({ matter, clientId, currency, sent }: { matter:
   const [asked, setAsked] = useState(0);
   const { requestId, busy, follow } = useSentEntry({
     sent: () => {
-      setStatus({ tone: 'success', text: t('billingTrustSent', formatMoney(asked, currency)) });
+      setStatus({ tone: 'success', text: t('billingTrustSent', formatMoney(asked, currency, uiLocale())) });
       setAmount('');
       setNote('');
       sent();
@@ -34,7 +35,7 @@ export function TrustRequestForm({ matter, clientId, currency, sent }: { matter:
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const parsed = parseAmount(amount, decimalMarkOf(navigator.language));
+    const parsed = parseAmount(amount, decimalMarkOf(uiLocale()));
     if (!parsed.ok) return setStatus({ tone: 'error', text: say(parsed.error) });
     setAsked(parsed.amount);
     setStatus({ tone: 'info', text: t('billingTrustSending') });

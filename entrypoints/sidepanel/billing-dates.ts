@@ -1,9 +1,10 @@
-/** How the Billing section writes dates: a calendar day, an instant, and today (all in the browser's locale and zone). */
+/** How the Billing section writes dates: a calendar day, an instant (in the UI's locale), and today (the browser's zone). */
+import { dayIn, dayTimeIn } from '@/lib/locale-format';
+import { uiLocale } from '@/lib/ui-locale';
 
 /** "Jan 5, 2027" for a calendar date (no zone). */
-export const billingDay = (date: string) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${date.slice(0, 10)}T00:00:00Z`));
+export const billingDay = (date: string) => dayIn(date.slice(0, 10), uiLocale());
 /** "Jan 12, 2027, 10:00 AM" for an instant, in the browser's zone. */
-export const billingWhen = (iso: string) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
+export const billingWhen = (iso: string) => dayTimeIn(Date.parse(iso), uiLocale());
 /** YYYY-MM-DD in the browser's zone, `days` after today. */
 export const localDay = (days = 0) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA');

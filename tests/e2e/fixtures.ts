@@ -23,12 +23,20 @@ export const chromiumArgs = (extensionDir: string) => [
   '--enable-unsafe-extension-debugging',
 ];
 
-export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
+/**
+ * Chromium with the built extension. `language` (a BCP 47 tag, `fr-CA`) is the browser's UI language. Two settings
+ * make it: the environment's `LANGUAGE=fr_CA` picks the extension's messages (chrome.i18n.getMessage; Debian's
+ * Chromium has only English without the `chromium-l10n` package, which .ci/run installs), and Playwright's `locale`
+ * (`--lang` and the page locale) makes getUILanguage() and navigator.language `fr-CA`. Either alone leaves half in
+ * English: Playwright Test passes its default `locale: 'en-US'` to every launch.
+ */
+export async function launchWithExtension(userDataDir: string, language?: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: chromiumArgs(resolve(E2E_EXTENSION_DIR)),
     viewport: { width: 1100, height: 800 },
+    ...(language ? { env: { ...process.env, LANGUAGE: language.replace(/-/g, '_') }, locale: language } : {}),
   });
 }
 
@@ -51,6 +59,8 @@ export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> 
 }
 
 interface Fixtures {
+  /** The browser's UI language (`test.use({ uiLanguage: 'fr' })`); English when unset. */
+  uiLanguage: string | undefined;
   userDataDir: string;
   context: BrowserContext;
   worker: Worker;
@@ -59,15 +69,16 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  uiLanguage: [undefined, { option: true }],
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a test uses from this destructuring
   userDataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'clio-e2e-'));
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  context: async ({ userDataDir }, use) => {
+  context: async ({ userDataDir, uiLanguage }, use) => {
     await sandbox.reset();
-    const context = await launchWithExtension(userDataDir);
+    const context = await launchWithExtension(userDataDir, uiLanguage);
     await use(context);
     await context.close();
   },
@@ -84,19 +95,19 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-/** Clicks "Sign in with Clio" on `page` and answers the sandbox's OAuth page with `choice`. */
-export async function signInThroughClio(page: Page, choice: 'Approve' | 'Decline' = 'Approve'): Promise<void> {
+/** Clicks "Sign in with Clio" (`button`, in another language) on `page` and answers the sandbox's OAuth page with `choice`. */
+export async function signInThroughClio(page: Page, choice: 'Approve' | 'Decline' = 'Approve', button = 'Sign in with Clio'): Promise<void> {
   const authPage = page.context().waitForEvent('page');
-  await page.getByRole('button', { name: 'Sign in with Clio' }).click();
+  await page.getByRole('button', { name: button }).click();
   const auth = await authPage;
   await auth.waitForLoadState();
   await auth.getByRole('button', { name: choice }).click();
 }
 
 /** Signs in on the options page and waits until who_am_i is shown. */
-export async function signedIn(extensionPage: Fixtures['extensionPage'], opts: { waitForSync?: boolean } = {}): Promise<void> {
+export async function signedIn(extensionPage: Fixtures['extensionPage'], opts: { waitForSync?: boolean; button?: string } = {}): Promise<void> {
   const options = await extensionPage('options.html');
-  await signInThroughClio(options);
+  await signInThroughClio(options, 'Approve', opts.button);
   const [user] = (await sandbox.state()).users;
   await expect(options.getByText(user!.email)).toBeVisible();
   // Sign-in starts the first matter sync, then fetches activity descriptions and expense categories; let them
@@ -119,34 +130,47 @@ export async function signedIn(extensionPage: Fixtures['extensionPage'], opts: {
   await options.close();
 }
 
-/** Connects Clio Grow on the options page through the sandbox's Grow OAuth page. */
-export async function connectGrow(extensionPage: Fixtures['extensionPage']): Promise<void> {
+/** Connects Clio Grow on the options page through the sandbox's Grow OAuth page (`names`: its buttons in another language). */
+export async function connectGrow(
+  extensionPage: Fixtures['extensionPage'],
+  names = { connect: 'Connect Clio Grow', disconnect: 'Disconnect Clio Grow' },
+): Promise<void> {
   const options = await extensionPage('options.html');
   const authPage = options.context().waitForEvent('page');
-  await options.getByRole('button', { name: 'Connect Clio Grow' }).click();
+  await options.getByRole('button', { name: names.connect }).click();
   const auth = await authPage;
   await auth.waitForLoadState();
   await auth.getByRole('button', { name: 'Approve' }).click();
-  await expect(options.getByRole('button', { name: 'Disconnect Clio Grow' })).toBeVisible();
+  await expect(options.getByRole('button', { name: names.disconnect })).toBeVisible();
   await options.close();
 }
 
-/** Picks the matter `query` in the page's (first) Matter combobox: types it, then chooses the first match with the keyboard. */
-export async function pickMatter(page: Pick<Page, 'getByRole'>, query: string): Promise<void> {
-  const box = page.getByRole('combobox', { name: 'Matter' }).first();
+/**
+ * Picks the matter `query` in the page's (first) Matter combobox: types it, then chooses the first match with the
+ * keyboard. `names`: the combobox's and its list's accessible names in another language.
+ */
+export async function pickMatter(page: Pick<Page, 'getByRole'>, query: string, names = { box: 'Matter', list: 'Matters' }): Promise<void> {
+  const box = page.getByRole('combobox', { name: names.box }).first();
   await box.fill(query);
   // The search's answer, not the recent matters listed before it (the typed query's search is debounced).
-  await expect(page.getByRole('listbox', { name: 'Matters' }).getByRole('option').first()).toContainText(query);
+  await expect(page.getByRole('listbox', { name: names.list }).getByRole('option').first()).toContainText(query);
   await box.press('ArrowDown');
   await box.press('Enter');
   await expect(box).toHaveValue(new RegExp(`^${query}`));
 }
 
-/** In the side panel `panel`, once the index is synced: searches `displayNumber` and opens that matter's detail. */
-export async function openMatterDetail(panel: Page, displayNumber: string): Promise<void> {
-  await expect(panel.getByText(/Synced (just now|\d+ min ago)/)).toBeVisible({ timeout: 30_000 });
-  await panel.getByRole('searchbox', { name: 'Search matters' }).fill(displayNumber);
-  await panel.getByRole('list', { name: 'Matters' }).getByRole('listitem').filter({ hasText: displayNumber }).first().click();
+/**
+ * In the side panel `panel`, once the index is synced: searches `displayNumber` and opens that matter's detail.
+ * `names`: the sync line, the search box and the result list in another language.
+ */
+export async function openMatterDetail(
+  panel: Page,
+  displayNumber: string,
+  names = { synced: /Synced (just now|\d+ min ago)/, search: 'Search matters', list: 'Matters' },
+): Promise<void> {
+  await expect(panel.getByText(names.synced)).toBeVisible({ timeout: 30_000 });
+  await panel.getByRole('searchbox', { name: names.search }).fill(displayNumber);
+  await panel.getByRole('list', { name: names.list }).getByRole('listitem').filter({ hasText: displayNumber }).first().click();
   await expect(panel.getByRole('heading', { level: 1 })).toContainText(displayNumber);
 }
 

@@ -1,7 +1,8 @@
 /**
  * The messages and the code agree: every message well-formed (in Chrome's format), every one used, every key
  * the code names defined, the generated key types up to date, and no words left in the markup. Every locale
- * under public/_locales is checked; one other than English must have English's keys and substitutions.
+ * under public/_locales is checked; one other than English must have exactly English's keys, each with the same
+ * named substitutions.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,10 +61,17 @@ describe.each(locales)('messages of $locale', ({ path, messages, locale }) => {
     }
   });
 
-  it.runIf(locale !== 'en')('have English’s keys, each with the same substitutions', () => {
+  it.runIf(locale !== 'en')('have English’s keys and no others', () => {
+    expect(Object.keys(english).filter((key) => !(key in messages))).toEqual([]);
+    expect(Object.keys(messages).filter((key) => !(key in english))).toEqual([]);
+  });
+
+  it.runIf(locale !== 'en')('take the same substitutions as English, named the same, and keep Chrome’s %s where English has it', () => {
     for (const [key, m] of entries) {
-      expect(english[key], key).toBeDefined();
-      expect(substitutionsOf(m).length, key).toBe(substitutionsOf(english[key]!).length);
+      const en = english[key];
+      if (!en) continue;
+      expect(substitutionsOf(m), key).toEqual(substitutionsOf(en));
+      expect(m.message.includes('%s'), key).toBe(en.message.includes('%s'));
     }
   });
 });
