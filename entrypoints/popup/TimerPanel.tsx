@@ -132,7 +132,11 @@ function PausedList({ paused, busy, act, setStatus }: { paused: TimerState[]; bu
             <span class="num">{p.matter ? matterLabel(p.matter) : t('timerStartedInClio')}</span>
             {p.note ? <span class="note">{p.note}</span> : null}
             <span class="row">
-              <button type="button" disabled={busy} onClick={() => act(async () => void (await send('timer/resume', { index: i })))}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => act(async () => void (await send('timer/resume', { index: i, ref: { activityId: p.activityId, recordedMs: p.recordedMs } })))}
+              >
                 {t('resume')}
               </button>
               <button
@@ -140,7 +144,7 @@ function PausedList({ paused, busy, act, setStatus }: { paused: TimerState[]; bu
                 disabled={busy}
                 onClick={() =>
                   act(async () => {
-                    const out = await send('timer/stop', { paused: i });
+                    const out = await send('timer/stop', { paused: i, ref: { activityId: p.activityId, recordedMs: p.recordedMs } });
                     if (out) setStatus(stopMessage(out));
                   })
                 }

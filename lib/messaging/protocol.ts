@@ -29,7 +29,7 @@ import type { ExpenseSetup } from '../expenses/expense-setup';
 import type { DeadlineInput, MatterDeadlines } from '../deadlines/deadline-service';
 import type { DeadlineSetup } from '../deadlines/deadline-setup';
 import type { DeadlineDialogReading } from '../deadlines/deadline-dialog-service';
-import type { MatterRef, TimerState } from '../timer/model';
+import type { MatterRef, PausedRef, TimerState } from '../timer/model';
 import type { FilingAnswer, FilingRequest } from '../filing/filing-request';
 import type { FilingProgress, RecentFiled, RecentKind } from '../filing/filing-service';
 import type { StartOutcome, StartRequest, StopOutcome } from '../timer/timer-service';
@@ -55,10 +55,10 @@ export interface Protocol {
   'timer/get': { request: void; reply: TimerState | null };
   'timer/start': { request: StartRequest; reply: StartOutcome };
   /** Stops the running timer, or the paused one at `paused` (its place in the list). */
-  'timer/stop': { request: { note?: string; paused?: number }; reply: StopOutcome | null };
+  'timer/stop': { request: { note?: string; paused?: number; ref?: PausedRef }; reply: StopOutcome | null };
   'timer/pause': { request: void; reply: TimerState | null };
   /** Resumes the paused timer at `index` (the first without); one running is paused in its place. */
-  'timer/resume': { request: { index?: number } | void; reply: TimerState | null };
+  'timer/resume': { request: { index?: number; ref?: PausedRef } | void; reply: TimerState | null };
   /** Moves the running timer's start (epoch ms). */
   'timer/start-at': { request: { start: number }; reply: TimerState | null };
   'timer/note': { request: { note: string }; reply: TimerState | null };

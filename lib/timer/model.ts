@@ -134,6 +134,23 @@ export function pauseRunning(ts: Timers, now: number): Timers {
   return ts.running ? { running: null, paused: [pause(ts.running, now), ...ts.paused] } : ts;
 }
 
+/** Which paused timer a click meant: a paused timer's entry and recorded time do not change while it waits. */
+export interface PausedRef {
+  activityId: number | null;
+  recordedMs: number;
+}
+
+/**
+ * The place in the list of the paused timer a click meant: `index` when it is still that timer (the list may have
+ * changed since it was shown: a resume in Clio's web app, another window), else where that timer is now; -1 when it
+ * is gone. Without `ref`, `index`.
+ */
+export function pausedIndex(paused: readonly TimerState[], index: number, ref?: PausedRef): number {
+  const same = (t: TimerState | undefined) => !!t && t.activityId === ref!.activityId && t.recordedMs === ref!.recordedMs;
+  if (!ref || same(paused[index])) return index;
+  return paused.findIndex(same);
+}
+
 /** Resumes the paused timer at `index`; one that was running is paused at the same instant and waits in its place. */
 export function resumePaused(ts: Timers, index: number, now: number): Timers {
   const chosen = ts.paused[index];

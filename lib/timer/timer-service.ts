@@ -20,12 +20,14 @@ import {
   discardIdle,
   fromClioTimer,
   isRunning,
+  pausedIndex,
   pauseRunning,
   quantitySeconds,
   resumePaused,
   timersOf,
   withStart,
   type MatterRef,
+  type PausedRef,
   type TimerState,
   type Timers,
 } from './model';
@@ -229,10 +231,10 @@ export class TimerService {
   }
 
   /** Stops the running timer, or the paused one at `paused` (its place in the list), and saves its time. */
-  stop(note?: string, paused?: number): Promise<StopOutcome | null> {
+  stop(note?: string, paused?: number, ref?: PausedRef): Promise<StopOutcome | null> {
     return this.serial(async () => {
       const ts = await this.timers();
-      const t = paused === undefined ? ts.running : ts.paused[paused];
+      const t = paused === undefined ? ts.running : ts.paused[pausedIndex(ts.paused, paused, ref)];
       if (!t) return null;
       if (paused !== undefined && !ts.running && (await this.deps.store.get())) {
         // A timer paused before paused timers were a list is still stored as the timer: it moves into the list first.
@@ -335,10 +337,10 @@ export class TimerService {
   }
 
   /** Resumes the paused timer at `index` (one click); a timer running meanwhile is paused in its place. */
-  resume(index = 0): Promise<TimerState | null> {
+  resume(index = 0, ref?: PausedRef): Promise<TimerState | null> {
     return this.serial(async () => {
       const before = await this.timers();
-      const after = resumePaused(before, index, this.now());
+      const after = resumePaused(before, pausedIndex(before.paused, index, ref), this.now());
       if (after === before) return before.running;
       await this.save(before, after);
       const id = after.running!.activityId;

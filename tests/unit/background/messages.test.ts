@@ -107,8 +107,14 @@ describe('handlers hand the request to their service', () => {
   const cases: Array<[MessageType, unknown, Browser.runtime.MessageSender, string, unknown[]]> = [
     ['auth/sign-in', undefined, fromExtension, 'account.signIn', []],
     ['auth/app-secrets', { grow: 'x' }, fromExtension, 'account.setAppSecrets', [{ grow: 'x' }]],
-    ['timer/stop', { note: 'Call' }, fromExtension, 'timer.stop', ['Call', undefined]],
-    ['timer/stop', { paused: 1 }, fromExtension, 'timer.stop', [undefined, 1]],
+    ['timer/stop', { note: 'Call' }, fromExtension, 'timer.stop', ['Call', undefined, undefined]],
+    [
+      'timer/stop',
+      { paused: 1, ref: { activityId: 5, recordedMs: 60_000 } },
+      fromExtension,
+      'timer.stop',
+      [undefined, 1, { activityId: 5, recordedMs: 60_000 }],
+    ],
     ['timer/idle-decision', { keep: false }, fromExtension, 'timer.decideIdle', [false]],
     ['time-entries/save', { key: 'k', matter: { id: 1 }, seconds: 60 }, fromExtension, 'timeEntries.save', [{ matter: { id: 1 }, seconds: 60 }, 'k']],
     ['time-entries/update', { id: 5, etag: 'e', note: 'n' }, fromExtension, 'timeEntries.update', [5, 'e', { note: 'n' }]],

@@ -10,6 +10,7 @@ import {
   pauseRunning,
   quantitySeconds,
   resume,
+  pausedIndex,
   resumePaused,
   startOf,
   timersOf,
@@ -129,6 +130,14 @@ describe('timer model: correcting and switching (a fake clock)', () => {
     ]);
     expect(elapsedMs(after.running!, at + min)).toBe(2 * min);
     expect(resumePaused(ts, 7, at)).toBe(ts); // nothing at that place
+
+    // A click names the timer it meant: found where it is now if the list changed since it was shown.
+    const [two, one] = ts.paused as [TimerState, TimerState];
+    expect(pausedIndex(ts.paused, 1, { activityId: 1, recordedMs: one.recordedMs })).toBe(1);
+    expect(pausedIndex(ts.paused, 0, { activityId: 1, recordedMs: one.recordedMs })).toBe(1);
+    expect(pausedIndex([one], 1, { activityId: 2, recordedMs: two.recordedMs })).toBe(-1); // gone: nothing is touched
+    expect(resumePaused(ts, -1, at)).toBe(ts);
+    expect(pausedIndex(ts.paused, 0)).toBe(0);
   });
 
   it('reads what is stored: an old paused timer is the first paused; one both running and paused is running', () => {
