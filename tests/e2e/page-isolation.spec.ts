@@ -85,14 +85,15 @@ test('a content script can neither read the pending entries nor slip a forged on
   };
   await inContentScript(cdp, contextId, `chrome.storage.local.set({ outbox: [${JSON.stringify(forged)}] }).then(() => 'set')`);
 
-  // Clio is back and the pending entry goes; the forged one never does.
-  await sandbox.clearFaults();
+  // Read while Clio is still away (the outbox's own retry could send it first); then Clio is back and the pending
+  // entry goes; the forged one never does.
   const waiting = (await popup.evaluate(`chrome.storage.session.get('outbox-view').then(function (r) { return r['outbox-view']; })`)) as Array<{
     id: string;
     state: string;
   }>;
   expect(waiting.map((e) => e.id)).not.toContain('forged');
   const pending = waiting.find((e) => e.state !== 'sent')!;
+  await sandbox.clearFaults();
   await popup.evaluate(`chrome.runtime.sendMessage({ channel: 'clio-companion', type: 'outbox/retry', data: { id: '${pending.id}' } })`);
   await expect
     .poll(async () => (await sandbox.state()).createdActivities.filter((a) => a.matter?.id === matter!.id).map((a) => a.note))
