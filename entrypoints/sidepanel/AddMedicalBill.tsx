@@ -14,7 +14,8 @@ import type { MatterMedical } from '@/lib/injury/injury-service';
 import { type BalanceMark, REQUEST_STATUSES, type RequestStatus } from '@/lib/injury/medical-records';
 import type { MatterRef } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
-import { readMoney, statusText, useOutboxEntry } from './InjurySections';
+import { readMoney, statusText } from './InjurySections';
+import { useSentEntry } from './use-sent-entry';
 
 const MARKS: Array<[BalanceMark, () => string]> = [
   ['lien', () => t('medicalMarkLien')],
@@ -45,9 +46,22 @@ export function AddMedicalBill({ matter, medical, added }: { matter: MatterRef; 
   const [pdfs, setPdfs] = useState<Array<{ url: string; name: string }> | null>(null);
   const [pdf, setPdf] = useState('');
   const [status, setStatus] = useState<Status | null>(null);
-  const [key, setKey] = useState(() => crypto.randomUUID());
-  const [entryId, setEntryId] = useState<string | null>(null);
-  const entry = useOutboxEntry(entryId);
+  const {
+    requestId: key,
+    busy,
+    follow,
+  } = useSentEntry({
+    sent: () => {
+      setStatus({ tone: 'success', text: t('medicalBillSaved') });
+      setName('');
+      setAmount('');
+      setAdjustment('');
+      setBalance('');
+      added();
+    },
+    failed: (message) => setStatus({ tone: 'error', text: message || t('errorInternal') }),
+    waiting: (message) => setStatus({ tone: 'info', text: message || t('injuryWaiting') }),
+  });
 
   // The PDFs of the page beside the panel: the tab's own first, then those it links to.
   useEffect(() => {
@@ -75,23 +89,6 @@ export function AddMedicalBill({ matter, medical, added }: { matter: MatterRef; 
     setRecordsStatus(chosenRow?.recordsStatus ?? 'not_yet_requested');
     setInTreatment(chosenRow?.inTreatment ?? true);
   }, [providerId]);
-
-  useEffect(() => {
-    if (entry?.state === 'sent') {
-      setStatus({ tone: 'success', text: t('medicalBillSaved') });
-      setName('');
-      setAmount('');
-      setAdjustment('');
-      setBalance('');
-      setEntryId(null);
-      setKey(crypto.randomUUID());
-      added();
-    } else if (entry?.state === 'failed') {
-      setStatus({ tone: 'error', text: entry.lastError?.message ?? t('errorInternal') });
-      setEntryId(null);
-      void send('outbox/discard', { id: entry.id }).catch(() => undefined);
-    } else if (entry?.lastError) setStatus({ tone: 'info', text: entry.lastError.message || t('injuryWaiting') });
-  }, [entry?.state, entry?.lastError?.message]);
 
   const findProvider = async () => {
     try {
@@ -131,7 +128,7 @@ export function AddMedicalBill({ matter, medical, added }: { matter: MatterRef; 
         key,
       });
       setStatus({ tone: 'info', text: t('injurySending') });
-      setEntryId(saved.entry.id);
+      follow(saved.entry.id);
     } catch (err) {
       setStatus({ tone: 'error', text: messageOf(err) });
     }
@@ -245,7 +242,7 @@ export function AddMedicalBill({ matter, medical, added }: { matter: MatterRef; 
           ))}
         </select>
       </label>
-      <button type="submit" class="primary" disabled={entryId !== null}>
+      <button type="submit" class="primary" disabled={busy}>
         {t('saveMedicalBill')}
       </button>
       <StatusMessage status={status} />

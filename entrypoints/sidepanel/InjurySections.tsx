@@ -18,16 +18,16 @@ import type { MatterMedical } from '@/lib/injury/injury-service';
 import type { RequestStatus } from '@/lib/injury/medical-records';
 import type { MatterRef } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
-import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
-import { outboxViewItem } from '@/lib/outbox/outbox-store';
 import { settingsItem } from '@/lib/settings/settings-item';
+import { uiLocale } from '@/lib/ui-locale';
 import { AddMedicalBill } from './AddMedicalBill';
 import { LazySection } from './LazySection';
+import { useSentEntry } from './use-sent-entry';
 
 /** An amount as typed ("1,234.56", "12,50" by the locale's mark); `zero`: an empty or zero field reads 0. */
 export function readMoney(input: string, zero = false): { amount: number } | { error: string } {
   if (zero && /^\s*0*(?:[.,]0*)?\s*$/.test(input)) return { amount: 0 };
-  const r = parseAmount(input, decimalMarkOf(navigator.language));
+  const r = parseAmount(input, decimalMarkOf(uiLocale()));
   return r.ok ? { amount: r.amount } : { error: say(r.error) };
 }
 
@@ -35,13 +35,7 @@ export function readMoney(input: string, zero = false): { amount: number } | { e
 export function useCurrency(matterId: number): (n: number) => string {
   const [code, setCode] = useState<string | null>(null);
   useEffect(() => void send('matters/currency', { id: matterId }).then(setCode, () => setCode(null)), [matterId]);
-  return (n) => formatMoney(n, code, navigator.language);
-}
-
-/** An outbox entry followed in the outbox's view until it is sent or refused. */
-export function useOutboxEntry(id: string | null): OutboxEntry | undefined {
-  const entries = useFollowed({ entries: outboxViewItem })?.entries;
-  return id ? entries?.find((e) => e.id === id) : undefined;
+  return (n) => formatMoney(n, code, uiLocale());
 }
 
 const STATUS_TEXT: Record<RequestStatus, () => string> = {
@@ -116,24 +110,20 @@ function AddDamage({ matter, added }: { matter: MatterRef; added: () => void }) 
   const [description, setDescription] = useState('');
   const [amount, setAmount] = useState('');
   const [status, setStatus] = useState<Status | null>(null);
-  const [key, setKey] = useState(() => crypto.randomUUID());
-  const [entryId, setEntryId] = useState<string | null>(null);
-  const entry = useOutboxEntry(entryId);
-
-  useEffect(() => {
-    if (entry?.state === 'sent') {
+  const {
+    requestId: key,
+    busy,
+    follow,
+  } = useSentEntry({
+    sent: () => {
       setStatus({ tone: 'success', text: t('damageSaved') });
       setDescription('');
       setAmount('');
-      setEntryId(null);
-      setKey(crypto.randomUUID());
       added();
-    } else if (entry?.state === 'failed') {
-      setStatus({ tone: 'error', text: entry.lastError?.message ?? t('errorInternal') });
-      setEntryId(null);
-      void send('outbox/discard', { id: entry.id }).catch(() => undefined);
-    } else if (entry?.lastError) setStatus({ tone: 'info', text: t('injuryWaiting') });
-  }, [entry?.state, entry?.lastError?.message]);
+    },
+    failed: (message) => setStatus({ tone: 'error', text: message || t('errorInternal') }),
+    waiting: () => setStatus({ tone: 'info', text: t('injuryWaiting') }),
+  });
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -142,7 +132,7 @@ function AddDamage({ matter, added }: { matter: MatterRef; added: () => void }) 
     setStatus({ tone: 'info', text: t('injurySending') });
     try {
       const saved = await send('injury/add-damage', { damage: { matter, damageType, description, amount: read.amount }, key });
-      setEntryId(saved.id);
+      follow(saved.id);
     } catch (err) {
       setStatus({ tone: 'error', text: messageOf(err) });
     }
@@ -168,7 +158,7 @@ function AddDamage({ matter, added }: { matter: MatterRef; added: () => void }) 
         {t('amountField')}
         <input value={amount} inputMode="decimal" onInput={(e) => setAmount(e.currentTarget.value)} required />
       </label>
-      <button type="submit" class="primary" disabled={entryId !== null}>
+      <button type="submit" class="primary" disabled={busy}>
         {t('saveDamage')}
       </button>
       <StatusMessage status={status} />

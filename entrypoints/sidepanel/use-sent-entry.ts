@@ -11,7 +11,8 @@ import { outboxViewItem } from '@/lib/outbox/outbox-store';
 export interface SentEntryEvents {
   sent: (result: unknown) => void;
   failed: (message: string) => void;
-  waiting: () => void;
+  /** Not in Clio yet after a failed attempt; `message` is what that attempt met. */
+  waiting: (message: string) => void;
 }
 
 export function useSentEntry(on: SentEntryEvents) {
@@ -30,7 +31,7 @@ export function useSentEntry(on: SentEntryEvents) {
       on.failed(entry.lastError?.message ?? '');
       void send('outbox/discard', { id: entry.id }).catch(() => undefined);
     } else if (entry.lastError) {
-      on.waiting();
+      on.waiting(entry.lastError.message);
     }
   }, [entry?.state, entry?.lastError?.message]);
   return { requestId, busy: entryId !== null, follow: (id: string | null) => setEntryId(id) };
