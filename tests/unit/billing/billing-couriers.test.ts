@@ -15,9 +15,8 @@ import {
 import { BillingService } from '@/lib/billing/billing-service';
 import type { MatterRef } from '@/lib/matter-ref';
 import { Outbox } from '@/lib/outbox/outbox';
-import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { startSandbox, type Sandbox } from '@/sandbox/server';
-import { memoryOutboxStore, requestLines, sandboxAdmin, sendThroughDrop, signedInClient, type SandboxAdmin } from '../helpers/clio-sandbox';
+import { memoryOutboxStore, sendingEntry, requestLines, sandboxAdmin, sendThroughDrop, signedInClient, type SandboxAdmin } from '../helpers/clio-sandbox';
 
 interface Billed {
   id: number;
@@ -92,16 +91,7 @@ const linkFor = (over: Partial<PaymentLinkPayload> = {}): PaymentLinkPayload => 
   email: 'client@example.com',
   ...over,
 });
-const entryOf = <P>(kind: string, p: P, over: Partial<OutboxEntry<P>> = {}): OutboxEntry<P> => ({
-  id: 'e1',
-  kind,
-  payload: p,
-  state: 'sending',
-  attempts: 1,
-  createdAt: Date.now(),
-  nextAttemptAt: Date.now(),
-  ...over,
-});
+const entryOf = sendingEntry;
 
 describe('paymentLinkCourier', () => {
   it('deliver makes one link with exactly the spec’s fields: one request', async () => {

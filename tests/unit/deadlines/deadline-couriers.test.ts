@@ -9,10 +9,9 @@ import { type CalendarEntryInput, DeadlineService, deadlineProblem, describedWit
 import { deadlineSetupCached } from '@/lib/deadlines/deadline-setup';
 import { AppError } from '@/lib/errors';
 import type { MatterRef } from '@/lib/matter-ref';
-import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { Outbox } from '@/lib/outbox/outbox';
 import { startSandbox, type Sandbox } from '@/sandbox/server';
-import { memoryOutboxStore, requestLines, sandboxAdmin, signedInClient, type SandboxAdmin } from '../helpers/clio-sandbox';
+import { memoryOutboxStore, sendingEntry, requestLines, sandboxAdmin, signedInClient, type SandboxAdmin } from '../helpers/clio-sandbox';
 
 let sandbox: Sandbox;
 let admin: SandboxAdmin;
@@ -72,9 +71,7 @@ const entryPayload = (over: Partial<CalendarEntryPayload> = {}): CalendarEntryPa
   allDay: false,
   ...over,
 });
-function outboxEntry<P>(kind: string, p: P, over: Partial<OutboxEntry<P>> = {}): OutboxEntry<P> {
-  return { id: 'e1', kind, payload: p, state: 'sending', attempts: 1, createdAt: Date.now(), nextAttemptAt: Date.now(), ...over };
-}
+const outboxEntry = sendingEntry;
 
 describe('taskCourier', () => {
   it('deliver makes one task on the matter, due that day, with the page in its description: one request', async () => {

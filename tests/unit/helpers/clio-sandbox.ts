@@ -159,6 +159,18 @@ export async function signedInClient(origin: string, api: 'manage' | 'grow' = 'm
   return { session, limiter, client };
 }
 
+/** An outbox entry of `kind` as a courier sees it in its first attempt (id 'e1'), with `over` changed. */
+export const sendingEntry = <P>(kind: string, payload: P, over: Partial<OutboxEntry<P>> = {}): OutboxEntry<P> => ({
+  id: 'e1',
+  kind,
+  payload,
+  state: 'sending',
+  attempts: 1,
+  createdAt: Date.now(),
+  nextAttemptAt: Date.now(),
+  ...over,
+});
+
 /** An outbox store in memory (the background keeps it in IndexedDB; see indexedDbOutboxStore). */
 export function memoryOutboxStore(): OutboxStore & { entries: () => OutboxEntry[] } {
   let stored: OutboxEntry[] = [];

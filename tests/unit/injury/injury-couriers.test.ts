@@ -11,9 +11,8 @@ import { InjuryService } from '@/lib/injury/injury-service';
 import { EMPTY_MEDICAL, type MedicalCopy, type MedicalDetailJson } from '@/lib/injury/medical-records';
 import type { MatterRef } from '@/lib/matter-ref';
 import { Outbox } from '@/lib/outbox/outbox';
-import type { OutboxEntry } from '@/lib/outbox/outbox-machine';
 import { startSandbox, type Sandbox } from '@/sandbox/server';
-import { memoryOutboxStore, sandboxAdmin, signedInClient, type SandboxAdmin } from '../helpers/clio-sandbox';
+import { memoryOutboxStore, sendingEntry, sandboxAdmin, signedInClient, type SandboxAdmin } from '../helpers/clio-sandbox';
 
 let sandbox: Sandbox;
 let admin: SandboxAdmin;
@@ -64,16 +63,7 @@ async function world() {
   };
 }
 
-const entry = <P>(kind: string, p: P, over: Partial<OutboxEntry<P>> = {}): OutboxEntry<P> => ({
-  id: 'e1',
-  kind,
-  payload: p,
-  state: 'sending',
-  attempts: 1,
-  createdAt: Date.now(),
-  nextAttemptAt: Date.now(),
-  ...over,
-});
+const entry = sendingEntry;
 const billOf = (matter: MatterRef, over: Partial<MedicalBillPayload> = {}): MedicalBillPayload => ({
   matter,
   provider: IMAGING,
