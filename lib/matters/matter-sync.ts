@@ -131,10 +131,17 @@ export class MatterSync {
     if (job.fetched > 0 || job.cursor) this.deps.onProgress?.({ fetched: job.fetched, total: job.total, kind: job.kind });
 
     let restarted = false;
+    // The page after the one being stored is already on its way: the request and the store's writes overlap.
+    const ask = (cursor: string | null) => {
+      const answer = source.page(cursor, params);
+      answer.catch(() => undefined); // awaited below; a pass that ends first (a failed write) leaves it unread
+      return answer;
+    };
+    let asked = ask(job.cursor);
     for (;;) {
       let page: Awaited<ReturnType<MatterPageSource['page']>>;
       try {
-        page = await source.page(job.cursor, params);
+        page = await asked;
       } catch (e) {
         // A saved cursor Clio no longer accepts (expired, or from before an API change): start the
         // pass again from its first page, once. What was already stored stays valid.
@@ -142,6 +149,7 @@ export class MatterSync {
         restarted = true;
         requests++;
         job = { ...job, cursor: null, fetched: 0, ...(full ? { lastId: 0 } : {}) }; // (what it removed stays removed)
+        asked = ask(null);
         continue;
       }
       requests++;
@@ -160,6 +168,7 @@ export class MatterSync {
       // A full pass's page stands for its range of ids; the last page for every id after the one before.
       const after: number = job.lastId ?? 0;
       const through: number | null = next ? Math.max(after, ...matters.map((m) => m.id)) : null;
+      if (next) asked = ask(next);
       const { changed, removed } = await store.put(matters, full ? { after, through } : undefined, { deferKeys });
       removedCount += removed.length;
       if (changed.length || removed.length) this.deps.onChanges?.({ reset: false, upserted: changed, removed });

@@ -2,7 +2,7 @@
  * Playwright fixtures: a fresh Chromium profile with the built extension loaded (headless),
  * its id, its service worker, and helpers to sign in through the sandbox's OAuth page.
  */
-import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, expect as baseExpect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -93,7 +93,18 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-export { expect };
+/** How often `expect.poll` asks: Playwright's default backs off to once a second, so a test went on up to a second after what it waited for. */
+const POLL_INTERVALS = [100];
+
+/** Playwright's `expect`, with `expect.poll` asking every 100 ms unless a call says otherwise. */
+export const expect = new Proxy(baseExpect, {
+  get(target, key, receiver) {
+    if (key !== 'poll') return Reflect.get(target, key, receiver);
+    const poll: typeof baseExpect.poll = (actual, options) =>
+      target.poll(actual, typeof options === 'string' ? { message: options, intervals: POLL_INTERVALS } : { intervals: POLL_INTERVALS, ...options });
+    return poll;
+  },
+});
 
 /** Clicks "Sign in with Clio" (`button`, in another language) on `page` and answers the sandbox's OAuth page with `choice`. */
 export async function signInThroughClio(page: Page, choice: 'Approve' | 'Decline' = 'Approve', button = 'Sign in with Clio'): Promise<void> {

@@ -45,6 +45,23 @@ describe('MatterSync', () => {
     expect(meta!.updatedSince).toBe(new Date(T0 - 10 * HOUR + 1_233_000).toISOString()); // the newest updated_at
   });
 
+  it('asks for the next page while it stores the one it has (the request and the writes overlap)', async () => {
+    const store = freshStore();
+    let releasePut: () => void = () => undefined;
+    const putHeld = new Promise<void>((done) => {
+      releasePut = done;
+    });
+    const held: MatterStore = { ...store, put: async (...args) => (await putHeld, store.put(...args)) };
+    const t = setup(450, held);
+    const run = t.sync.run();
+    await expect.poll(() => t.source.requestCount).toBe(2); // the second page asked for while the first waits to be stored
+    expect(t.progress).toHaveLength(0);
+    releasePut();
+    expect(await run).toMatchObject({ fetched: 450, requests: 3 });
+    expect(t.source.requestCount).toBe(3); // nothing asked twice or past the last page
+    expect(await store.loadAll()).toHaveLength(450);
+  });
+
   it('exactly 200 matters take one request', async () => {
     const t = setup(200);
     expect((await t.sync.run()).requests).toBe(1);
