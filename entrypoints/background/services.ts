@@ -1,6 +1,7 @@
 /** The background's long-lived services, built once per worker life from stored state: the composition root. */
 import { browser } from 'wxt/browser';
 import { activityDescriptionsCached, FRESHEN_AFTER_MS } from '@/lib/activity-descriptions/activity-descriptions';
+import { oneAtATime } from '@/lib/one-at-a-time';
 import { activityRates as activityRatesOf } from '@/lib/activity-descriptions/activity-rates';
 import { AccountService, markSignedOut } from '@/lib/auth/account';
 import { accountItem } from '@/lib/auth/account-item';
@@ -244,16 +245,22 @@ export function createServices() {
     source: async () => (await settingsItem.getValue()).leadSource,
     locale: () => navigator.language,
   });
-  /** What the periodic alarm and a sign-in freshen: the matter index, then activity descriptions, expense categories, users and calendars near a day old. */
+  /**
+   * What the periodic alarm and a sign-in freshen: the matter index, and beside it (a request or two each, not waiting
+   * for the index's pages) activity descriptions, expense categories, users and calendars near a day old.
+   */
   const freshen = async () => {
-    await matters.sync().catch(() => undefined);
-    await activityDescriptions(FRESHEN_AFTER_MS).catch(() => undefined);
-    await expenseSetup(FRESHEN_AFTER_MS).catch(() => undefined);
-    await deadlineSetup(FRESHEN_AFTER_MS).catch(() => undefined);
+    const setup = async () => {
+      await activityDescriptions(FRESHEN_AFTER_MS).catch(() => undefined);
+      await expenseSetup(FRESHEN_AFTER_MS).catch(() => undefined);
+      await deadlineSetup(FRESHEN_AFTER_MS).catch(() => undefined);
+    };
+    await Promise.all([matters.sync().catch(() => undefined), setup()]);
   };
-  const activityDescriptions = (maxAgeMs?: number) => activityDescriptionsCached(client, maxAgeMs);
-  const expenseSetup = (maxAgeMs?: number) => expenseSetupCached(client, maxAgeMs);
-  const deadlineSetup = (maxAgeMs?: number) => deadlineSetupCached(client, maxAgeMs);
+  // A surface asking while the freshen above fetches them joins that request (and the other way round).
+  const activityDescriptions = oneAtATime((maxAgeMs?: number) => activityDescriptionsCached(client, maxAgeMs));
+  const expenseSetup = oneAtATime((maxAgeMs?: number) => expenseSetupCached(client, maxAgeMs));
+  const deadlineSetup = oneAtATime((maxAgeMs?: number) => deadlineSetupCached(client, maxAgeMs));
   const activityRates = (matterId: number, ask: boolean) =>
     activityRatesOf(
       {
@@ -278,7 +285,7 @@ export function createServices() {
     signedIn: async () => {
       await scheduleTokenRefresh(session);
       void outbox.wake(); // whatever waited for a sign-in goes now
-      void freshen(); // build the matter index, then fetch what the popup's Activity list shows
+      void freshen(); // build the matter index, and fetch what the popup's Activity list shows
     },
     signedOut: async () => {
       await matters.forget();

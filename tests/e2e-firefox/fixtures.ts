@@ -74,7 +74,7 @@ export async function signedIn(firefox: Firefox, opts: { waitForSync?: boolean }
   await signInThroughClio(firefox, options);
   const [user] = (await sandbox.state()).users;
   await waitForText(options, user!.email, 20_000);
-  // Sign-in starts the first matter sync, then fetches activity descriptions and expense categories; let them
+  // Sign-in starts the first matter sync, and beside it fetches activity descriptions and expense categories; let them
   // finish so they do not mix with what a test arranges.
   if (opts.waitForSync !== false)
     await until(

@@ -121,7 +121,7 @@ export async function signedIn(extensionPage: Fixtures['extensionPage'], opts: {
   await signInThroughClio(options, 'Approve', opts.button);
   const [user] = (await sandbox.state()).users;
   await expect(options.getByText(user!.email)).toBeVisible();
-  // Sign-in starts the first matter sync, then fetches activity descriptions and expense categories; let them
+  // Sign-in starts the first matter sync, and beside it fetches activity descriptions and expense categories; let them
   // finish so they do not mix with what a test arranges.
   if (opts.waitForSync !== false)
     await expect

@@ -69,12 +69,12 @@ test('a user who may not see rates sees none, and no rate is asked of Clio', asy
   await expect
     .poll(
       () =>
-        storedItems<Record<string, unknown>>(options, ['activity-descriptions', 'expense-setup']).then(
-          (got) => !!got['activity-descriptions'] && !!got['expense-setup'],
-        ),
-      {
-        timeout: 30_000,
-      },
+        storedItems<Record<string, { running?: boolean; lastSyncAt?: number | null } | undefined>>(options, [
+          'matter-sync',
+          'activity-descriptions',
+          'expense-setup',
+        ]).then((got) => !!got['matter-sync']?.lastSyncAt && !got['matter-sync'].running && !!got['activity-descriptions'] && !!got['expense-setup']),
+      { timeout: 30_000 },
     )
     .toBe(true);
   expect(await storedItems<{ account: { user: { seesRates: boolean } } }>(options, ['account'])).toMatchObject({ account: { user: { seesRates: false } } });

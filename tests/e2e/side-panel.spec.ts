@@ -42,7 +42,7 @@ test('the first sync shows progress and costs ⌈N/200⌉ requests; then search 
   expect(pages.length).toBeGreaterThanOrEqual(15);
   expect(pages.length).toBeLessThanOrEqual(16);
 
-  // Typing sends nothing to Clio once synced (after the sign-in's own fetches that follow the sync: activity
+  // Typing sends nothing to Clio once synced (after the sign-in's own fetches beside the sync: activity
   // descriptions, expense categories and currency, then the firm's users and the user's calendars, the last step).
   await expect.poll(async () => 'activity-descriptions' in (await storedItems(page, ['activity-descriptions']))).toBe(true);
   await expect
