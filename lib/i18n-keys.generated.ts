@@ -668,6 +668,38 @@ export interface MessageArgs {
   sectionTimer: [];
   sectionPrivacy: [];
   growAppHeading: [];
+  setupPageTitle: [];
+  setupHeading: [];
+  setupStepsLabel: [];
+  setupStepRegion: [];
+  setupStepApp: [];
+  setupStepSignIn: [];
+  setupStepGrow: [];
+  setupStepTour: [];
+  setupRegionIntro: [];
+  setupAppNeeded: [];
+  setupSaveAppAndContinue: [];
+  setupSignInIntro: [];
+  setupGrowIntro: [];
+  setupNext: [];
+  setupBack: [];
+  setupSkip: [];
+  setupDone: [];
+  setupTourIntro: [];
+  setupTourPopupHeading: [];
+  setupTourPopup: [];
+  setupTourPanelHeading: [];
+  setupTourPanel: [];
+  setupTourMenusHeading: [];
+  setupTourMenus: [];
+  appPermissionsHeading: [];
+  appPermissionsWrite: [];
+  appPermissionsRead: [];
+  setupBadAppHint: [];
+  setupBuiltInAppRefused: [];
+  setupWindowClosedHint: [];
+  setupDeclinedHint: [];
+  setupStepOf: [step: Substitution, count: Substitution];
 }
 
 export type MessageKey = keyof MessageArgs;
