@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { AppError, appError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 import { currentOrigins } from './clio-hosts';
@@ -11,7 +11,7 @@ import type { Status } from './StatusMessage';
  * never at install), then the background runs the OAuth window, so closing the popup loses nothing.
  * `onFailure` also gets a failed sign-in's error (the setup page says more at the step it belongs to).
  */
-export function SignInButton({ onStatus, onFailure }: { onStatus: (s: Status | null) => void; onFailure?: (e: AppError | null) => void }) {
+export function SignInButton({ onStatus, onFailure }: { onStatus: (s: Status | null) => void; onFailure?: (e: unknown) => void }) {
   const [busy, setBusy] = useState(false);
   const origins = useRef<string[] | null>(null);
   useEffect(() => {
@@ -32,7 +32,7 @@ export function SignInButton({ onStatus, onFailure }: { onStatus: (s: Status | n
       onStatus({ tone: 'success', text: t('signedInAs', account.user?.name ?? t('yourClioUser')) });
     } catch (e) {
       onStatus({ tone: 'error', text: e instanceof AppError ? e.message : t('signInFailed') });
-      onFailure?.(e instanceof AppError ? e : appError('internal', t('signInFailed')));
+      onFailure?.(e);
     } finally {
       setBusy(false);
     }

@@ -700,6 +700,7 @@ export interface MessageArgs {
   setupWindowClosedHint: [];
   setupDeclinedHint: [];
   setupStepOf: [step: Substitution, count: Substitution];
+  appHintBuiltIn: [];
 }
 
 export type MessageKey = keyof MessageArgs;

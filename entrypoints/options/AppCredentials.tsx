@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
+import { hasBuiltInApp } from '@/lib/auth/app-config';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 import { appEntered } from '@/lib/setup/setup-steps';
@@ -49,7 +50,10 @@ export function AppCredentials({
   return (
     <section aria-labelledby="app-h">
       <h3 id="app-h">{t('appHeading')}</h3>
-      <p class="hint">{t('appHint')}</p>
+      <p class="hint">
+        {t('appHint')}
+        {hasBuiltInApp() ? ` ${t('appHintBuiltIn')}` : ''}
+      </p>
       <RedirectUri uri={redirectUri} />
       <ClioPermissions />
       <form onSubmit={save}>

@@ -94,8 +94,9 @@ test('the auth window closed without a code points at the redirect URI; a declin
   const auth = await opened;
   await auth.waitForLoadState();
   await auth.close();
+  // Sign-in's own words in the status line, then what to check.
+  await expect(setup.getByRole('status')).toHaveText('The Clio sign-in window closed before sign-in finished. Nothing was changed.');
   const problem = setup.getByRole('alert');
-  await expect(problem).toContainText('The Clio sign-in window closed before sign-in finished.');
   await expect(problem).toContainText('redirect URI is not registered on your Clio app');
   await expect(problem.locator('code')).toHaveText(/^https:\/\/[a-p]{32}\.chromiumapp\.org\/$/);
   await expect(problem.getByRole('button', { name: 'Copy redirect URI' })).toBeVisible();
@@ -103,7 +104,7 @@ test('the auth window closed without a code points at the redirect URI; a declin
   await screenshot(setup, 'setup-window-closed');
 
   await signInThroughClio(setup, 'Decline');
-  await expect(problem).toContainText('Sign-in was declined in Clio.');
+  await expect(setup.getByRole('status')).toHaveText('Sign-in was declined in Clio. Nothing was changed.');
   await expect(problem).toContainText('sign in again and approve it');
   await expect(problem).not.toContainText('redirect URI');
   expect(await tokenExchanges()).toEqual([]);

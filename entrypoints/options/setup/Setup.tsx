@@ -11,7 +11,7 @@ import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { useFollowed } from '@/components/use-followed';
 import { accountItem } from '@/lib/auth/account-item';
 import { hasBuiltInApp } from '@/lib/auth/app-config';
-import type { AppError } from '@/lib/errors';
+import { toAppError, type AppError } from '@/lib/errors';
 import { growConnectionItem } from '@/lib/grow/grow-connection-item';
 import { t, type MessageKey } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
@@ -62,9 +62,12 @@ export function Setup({ onDone }: { onDone: () => void }) {
     go(nextStep(STEPS, step));
   };
   const back = previousStep(STEPS, step);
-  const signInFailed = (e: AppError | null) => {
+  const signInFailed = (thrown: unknown) => {
+    const e = thrown === null ? null : toAppError(thrown);
     setFailure(e);
-    if (e) go(stepOfFailure(STEPS, e.signIn));
+    // At the sign-in step its status line keeps SignInButton's words; another step shows them in its alert.
+    const at = e ? stepOfFailure(STEPS, e.signIn) : step;
+    if (at !== step) go(at);
   };
   const index = STEPS.indexOf(step);
 
@@ -106,13 +109,14 @@ export function Setup({ onDone }: { onDone: () => void }) {
             ) : (
               <>
                 <p>{t('setupSignInIntro')}</p>
-                {failure ? <SignInProblem failure={failure} redirectUri={redirectUri} /> : null}
                 <p class="row">
-                  <SignInButton onStatus={(s) => (s?.tone === 'success' ? next() : setStatus(s?.tone === 'info' ? s : null))} onFailure={signInFailed} />
+                  <SignInButton onStatus={(s) => (s?.tone === 'success' ? next() : setStatus(s))} onFailure={signInFailed} />
                 </p>
               </>
             )}
+            {/* What went wrong (SignInButton's words), then what to check. */}
             <StatusMessage status={status} />
+            {failure && !account.signedIn ? <SignInHint failure={failure} redirectUri={redirectUri} /> : null}
           </>
         ) : null}
         {step === 'grow' ? (
@@ -159,19 +163,20 @@ function SetupForward(p: { step: SetupStep; signedIn: boolean; growConnected: bo
   );
 }
 
-/** Why the sign-in failed, in Clio's terms, and what to check. */
-function SignInProblem({ failure, redirectUri }: { failure: AppError; redirectUri: string }) {
-  return (
-    <div class="setup-problem" role="alert">
-      <p>{failure.message}</p>
-      {failure.signIn === 'window_closed' ? (
-        <>
-          <p>{t('setupWindowClosedHint')}</p>
-          <RedirectUri uri={redirectUri} id="setup-redirect-uri" />
-        </>
-      ) : null}
-      {failure.signIn === 'access_denied' ? <p>{t('setupDeclinedHint')}</p> : null}
-      {failure.signIn === 'invalid_client' ? <p>{t('setupBuiltInAppRefused')}</p> : null}
-    </div>
-  );
+/** What to check after a failed sign-in, in Clio's terms (its words are in the status line above). */
+function SignInHint({ failure, redirectUri }: { failure: AppError; redirectUri: string }) {
+  if (failure.signIn === 'window_closed')
+    return (
+      <div class="setup-problem" role="alert">
+        <p>{t('setupWindowClosedHint')}</p>
+        <RedirectUri uri={redirectUri} id="setup-redirect-uri" />
+      </div>
+    );
+  if (failure.signIn === 'access_denied' || failure.signIn === 'invalid_client')
+    return (
+      <div class="setup-problem" role="alert">
+        <p>{failure.signIn === 'access_denied' ? t('setupDeclinedHint') : t('setupBuiltInAppRefused')}</p>
+      </div>
+    );
+  return null;
 }
