@@ -9,8 +9,9 @@ import type { Status } from './StatusMessage';
 /**
  * "Sign in with Clio": asks for the chosen region's hosts (an optional permission, asked on this click,
  * never at install), then the background runs the OAuth window, so closing the popup loses nothing.
+ * `onFailure` also gets a failed sign-in's error (the setup page says more at the step it belongs to).
  */
-export function SignInButton({ onStatus }: { onStatus: (s: Status | null) => void }) {
+export function SignInButton({ onStatus, onFailure }: { onStatus: (s: Status | null) => void; onFailure?: (e: unknown) => void }) {
   const [busy, setBusy] = useState(false);
   const origins = useRef<string[] | null>(null);
   useEffect(() => {
@@ -21,6 +22,7 @@ export function SignInButton({ onStatus }: { onStatus: (s: Status | null) => voi
     const allowed = origins.current ? browser.permissions.request({ origins: origins.current }) : Promise.resolve(true);
     setBusy(true);
     onStatus({ tone: 'info', text: t('signInWaiting') });
+    onFailure?.(null);
     try {
       if (!(await allowed)) {
         onStatus({ tone: 'error', text: t('needHostPermission') });
@@ -30,6 +32,7 @@ export function SignInButton({ onStatus }: { onStatus: (s: Status | null) => voi
       onStatus({ tone: 'success', text: t('signedInAs', account.user?.name ?? t('yourClioUser')) });
     } catch (e) {
       onStatus({ tone: 'error', text: e instanceof AppError ? e.message : t('signInFailed') });
+      onFailure?.(e);
     } finally {
       setBusy(false);
     }

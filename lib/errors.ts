@@ -21,12 +21,20 @@ export type ErrorKind =
   | 'bad-request' // a message the background refuses
   | 'internal';
 
+/**
+ * Why a Clio sign-in failed, where the setup page says more than the message: Clio refused the app's key or secret
+ * (`invalid_client` from the token endpoint), the person declined (`access_denied`), or the auth window closed
+ * without coming back (Clio shows its own error page for a redirect URI the app does not know; the person closes it).
+ */
+export type SignInFailure = 'invalid_client' | 'access_denied' | 'window_closed';
+
 export interface ErrorData {
   kind: ErrorKind;
   message: string;
   retryAt?: number;
   fieldErrors?: Record<string, string>;
   status?: number;
+  signIn?: SignInFailure;
 }
 
 export class AppError extends Error implements ErrorData {
@@ -34,6 +42,7 @@ export class AppError extends Error implements ErrorData {
   readonly retryAt?: number;
   readonly fieldErrors?: Record<string, string>;
   readonly status?: number;
+  readonly signIn?: SignInFailure;
 
   constructor(data: ErrorData) {
     super(data.message);
@@ -42,6 +51,7 @@ export class AppError extends Error implements ErrorData {
     if (data.retryAt !== undefined) this.retryAt = data.retryAt;
     if (data.fieldErrors !== undefined) this.fieldErrors = data.fieldErrors;
     if (data.status !== undefined) this.status = data.status;
+    if (data.signIn !== undefined) this.signIn = data.signIn;
   }
 
   toData(): ErrorData {
@@ -49,6 +59,7 @@ export class AppError extends Error implements ErrorData {
     if (this.retryAt !== undefined) d.retryAt = this.retryAt;
     if (this.fieldErrors !== undefined) d.fieldErrors = this.fieldErrors;
     if (this.status !== undefined) d.status = this.status;
+    if (this.signIn !== undefined) d.signIn = this.signIn;
     return d;
   }
 }
@@ -57,11 +68,12 @@ export const appError = (kind: ErrorKind, message: string, extra: Omit<ErrorData
 
 /** A pure module's Problem as an AppError, its phrase in words. */
 export function appErrorOf(p: Problem): AppError {
-  const { kind, retryAt, fieldErrors, status } = p;
+  const { kind, retryAt, fieldErrors, status, signIn } = p;
   return appError(kind, say(p.phrase), {
     ...(retryAt !== undefined ? { retryAt } : {}),
     ...(fieldErrors !== undefined ? { fieldErrors } : {}),
     ...(status !== undefined ? { status } : {}),
+    ...(signIn !== undefined ? { signIn } : {}),
   });
 }
 

@@ -3,7 +3,7 @@
  * say what they mean with these (`phrase`, `problem`), importing no browser API; the surfaces and
  * services turn them into words with `say` and `appErrorOf` (lib/i18n.ts, lib/errors.ts). Pure.
  */
-import type { ErrorData, ErrorKind } from './errors';
+import type { ErrorData, ErrorKind, SignInFailure } from './errors';
 import type { MessageArgs, MessageKey, Substitution } from './i18n-keys.generated';
 
 export interface Phrase {
@@ -20,6 +20,7 @@ export class Problem extends Error {
   readonly retryAt?: number;
   readonly fieldErrors?: Record<string, string>;
   readonly status?: number;
+  readonly signIn?: SignInFailure;
 
   constructor(kind: ErrorKind, said: Phrase, extra: Omit<ErrorData, 'kind' | 'message'> = {}) {
     super(said.key);
@@ -29,6 +30,7 @@ export class Problem extends Error {
     if (extra.retryAt !== undefined) this.retryAt = extra.retryAt;
     if (extra.fieldErrors !== undefined) this.fieldErrors = extra.fieldErrors;
     if (extra.status !== undefined) this.status = extra.status;
+    if (extra.signIn !== undefined) this.signIn = extra.signIn;
   }
 }
 

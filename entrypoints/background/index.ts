@@ -13,6 +13,7 @@ import { onCommand } from './commands';
 import { watchAway } from './away-stop';
 import { watchAutoStop } from './auto-stop';
 import { watchIdle } from './idle';
+import { openSetupOnInstall } from './first-run';
 import { createMenus, onMenuClick } from './menus';
 import { allMessages } from './messages/index';
 import { watchOmnibox } from './omnibox';
@@ -35,8 +36,9 @@ export default defineBackground({
     const services = createServices();
     serveMessages(allMessages(services), ready);
     dispatchAlarms(ready);
-    browser.runtime.onInstalled.addListener(() => {
+    browser.runtime.onInstalled.addListener((details) => {
       void createMenus();
+      openSetupOnInstall(details);
       // After an update: the matter store upgrades in place, and a pass fills in what the old format lacked.
       void ready.then(() => services.matters.prepare()).catch(() => undefined);
     });

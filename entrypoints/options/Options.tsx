@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { buildServer } from '@/components/clio-hosts';
 import { SignInButton } from '@/components/SignInButton';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { useFollowed } from '@/components/use-followed';
-import { regionsFor, type RegionChoice } from '@/lib/auth/regions';
 import { AppError } from '@/lib/errors';
 import { around, t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
@@ -11,11 +9,13 @@ import { isOpen } from '@/lib/outbox/outbox-machine';
 import { outboxViewItem } from '@/lib/outbox/outbox-store';
 import { accountItem } from '@/lib/auth/account-item';
 import { growConnectionItem } from '@/lib/grow/grow-connection-item';
-import { settingsItem, type Settings } from '@/lib/settings/settings-item';
+import { settingsItem } from '@/lib/settings/settings-item';
 import { GROW_LEAD } from '@/lib/leads/lead-courier';
+import { AppCredentials } from './AppCredentials';
 import { BadgeSection } from './BadgeSection';
 import { InjurySection } from './InjurySection';
 import { GrowSection } from './GrowSection';
+import { RegionPicker } from './RegionPicker';
 import { RemindersSection } from './RemindersSection';
 import { SitesSection } from './SitesSection';
 import { WaitingLeads } from './WaitingLeads';
@@ -115,103 +115,6 @@ export function Options() {
         </section>
       ) : null}
     </main>
-  );
-}
-
-const REGION_KEYS = { US: 'regionUS', CA: 'regionCA', EU: 'regionEU', AU: 'regionAU' } as const;
-
-function RegionPicker({ settings, locked }: { settings: Settings; locked: boolean }) {
-  const offered = regionsFor(buildServer);
-  const value = offered.includes(settings.region) ? settings.region : offered[0]!;
-  return (
-    <section aria-labelledby="region-h">
-      <h3 id="region-h">{t('regionHeading')}</h3>
-      <label for="region">{t('regionField')}</label>
-      <select
-        id="region"
-        value={value}
-        disabled={locked}
-        onChange={(e) => void settingsItem.setValue({ ...settings, region: (e.currentTarget as HTMLSelectElement).value as RegionChoice })}
-      >
-        {offered.map((r) => (
-          <option value={r} key={r}>
-            {r === 'custom' ? t('regionCustom', buildServer ?? '') : t(REGION_KEYS[r])}
-          </option>
-        ))}
-      </select>
-      {locked ? <p class="hint">{t('regionLocked')}</p> : null}
-    </section>
-  );
-}
-
-function AppCredentials({ settings, redirectUri }: { settings: Settings; redirectUri: string }) {
-  const [key, setKey] = useState(settings.manageClientId);
-  const [secret, setSecret] = useState('');
-  const [growKey, setGrowKey] = useState(settings.growClientId);
-  const [growSecret, setGrowSecret] = useState('');
-  const [saved, setSavedSecrets] = useState({ manage: false, grow: false });
-  useEffect(() => void send('auth/app-secrets', {}).then(setSavedSecrets, () => undefined), []);
-  const [savedStatus, setSaved] = useState<Status | null>(null);
-  const [copied, setCopied] = useState(false);
-  const save = async (e: Event) => {
-    e.preventDefault();
-    await settingsItem.setValue({ ...settings, manageClientId: key.trim(), growClientId: growKey.trim() });
-    // Secrets go to the background's vault; an empty box keeps the one saved before.
-    setSavedSecrets(
-      await send('auth/app-secrets', { ...(secret.trim() ? { manage: secret.trim() } : {}), ...(growSecret.trim() ? { grow: growSecret.trim() } : {}) }),
-    );
-    setSecret('');
-    setGrowSecret('');
-    setSaved({ tone: 'success', text: t('appCredentialsSaved') });
-  };
-  const copy = async () => {
-    await navigator.clipboard.writeText(redirectUri);
-    setCopied(true);
-  };
-  return (
-    <section aria-labelledby="app-h">
-      <h3 id="app-h">{t('appHeading')}</h3>
-      <p class="hint">{t('appHint')}</p>
-      <label for="redirect-uri">{t('redirectUri')}</label>
-      <code id="redirect-uri" class="copyable">
-        {redirectUri || '…'}
-      </code>
-      <p class="row">
-        <button type="button" onClick={copy} disabled={!redirectUri}>
-          {copied ? t('copied') : t('copyRedirectUri')}
-        </button>
-      </p>
-      <form onSubmit={save}>
-        <label for="client-id">{t('appKey')}</label>
-        <input id="client-id" autocomplete="off" spellcheck={false} value={key} onInput={(e) => setKey(e.currentTarget.value)} />
-        <label for="client-secret">{t('appSecret')}</label>
-        <input
-          id="client-secret"
-          type="password"
-          autocomplete="off"
-          placeholder={saved.manage ? t('savedTypeToReplace') : ''}
-          value={secret}
-          onInput={(e) => setSecret(e.currentTarget.value)}
-        />
-        <h4>{t('growAppHeading')}</h4>
-        <p class="hint">{t('growAppHint')}</p>
-        <label for="grow-client-id">{t('growAppKey')}</label>
-        <input id="grow-client-id" autocomplete="off" spellcheck={false} value={growKey} onInput={(e) => setGrowKey(e.currentTarget.value)} />
-        <label for="grow-client-secret">{t('growAppSecret')}</label>
-        <input
-          id="grow-client-secret"
-          type="password"
-          autocomplete="off"
-          placeholder={saved.grow ? t('savedTypeToReplace') : ''}
-          value={growSecret}
-          onInput={(e) => setGrowSecret(e.currentTarget.value)}
-        />
-        <p class="row">
-          <button type="submit">{t('saveAppCredentials')}</button>
-        </p>
-        <StatusMessage status={savedStatus} />
-      </form>
-    </section>
   );
 }
 

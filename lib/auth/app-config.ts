@@ -51,6 +51,9 @@ export function builtInServer(): string | undefined {
   return import.meta.env.WXT_CLIO_SERVER?.replace(/\/+$/, '') || undefined;
 }
 
+/** This build carries the Manage app's key (WXT_CLIO_CLIENT_ID; its secret comes with it): no app to enter. The key is no secret. */
+export const hasBuiltInApp = (): boolean => !!import.meta.env.WXT_CLIO_CLIENT_ID?.trim();
+
 /** The host permissions one region's hosts need in the browser this build is for (Firefox's patterns take no port). */
 export const originsOfThisBuild = (h: ClioHosts): string[] => originsFor(h, import.meta.env.FIREFOX ? 'firefox' : 'chrome');
 

@@ -40,7 +40,7 @@ export function codeFromRedirect(redirectUrl: string, expectedState: string): st
     throw problem('auth-failed', phrase('oauthStateMismatch'));
   }
   const error = params.get('error');
-  if (error === 'access_denied') throw problem('auth-cancelled', phrase('oauthDeclined'));
+  if (error === 'access_denied') throw problem('auth-cancelled', phrase('oauthDeclined'), { signIn: 'access_denied' });
   if (error) throw problem('auth-failed', phrase('oauthRefused', error.slice(0, 60)));
   const code = params.get('code');
   if (!code) throw problem('auth-failed', phrase('oauthNoCode'));

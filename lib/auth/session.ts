@@ -86,7 +86,7 @@ export class ClioSession {
     try {
       redirect = await this.deps.flow.launch(url);
     } catch {
-      throw appError('auth-cancelled', t('signInWindowClosed'));
+      throw appError('auth-cancelled', t('signInWindowClosed'), { signIn: 'window_closed' });
     }
     const code = inWords(() => codeFromRedirect(redirect, state));
     const tokens = await this.deps.endpoint.exchange(code, app, redirectUri, pkce?.verifier);

@@ -32,7 +32,7 @@ const REFUSED = { 'sign-in': 'oauthSignInRefusedHttp', refresh: 'oauthRefreshRef
 function oauthError(status: number, body: unknown, during: 'sign-in' | 'refresh' | 'sign-out') {
   const code = (body as { error?: unknown } | undefined)?.error;
   if (code === 'invalid_client') {
-    return appError('auth-failed', t('badAppCredentials'), { status });
+    return appError('auth-failed', t('badAppCredentials'), { status, signIn: 'invalid_client' });
   }
   if (code === 'invalid_grant') {
     return during === 'refresh' ? appError('signed-out', t('sessionEnded'), { status }) : appError('auth-failed', t('badSignInCode'), { status });

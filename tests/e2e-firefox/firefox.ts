@@ -64,7 +64,7 @@ export class Firefox {
    * Installs the build afresh and waits for its background: the last test's copy is uninstalled first, with
    * its stored state, then `between` runs (resetting the sandbox while no copy can talk to it).
    */
-  async installFresh(between: () => Promise<void> = async () => undefined): Promise<void> {
+  async installFresh(between: () => Promise<void> = async () => undefined, opts: { keepSetupTab?: boolean } = {}): Promise<void> {
     await this.closePages();
     if (this.installed) await this.browser.uninstallExtension(this.geckoId);
     this.installed = false;
@@ -80,6 +80,34 @@ export class Firefox {
     const host = await this.chrome<string>(`WebExtensionPolicy.getByID(${JSON.stringify(id)}).mozExtensionHostname`);
     if (host !== EXTENSION_UUID) throw new Error(`the extension got UUID ${host}, not the pinned ${EXTENSION_UUID}`);
     await until(async () => (await this.backgroundState()) === 'running', { timeout: 20_000, message: 'the event page to start' });
+    // The install opens the first-run setup in a tab: closed, as a person would, unless the test wants it.
+    await until(() => this.setupTabs(false), { timeout: 20_000, message: 'the setup tab to open on install' });
+    if (!opts.keepSetupTab) await this.setupTabs(true);
+  }
+
+  /** How many tabs show the first-run setup (options.html#setup), closing them when `close`; 0 counts as not yet. */
+  private async setupTabs(close: boolean): Promise<number> {
+    const url = JSON.stringify(`${EXTENSION_ORIGIN}/options.html#setup`);
+    return this.chrome<number>(
+      `(() => { const w = Services.wm.getMostRecentWindow('navigator:browser');
+        const tabs = Array.from(w.gBrowser.tabs).filter((t) => t.linkedBrowser.currentURI.spec === ${url});
+        if (${close}) for (const t of tabs) w.gBrowser.removeTab(t);
+        return tabs.length; })()`,
+    );
+  }
+
+  /** The tab the install opened on the first-run setup, once loaded (`installFresh(…, { keepSetupTab: true })`). */
+  async setupPage(): Promise<Page> {
+    const url = `${EXTENSION_ORIGIN}/options.html#setup`;
+    return until(
+      async () => {
+        for (const page of await this.browser.pages()) {
+          if (await page.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false)) return page;
+        }
+        return null;
+      },
+      { message: 'the setup page' },
+    );
   }
 
   /** Opens an extension page as a tab, and waits until it has loaded. */

@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ITEMS, readItemsInPage, writeItemsInPage } from '../../scripts/stored-items';
-import { E2E_EXTENSION_DIR } from './ports';
+import { E2E_EXTENSION_DIR, E2E_NO_APP_EXTENSION_DIR } from './ports';
 import { sandbox } from './sandbox-admin';
 
 export const chromiumArgs = (extensionDir: string) => [
@@ -30,11 +30,11 @@ export const chromiumArgs = (extensionDir: string) => [
  * (`--lang` and the page locale) makes getUILanguage() and navigator.language `fr-CA`. Either alone leaves half in
  * English: Playwright Test passes its default `locale: 'en-US'` to every launch.
  */
-export async function launchWithExtension(userDataDir: string, language?: string): Promise<BrowserContext> {
+export async function launchWithExtension(userDataDir: string, language?: string, extensionDir = E2E_EXTENSION_DIR): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: chromiumArgs(resolve(E2E_EXTENSION_DIR)),
+    args: chromiumArgs(resolve(extensionDir)),
     viewport: { width: 1100, height: 800 },
     ...(language ? { env: { ...process.env, LANGUAGE: language.replace(/-/g, '_') }, locale: language } : {}),
   });
@@ -58,9 +58,31 @@ export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> 
   return sw ?? (await context.waitForEvent('serviceworker'));
 }
 
+/**
+ * The tab the install opened: the first-run setup (options.html#setup). Every test starts with a fresh profile, so
+ * it opens in every test; polled for, as its first URL may still be about:blank when Playwright reports the page.
+ */
+export async function setupTabOf(context: BrowserContext): Promise<Page> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const tab = context.pages().find((p) => /^chrome-extension:\/\/[a-p]{32}\/options\.html#setup$/.test(p.url()));
+    if (tab) return tab;
+    if (Date.now() > deadline) throw new Error('the first-run setup tab did not open on install');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 interface Fixtures {
   /** The browser's UI language (`test.use({ uiLanguage: 'fr' })`); English when unset. */
   uiLanguage: string | undefined;
+  /**
+   * Which build: the sandbox's apps built in (every spec), or none (`npm run build:test:noapp`: the firm enters its
+   * own app; the first-run setup asks for it).
+   */
+  build: 'app' | 'no-app';
+  /** Keep the setup tab the install opened (`setupTab`); otherwise it is closed, as a person would, before the test. */
+  keepSetupTab: boolean;
+  setupTab: Page;
   userDataDir: string;
   context: BrowserContext;
   worker: Worker;
@@ -70,18 +92,24 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   uiLanguage: [undefined, { option: true }],
+  build: ['app', { option: true }],
+  keepSetupTab: [false, { option: true }],
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a test uses from this destructuring
   userDataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'clio-e2e-'));
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  context: async ({ userDataDir, uiLanguage }, use) => {
+  context: async ({ userDataDir, uiLanguage, build, keepSetupTab }, use) => {
     await sandbox.reset();
-    const context = await launchWithExtension(userDataDir, uiLanguage);
+    const context = await launchWithExtension(userDataDir, uiLanguage, build === 'no-app' ? E2E_NO_APP_EXTENSION_DIR : E2E_EXTENSION_DIR);
+    // The setup tab opens on install: closed before the test (unless kept), so no `waitForEvent('page')` catches it.
+    const setup = await setupTabOf(context);
+    if (!keepSetupTab) await setup.close();
     await use(context);
     await context.close();
   },
+  setupTab: async ({ context }, use) => use(await setupTabOf(context)),
   worker: async ({ context }, use) => use(await serviceWorkerOf(context)),
   extensionId: async ({ worker }, use) => use(worker.url().split('/')[2]!),
   extensionPage: async ({ context, extensionId }, use) => {

@@ -157,3 +157,17 @@ test('the three dialogs over a page in French: capture, Save to Clio, Add deadli
   await expect(deadline.getByText(/(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2} \p{L}+ \d{4}/u).first()).toBeVisible();
   await screenshot(hearing, 'fr-add-deadline');
 });
+
+test.describe('the first-run setup', () => {
+  test.use({ keepSetupTab: true });
+
+  test('opens in French on install', async ({ setupTab: setup }) => {
+    await expect(setup.getByRole('heading', { level: 1, name: 'Configurer Clio Companion' })).toBeVisible();
+    await expect(setup).toHaveTitle('Configurer Clio Companion');
+    await expect(setup.locator('#setup-step-h')).toHaveText('Étape 1 sur 3\u00a0: Connexion');
+    await expect(setup.getByRole('list', { name: 'Étapes de la configuration' }).getByRole('listitem')).toHaveText(['Connexion', 'Clio Grow', 'Visite']);
+    await expect(setup.getByRole('button', { name: SIGN_IN })).toBeVisible();
+    await setup.setViewportSize({ width: 900, height: 700 });
+    await screenshot(setup, 'fr-setup-sign-in');
+  });
+});

@@ -12,6 +12,8 @@ const BASE_OUTPUT = process.env.E2E_OUTPUT ?? '.output/e2e';
 
 export const slotPort = (slot: number): number => BASE_PORT + 1000 * slot;
 export const slotOutput = (slot: number): string => (slot === 0 ? BASE_OUTPUT : `${BASE_OUTPUT}-${slot}`);
+/** Where a slot's build without the apps goes (`build-for-sandbox.ts --no-app`; first-run.spec.ts). */
+export const noAppOutput = (output: string): string => `${output}-noapp`;
 
 /** This process's slot: Playwright sets TEST_PARALLEL_INDEX in each worker; the runner itself is slot 0. */
 const SLOT = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
@@ -20,3 +22,4 @@ export const E2E_SANDBOX_PORT = slotPort(SLOT);
 export const E2E_SANDBOX = `http://127.0.0.1:${E2E_SANDBOX_PORT}`;
 export const E2E_OUTPUT = slotOutput(SLOT);
 export const E2E_EXTENSION_DIR = `${E2E_OUTPUT}/chrome-mv3`;
+export const E2E_NO_APP_EXTENSION_DIR = `${noAppOutput(E2E_OUTPUT)}/chrome-mv3`;

@@ -88,9 +88,17 @@ describe('ClioSession', () => {
 
   it('reports a decline and a closed window clearly, storing nothing', async () => {
     const declined = setup({ flow: approvingFlow((s) => `${REDIRECT}?error=access_denied&state=${s}`) });
-    await expect(declined.session.signIn()).rejects.toMatchObject({ kind: 'auth-cancelled', message: expect.stringContaining('declined') });
+    await expect(declined.session.signIn()).rejects.toMatchObject({
+      kind: 'auth-cancelled',
+      signIn: 'access_denied',
+      message: expect.stringContaining('declined'),
+    });
     const closed = setup({ flow: { redirectUri: () => REDIRECT, launch: () => Promise.reject(new Error('The user did not approve access.')) } });
-    await expect(closed.session.signIn()).rejects.toMatchObject({ kind: 'auth-cancelled', message: expect.stringContaining('closed') });
+    await expect(closed.session.signIn()).rejects.toMatchObject({
+      kind: 'auth-cancelled',
+      signIn: 'window_closed',
+      message: expect.stringContaining('closed'),
+    });
     expect(await closed.vault.get('manage-tokens')).toBeUndefined();
   });
 
