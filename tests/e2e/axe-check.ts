@@ -6,8 +6,8 @@
  * `analyze()`: the dialogs over a page live in a chrome-extension:// frame inside a closed shadow root, which axe's
  * own walk of the DOM cannot see (it would skip the frame and say nothing), while Playwright lists every frame.
  * `analyze()` also opens a blank tab to finish its run, and a new active tab changes what the extension reads
- * ("Suggested for this page", the side panel's buttons act on the active tab). Every chrome-extension:// frame the
- * page shows must be analysed, or the check fails.
+ * ("Suggested for this page", the side panel's buttons act on the active tab). The page and every chrome-extension://
+ * frame it shows must be analysed, or the check fails.
  */
 import type { Frame, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -64,20 +64,26 @@ const violationLines = (v: Result, theme: string, where: string) =>
  */
 export async function axeViolations(page: Page, theme: 'light' | 'dark', scope: AxeScope): Promise<string[]> {
   const lines: string[] = [];
-  for (const frame of framesToCheck(page, scope)) {
+  const frames = framesToCheck(page, scope);
+  // Scoped to the extension's frames, a page showing none would pass without a look.
+  if (!frames.length) lines.push(`[${theme}] axe found no ${scope === 'extension' ? 'extension frame' : 'page'} to analyse`);
+  for (const frame of frames) {
     const where = frame === page.mainFrame() ? '' : ` in frame ${new URL(frame.url()).pathname}`;
     let results: AxeResults;
     try {
       results = await runIn(frame, source(), theme);
     } catch (error) {
-      // An extension frame that cannot be analysed is a failure, not a pass; a page's own frame that went away is not.
-      if (isExtension(frame)) lines.push(`[${theme}] axe could not analyse ${frame.url()}: ${(error as Error).message}`);
+      // The page or an extension frame that cannot be analysed is a failure, not a pass; a page's own frame that went
+      // away is not.
+      if (frame === page.mainFrame() || isExtension(frame)) lines.push(`[${theme}] axe could not analyse ${frame.url()}: ${(error as Error).message}`);
       continue;
     }
     for (const v of results.violations) lines.push(...violationLines(v, theme, where));
     // What axe could not decide (a colour over an image, a covered element) passes; say it when asked to.
-    const undecided = results.incomplete.filter((r) => FAILING.includes(r.impact ?? 'minor')).map((r) => r.id);
-    if (process.env.E2E_AXE_LOG && undecided.length) console.log(`axe: [${theme}]${where} could not decide: ${undecided.join(', ')}`);
+    const undecided = results.incomplete
+      .filter((r) => FAILING.includes(r.impact ?? 'minor'))
+      .map((r) => `${r.id} ${r.nodes[0]?.target.map(String).join(' ')} (${r.nodes[0]?.any.map((c) => c.message).find(Boolean) ?? ''})`);
+    if (process.env.E2E_AXE_LOG && undecided.length) console.log(`axe: [${theme}]${where} could not decide: ${undecided.join('; ')}`);
   }
   return lines;
 }
