@@ -7,6 +7,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ITEMS, readItemsInPage, writeItemsInPage } from '../../scripts/stored-items';
+import { type AxeScope, axeViolations, frameCount, logAxeTime } from './axe-check';
 import { E2E_EXTENSION_DIR, E2E_NO_APP_EXTENSION_DIR } from './ports';
 import { sandbox } from './sandbox-admin';
 
@@ -238,18 +239,36 @@ export async function killServiceWorker(page: Page): Promise<void> {
 /**
  * Saves a screenshot of the page in both themes as test artifacts under test-results/screenshots: `<name>.png` (light)
  * and `<name>-dark.png` (`prefers-color-scheme: dark`, frames included), then puts the page back in the light theme.
+ * In each theme, axe-core checks the page and every frame in it (tests/e2e/axe-check.ts): a serious or critical
+ * violation fails the test once both shots are taken. `axe: 'extension'` checks only the extension's frames, for a
+ * test page built to be hostile.
  */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, opts: { axe?: AxeScope } = {}): Promise<void> {
+  const scope = opts.axe ?? 'all';
   const dir = resolve('test-results/screenshots');
   mkdirSync(dir, { recursive: true });
+  let axeMs = 0;
+  const check = async (theme: 'light' | 'dark') => {
+    const start = performance.now();
+    const found = await axeViolations(page, theme, scope);
+    const ms = performance.now() - start;
+    axeMs += ms;
+    // The check's time is not the test's: it extends the test's timeout by what it took (seconds on 2 busy cores).
+    if (test.info().timeout > 0) test.info().setTimeout(test.info().timeout + ms);
+    return found;
+  };
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  const violations = await check('light');
   await page.emulateMedia({ colorScheme: 'dark' });
   // A frame of another process (the dialogs over a page) repaints on its own: two of its frames before the shot.
   const painted = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   await Promise.all(page.frames().map((f) => f.evaluate(painted).catch(() => undefined)));
   try {
     await page.screenshot({ path: join(dir, `${name}-dark.png`), fullPage: true });
+    violations.push(...(await check('dark')));
   } finally {
     await page.emulateMedia({ colorScheme: 'light' });
   }
+  logAxeTime(name, axeMs, frameCount(page, scope));
+  if (violations.length) throw new Error(`axe: ${violations.length} serious or critical violation(s) on "${name}":\n${violations.join('\n')}`);
 }

@@ -19,6 +19,11 @@ test('signing in through Clio’s approve page shows who I am on the options pag
   await expect(options.locator('#redirect-uri')).toHaveText(/^https:\/\/[a-p]{32}\.chromiumapp\.org\/$/);
   await screenshot(options, 'options-signed-out');
 
+  const panel = await extensionPage('sidepanel.html');
+  await expect(panel.getByText('Sign in to look up your firm’s matters.')).toBeVisible();
+  await screenshot(panel, 'sidepanel-signed-out');
+  await panel.close();
+
   await signInThroughClio(options);
   await expect(options.getByText(user.email)).toBeVisible();
   await expect(options.getByText(user.name).first()).toBeVisible();
@@ -58,6 +63,7 @@ test('declining in Clio says so and stores nothing', async ({ extensionPage }) =
   await signInThroughClio(options, 'Decline');
   await expect(options.getByRole('status').first()).toContainText('declined');
   await expect(options.getByRole('button', { name: 'Sign in with Clio' })).toBeVisible();
+  await screenshot(options, 'options-sign-in-declined');
   expect((await sandbox.log()).filter((r) => r.path === '/oauth/token')).toEqual([]);
 });
 
