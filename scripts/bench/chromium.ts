@@ -2,7 +2,8 @@
  * Headless Chromium for the browser bench: launching it with unpacked extensions, finding an extension's
  * worker, the sandbox's request log, and a profile signed in and synced (browser.ts and suggest.ts).
  */
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/server';
 import { ITEMS, readItemsInPage } from '../stored-items';
 import { waitForPackedIndex } from './panel';
@@ -11,19 +12,23 @@ import { waitForPackedIndex } from './panel';
 export const step = (what: string) => console.error(`  … ${what}`);
 
 /**
- * Chromium with these unpacked extensions, in a profile of its own. The first-run setup tab the extension opens on
- * install is closed as it loads (as a person would), so it takes no time from what is measured.
+ * Chromium with these unpacked extensions, in a profile of its own. In a new profile the extension opens its first-run
+ * setup tab on install: that tab is awaited and closed (as a person would) before anything is measured, so it takes
+ * no time from a figure and no `waitForEvent('page')` catches it.
  */
 export async function launch(profile: string, extensions: string[]): Promise<BrowserContext> {
+  const fresh = readdirSync(profile).length === 0;
   const context = await launchChromium(profile, extensions);
-  const closeIfSetup = (page: Page) =>
-    void page
-      .waitForLoadState('domcontentloaded')
-      .then(() => (/\/options\.html#setup$/.test(page.url()) ? page.close() : undefined))
-      .catch(() => undefined);
-  context.on('page', closeIfSetup);
-  context.pages().forEach(closeIfSetup);
-  return context;
+  if (!fresh) return context;
+  for (let waited = 0; ; waited += 100) {
+    const setup = context.pages().find((p) => /\/options\.html#setup$/.test(p.url()));
+    if (setup) {
+      await setup.close();
+      return context;
+    }
+    if (waited > 15_000) throw new Error('the first-run setup tab did not open on install');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 function launchChromium(profile: string, extensions: string[]): Promise<BrowserContext> {
