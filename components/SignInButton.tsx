@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 import { currentOrigins } from './clio-hosts';
 import type { Status } from './StatusMessage';
+import { BusyButton } from './BusyButton';
 
 /**
  * "Sign in with Clio": asks for the chosen region's hosts (an optional permission, asked on this click,
@@ -35,8 +36,8 @@ export function SignInButton({ onStatus }: { onStatus: (s: Status | null) => voi
     }
   };
   return (
-    <button type="button" class="primary" onClick={signIn} disabled={busy}>
+    <BusyButton type="button" class="primary" onClick={signIn} busy={busy}>
       {t('signInWithClio')}
-    </button>
+    </BusyButton>
   );
 }
