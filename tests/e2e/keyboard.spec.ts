@@ -1,0 +1,76 @@
+/**
+ * Every surface's main flow with the keyboard alone (Tab, Shift+Tab, Enter, Space, arrows, Escape, typed text; no
+ * click, no fill), and focus visible at every Tab stop (keyboard-helpers.ts). Where a flow sends something, the
+ * sandbox is asked what Clio got.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, openPopup, signedIn, test } from './fixtures';
+import { expectFocusVisible, press, tabTo } from './keyboard-helpers';
+import { sandbox } from './sandbox-admin';
+
+/** Types `query` in the focused Matter combobox and takes the first match with Enter. */
+async function pickByKeyboard(page: Page, box: Locator, query: string, list: Locator): Promise<void> {
+  await expect(box).toBeFocused();
+  await page.keyboard.type(query);
+  // The search's answer (debounced), not the recent matters listed before it; the first option is the active one.
+  const first = list.getByRole('option').first();
+  await expect(first).toContainText(query);
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await press(page, 'Enter');
+  await expect(box).toHaveValue(new RegExp(`^${query}`));
+}
+
+test('popup: a timer started and stopped, and a time entry logged, by keyboard', async ({ extensionPage }) => {
+  const [matter, other] = await sandbox.matters('', 'Open');
+  await signedIn(extensionPage);
+  const popup = await openPopup(extensionPage);
+  const box = popup.getByRole('combobox', { name: 'Matter' });
+  const list = popup.getByRole('listbox', { name: 'Matters' });
+
+  // The popup opens with focus in the Matter combobox.
+  await expect(box).toBeFocused();
+  await expectFocusVisible(popup, 'opening the popup');
+  await pickByKeyboard(popup, box, matter!.display_number, list);
+  await tabTo(popup, popup.getByRole('textbox', { name: 'Description' }));
+  await popup.keyboard.type('Drafted by keyboard');
+  await tabTo(popup, popup.getByRole('button', { name: 'Start timer' }));
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('timer')).toBeVisible();
+  await expect.poll(async () => (await sandbox.state()).timers.length).toBe(1);
+  // The Start button is gone: focus goes to the running timer's description.
+  await expect(popup.getByRole('region', { name: 'Running timer' }).getByRole('textbox', { name: 'Description' })).toBeFocused();
+  await expectFocusVisible(popup, 'starting the timer');
+
+  await tabTo(popup, popup.getByRole('button', { name: 'Stop timer' }));
+  await popup.keyboard.press('Space');
+  await expect(popup.getByRole('status').first()).toContainText('Saved');
+  // The form is back, focus in its Matter combobox.
+  await expect(box).toBeFocused();
+  const stopped = await sandbox.state();
+  expect(stopped.timers).toHaveLength(0);
+  expect(stopped.createdActivities).toEqual([expect.objectContaining({ matter: { id: matter!.id }, note: 'Drafted by keyboard' })]);
+  await expectFocusVisible(popup, 'stopping the timer');
+
+  // Log time: the tabs are one Tab stop, the arrows move between them.
+  await tabTo(popup, popup.getByRole('tab', { name: 'Timer' }), { back: true });
+  await press(popup, 'ArrowRight');
+  await expect(popup.getByRole('tab', { name: 'Log time' })).toBeFocused();
+  await expect(popup.getByRole('tab', { name: 'Log time' })).toHaveAttribute('aria-selected', 'true');
+  await tabTo(popup, box);
+  await pickByKeyboard(popup, box, other!.display_number, list);
+  await tabTo(popup, popup.getByRole('textbox', { name: 'Duration' }));
+  await popup.keyboard.type('1h15m');
+  await expect(popup.getByText('= 1 h 15 min')).toBeVisible();
+  await tabTo(popup, popup.getByRole('textbox', { name: 'Description' }));
+  await popup.keyboard.type('Call by keyboard');
+  await tabTo(popup, popup.getByRole('checkbox', { name: 'Non-billable' }));
+  await press(popup, 'Space');
+  await expect(popup.getByRole('checkbox', { name: 'Non-billable' })).toBeChecked();
+  await tabTo(popup, popup.getByRole('button', { name: 'Save time entry' }));
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('status')).toContainText('Saved 1 h 15 min');
+  expect((await sandbox.state()).createdActivities).toContainEqual(
+    expect.objectContaining({ quantity: 4500, note: 'Call by keyboard', non_billable: true, matter: { id: other!.id } }),
+  );
+  await expectFocusVisible(popup, 'saving the time entry');
+});
