@@ -59,7 +59,7 @@ export async function focused(page: Page): Promise<{ frame: Frame; facts: FocusF
   // A frame's document has focus while focus is in one of its child frames too: the deepest one holds it.
   found.sort((a, b) => b.depth - a.depth);
   const deepest = found[0];
-  if (!deepest) throw new Error('focus is in none of the page’s frames');
+  if (!deepest) throw new Error('focus left the page (none of its frames has it): the Tab order ran out, or the page lost focus');
   return deepest;
 }
 
@@ -78,13 +78,15 @@ export async function expectFocusVisible(page: Page, after = 'Tab'): Promise<Foc
   return facts;
 }
 
-/** Presses Tab (Shift+Tab with `back`) `times` times, checking the focus indicator at each stop. */
-export async function tab(page: Page, { back = false, times = 1 } = {}): Promise<void> {
+/** Presses Tab (Shift+Tab with `back`) `times` times, checking the focus indicator at each stop; returns the stops. */
+export async function tab(page: Page, { back = false, times = 1 } = {}): Promise<string[]> {
   const key = back ? 'Shift+Tab' : 'Tab';
+  const stops: string[] = [];
   for (let i = 0; i < times; i++) {
     await page.keyboard.press(key);
-    await expectFocusVisible(page, key);
+    stops.push((await expectFocusVisible(page, `${key} (stops before: ${stops.join(', ') || 'none'})`)).what);
   }
+  return stops;
 }
 
 /** Whether `target` (in any frame of the page) is its frame's focused element and that frame has focus. */
@@ -101,11 +103,18 @@ const isFocused = (target: Locator) =>
  */
 export async function tabTo(page: Page, target: Locator, { back = false, max = 25 } = {}): Promise<number> {
   await expect(target).toBeVisible();
+  const key = back ? 'Shift+Tab' : 'Tab';
+  const stops: string[] = [];
   for (let i = 1; i <= max; i++) {
-    await tab(page, { back });
+    await page.keyboard.press(key);
+    try {
+      stops.push((await expectFocusVisible(page, key)).what);
+    } catch (e) {
+      throw new Error(`Tabbing to ${target}, after the stops ${stops.join(', ') || '(none)'}: ${(e as Error).message}`);
+    }
     if (await isFocused(target)) return i;
   }
-  throw new Error(`${target} not reached within ${max} ${back ? 'Shift+Tab' : 'Tab'} presses (focus on ${(await focused(page)).facts.what})`);
+  throw new Error(`${target} not reached within ${max} ${key} presses; stops: ${stops.join(', ')}`);
 }
 
 /** Presses `key` on whatever has focus (the page's keyboard, as a person would), then checks focus is still visible. */

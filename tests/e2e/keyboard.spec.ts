@@ -74,3 +74,78 @@ test('popup: a timer started and stopped, and a time entry logged, by keyboard',
   );
   await expectFocusVisible(popup, 'saving the time entry');
 });
+
+test('popup: an expense by keyboard', async ({ extensionPage }) => {
+  const [matter] = await sandbox.matters('', 'Open');
+  await signedIn(extensionPage);
+  const popup = await openPopup(extensionPage);
+  const box = popup.getByRole('combobox', { name: 'Matter' });
+  await expect(box).toBeFocused();
+  await tabTo(popup, popup.getByRole('tab', { name: 'Timer' }), { back: true });
+  await press(popup, 'End');
+  await press(popup, 'ArrowLeft');
+  await expect(popup.getByRole('tab', { name: 'Expense' })).toHaveAttribute('aria-selected', 'true');
+  await tabTo(popup, box);
+  await pickByKeyboard(popup, box, matter!.display_number, popup.getByRole('listbox', { name: 'Matters' }));
+  const category = popup.getByRole('combobox', { name: 'Category' });
+  await tabTo(popup, category);
+  // A closed select takes typed letters (its options' first letters) like a person picking from it.
+  await popup.keyboard.type('Court');
+  await expect(category.locator('option:checked')).toHaveText('Court filing fee');
+  await tabTo(popup, popup.getByRole('textbox', { name: 'Amount' }));
+  await popup.keyboard.type('$42.50');
+  await tabTo(popup, popup.getByRole('textbox', { name: 'Quantity' }));
+  await popup.keyboard.press('ControlOrMeta+a');
+  await popup.keyboard.type('2');
+  await expect(popup.getByText('Total: $85.00')).toBeVisible();
+  await tabTo(popup, popup.getByRole('textbox', { name: 'Description' }));
+  await popup.keyboard.type('Filing fee by keyboard');
+  await tabTo(popup, popup.getByRole('button', { name: 'Save expense' }));
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('status')).toContainText(`Saved $85.00 to ${matter!.display_number}`);
+  expect((await sandbox.state()).createdActivities).toEqual([
+    expect.objectContaining({
+      type: 'ExpenseEntry',
+      price: 42.5,
+      quantity: 2,
+      note: 'Filing fee by keyboard',
+      matter: { id: matter!.id },
+      expense_category: { id: 601 },
+    }),
+  ]);
+  await expectFocusVisible(popup, 'saving the expense');
+});
+
+test('side panel: search, open a matter, start its timer, open a section, go back, by keyboard', async ({ extensionPage }) => {
+  const [matter] = await sandbox.matters('', 'Open');
+  await signedIn(extensionPage);
+  const panel = await extensionPage('sidepanel.html');
+  await expect(panel.getByText(/Synced (just now|\d+ min ago)/)).toBeVisible({ timeout: 30_000 });
+  const box = panel.getByRole('searchbox', { name: 'Search matters' });
+  await expect(box).toBeFocused();
+  await panel.keyboard.type(matter!.display_number);
+  const result = panel.getByRole('list', { name: 'Matters' }).getByRole('button').filter({ hasText: matter!.display_number }).first();
+  await tabTo(panel, result);
+  await panel.keyboard.press('Enter');
+  await expect(panel.getByRole('heading', { level: 1 })).toContainText(matter!.display_number);
+  // The result pressed is gone: focus goes to the detail's heading, which names the matter.
+  await expect(panel.getByRole('heading', { level: 1 })).toBeFocused();
+  await expectFocusVisible(panel, 'opening the detail');
+
+  await tabTo(panel, panel.getByRole('button', { name: 'Start timer' }));
+  await panel.keyboard.press('Enter');
+  await expect(panel.getByRole('status')).toContainText('Timer started');
+  expect((await sandbox.state()).timers).toHaveLength(1);
+  await expectFocusVisible(panel, 'starting the timer');
+
+  const notes = panel.getByRole('button', { name: 'Notes', exact: true });
+  await tabTo(panel, notes);
+  await press(panel, 'Enter');
+  await expect(notes).toHaveAttribute('aria-expanded', 'true');
+  await expect(panel.getByRole('region', { name: 'Notes', exact: true })).toBeVisible();
+
+  await tabTo(panel, panel.getByRole('button', { name: /Back to results/ }), { back: true, max: 40 });
+  await panel.keyboard.press('Enter');
+  await expect(box).toBeFocused();
+  await expectFocusVisible(panel, 'going back');
+});
