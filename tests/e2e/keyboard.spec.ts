@@ -4,8 +4,8 @@
  * sandbox is asked what Clio got.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, openPopup, signedIn, test } from './fixtures';
-import { expectFocusVisible, press, tabTo } from './keyboard-helpers';
+import { expect, openPopup, signedIn, storedItems, test } from './fixtures';
+import { expectFocusVisible, press, tab, tabTo } from './keyboard-helpers';
 import { sandbox } from './sandbox-admin';
 
 /** Types `query` in the focused Matter combobox and takes the first match with Enter. */
@@ -148,4 +148,39 @@ test('side panel: search, open a matter, start its timer, open a section, go bac
   await panel.keyboard.press('Enter');
   await expect(box).toBeFocused();
   await expectFocusVisible(panel, 'going back');
+});
+
+test('options: sign-in reachable, the Timer section reached from its link, its settings turned on and off, by keyboard', async ({ extensionPage }) => {
+  const signedOut = await extensionPage('options.html');
+  await tabTo(signedOut, signedOut.getByRole('button', { name: 'Sign in with Clio' }));
+  await signedOut.close();
+  await signedIn(extensionPage);
+  const options = await extensionPage('options.html');
+
+  // The sections' navigation: Enter on "Timer" takes the next Tab into that section.
+  await tabTo(options, options.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Timer' }));
+  await press(options, 'Enter');
+  const timer = options.getByRole('region', { name: 'Timer', exact: true });
+  await expect(options.getByRole('heading', { name: 'Timer', exact: true })).toBeFocused();
+  await tab(options);
+  expect(await timer.evaluate((section) => section.contains(document.activeElement))).toBe(true);
+  const badge = timer.getByRole('combobox', { name: 'A running timer shows as' });
+  await tabTo(options, badge);
+  await press(options, 'ArrowDown');
+  const settings = async () => (await storedItems<{ settings: { badgeFormat?: string } }>(options, ['settings'])).settings;
+  await expect.poll(async () => (await settings()).badgeFormat).toBe('hours');
+
+  const reminders = timer.getByRole('region', { name: 'Reminders and automatic stops' });
+  const stopAt = reminders.getByRole('checkbox', { name: 'Stop the timer at a set time' });
+  const stored = async () => (await storedItems<{ 'timer-reminders': { stopAt: boolean } }>(options, ['timer-reminders']))['timer-reminders'].stopAt;
+  await tabTo(options, stopAt, { back: true });
+  await press(options, 'Space');
+  await expect(stopAt).toBeChecked();
+  await expect.poll(stored).toBe(true);
+  // Its time field is on now, and next in the Tab order.
+  await tabTo(options, reminders.getByLabel('Stop at'), { max: 1 });
+  await tabTo(options, stopAt, { back: true, max: 1 });
+  await press(options, 'Space');
+  await expect(stopAt).not.toBeChecked();
+  await expect.poll(stored).toBe(false);
 });
