@@ -4,7 +4,8 @@
  * sandbox is asked what Clio got.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, openPopup, signedIn, storedItems, test } from './fixtures';
+import { captureDialog, expectClosed, field, openPage, rightClickCapture, select } from './capture-helpers';
+import { connectGrow, expect, openPopup, signedIn, storedItems, test } from './fixtures';
 import { expectFocusVisible, press, tab, tabTo } from './keyboard-helpers';
 import { sandbox } from './sandbox-admin';
 
@@ -183,4 +184,37 @@ test('options: sign-in reachable, the Timer section reached from its link, its s
   await press(options, 'Space');
   await expect(stopAt).not.toBeChecked();
   await expect.poll(stored).toBe(false);
+});
+
+test('capture dialog over a page: filled and sent by keyboard, Escape closes it and focus returns to the page', async ({ context, worker, extensionPage }) => {
+  await signedIn(extensionPage, { waitForSync: false });
+  await connectGrow(extensionPage);
+  const page = await openPage(context, 'contact');
+  const email = page.locator('a[href^="mailto:"]');
+  await email.focus();
+  await rightClickCapture(worker, page, await select(page, '#message'));
+  const dialog = await captureDialog(page);
+  await expect(field(dialog, 'First name')).toHaveValue('Adaeze');
+  // The dialog opens with focus on its first field.
+  await expect(field(dialog, 'First name')).toBeFocused();
+  await expectFocusVisible(page, 'opening the dialog');
+
+  await tabTo(page, field(dialog, 'Message'));
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Typed by keyboard: call back about the accident.');
+  await tabTo(page, dialog.getByRole('button', { name: 'Send to Clio Grow' }));
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('status')).toContainText('Sent to Clio Grow');
+  const { leads } = await sandbox.state();
+  expect(leads).toEqual([
+    expect.objectContaining({ first_name: 'Adaeze', last_name: 'Okafor', from_message: 'Typed by keyboard: call back about the accident.' }),
+  ]);
+  // The send button is gone: focus goes to "Done".
+  await expect(dialog.getByRole('button', { name: 'Done' })).toBeFocused();
+  await expectFocusVisible(page, 'sending');
+
+  await page.keyboard.press('Escape');
+  await expectClosed(page);
+  await expect(email).toBeFocused();
+  await expectFocusVisible(page, 'closing the dialog');
 });
