@@ -1,6 +1,7 @@
 /**
  * A dialog's page inside the frame that a content script mounts over a web page (page-frame-host.ts): the
- * dialog role and its name, the close button, Escape, Tab kept inside, the frame's height told to the host,
+ * dialog role and its name, the close button, Escape, Tab kept inside, focus on its first control when it opens, the
+ * frame's height told to the host,
  * and whether the page covers it (visibility.ts), which the form uses to hold its send button.
  */
 import { Component, createRef, type ComponentChildren } from 'preact';
@@ -44,7 +45,21 @@ export class FramedDialog extends Component<Props, State> {
       () => sizes.disconnect(),
       watchVisibility(root, (visible) => this.setState({ covered: !visible })),
     );
+    // It opens with focus on its first control after the close button, unless its form chose one (capture: the first
+    // empty required field, also after a turn).
+    const focusFirst = () => {
+      if (!root.contains(document.activeElement))
+        this.focusables()
+          .find((el) => !el.classList.contains('cl-x'))
+          ?.focus();
+    };
+    setTimeout(focusFirst);
     tellHost({ clioFrame: 'shown' });
+  }
+
+  /** The dialog's controls a Tab can reach, in order. */
+  private focusables(): HTMLElement[] {
+    return Array.from(this.ref.current!.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.getClientRects().length);
   }
 
   override componentWillUnmount() {
@@ -58,7 +73,7 @@ export class FramedDialog extends Component<Props, State> {
       return closeFrame();
     }
     if (e.key !== 'Tab') return;
-    const items = Array.from(this.ref.current!.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.getClientRects().length);
+    const items = this.focusables();
     const i = items.indexOf(document.activeElement as HTMLElement);
     const last = items.length - 1;
     if (last >= 0 && (e.shiftKey ? i <= 0 : i < 0 || i === last)) {

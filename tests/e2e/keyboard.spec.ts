@@ -4,7 +4,7 @@
  * sandbox is asked what Clio got.
  */
 import type { Locator, Page } from '@playwright/test';
-import { captureDialog, expectClosed, field, openPage, rightClickCapture, select } from './capture-helpers';
+import { captureDialog, dialogFrame, dialogFrames, expectClosed, field, openPage, rightClickCapture, rightClickMenu, select } from './capture-helpers';
 import { connectGrow, expect, openPopup, signedIn, storedItems, test } from './fixtures';
 import { expectFocusVisible, press, tab, tabTo } from './keyboard-helpers';
 import { sandbox } from './sandbox-admin';
@@ -12,6 +12,8 @@ import { sandbox } from './sandbox-admin';
 /** Types `query` in the focused Matter combobox and takes the first match with Enter. */
 async function pickByKeyboard(page: Page, box: Locator, query: string, list: Locator): Promise<void> {
   await expect(box).toBeFocused();
+  // Over what it holds (a matter suggested for the page, remembered for the site).
+  await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(query);
   // The search's answer (debounced), not the recent matters listed before it; the first option is the active one.
   const first = list.getByRole('option').first();
@@ -217,4 +219,72 @@ test('capture dialog over a page: filled and sent by keyboard, Escape closes it 
   await expectClosed(page);
   await expect(email).toBeFocused();
   await expectFocusVisible(page, 'closing the dialog');
+});
+
+/** Selects the words `text` inside `selector` (part of a text node), as a person dragging over them would. */
+const selectWords = (page: Page, selector: string, text: string) =>
+  page.evaluate(
+    ({ selector, text }) => {
+      const walker = document.createTreeWalker(document.querySelector(selector)!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return getSelection()!.toString();
+      }
+      throw new Error(`no text ${text}`);
+    },
+    { selector, text },
+  );
+
+test('Save to Clio and Add deadline dialogs: a document filed and a task added by keyboard', async ({ context, worker, extensionPage }) => {
+  const [matter] = await sandbox.matters();
+  await signedIn(extensionPage);
+  const page = await openPage(context, 'docket');
+
+  await rightClickMenu(worker, page, 'file-to-matter', '');
+  const save = (await dialogFrame(page, 'save-window')).getByRole('dialog', { name: 'Save to Clio' });
+  await expect(save.getByText(/A copy of the page \(\d+ kB\) is ready/)).toBeVisible();
+  const saveMatter = save.getByRole('combobox', { name: 'Matter' });
+  await expect(saveMatter).toBeFocused();
+  await expectFocusVisible(page, 'opening Save to Clio');
+  await pickByKeyboard(page, saveMatter, matter!.display_number, save.getByRole('listbox', { name: 'Matters' }));
+  await tabTo(page, field(save, 'Document name'));
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Docket by keyboard');
+  await tabTo(page, save.getByRole('button', { name: 'Save to Clio' }));
+  await page.keyboard.press('Enter');
+  await expect(save.getByRole('status').last()).toContainText('Document saved to Clio.');
+  expect((await sandbox.state()).documents).toEqual([expect.objectContaining({ name: 'Docket by keyboard', matter: { id: matter!.id } })]);
+  await expect(save.getByRole('button', { name: 'Done' })).toBeFocused();
+  await expectFocusVisible(page, 'saving');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => dialogFrames(page, 'save-window').length).toBe(0);
+
+  await rightClickMenu(worker, page, 'add-deadline', await selectWords(page, 'table', 'Response due within 21 days of service'));
+  const deadline = (await dialogFrame(page, 'deadline-window')).getByRole('dialog', { name: 'Add deadline' });
+  await expect(deadline.getByRole('radio', { name: /from “within 21 days of service”/ })).toBeChecked();
+  await expectFocusVisible(page, 'opening Add deadline');
+  // A date field takes the date typed in the browser's order (en-US: month, day, year).
+  await tabTo(page, field(deadline, 'Base date'));
+  await page.keyboard.type('12012026');
+  await expect(field(deadline, 'Date')).toHaveValue('2026-12-22');
+  const deadlineMatter = deadline.getByRole('combobox', { name: 'Matter' });
+  await tabTo(page, deadlineMatter);
+  await pickByKeyboard(page, deadlineMatter, matter!.display_number, deadline.getByRole('listbox', { name: 'Matters' }));
+  await tabTo(page, deadline.getByRole('button', { name: 'Add to Clio' }));
+  await page.keyboard.press('Enter');
+  await expect(deadline.getByRole('status')).toContainText('Task added to Clio, due Tuesday, December 22, 2026.');
+  expect((await sandbox.state()).tasks).toEqual([
+    expect.objectContaining({ name: 'Response due within 21 days of service', due_at: '2026-12-22', matter: expect.objectContaining({ id: matter!.id }) }),
+  ]);
+  await expect(deadline.getByRole('button', { name: 'Done' })).toBeFocused();
+  await expectFocusVisible(page, 'adding the deadline');
+  // Escape closes the dialog wherever focus is in it.
+  await page.keyboard.press('Escape');
+  await expect.poll(() => dialogFrames(page, 'deadline-window').length).toBe(0);
 });
