@@ -242,6 +242,8 @@ const selectWords = (page: Page, selector: string, text: string) =>
   );
 
 test('Save to Clio and Add deadline dialogs: a document filed and a task added by keyboard', async ({ context, worker, extensionPage }) => {
+  // Two dialogs after one sign-in and sync: 22 s alone, over the 60 s default on a busy machine.
+  test.setTimeout(120_000);
   const [matter] = await sandbox.matters();
   await signedIn(extensionPage);
   const page = await openPage(context, 'docket');
