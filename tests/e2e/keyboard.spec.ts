@@ -4,7 +4,18 @@
  * sandbox is asked what Clio got.
  */
 import type { Locator, Page } from '@playwright/test';
-import { captureDialog, dialogFrame, dialogFrames, expectClosed, field, openPage, rightClickCapture, rightClickMenu, select } from './capture-helpers';
+import {
+  captureDialog,
+  dialogFrame,
+  dialogFrames,
+  expectClosed,
+  field,
+  openPage,
+  rightClickCapture,
+  rightClickMenu,
+  select,
+  selectWords,
+} from './capture-helpers';
 import { connectGrow, expect, openPopup, signedIn, storedItems, test } from './fixtures';
 import { expectFocusVisible, press, tab, tabTo } from './keyboard-helpers';
 import { sandbox } from './sandbox-admin';
@@ -220,26 +231,6 @@ test('capture dialog over a page: filled and sent by keyboard, Escape closes it 
   await expect(email).toBeFocused();
   await expectFocusVisible(page, 'closing the dialog');
 });
-
-/** Selects the words `text` inside `selector` (part of a text node), as a person dragging over them would. */
-const selectWords = (page: Page, selector: string, text: string) =>
-  page.evaluate(
-    ({ selector, text }) => {
-      const walker = document.createTreeWalker(document.querySelector(selector)!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(text);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        return getSelection()!.toString();
-      }
-      throw new Error(`no text ${text}`);
-    },
-    { selector, text },
-  );
 
 test('Save to Clio and Add deadline dialogs: a document filed and a task added by keyboard', async ({ context, worker, extensionPage }) => {
   // Two dialogs after one sign-in and sync: 22 s alone, over the 60 s default on a busy machine.
