@@ -1,7 +1,6 @@
 /**
  * A dialog's page inside the frame that a content script mounts over a web page (page-frame-host.ts): the
- * dialog role and its name, the close button, Escape, Tab kept inside, focus on its first control when it opens, the
- * frame's height told to the host,
+ * dialog role and its name, the close button, Escape, Tab kept inside, the frame's height told to the host,
  * and whether the page covers it (visibility.ts), which the form uses to hold its send button.
  */
 import { Component, createRef, type ComponentChildren } from 'preact';
@@ -45,15 +44,15 @@ export class FramedDialog extends Component<Props, State> {
       () => sizes.disconnect(),
       watchVisibility(root, (visible) => this.setState({ covered: !visible })),
     );
-    // It opens with focus on its first control after the close button, unless its form chose one (capture: the first
-    // empty required field, also after a turn).
-    const focusFirst = () => {
-      if (!root.contains(document.activeElement))
-        this.focusables()
-          .find((el) => !el.classList.contains('cl-x'))
-          ?.focus();
-    };
-    setTimeout(focusFirst);
+    // Focus into the dialog: the host's frame.focus() alone leaves the frame without focus (the first Tab left the page).
+    // Its first control after the close button, unless its form chose one (capture: the first empty required field),
+    // and not a Matter combobox, which opens its list on focus (deadlines.spec's first test then lost its list).
+    setTimeout(() => {
+      if (root.contains(document.activeElement)) return;
+      this.focusables()
+        .find((el) => !el.classList.contains('cl-x') && el.getAttribute('role') !== 'combobox')
+        ?.focus();
+    });
     tellHost({ clioFrame: 'shown' });
   }
 

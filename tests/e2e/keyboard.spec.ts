@@ -243,8 +243,10 @@ test('Save to Clio and Add deadline dialogs: a document filed and a task added b
   const save = (await dialogFrame(page, 'save-window')).getByRole('dialog', { name: 'Save to Clio' });
   await expect(save.getByText(/A copy of the page \(\d+ kB\) is ready/)).toBeVisible();
   const saveMatter = save.getByRole('combobox', { name: 'Matter' });
-  await expect(saveMatter).toBeFocused();
+  // It opens with focus on its first control that is not a combobox ("Save a copy of the page"); the Matter is before it.
+  await expect(save.getByRole('checkbox', { name: 'Save a copy of the page' })).toBeFocused();
   await expectFocusVisible(page, 'opening Save to Clio');
+  await tabTo(page, saveMatter, { back: true });
   await pickByKeyboard(page, saveMatter, matter!.display_number, save.getByRole('listbox', { name: 'Matters' }));
   await tabTo(page, field(save, 'Document name'));
   await page.keyboard.press('ControlOrMeta+a');
