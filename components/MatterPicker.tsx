@@ -32,8 +32,13 @@ export function MatterPicker({ id, value, onChange, search, autoFocus, error, su
   const [searching, setSearching] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
+  /** The value was cleared by typing over it: what was typed stays (it was lost, the first key with it). */
+  const typedOver = useRef(false);
 
-  useEffect(() => setText(value ? display(value) : ''), [value?.id]);
+  useEffect(() => {
+    if (!value && typedOver.current) typedOver.current = false;
+    else setText(value ? display(value) : '');
+  }, [value?.id]);
   useEffect(() => {
     if (autoFocus) input.current?.focus();
   }, []);
@@ -128,7 +133,10 @@ export function MatterPicker({ id, value, onChange, search, autoFocus, error, su
         onInput={(e) => {
           const q = e.currentTarget.value;
           setText(q);
-          if (value) onChange(null);
+          if (value) {
+            typedOver.current = true;
+            onChange(null);
+          }
           setOpen(true);
           lookup(q, q.trim() ? DEBOUNCE_MS : 0);
         }}

@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
 import { currentOrigins } from './clio-hosts';
 import type { Status } from './StatusMessage';
+import { BusyButton } from './BusyButton';
 
 /**
  * "Sign in with Clio": asks for the chosen region's hosts (an optional permission, asked on this click,
@@ -38,8 +39,8 @@ export function SignInButton({ onStatus, onFailure }: { onStatus: (s: Status | n
     }
   };
   return (
-    <button type="button" class="primary" onClick={signIn} disabled={busy}>
+    <BusyButton type="button" class="primary" onClick={signIn} busy={busy}>
       {t('signInWithClio')}
-    </button>
+    </BusyButton>
   );
 }

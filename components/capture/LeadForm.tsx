@@ -16,6 +16,7 @@ import type { ConflictResult } from '@/lib/conflicts/conflict-service';
 import { ConflictResults } from '@/components/ConflictResults';
 import { send } from '@/lib/messaging/send';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
+import { BusyButton } from '@/components/BusyButton';
 import {
   choicesOf,
   draftOf,
@@ -70,6 +71,8 @@ interface State {
   checking: boolean;
 }
 
+const isDone = (outcome: State['outcome']) => outcome?.state === 'sent' || outcome?.state === 'pending';
+
 export class LeadForm extends Component<Props, State> {
   override state: State = {
     fields: EMPTY,
@@ -91,6 +94,7 @@ export class LeadForm extends Component<Props, State> {
   private inputs: Partial<Record<FieldName, HTMLElement | null>> = {};
   private dupTimer: ReturnType<typeof setTimeout> | undefined;
   private dupSeq = 0;
+  private doneButton: HTMLButtonElement | null = null;
 
   override componentDidMount() {
     send('grow/status').then(
@@ -110,6 +114,11 @@ export class LeadForm extends Component<Props, State> {
     }
     this.setState({ ready: true });
     this.checkDuplicates(0);
+  }
+
+  override componentDidUpdate(_: Props, before: State) {
+    // Sent (or kept to send): the send button is gone and the fields are off, so focus goes to "Done".
+    if (!isDone(before.outcome) && isDone(this.state.outcome)) this.doneButton?.focus();
   }
 
   override componentWillUnmount() {
@@ -266,7 +275,7 @@ export class LeadForm extends Component<Props, State> {
   }
 
   override render({ covered }: Props, s: State) {
-    const done = s.outcome?.state === 'sent' || s.outcome?.state === 'pending';
+    const done = isDone(s.outcome);
     const [foundOn, afterUrl] = around('captureFoundOn');
     return (
       <form class="cl-body" noValidate aria-labelledby="cl-title" onSubmit={this.submit}>
@@ -324,9 +333,9 @@ export class LeadForm extends Component<Props, State> {
         )}
         <div class="cl-actions">
           {!done && (
-            <button type="submit" class="cl-primary" disabled={s.sending || covered} aria-describedby={covered ? 'cl-covered' : undefined}>
+            <BusyButton type="submit" class="cl-primary" busy={s.sending} disabled={covered} aria-describedby={covered ? 'cl-covered' : undefined}>
               {s.sending ? t('sending') : s.outcome?.state === 'failed' ? t('tryAgain') : t('sendToGrow')}
-            </button>
+            </BusyButton>
           )}
           {s.outcome?.state === 'sent' && s.outcome.inboxUrl && (
             <a href={s.outcome.inboxUrl} target="_blank" rel="noopener noreferrer">
@@ -334,7 +343,14 @@ export class LeadForm extends Component<Props, State> {
             </a>
           )}
           {done && (
-            <button type="button" class="cl-secondary" onClick={this.props.onClose}>
+            <button
+              type="button"
+              class="cl-secondary"
+              ref={(b) => {
+                this.doneButton = b;
+              }}
+              onClick={this.props.onClose}
+            >
               {t('done')}
             </button>
           )}

@@ -14,6 +14,7 @@ import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
 import { uiLocale } from '@/lib/ui-locale';
+import { BusyButton } from '@/components/BusyButton';
 
 export function ExpenseForm({
   draft,
@@ -110,9 +111,9 @@ export function ExpenseForm({
       <NoteField id="expense-note" value={draft.note} error={errors.note} onInput={(v) => setDraft({ ...draft, note: v })} />
       <NonBillable checked={draft.nonBillable} onChange={(v) => setDraft({ ...draft, nonBillable: v })} />
       <p class="row actions">
-        <button type="submit" class="primary" disabled={busy}>
+        <BusyButton type="submit" class="primary" busy={busy}>
           {t('saveExpense')}
-        </button>
+        </BusyButton>
       </p>
       <SaveStatus status={status} />
     </form>

@@ -44,7 +44,21 @@ export class FramedDialog extends Component<Props, State> {
       () => sizes.disconnect(),
       watchVisibility(root, (visible) => this.setState({ covered: !visible })),
     );
+    // Focus into the dialog: the host's frame.focus() alone leaves the frame without focus (the first Tab left the page).
+    // Its first control after the close button, unless its form chose one (capture: the first empty required field),
+    // and not a Matter combobox, which opens its list on focus (deadlines.spec's first test then lost its list).
+    setTimeout(() => {
+      if (root.contains(document.activeElement)) return;
+      this.focusables()
+        .find((el) => !el.classList.contains('cl-x') && el.getAttribute('role') !== 'combobox')
+        ?.focus();
+    });
     tellHost({ clioFrame: 'shown' });
+  }
+
+  /** The dialog's controls a Tab can reach, in order. */
+  private focusables(): HTMLElement[] {
+    return Array.from(this.ref.current!.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.getClientRects().length);
   }
 
   override componentWillUnmount() {
@@ -58,7 +72,7 @@ export class FramedDialog extends Component<Props, State> {
       return closeFrame();
     }
     if (e.key !== 'Tab') return;
-    const items = Array.from(this.ref.current!.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.getClientRects().length);
+    const items = this.focusables();
     const i = items.indexOf(document.activeElement as HTMLElement);
     const last = items.length - 1;
     if (last >= 0 && (e.shiftKey ? i <= 0 : i < 0 || i === last)) {

@@ -6,9 +6,11 @@
  * brings its own styles (the forms of save and deadline: base.css, capture.css and dialog-page.css).
  */
 import { type ComponentChildren, render } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { messageOf } from '@/components/error-message';
 import { localizePage } from '@/components/page-language';
 import { StatusMessage } from '@/components/StatusMessage';
+import { BusyButton } from '@/components/BusyButton';
 import { type MessageKey, t } from '@/lib/i18n';
 import { closeFrame, FramedDialog } from './FramedDialog';
 
@@ -64,7 +66,8 @@ export function showDialogPage<R>({ windowTitle, title, reading, missing, form }
 
 /**
  * The foot of a dialog's form (save to Clio, add deadline): while the page covers the frame, a notice and the send
- * button held; once done, "Done" closes the dialog. (Here, not a module of its own: one chunk for the dialog pages.)
+ * button held; once done, "Done" closes the dialog and takes focus (the send button it replaces had it). While held, the
+ * send button stays focusable (BusyButton). (Here, not a module of its own: one chunk for the dialog pages.)
  */
 export function DialogActions({
   id,
@@ -82,6 +85,10 @@ export function DialogActions({
   onClose: () => void;
 }) {
   const notice = `${id}-covered`;
+  const doneButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (done) doneButton.current?.focus();
+  }, [done]);
   return (
     <>
       {covered && !done ? (
@@ -91,13 +98,13 @@ export function DialogActions({
       ) : null}
       <p class="row actions">
         {done ? (
-          <button type="button" onClick={onClose}>
+          <button type="button" ref={doneButton} onClick={onClose}>
             {t('done')}
           </button>
         ) : (
-          <button type="submit" class="primary" disabled={held || covered} aria-describedby={covered ? notice : undefined}>
+          <BusyButton type="submit" class="primary" busy={held} disabled={covered} aria-describedby={covered ? notice : undefined}>
             {label}
-          </button>
+          </BusyButton>
         )}
       </p>
     </>

@@ -17,6 +17,7 @@ import type { PopupDraft } from '@/lib/drafts/drafts';
 import { ActivitySelect } from './ActivitySelect';
 import { savedText } from './saved-text';
 import { fieldErrorsOf, messageOf } from '@/components/error-message';
+import { BusyButton } from '@/components/BusyButton';
 
 type Draft = PopupDraft['entry'];
 type FieldErrors = Partial<Record<'matter' | 'date' | 'duration' | 'note' | 'activity', string>>;
@@ -108,9 +109,9 @@ export function TimeEntryForm({
       <NoteField id="entry-note" value={draft.note} error={errors.note} onInput={(v) => setDraft({ ...draft, note: v })} />
       <NonBillable checked={draft.nonBillable} onChange={(v) => setDraft({ ...draft, nonBillable: v })} />
       <p class="row actions">
-        <button type="submit" class="primary" disabled={busy}>
+        <BusyButton type="submit" class="primary" busy={busy}>
           {t('saveTimeEntry')}
-        </button>
+        </BusyButton>
       </p>
       <SaveStatus status={status} />
     </form>

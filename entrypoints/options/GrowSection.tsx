@@ -23,7 +23,9 @@ export function GrowSection({ connection, settings, children }: { connection: Gr
   const [connectedAs, afterWho] = around('growConnectedAs');
   return (
     <section aria-labelledby="grow-h" class="group">
-      <h2 id="grow-h">{t('growHeading')}</h2>
+      <h2 id="grow-h" tabIndex={-1}>
+        {t('growHeading')}
+      </h2>
       <div class="card">
         {connection.via === 'oauth' ? (
           <>

@@ -54,6 +54,7 @@ export function Options() {
   return (
     <main>
       <h1>{t('extensionName')}</h1>
+      {/* Each section's heading takes focus (tabIndex -1): a link's Enter moves focus there, not to the page's body. */}
       <nav aria-label={t('optionsSections')}>
         <a href="#account-h">{t('sectionAccount')}</a>
         <a href="#clio-app-h">{t('sectionClioApp')}</a>
@@ -62,7 +63,9 @@ export function Options() {
         {acct.signedIn ? <a href="#privacy-h">{t('sectionPrivacy')}</a> : null}
       </nav>
       <section aria-labelledby="account-h" class="group">
-        <h2 id="account-h">{t('clioAccount')}</h2>
+        <h2 id="account-h" tabIndex={-1}>
+          {t('clioAccount')}
+        </h2>
         {acct.signedIn ? (
           <div class="card">
             <p>
@@ -95,7 +98,9 @@ export function Options() {
         <StatusMessage status={status} />
       </section>
       <section aria-labelledby="clio-app-h" class="group">
-        <h2 id="clio-app-h">{t('sectionClioApp')}</h2>
+        <h2 id="clio-app-h" tabIndex={-1}>
+          {t('sectionClioApp')}
+        </h2>
         <RegionPicker settings={s} locked={acct.signedIn} />
         <AppCredentials settings={s} redirectUri={redirectUri} />
         <InjurySection settings={s} />
@@ -104,13 +109,17 @@ export function Options() {
         <WaitingLeads />
       </GrowSection>
       <section aria-labelledby="timer-h" class="group">
-        <h2 id="timer-h">{t('sectionTimer')}</h2>
+        <h2 id="timer-h" tabIndex={-1}>
+          {t('sectionTimer')}
+        </h2>
         {acct.signedIn ? <RemindersSection /> : null}
         <BadgeSection settings={s} />
       </section>
       {acct.signedIn ? (
         <section aria-labelledby="privacy-h" class="group">
-          <h2 id="privacy-h">{t('sectionPrivacy')}</h2>
+          <h2 id="privacy-h" tabIndex={-1}>
+            {t('sectionPrivacy')}
+          </h2>
           <SitesSection />
         </section>
       ) : null}

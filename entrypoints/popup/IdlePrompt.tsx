@@ -11,6 +11,7 @@ import type { AutoStop } from '@/lib/timer/reminder-items';
 import type { IdleSpan } from '@/lib/timer/timer-items';
 import { timeIn } from '@/lib/locale-format';
 import { uiLocale } from '@/lib/ui-locale';
+import { BusyButton } from '@/components/BusyButton';
 
 export const clock = (t: number, seconds = false) => timeIn(t, uiLocale(), seconds);
 
@@ -47,15 +48,15 @@ export function AwayStoppedPrompt({ stop }: { stop: AutoStop & { back: number } 
       <h2 id="away-h">{t('awayStoppedHeading')}</h2>
       <p id="away-d">{t('awayStoppedText', stop.matter ? matterLabel(stop.matter) : t('aMatterInClio'), clock(stop.at), clock(stop.back))}</p>
       <p class="row">
-        <button type="button" disabled={busy} onClick={() => decide('keep')}>
+        <BusyButton type="button" busy={busy} onClick={() => decide('keep')}>
           {t('awayKeep')}
-        </button>
-        <button type="button" disabled={busy} onClick={() => decide('discard')}>
+        </BusyButton>
+        <BusyButton type="button" busy={busy} onClick={() => decide('discard')}>
           {t('awayDiscard')}
-        </button>
-        <button type="button" class="primary" disabled={busy} onClick={() => decide('continue')}>
+        </BusyButton>
+        <BusyButton type="button" class="primary" busy={busy} onClick={() => decide('continue')}>
           {t('awayDiscardContinue')}
-        </button>
+        </BusyButton>
       </p>
     </section>
   );

@@ -12,6 +12,7 @@ import { send } from '@/lib/messaging/send';
 import { isOpen } from '@/lib/outbox/outbox-machine';
 import { EMPTY_EXPENSE, type PopupDraft } from '@/lib/drafts/drafts';
 import { loadWhenUsed } from '@/components/load-when-used';
+import { tabAfterKey } from '@/components/tab-keys';
 import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
 import { useKeptDraft } from '@/components/use-kept-draft';
 import { AwayStoppedPrompt, IdlePrompt } from './IdlePrompt';
@@ -99,6 +100,19 @@ export function Popup({ state }: { state: PopupState }) {
     );
   }
 
+  // One Tab stop for the tabs (the selected one); the arrows, Home and End move between them and open the one reached.
+  const onTabKey = (e: KeyboardEvent) => {
+    const next = tabAfterKey(
+      e.key,
+      TABS.findIndex(([id]) => id === draft.tab),
+      TABS.length,
+    );
+    if (next === null) return;
+    e.preventDefault();
+    const id = TABS[next]![0];
+    setDraft({ ...draft, tab: id });
+    document.getElementById(`tab-${id}`)?.focus();
+  };
   const timers = timersOf(state.timer, state.paused);
   const timer = timers.running;
   const idle = state.idle;
@@ -108,7 +122,7 @@ export function Popup({ state }: { state: PopupState }) {
       {idle && idle.to !== null && timer ? <IdlePrompt span={idle as typeof idle & { to: number }} /> : null}
       {state.autoStop?.why === 'away' && state.autoStop.back !== null ? <AwayStoppedPrompt stop={state.autoStop as AutoStop & { back: number }} /> : null}
       {state.autoStop?.why === 'stop-at' ? <StopAtNotice stop={state.autoStop} /> : null}
-      <div role="tablist" aria-label={t('popupSections')} class="tabs">
+      <div role="tablist" aria-label={t('popupSections')} class="tabs" onKeyDown={onTabKey}>
         {TABS.map(([id, label]) => (
           <button
             key={id}
@@ -117,6 +131,7 @@ export function Popup({ state }: { state: PopupState }) {
             id={`tab-${id}`}
             aria-selected={draft.tab === id}
             aria-controls={`panel-${id}`}
+            tabIndex={draft.tab === id ? 0 : -1}
             onClick={() => setDraft({ ...draft, tab: id })}
           >
             {t(label)}

@@ -6,6 +6,7 @@ import { t } from '@/lib/i18n';
 import type { MatterRef } from '@/lib/matter-ref';
 import { startOf, type TimerState } from '@/lib/timer/model';
 import { lastAt, timeOfDay } from '@/lib/timer/time-of-day';
+import { BusyButton } from '@/components/BusyButton';
 
 export function SplitTimer({ timer, busy, go }: { timer: TimerState; busy: boolean; go: (m: MatterRef, at: number) => Promise<void> }) {
   const [value, setValue] = useState(() => timeOfDay(Date.now()));
@@ -28,9 +29,9 @@ export function SplitTimer({ timer, busy, go }: { timer: TimerState; busy: boole
       <p class="hint">{t('splitToMatter')}</p>
       <MatterPicker id="split-matter" value={matter} onChange={setMatter} search={searchMatters} />
       <p class="row actions">
-        <button type="submit" class="primary" disabled={busy || !matter}>
+        <BusyButton type="submit" class="primary" busy={busy} disabled={!matter}>
           {t('split')}
-        </button>
+        </BusyButton>
       </p>
     </form>
   );

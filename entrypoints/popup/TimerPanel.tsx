@@ -22,6 +22,7 @@ import { messageOf } from '@/components/error-message';
 import { searchMatters } from '@/components/time-entry/search-matters';
 import { timeIn } from '@/lib/locale-format';
 import { uiLocale } from '@/lib/ui-locale';
+import { BusyButton } from '@/components/BusyButton';
 
 /** Rarely used: their code loads when first opened. */
 const StartEditor = loadWhenUsed(() => import('./used-later').then((m) => m.StartEditor));
@@ -51,6 +52,8 @@ export function TimerPanel({
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
   const picked = useSuggestedMatter(draft.matter, page, (m) => setDraft({ ...draft, matter: m }));
+  // A timer started here takes focus to its description (the Start button it was on is gone).
+  const [startedHere, setStartedHere] = useState(false);
 
   const act = async (f: () => Promise<void>) => {
     setBusy(true);
@@ -67,7 +70,7 @@ export function TimerPanel({
   if (timers.running)
     return (
       <>
-        <Running timer={timers.running} busy={busy} act={act} setStatus={setStatus} status={status} />
+        <Running timer={timers.running} busy={busy} act={act} setStatus={setStatus} status={status} focusNote={startedHere} />
         {paused}
       </>
     );
@@ -79,6 +82,8 @@ export function TimerPanel({
       setStatus({ tone: 'error', text: t('chooseMatterFirst') });
       return;
     }
+    // Before the send: the stored timer (and so the running panel) may arrive before its answer.
+    setStartedHere(true);
     void act(async () => {
       const out = await send('timer/start', { matter, note: draft.note, activityDescriptionId: draft.activityDescriptionId });
       rememberForSite(page, matter);
@@ -108,9 +113,9 @@ export function TimerPanel({
         onChange={(v) => setDraft({ ...draft, activityDescriptionId: v })}
       />
       <p class="row actions">
-        <button type="submit" class="primary" disabled={busy}>
+        <BusyButton type="submit" class="primary" busy={busy}>
           {t('startTimer')}
-        </button>
+        </BusyButton>
       </p>
       <StatusMessage status={status} />
       {paused}
@@ -132,16 +137,16 @@ function PausedList({ paused, busy, act, setStatus }: { paused: TimerState[]; bu
             <span class="num">{p.matter ? matterLabel(p.matter) : t('timerStartedInClio')}</span>
             {p.note ? <span class="note">{p.note}</span> : null}
             <span class="row">
-              <button
+              <BusyButton
                 type="button"
-                disabled={busy}
+                busy={busy}
                 onClick={() => act(async () => void (await send('timer/resume', { index: i, ref: { activityId: p.activityId, recordedMs: p.recordedMs } })))}
               >
                 {t('resume')}
-              </button>
-              <button
+              </BusyButton>
+              <BusyButton
                 type="button"
-                disabled={busy}
+                busy={busy}
                 onClick={() =>
                   act(async () => {
                     const out = await send('timer/stop', { paused: i, ref: { activityId: p.activityId, recordedMs: p.recordedMs } });
@@ -150,7 +155,7 @@ function PausedList({ paused, busy, act, setStatus }: { paused: TimerState[]; bu
                 }
               >
                 {t('pausedTimerStop')}
-              </button>
+              </BusyButton>
             </span>
           </li>
         ))}
@@ -165,20 +170,27 @@ function Running({
   act,
   status,
   setStatus,
+  focusNote,
 }: {
   timer: TimerState;
   busy: boolean;
   act: Act;
   status: Status | null;
   setStatus: (s: Status) => void;
+  /** Focus the description when shown (just started from this popup); a popup opened on a running timer does not. */
+  focusNote: boolean;
 }) {
   const [now, setNow] = useState(Date.now());
   const [note, setNote] = useState(timer.note);
   const noteTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const noteInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(tick);
   }, []);
+  useEffect(() => {
+    if (focusNote) noteInput.current?.focus();
+  }, [focusNote]);
   /** One of the rarely used forms open under the timer. */
   const [open, setOpen] = useState<'start' | 'switch' | 'split' | null>(null);
   const toggle = (form: typeof open) => setOpen(open === form ? null : form);
@@ -223,14 +235,14 @@ function Running({
       </p>
       {open === 'start' ? <StartEditor timer={timer} done={() => setOpen(null)} act={act} /> : null}
       <label for="running-note">{t('descriptionField')}</label>
-      <input id="running-note" value={note} onInput={(e) => onNote(e.currentTarget.value)} />
+      <input id="running-note" ref={noteInput} value={note} onInput={(e) => onNote(e.currentTarget.value)} />
       <p class="row actions">
-        <button type="button" onClick={() => act(async () => void (await send('timer/pause')))} disabled={busy}>
+        <BusyButton type="button" onClick={() => act(async () => void (await send('timer/pause')))} busy={busy}>
           {t('pause')}
-        </button>
-        <button type="button" class="primary" onClick={stop} disabled={busy}>
+        </BusyButton>
+        <BusyButton type="button" class="primary" onClick={stop} busy={busy}>
           {t('stopTimer')}
-        </button>
+        </BusyButton>
       </p>
       <p class="row">
         <button type="button" class="link" aria-expanded={open === 'switch'} onClick={() => toggle('switch')}>
@@ -258,9 +270,9 @@ function SwitchForm({ busy, go }: { busy: boolean; go: (m: MatterRef) => Promise
     <form onSubmit={submit} aria-label={t('switchMatter')}>
       <MatterPicker id="switch-matter" value={matter} onChange={setMatter} search={searchMatters} autoFocus />
       <p class="row actions">
-        <button type="submit" class="primary" disabled={busy || !matter}>
+        <BusyButton type="submit" class="primary" busy={busy} disabled={!matter}>
           {t('switchTo')}
-        </button>
+        </BusyButton>
       </p>
     </form>
   );

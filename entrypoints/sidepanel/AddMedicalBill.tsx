@@ -16,6 +16,7 @@ import type { MatterRef } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import { readMoney, statusText } from './InjurySections';
 import { useSentEntry } from './use-sent-entry';
+import { BusyButton } from '@/components/BusyButton';
 
 const MARKS: Array<[BalanceMark, () => string]> = [
   ['lien', () => t('medicalMarkLien')],
@@ -242,9 +243,9 @@ export function AddMedicalBill({ matter, medical, added }: { matter: MatterRef; 
           ))}
         </select>
       </label>
-      <button type="submit" class="primary" disabled={busy}>
+      <BusyButton type="submit" class="primary" busy={busy}>
         {t('saveMedicalBill')}
-      </button>
+      </BusyButton>
       <StatusMessage status={status} />
     </form>
   );

@@ -10,6 +10,7 @@ import { t } from '@/lib/i18n';
 import { type MatterRef, matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import { useSentEntry } from './use-sent-entry';
+import { BusyButton } from '@/components/BusyButton';
 
 export function AddNote({ matter, saved }: { matter: MatterRef; saved: () => void }) {
   const [subject, setSubject] = useState('');
@@ -47,9 +48,9 @@ export function AddNote({ matter, saved }: { matter: MatterRef; saved: () => voi
         {t('noteText')}
         <textarea value={detail} rows={4} onInput={(e) => setDetail(e.currentTarget.value)} />
       </label>
-      <button type="submit" class="primary" disabled={busy}>
+      <BusyButton type="submit" class="primary" busy={busy}>
         {t('saveNote')}
-      </button>
+      </BusyButton>
       <StatusMessage status={status} />
     </form>
   );

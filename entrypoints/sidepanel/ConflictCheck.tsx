@@ -8,6 +8,7 @@ import { messageOf } from '@/components/error-message';
 import type { ConflictResult } from '@/lib/conflicts/conflict-service';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/send';
+import { BusyButton } from '@/components/BusyButton';
 
 export function ConflictCheck({ handed, onClose }: { handed: { query: string; at: number } | null; onClose: () => void }) {
   const [query, setQuery] = useState(handed?.query ?? '');
@@ -53,9 +54,9 @@ export function ConflictCheck({ handed, onClose }: { handed: { query: string; at
           {t('conflictQueryLabel')}
         </label>
         <input id="conflict-q" value={query} placeholder={t('conflictQueryLabel')} onInput={(e) => setQuery(e.currentTarget.value)} />
-        <button type="submit" disabled={busy}>
+        <BusyButton type="submit" busy={busy}>
           {t('checkConflicts')}
-        </button>
+        </BusyButton>
       </form>
       {busy ? <p class="hint">{t('conflictChecking')}</p> : null}
       {error ? <p class="problem">{error}</p> : null}

@@ -23,6 +23,7 @@ import { uiLocale } from '@/lib/ui-locale';
 import { AddMedicalBill } from './AddMedicalBill';
 import { LazySection } from './LazySection';
 import { useSentEntry } from './use-sent-entry';
+import { BusyButton } from '@/components/BusyButton';
 
 /** An amount as typed ("1,234.56", "12,50" by the locale's mark); `zero`: an empty or zero field reads 0. */
 export function readMoney(input: string, zero = false): { amount: number } | { error: string } {
@@ -158,9 +159,9 @@ function AddDamage({ matter, added }: { matter: MatterRef; added: () => void }) 
         {t('amountField')}
         <input value={amount} inputMode="decimal" onInput={(e) => setAmount(e.currentTarget.value)} required />
       </label>
-      <button type="submit" class="primary" disabled={busy}>
+      <BusyButton type="submit" class="primary" busy={busy}>
         {t('saveDamage')}
-      </button>
+      </BusyButton>
       <StatusMessage status={status} />
     </form>
   );

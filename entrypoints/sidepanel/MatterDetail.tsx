@@ -3,7 +3,7 @@
  * communications, documents and deadlines in sections that load only when opened.
  */
 import { browser } from 'wxt/browser';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentHosts } from '@/components/clio-hosts';
 import { messageOf } from '@/components/error-message';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
@@ -45,6 +45,9 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
   const [notesVersion, setNotesVersion] = useState(0);
   const [link, setLink] = useState('');
   const [timeZone, setTimeZone] = useState<string | undefined>();
+  // The result (or suggestion) that opened this detail is gone: focus goes to the heading, which names the matter.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [matter.id]);
   const ref: MatterRef = { id: matter.id, displayNumber: matter.displayNumber, description: matter.description, clientName: matter.clientName };
   // What was typed here and not saved yet comes back, with "Log time" open, after the panel closed.
   const followed = useFollowed({ panel: panelDraftsItem, pinned: pinnedMattersItem });
@@ -110,7 +113,7 @@ export function MatterDetail({ matter, back }: { matter: MatterRow; back: () => 
       <button type="button" class="link back" onClick={back}>
         {t('backToResults')}
       </button>
-      <h1>
+      <h1 ref={heading} tabIndex={-1}>
         {matter.displayNumber} <span class={`badge status-${(m?.status ?? matter.status).toLowerCase()}`}>{matterStatusText(m?.status ?? matter.status)}</span>
       </h1>
       <p class="desc">{m?.description ?? matter.description}</p>

@@ -11,6 +11,7 @@ import type { MatterRow } from '@/lib/matters/matter';
 import { send } from '@/lib/messaging/send';
 import { pageSuggestionsItem } from '@/lib/suggestions/suggestion-items';
 import type { PageSuggestions as Reading } from '@/lib/suggestions/suggestion-service';
+import { BusyButton } from '@/components/BusyButton';
 
 const STATE_TEXT = { 'no-grant': 'suggestNoGrant', never: 'suggestNever', 'no-page': 'suggestNoPage' } as const;
 
@@ -62,9 +63,9 @@ export function PageSuggestions({ onOpen }: { onOpen: (m: MatterRow) => void }) 
           ))}
         </ul>
       ) : null}
-      <button type="button" onClick={suggest} disabled={busy}>
+      <BusyButton type="button" onClick={suggest} busy={busy}>
         {t('suggestForThisPage')}
-      </button>
+      </BusyButton>
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { send } from '@/lib/messaging/send';
 import { billingWhen } from './billing-dates';
 import { useSentEntry } from './use-sent-entry';
 import { uiLocale } from '@/lib/ui-locale';
+import { BusyButton } from '@/components/BusyButton';
 
 const AMOUNT = 'amount';
 /** A bill's balance as the Amount field shows it: "945.50" (the locale's marks, no currency sign). */
@@ -141,9 +142,9 @@ export function PaymentLinkForm({
         {t('billingDescription')}
         <input value={description} maxLength={255} required onInput={(e) => setDescription(e.currentTarget.value)} />
       </label>
-      <button type="submit" class="primary" disabled={busy}>
+      <BusyButton type="submit" class="primary" busy={busy}>
         {t('billingCreateLink')}
-      </button>
+      </BusyButton>
       {link ? (
         <div class="made-link">
           <label>

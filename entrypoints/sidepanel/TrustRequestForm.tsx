@@ -12,6 +12,7 @@ import { send } from '@/lib/messaging/send';
 import { localDay } from './billing-dates';
 import { useSentEntry } from './use-sent-entry';
 import { uiLocale } from '@/lib/ui-locale';
+import { BusyButton } from '@/components/BusyButton';
 
 export function TrustRequestForm({ matter, clientId, currency, sent }: { matter: MatterRef; clientId: number; currency: string | null; sent: () => void }) {
   const [amount, setAmount] = useState('');
@@ -79,9 +80,9 @@ export function TrustRequestForm({ matter, clientId, currency, sent }: { matter:
         {t('billingNote')}
         <textarea value={note} rows={2} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
-      <button type="submit" class="primary" disabled={busy}>
+      <BusyButton type="submit" class="primary" busy={busy}>
         {t('billingSendTrust')}
-      </button>
+      </BusyButton>
       <StatusMessage status={status} />
     </form>
   );

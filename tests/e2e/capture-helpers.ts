@@ -29,6 +29,27 @@ export async function select(page: Page, selector: string): Promise<string> {
   }, selector);
 }
 
+/** Selects the words `text` inside `selector` (part of a text node), as a person dragging over them would. */
+export async function selectWords(page: Page, selector: string, text: string): Promise<string> {
+  return page.evaluate(
+    ({ selector, text }) => {
+      const walker = document.createTreeWalker(document.querySelector(selector)!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return getSelection()!.toString();
+      }
+      throw new Error(`no text ${text}`);
+    },
+    { selector, text },
+  );
+}
+
 /** Dispatches a click on our context-menu item `menuItemId` in the service worker for `page`'s tab. */
 export async function rightClickMenu(
   worker: Worker,

@@ -5,33 +5,12 @@
  * and the side panel's "Add deadline" for a matter.
  */
 import type { Page } from '@playwright/test';
-import { dialogFrame, field, openPage, rightClickMenu } from './capture-helpers';
+import { dialogFrame, field, openPage, rightClickMenu, selectWords } from './capture-helpers';
 import { expect, openMatterDetail, pickMatter, screenshot, signedIn, test } from './fixtures';
 import { sandbox } from './sandbox-admin';
 
 /** The extension API inside the worker (evaluated there, not in Node). */
 declare const chrome: { windows: { create(o: { url: string; type: string; width: number; height: number }): Promise<unknown> } };
-
-/** Selects the words `text` inside `selector` (part of a text node), as a person dragging over them would. */
-async function selectWords(page: Page, selector: string, text: string): Promise<string> {
-  return page.evaluate(
-    ({ selector, text }) => {
-      const walker = document.createTreeWalker(document.querySelector(selector)!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(text);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        return getSelection()!.toString();
-      }
-      throw new Error(`no text ${text}`);
-    },
-    { selector, text },
-  );
-}
 
 async function deadlineDialog(page: Page) {
   return (await dialogFrame(page, 'deadline-window')).getByRole('dialog', { name: 'Add deadline' });
