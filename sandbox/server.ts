@@ -227,6 +227,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const sockets = new Set<Socket>();
   const listen = async (serve: typeof handle, port: number, address: string): Promise<Server> => {
     const server = createServer((req, res) => {
+      // No connection is used twice. A browser resends a request by itself when a REUSED HTTP/1.1 connection closes
+      // before any answer (Chromium does, POSTs too), so a dropped connection (faults.ts) would meet the browser's own
+      // resend instead of the extension's next attempt, and what a test's drops hit would depend on how many idle
+      // connections the browser held. (Over HTTP/2 a browser resends only what the server refused unprocessed.)
+      res.setHeader('Connection', 'close');
       serve(state, req, res).catch((e: unknown) => {
         console.error('[sandbox] internal error', e);
         if (!res.headersSent) send(res, json(500, { error: { type: 'InternalError', message: String(e) } }));
