@@ -16,6 +16,8 @@ test('start a timer on a matter, survive a worker kill and a browser restart, st
   await screenshot(popup, 'popup-timer-idle');
   await pickMatter(popup, matter!.display_number);
   await popup.getByRole('textbox', { name: 'Description' }).fill('Review discovery responses');
+  // Picking the matter asks Clio for the Activity list's rates on it: answered before the start is counted.
+  await expect.poll(async () => (await sandbox.log()).some((r) => r.query?.['rate_for[matter_id]'] === String(matter!.id) && r.status === 200)).toBe(true);
   await sandbox.clearLog();
   await popup.getByRole('button', { name: 'Start timer' }).click();
 
