@@ -9,11 +9,8 @@ import { send } from '@/lib/messaging/send';
 import { matterLabel } from '@/lib/matter-ref';
 import type { AutoStop } from '@/lib/timer/reminder-items';
 import type { IdleSpan } from '@/lib/timer/timer-items';
-import { timeIn } from '@/lib/locale-format';
-import { uiLocale } from '@/lib/ui-locale';
 import { BusyButton } from '@/components/BusyButton';
-
-export const clock = (t: number, seconds = false) => timeIn(t, uiLocale(), seconds);
+import { clock } from './StopAtNotice';
 
 export function IdlePrompt({ span }: { span: IdleSpan & { to: number } }) {
   const seconds = Math.round((span.to - span.from) / 1000);

@@ -15,7 +15,6 @@ import { loadWhenUsed } from '@/components/load-when-used';
 import { tabAfterKey } from '@/components/tab-keys';
 import type { PageSuggestions } from '@/lib/suggestions/suggestion-service';
 import { useKeptDraft } from '@/components/use-kept-draft';
-import { AwayStoppedPrompt, IdlePrompt } from './IdlePrompt';
 import { StopAtNotice } from './StopAtNotice';
 import { TimerPanel } from './TimerPanel';
 import type { PopupState } from './popup-state';
@@ -26,6 +25,9 @@ import type { AutoStop } from '@/lib/timer/reminder-items';
 const ExpenseForm = loadWhenUsed(() => import('./used-later').then((m) => m.ExpenseForm));
 // Today (the day's entries, their edits, the totals) loads when its tab is first opened: the popup opens on the timer.
 const TodayList = loadWhenUsed(() => import('./used-later').then((m) => m.TodayList));
+// Shown only after time away from the computer.
+const IdlePrompt = loadWhenUsed(() => import('./used-later').then((m) => m.IdlePrompt));
+const AwayStoppedPrompt = loadWhenUsed(() => import('./used-later').then((m) => m.AwayStoppedPrompt));
 
 const TABS: Array<[PopupDraft['tab'], MessageKey]> = [
   ['timer', 'tabTimer'],

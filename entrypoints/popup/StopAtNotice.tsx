@@ -3,7 +3,11 @@ import { t } from '@/lib/i18n';
 import { matterLabel } from '@/lib/matter-ref';
 import { send } from '@/lib/messaging/send';
 import type { AutoStop } from '@/lib/timer/reminder-items';
-import { clock } from './IdlePrompt';
+import { timeIn } from '@/lib/locale-format';
+import { uiLocale } from '@/lib/ui-locale';
+
+/** A time of day in the UI's language (seconds when two times would otherwise read alike); the away prompts use it too. */
+export const clock = (t: number, seconds = false) => timeIn(t, uiLocale(), seconds);
 
 export function StopAtNotice({ stop }: { stop: AutoStop }) {
   return (

@@ -1,5 +1,5 @@
 /**
- * The popup's forms used less often, and Today (its list, totals and edits), in one chunk loaded when the first of them is opened (components/load-when-used.tsx).
+ * The popup's forms used less often, Today (its list, totals and edits) and the away prompts, in one chunk loaded when the first of them is opened (components/load-when-used.tsx).
  * One module, not one per form: with three dynamic imports or more, Rolldown takes what they share with the popup out
  * of popup-script.js into chunks the popup fetches as it opens (rolldown/rolldown#10731).
  */
@@ -10,3 +10,4 @@ export { SplitEntry } from './SplitEntry';
 export { StartEditor } from './StartEditor';
 export { SplitTimer } from './SplitTimer';
 export { TodayList } from './TodayList';
+export { AwayStoppedPrompt, IdlePrompt } from './IdlePrompt';

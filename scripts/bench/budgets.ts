@@ -75,9 +75,12 @@ export const budgets: Budget[] = [
     // #16's personal injury: 195.3 → 202.2 kB (a `WXT_CLIO_SERVER=` build's `wxt zip`; worker +2.5, side panel +2.7).
     // 227.3 kB after #16's billing, #17's tokens and French (its messages.json 13.7 kB deflated, en's 12.3): over.
     // The biggest members, deflated: background 55.1, side panel 21.0, popup 19.7, deadline dialog 18.0 (chrono-node),
-    // the shared reading chunk 15.0, the two messages files 26.0. #17 (French) owns getting it back under; the
-    // background's share goes with #13's. Levers: the messages' keys are long and repeated in every locale.
-    owner: '#17',
+    // the shared reading chunk 15.0, the two messages files 26.0.
+    // 234.3 kB after #17's first-run setup, keyboard fixes and the side panel's detail in a chunk of its own. #17 is
+    // done (its budgets are the popup's); what is left is structural and goes with #13's thin worker: the worker is
+    // 15 kB over its own 40, and the popup's one-file script repeats what the other pages share in chunks (Preact,
+    // signals, the i18n and storage helpers). Smaller levers: the messages' keys are long and repeated per locale.
+    owner: '#13',
   },
   {
     id: 'popup-interactive',
